@@ -1,0 +1,30 @@
+"""Errors the library raises; the CLI turns them into exit codes."""
+
+from __future__ import annotations
+
+
+class ReportError(Exception):
+    """Base class: a problem the user can fix, reported as one clear line."""
+
+    exit_code = 2
+
+
+class InputError(ReportError):
+    """A source file that cannot be read as text, or a missing/empty seeds folder."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message}")
+
+
+class DataFileError(ReportError):
+    """A malformed domain data file (themes, aliases, stop words, dictionary)."""
+
+    def __init__(self, path: str, message: str, entry: str | None = None) -> None:
+        self.path = path
+        self.entry = entry
+        where = f"{path} [{entry}]" if entry else path
+        super().__init__(f"{where}: {message}")

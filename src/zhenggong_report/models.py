@@ -1,0 +1,133 @@
+"""Frozen dataclasses: the contracts between the pipeline stages.
+
+sources -> :class:`SourceFile`
+parse   -> :class:`ParsedCorpus` (articles, leftovers, page notes)
+analyze -> :class:`Analysis` (themes, enterprises, keywords, claims ...)
+render  -> files on disk
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+Span = tuple[int, int]
+"""An inclusive, 1-based range of source lines."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One decoded input page."""
+
+    name: str
+    encoding: str
+    size: int
+    sha256: str
+    lines: tuple[str, ...]
+    """The decoded lines, line ends removed; ``lines[0]`` is line 1."""
+
+    @property
+    def non_blank_line_numbers(self) -> tuple[int, ...]:
+        return tuple(i for i, line in enumerate(self.lines, 1) if line.strip())
+
+    @property
+    def characters(self) -> int:
+        return sum(len(line) for line in self.lines)
+
+
+@dataclass(frozen=True)
+class Join:
+    """Two paragraphs read as one: where the text stopped and where it goes on."""
+
+    kind: str
+    """``column`` (continued elsewhere on the page) or ``page_break`` (the next paragraph)."""
+    before: Span
+    after: Span
+    evidence: tuple[str, ...]
+    score: float
+    text_before: str
+    """The last characters before the join."""
+    text_after: str
+    """The first characters after the join."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A de-wrapped paragraph of an article body."""
+
+    kind: str
+    """``text`` or ``heading``."""
+    text: str
+    lines: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    file: str
+    title: Optional[str]
+    display_title: str
+    title_inferred: bool
+    subtitle: Optional[str]
+    author: Optional[str]
+    affiliation: Optional[str]
+    role: Optional[str]
+    partial: bool
+    abstract: Optional[str]
+    author_keywords: tuple[str, ...]
+    lines: tuple[Span, ...]
+    joins: tuple[Join, ...]
+    paragraphs: tuple[Paragraph, ...]
+    notes: tuple[str, ...] = ()
+    """How the parser decided what it could not read off the page directly."""
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def characters(self) -> int:
+        return sum(len(p.text) for p in self.paragraphs)
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        flags = []
+        if self.title_inferred:
+            flags.append("title-inferred")
+        if self.partial:
+            flags.append("partial")
+        if self.author is None:
+            flags.append("no-author")
+        if any(j.kind == "column" for j in self.joins):
+            flags.append("columns-rejoined")
+        return tuple(flags)
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """Material on a page that is no article (a notice, an advert ...)."""
+
+    kind: str
+    file: str
+    text: str
+    lines: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class PageNote:
+    """What the parser decided about one page, with the evidence."""
+
+    file: str
+    title_placement: str
+    """``leading`` (titles above their article) or ``trailing`` (printed after it)."""
+    evidence: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParsedCorpus:
+    sources: tuple[SourceFile, ...]
+    articles: tuple[Article, ...]
+    leftovers: tuple[Leftover, ...]
+    pages: tuple[PageNote, ...]
+    warnings: tuple[str, ...] = field(default=())

@@ -1,0 +1,128 @@
+"""Character classes and small text helpers shared by the parse rules."""
+
+from __future__ import annotations
+
+import re
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+_SPACE_TABLE = str.maketrans({c: " " for c in SPACES})
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+SENTENCE_END = "。！？!?；;…"
+"""Characters that end a sentence (a paragraph that ends with one is complete)."""
+COLON = "：:"
+CLOSERS = "”’」』）)】》〕]"
+OPENERS = "“‘「『（(【《〔["
+BRACKET_PAIRS = {"(": ")", "（": "）", "【": "】", "《": "》", "「": "」", "『": "』", "〔": "〕", "[": "]"}
+CLOSING_PUNCT = "，。、；：？！）)】》」』”’,.;:?!"
+
+CONNECTORS = "的和与及或、，,“《（(之在对把将为以从向"
+"""A line that ends with one of these cannot end a heading or title."""
+
+HEADING_ENUMERATOR = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*、"
+    r"|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]"
+    r"|第[一二三四五六七八九十]{1,3}[、，,章节部分]"
+    r"|\d{1,2}\s*[、．]"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩])"
+)
+LIST_STARTER = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|一方面|另一方面|第[一二三四五六七八九十][，,])")
+
+SENTENCE_STARTERS = frozenset(
+    "在对将把从以为要让使被由经据按因但而并如若凡每各该此其这那我他她它有不可应须需当于与和及或同另又再还更"
+    "也都就才已曾会是一二三四五六七八九十第本全某诸请向给比"
+)
+"""Single characters that commonly open a sentence on their own."""
+
+
+def normalize_spaces(line: str) -> str:
+    """Full-width, non-breaking and other spaces become plain spaces; zero-width marks go."""
+    return _ZERO_WIDTH.sub("", line.translate(_SPACE_TABLE))
+
+
+def is_cjk(char: str) -> bool:
+    return bool(_CJK_CHAR.match(char))
+
+
+def cjk_count(text: str) -> int:
+    return len(_CJK_CHAR.findall(text))
+
+
+def strip_closers(text: str) -> str:
+    return text.rstrip(CLOSERS + " ")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends a sentence (closing quotes and brackets after the stop allowed)."""
+    text = text.rstrip()
+    if not text:
+        return True
+    if text[-1] in SENTENCE_END + COLON:
+        return True
+    bare = strip_closers(text)
+    return bool(bare) and bare[-1] in SENTENCE_END + COLON
+
+
+def has_sentence_punctuation(text: str) -> bool:
+    return any(c in text for c in "。！？!?；;")
+
+
+def starts_with_enumerator(text: str) -> bool:
+    return bool(HEADING_ENUMERATOR.match(text.lstrip()))
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """Join two pieces of one paragraph: no space between CJK, one between Latin words."""
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right:
+        return left + right
+    if left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
+        return f"{left} {right}"
+    return left + right
+
+
+def collapse_spaces(text: str) -> str:
+    """Remove spaces between CJK characters / CJK punctuation, collapse other runs."""
+    text = re.sub(r" {2,}", " ", text.strip())
+    return re.sub(f"(?<=[{CJK}，。、；：？！“”（）]) (?=[{CJK}，。、；：？！“”（）])", "", text)
+
+
+def unbalanced_openers(text: str) -> list[str]:
+    """Brackets opened in ``text`` and not closed in it, innermost last."""
+    stack: list[str] = []
+    closers = {v: k for k, v in BRACKET_PAIRS.items()}
+    for char in text:
+        if char in BRACKET_PAIRS:
+            stack.append(char)
+        elif char in closers and stack and stack[-1] == closers[char]:
+            stack.pop()
+    return stack
+
+
+def first_unmatched_closer(text: str) -> str | None:
+    """The first closing bracket in ``text`` that nothing in ``text`` opened."""
+    depth: dict[str, int] = {}
+    closers = {v: k for k, v in BRACKET_PAIRS.items()}
+    for char in text:
+        if char in BRACKET_PAIRS:
+            depth[char] = depth.get(char, 0) + 1
+        elif char in closers:
+            opener = closers[char]
+            if depth.get(opener, 0):
+                depth[opener] -= 1
+            else:
+                return char
+    return None
+
+
+def quote_balance(text: str) -> int:
+    """Open curly double quotes minus closed ones."""
+    return text.count("“") - text.count("”")
+
+
+def bigrams(text: str) -> set[str]:
+    chars = [c for c in text if is_cjk(c)]
+    return {a + b for a, b in zip(chars, chars[1:])}

@@ -1,0 +1,78 @@
+"""The one owner of jieba in this project.
+
+A :class:`Segmenter` holds its own ``jieba.Tokenizer`` (never the module-level
+global one), loads the project's user dictionary from a data file and keeps
+jieba's dictionary cache in a project-controlled folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+from pathlib import Path
+from typing import Optional
+
+import jieba
+
+from .resources import data_path
+
+jieba.setLogLevel(logging.WARNING)
+
+DEFAULT_CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "zhenggong-report"
+
+
+def cache_dir() -> Path:
+    """Where jieba's dictionary cache lives (``ZHENGGONG_CACHE_DIR`` overrides)."""
+    return Path(os.environ.get("ZHENGGONG_CACHE_DIR", DEFAULT_CACHE_DIR))
+
+
+class Segmenter:
+    """Word segmentation for the parser (word evidence across joins) and the analyzer."""
+
+    def __init__(self, userdict: Optional[Path] = None, cache_folder: Optional[Path] = None) -> None:
+        self.userdict = userdict if userdict is not None else data_path("userdict.txt")
+        folder = cache_folder if cache_folder is not None else cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        self.tokenizer = jieba.Tokenizer()
+        self.tokenizer.tmp_dir = str(folder)
+        self.tokenizer.cache_file = "jieba.dict.cache"
+        self.tokenizer.initialize()
+        if self.userdict and Path(self.userdict).exists():
+            self.tokenizer.load_userdict(str(self.userdict))
+
+    def cut(self, text: str, hmm: bool = True) -> list[str]:
+        return self.tokenizer.lcut(text, HMM=hmm)
+
+    def frequency(self, word: str) -> int:
+        return self.tokenizer.FREQ.get(word, 0) or 0
+
+    def spanning_word(self, left: str, right: str, window: int = 4) -> Optional[tuple[str, int]]:
+        """The dictionary word that forms across ``left|right``, with its frequency, if any.
+
+        Segments the last ``window`` characters of ``left`` joined to the first
+        ``window`` of ``right`` (dictionary only, no HMM guessing) and returns the
+        token that straddles the boundary.
+        """
+        head, tail = left[-window:], right[:window]
+        if not head or not tail:
+            return None
+        position = 0
+        for token in self.tokenizer.lcut(head + tail, HMM=False):
+            end = position + len(token)
+            if position < len(head) < end:
+                frequency = self.frequency(token)
+                return (token, frequency) if frequency > 0 else None
+            position = end
+        return None
+
+    def word_evidence(self, left: str, right: str) -> float:
+        """A score for "a real word is split by this join": 0 when none, more for commoner words."""
+        found = self.spanning_word(left, right)
+        if not found:
+            return 0.0
+        return 1.5 + min(2.0, math.log10(found[1] + 1) / 2)
+
+    def first_token(self, text: str) -> str:
+        tokens = self.tokenizer.lcut(text[:8], HMM=False)
+        return tokens[0] if tokens else ""
