@@ -131,3 +131,119 @@ class ParsedCorpus:
     leftovers: tuple[Leftover, ...]
     pages: tuple[PageNote, ...]
     warnings: tuple[str, ...] = field(default=())
+
+
+# --- analyze -> render -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence that shows an article treats a theme, with the matched term's position in it."""
+
+    sentence: str
+    term: str
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class ThemeDefinition:
+    id: str
+    name: str
+    description: str
+    terms: tuple[tuple[str, float], ...]
+    """Terms (words or phrases) with their weights."""
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ThemeHit:
+    """An article <-> theme link."""
+
+    theme_id: str
+    name: str
+    score: float
+    terms: tuple[tuple[str, int], ...]
+    """Matched terms with their counts, commonest first."""
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Enterprise:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    parent: Optional[str]
+    """The parent enterprise's id, or None for a top-level group."""
+    kind: str
+    """group, company, mine, unit ..."""
+
+
+@dataclass(frozen=True)
+class EnterpriseLink:
+    enterprise_id: str
+    name: str
+    role: str
+    """``affiliation`` (the author's unit belongs to it) or ``mention``."""
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class Keyword:
+    word: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A quantitative statement: a figure with its unit, in its sentence."""
+
+    value: str
+    unit: str
+    sentence: str
+    article_id: str
+
+
+@dataclass(frozen=True)
+class Related:
+    article_id: str
+    score: float
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A quoted formulation (提法) and where it is used."""
+
+    term: str
+    count: int
+    articles: tuple[str, ...]
+    first_article: str
+    first_context: str
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    article_id: str
+    themes: tuple[ThemeHit, ...]
+    """Strongest first."""
+    primary_theme: Optional[str]
+    enterprises: tuple[EnterpriseLink, ...]
+    keywords: tuple[Keyword, ...]
+    claims: tuple[Claim, ...]
+    related: tuple[Related, ...]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    themes: tuple[ThemeDefinition, ...]
+    enterprises: tuple[Enterprise, ...]
+    articles: tuple[ArticleAnalysis, ...]
+    """One per parsed article, in the corpus's order."""
+    glossary: tuple[GlossaryEntry, ...]
+
+    def for_article(self, article_id: str) -> ArticleAnalysis:
+        for item in self.articles:
+            if item.article_id == article_id:
+                return item
+        raise KeyError(article_id)

@@ -33,7 +33,7 @@ LIST_STARTER = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其�
 
 SENTENCE_STARTERS = frozenset(
     "在对将把从以为要让使被由经据按因但而并如若凡每各该此其这那我他她它有不可应须需当于与和及或同另又再还更"
-    "也都就才已曾会是一二三四五六七八九十第本全某诸请向给比"
+    "也都就才已曾会是一二三四五六七八九十第本全某诸请向给比新大多好近今随总主各"
 )
 """Single characters that commonly open a sentence on their own."""
 
@@ -85,9 +85,9 @@ def join_wrapped(left: str, right: str) -> str:
 
 
 def collapse_spaces(text: str) -> str:
-    """Remove spaces between CJK characters / CJK punctuation, collapse other runs."""
+    """Collapse runs of spaces to one; drop spaces that only pad CJK punctuation."""
     text = re.sub(r" {2,}", " ", text.strip())
-    return re.sub(f"(?<=[{CJK}，。、；：？！“”（）]) (?=[{CJK}，。、；：？！“”（）])", "", text)
+    return re.sub(r" ?([，。、；：？！“”（）]) ?", r"\1", text)
 
 
 def unbalanced_openers(text: str) -> list[str]:

@@ -1,0 +1,60 @@
+"""The pipeline: sources -> parse -> analyze -> render, then one atomic write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from .models import ParsedCorpus, SourceFile
+from .outputs import write_tree_atomically
+from .parse import parse_corpus
+from .render.data import parse_files
+from .segmenter import Segmenter
+from .sources import list_seed_files, read_source
+
+
+@dataclass(frozen=True)
+class LoadedSources:
+    sources: tuple[SourceFile, ...]
+    notes: tuple[str, ...]
+    """Files in the seeds folder that were not read, and why."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    out: Path
+    files: tuple[str, ...]
+    articles: int
+    leftovers: int
+    warnings: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+def load_sources(seeds: Path) -> LoadedSources:
+    """Read and decode every ``.txt`` page of the seeds folder (the input edge)."""
+    listing = list_seed_files(seeds)
+    sources = tuple(read_source(path) for path in listing.paths)
+    notes = tuple(f"{seeds / name}: not a .txt page, ignored" for name in listing.ignored)
+    return LoadedSources(sources, notes)
+
+
+def parse_sources(sources: tuple[SourceFile, ...], segmenter: Optional[Segmenter] = None) -> ParsedCorpus:
+    return parse_corpus(sources, segmenter or Segmenter())
+
+
+def build(seeds: Path, out: Path) -> BuildResult:
+    """Build the report from ``seeds`` into ``out``; nothing is written unless every stage succeeds."""
+    loaded = load_sources(seeds)
+    segmenter = Segmenter()
+    corpus = parse_sources(loaded.sources, segmenter)
+    files = parse_files(corpus)
+    write_tree_atomically(out, files)
+    return BuildResult(
+        out=out,
+        files=tuple(sorted(files)),
+        articles=len(corpus.articles),
+        leftovers=len(corpus.leftovers),
+        warnings=corpus.warnings,
+        notes=loaded.notes,
+    )

@@ -1,0 +1,106 @@
+"""Command line: ``python -m zhenggong_report build|parse``. Library errors become exit codes here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Optional, Sequence, TextIO
+
+from . import __version__
+from .build import build, load_sources, parse_sources
+from .errors import ReportError
+from .models import Article
+from .render.data import article_record, leftover_record
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zhenggong_report",
+        description="Turn OCR'd newspaper pages on enterprise political work into a linked static report.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build_cmd = commands.add_parser("build", help="parse, analyse and write the report")
+    build_cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of .txt pages (default: seeds/)")
+    build_cmd.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build/)")
+
+    parse_cmd = commands.add_parser("parse", help="list the articles the parser finds")
+    parse_cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of .txt pages (default: seeds/)")
+    parse_cmd.add_argument("--json", action="store_true", help="print the article and leftover records as JSON")
+    return parser
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cell(text: str, width: int) -> str:
+    out, used = "", 0
+    for char in text:
+        w = _width(char)
+        if used + w > width:
+            out = out[:-1] + "…" if out else ""
+            used = _width(out)
+            break
+        out += char
+        used += w
+    return out + " " * (width - used)
+
+
+def _lines(article: Article) -> str:
+    spans = ",".join(f"{a}-{b}" if a != b else str(a) for a, b in article.lines)
+    return f"{article.file}:{spans}"
+
+
+def print_table(articles: Sequence[Article], stream: TextIO) -> None:
+    columns = (("id", 12), ("file:lines", 34), ("title", 44), ("author", 8), ("affiliation", 40), ("chars", 6), ("flags", 0))
+    stream.write(" ".join(_cell(name, width) if width else name for name, width in columns).rstrip() + "\n")
+    for a in articles:
+        title = a.display_title + (" [inferred]" if a.title_inferred else "")
+        cells = (a.id, _lines(a), title, a.author or "—", a.affiliation or "—", str(a.characters), ",".join(a.flags))
+        row = " ".join(_cell(value, width) if width else value for value, (_, width) in zip(cells, columns))
+        stream.write(row.rstrip() + "\n")
+
+
+def run_parse(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    loaded = load_sources(args.seeds)
+    for note in loaded.notes:
+        stderr.write(f"note: {note}\n")
+    corpus = parse_sources(loaded.sources)
+    for warning in corpus.warnings:
+        stderr.write(f"warning: {warning}\n")
+    if args.json:
+        payload = {
+            "articles": [article_record(a) for a in corpus.articles],
+            "leftovers": [leftover_record(l) for l in corpus.leftovers],
+        }
+        stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+    else:
+        print_table(corpus.articles, stdout)
+        stdout.write(f"\n{len(corpus.articles)} articles, {len(corpus.leftovers)} leftovers in {len(corpus.sources)} files\n")
+    return 0
+
+
+def run_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    result = build(args.seeds, args.out)
+    for note in result.notes:
+        stderr.write(f"note: {note}\n")
+    for warning in result.warnings:
+        stderr.write(f"warning: {warning}\n")
+    stdout.write(f"built {result.out}: {result.articles} articles, {result.leftovers} leftovers, {len(result.files)} files\n")
+    return 0
+
+
+def main(argv: Optional[Sequence[str]] = None, stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "parse":
+            return run_parse(args, stdout, stderr)
+        return run_build(args, stdout, stderr)
+    except ReportError as error:
+        stderr.write(f"error: {error}\n")
+        return error.exit_code

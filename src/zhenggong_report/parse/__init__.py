@@ -1,0 +1,51 @@
+"""The parse stage: pages in, articles and leftovers out.
+
+Block rules (:mod:`.block_rules`) turn a page's lines into blocks; page rules
+(:mod:`.page_rules`) join continued paragraphs, place titles and assemble
+articles. Every non-blank line ends up in exactly one article or leftover.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import Article, Leftover, PageNote, ParsedCorpus, SourceFile
+from .block_rules import BLOCK_RULES, tokenize_blocks
+from .page_rules import PAGE_RULES, PageState, emit_articles, emit_leftovers, page_note
+from .state import BlockState, Lexicon, read_lines
+
+
+@dataclass(frozen=True)
+class PageResult:
+    articles: tuple[Article, ...]
+    leftovers: tuple[Leftover, ...]
+    note: PageNote
+
+
+def parse_page(source: SourceFile, lexicon: Lexicon, taken_ids: set[str] | None = None) -> PageResult:
+    """Parse one page into its articles, leftovers and a note of what was decided."""
+    block_state = BlockState(read_lines(source.lines), lexicon)
+    blocks = tokenize_blocks(block_state, BLOCK_RULES)
+    state = PageState(source, blocks, lexicon, block_state.hard_wrapped)
+    for rule in PAGE_RULES:
+        rule(state)
+    emit_articles(state, taken_ids if taken_ids is not None else set())
+    emit_leftovers(state)
+    if not any(line.strip() for line in source.lines):
+        state.warnings.append(f"{source.name}: empty file")
+    elif not state.articles:
+        state.warnings.append(f"{source.name}: no article found")
+    return PageResult(tuple(state.articles), tuple(state.leftovers), page_note(state))
+
+
+def parse_corpus(sources: tuple[SourceFile, ...], lexicon: Lexicon) -> ParsedCorpus:
+    """Parse every page; article ids stay unique across the corpus."""
+    taken: set[str] = set()
+    results = [parse_page(source, lexicon, taken) for source in sources]
+    return ParsedCorpus(
+        sources=sources,
+        articles=tuple(a for r in results for a in r.articles),
+        leftovers=tuple(l for r in results for l in r.leftovers),
+        pages=tuple(r.note for r in results),
+        warnings=tuple(w for r in results for w in r.note.warnings),
+    )

@@ -1,0 +1,81 @@
+"""The machine-readable half of the report: ``data/*.json``.
+
+Records follow the output contract in the README; they are built from the
+stage dataclasses and serialised deterministically (fixed key order, no
+timestamps), so two builds of the same input give the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Optional
+
+from ..models import Article, Join, Leftover, PageNote, ParsedCorpus, SourceFile
+
+
+def source_record(file: str, lines) -> dict[str, Any]:
+    return {"file": file, "lines": [[first, last] for first, last in lines]}
+
+
+def join_record(join: Join) -> dict[str, Any]:
+    return {
+        "kind": join.kind,
+        "before": list(join.before),
+        "after": list(join.after),
+        "text_before": join.text_before,
+        "text_after": join.text_after,
+        "evidence": list(join.evidence),
+        "score": join.score,
+    }
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    """The parser's fields of one article (the analyzer adds its own)."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "display_title": article.display_title,
+        "title_inferred": article.title_inferred,
+        "subtitle": article.subtitle,
+        "author": article.author,
+        "affiliation": article.affiliation,
+        "role": article.role,
+        "partial": article.partial,
+        "abstract": article.abstract,
+        "author_keywords": list(article.author_keywords),
+        "source": source_record(article.file, article.lines),
+        "joins": [join_record(j) for j in article.joins],
+        "characters": article.characters,
+        "flags": list(article.flags),
+        "notes": list(article.notes),
+        "paragraphs": [{"kind": p.kind, "text": p.text} for p in article.paragraphs],
+        "body": article.body,
+    }
+
+
+def leftover_record(leftover: Leftover) -> dict[str, Any]:
+    return {"kind": leftover.kind, "text": leftover.text, "source": source_record(leftover.file, leftover.lines)}
+
+
+def page_record(page: PageNote, source: Optional[SourceFile]) -> dict[str, Any]:
+    record: dict[str, Any] = {"file": page.file}
+    if source is not None:
+        record.update({"encoding": source.encoding, "bytes": source.size, "sha256": source.sha256})
+    record.update(
+        {"title_placement": page.title_placement, "evidence": list(page.evidence), "warnings": list(page.warnings)}
+    )
+    return record
+
+
+def to_json(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def parse_files(corpus: ParsedCorpus) -> dict[str, bytes]:
+    """``data/articles.json``, ``data/leftovers.json`` and ``data/pages.json`` from the parse alone."""
+    sources = {s.name: s for s in corpus.sources}
+    return {
+        "data/articles.json": to_json([article_record(a) for a in corpus.articles]),
+        "data/leftovers.json": to_json([leftover_record(l) for l in corpus.leftovers]),
+        "data/pages.json": to_json([page_record(p, sources.get(p.file)) for p in corpus.pages]),
+    }

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from zhenggong_report.segmenter import Segmenter
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def segmenter() -> Segmenter:
+    """One jieba load for the whole test session."""
+    return Segmenter()
+
+
+@pytest.fixture(scope="session")
+def seed_corpus(segmenter):
+    from zhenggong_report.build import load_sources, parse_sources
+
+    return parse_sources(load_sources(SEEDS).sources, segmenter)
