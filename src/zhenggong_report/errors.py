@@ -28,3 +28,14 @@ class DataFileError(ReportError):
         self.entry = entry
         where = f"{path} [{entry}]" if entry else path
         super().__init__(f"{where}: {message}")
+
+
+class TemplateError(ReportError):
+    """A report template that is missing, malformed or uses a value the report does not have."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message}")

@@ -1,0 +1,165 @@
+"""Geometry for the report's inline SVG charts (the templates draw them; each also gets a table).
+
+All sizes are in SVG user units; the SVGs scale with ``viewBox``. Labels are Chinese,
+so a label's width is estimated as one em per wide character and half an em otherwise.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Sequence
+
+from .view import EnterpriseRef, ReportView, ThemeRef, group_of
+
+FONT = 14
+ROW = 26
+LOW = (0xEE, 0xF3, 0xFA)
+HIGH = (0x1B, 0x3F, 0x7A)
+
+
+def text_width(text: str, size: float = FONT) -> float:
+    return sum(size if unicodedata.east_asian_width(c) in "WF" else size * 0.6 for c in text)
+
+
+@dataclass(frozen=True)
+class Bar:
+    theme: ThemeRef
+    total: int
+    primary: int
+    y: float
+    width: float
+    primary_width: float
+
+
+@dataclass(frozen=True)
+class BarChart:
+    bars: tuple[Bar, ...]
+    label_width: float
+    plot_width: float
+    width: float
+    height: float
+    ticks: tuple[tuple[int, float], ...]
+    row: int = ROW
+    font: int = FONT
+
+
+@dataclass(frozen=True)
+class Cell:
+    x: float
+    y: float
+    count: int
+    fill: str
+    text: str
+    """Colour of the number drawn on the cell (dark or white, whichever contrasts more)."""
+
+
+@dataclass(frozen=True)
+class Matrix:
+    rows: tuple[ThemeRef, ...]
+    columns: tuple[str, ...]
+    """Column labels."""
+    column_refs: tuple[object, ...]
+    """What each column stands for (an EnterpriseRef, a ThemeRef, or None for "no group")."""
+    cells: tuple[tuple[Cell, ...], ...]
+    """``cells[row][column]``."""
+    label_width: float
+    header_height: float
+    cell: int
+    width: float
+    height: float
+    maximum: int
+    font: int = FONT
+
+
+def bar_chart(view: ReportView, plot_width: float = 360) -> BarChart:
+    label_width = max((text_width(t.ref.name) for t in view.themes), default=0) + 12
+    top = max((len(t.articles) for t in view.themes), default=0) or 1
+    scale = plot_width / top
+    bars = tuple(
+        Bar(t.ref, len(t.articles), t.primary_count, 8 + i * ROW, len(t.articles) * scale, t.primary_count * scale)
+        for i, t in enumerate(view.themes)
+    )
+    step = max(1, -(-top // 5))
+    ticks = tuple((n, n * scale) for n in range(0, top + 1, step))
+    height = 8 + len(bars) * ROW + 24
+    return BarChart(bars, label_width, plot_width, label_width + plot_width + 40, height, ticks)
+
+
+def heat_fill(count: int, maximum: int) -> str:
+    """A colour from light to dark blue for ``count`` out of ``maximum``; zero is near white."""
+    if count <= 0 or maximum <= 0:
+        return "#f8f9fb"
+    share = 0.2 + 0.8 * count / maximum
+    return "#" + "".join(f"{round(lo + (hi - lo) * share):02x}" for lo, hi in zip(LOW, HIGH))
+
+
+def _luminance(colour: str) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast_text(fill: str) -> str:
+    """``#1a1a1a`` or ``#ffffff``, whichever has the higher contrast ratio on ``fill``."""
+    lum = _luminance(fill)
+    on_dark = (1.05) / (lum + 0.05)
+    on_light = (lum + 0.05) / (_luminance("#1a1a1a") + 0.05)
+    return "#ffffff" if on_dark > on_light else "#1a1a1a"
+
+
+def _matrix(rows: Sequence[ThemeRef], columns: Sequence[str], refs: Sequence[object], counts, cell: int = 34) -> Matrix:
+    label_width = max((text_width(r.name) for r in rows), default=0) + 12
+    header_height = max((text_width(c) for c in columns), default=0) * 0.72 + 20
+    maximum = max((counts[r][c] for r in range(len(rows)) for c in range(len(columns))), default=0)
+    cells = tuple(
+        tuple(
+            Cell(
+                x=label_width + c * cell,
+                y=header_height + r * cell,
+                count=counts[r][c],
+                fill=heat_fill(counts[r][c], maximum),
+                text=contrast_text(heat_fill(counts[r][c], maximum)),
+            )
+            for c in range(len(columns))
+        )
+        for r in range(len(rows))
+    )
+    width = label_width + len(columns) * cell + header_height * 0.72 + 8
+    height = header_height + len(rows) * cell + 8
+    return Matrix(tuple(rows), tuple(columns), tuple(refs), cells, label_width, header_height, cell, width, height, maximum)
+
+
+NO_GROUP = "未识别单位"
+
+
+def theme_group_matrix(view: ReportView) -> Matrix:
+    """Articles per theme (rows) and the author's enterprise group (columns)."""
+    article_groups = {a.ref.id: group_of(view, a) for a in view.articles}
+    groups: list[EnterpriseRef] = []
+    for a in view.articles:
+        for g in article_groups[a.ref.id]:
+            if g not in groups:
+                groups.append(g)
+    groups.sort(key=lambda g: -sum(1 for a in view.articles if g in article_groups[a.ref.id]))
+    ungrouped = any(not article_groups[a.ref.id] for a in view.articles)
+    columns = [g.name for g in groups] + ([NO_GROUP] if ungrouped else [])
+    refs: list[object] = list(groups) + ([None] if ungrouped else [])
+    counts = []
+    for theme in view.themes:
+        members = {item.article.id for item in theme.articles}
+        row = [sum(1 for a in view.articles if a.ref.id in members and g in article_groups[a.ref.id]) for g in groups]
+        if ungrouped:
+            row.append(sum(1 for a in view.articles if a.ref.id in members and not article_groups[a.ref.id]))
+        counts.append(row)
+    return _matrix([t.ref for t in view.themes], columns, refs, counts)
+
+
+def cooccurrence_matrix(view: ReportView) -> Matrix:
+    """Articles that treat both themes; the diagonal is the theme's own article count."""
+    members = [{item.article.id for item in t.articles} for t in view.themes]
+    counts = [[len(a & b) for b in members] for a in members]
+    return _matrix([t.ref for t in view.themes], [t.ref.name for t in view.themes], [t.ref for t in view.themes], counts)

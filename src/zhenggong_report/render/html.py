@@ -1,0 +1,111 @@
+"""The human-readable half of the report: one self-contained ``index.html``.
+
+Jinja2 templates (a base layout plus one partial per section) from the top-level
+``templates/`` folder, or from a copy the user points ``--templates`` at. The page
+inlines its CSS, JavaScript and SVG, loads nothing from the network and carries a
+Content-Security-Policy that allows only its own inline script and style (by hash).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import traceback
+from pathlib import Path
+from typing import Optional
+
+import jinja2
+from markupsafe import Markup
+
+from .. import __version__
+from ..errors import TemplateError
+from ..models import Analysis, ParsedCorpus
+from ..resources import templates_dir
+from .charts import bar_chart, cooccurrence_matrix, theme_group_matrix
+from .view import build_view
+
+ENTRY_TEMPLATE = "index.html.j2"
+STYLE_TEMPLATE = "report.css"
+SCRIPT_TEMPLATE = "report.js"
+
+
+def make_environment(templates: Path) -> jinja2.Environment:
+    """Autoescaping, strict Jinja2 environment over ``templates``."""
+    if not templates.is_dir():
+        raise TemplateError(str(templates), "templates folder does not exist")
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates.resolve())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["score"] = lambda value: f"{value:.2f}"
+    env.filters["thousands"] = lambda value: f"{value:,}"
+    env.filters["num"] = _number
+    return env
+
+
+def _number(value: float) -> str:
+    """SVG coordinates without float noise."""
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _template_frame(error: BaseException, folder: Path) -> tuple[str, Optional[int]]:
+    """The innermost template file and line of an error raised while rendering."""
+    root = str(folder.resolve())
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename.startswith(root):
+            return frame.filename, frame.lineno
+    return str(folder), None
+
+
+def csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def content_security_policy(style: str, script: str) -> str:
+    """Nothing from anywhere; only this page's own inline style and script run."""
+    return (
+        "default-src 'none'; "
+        f"style-src {csp_hash(style)}; "
+        f"script-src {csp_hash(script)}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+def render_html(
+    corpus: ParsedCorpus,
+    analysis: Analysis,
+    templates: Optional[Path] = None,
+    build_date: Optional[str] = None,
+) -> dict[str, bytes]:
+    """Render the report page; ``build_date`` (from ``SOURCE_DATE_EPOCH``) is shown only when given."""
+    folder = templates if templates is not None else templates_dir()
+    env = make_environment(folder)
+    view = build_view(corpus, analysis)
+    try:
+        style = env.get_template(STYLE_TEMPLATE).render()
+        script = env.get_template(SCRIPT_TEMPLATE).render()
+        page = env.get_template(ENTRY_TEMPLATE).render(
+            report=view,
+            charts={
+                "bars": bar_chart(view),
+                "groups": theme_group_matrix(view),
+                "cooccurrence": cooccurrence_matrix(view),
+            },
+            style=Markup(style),
+            script=Markup(script),
+            csp=content_security_policy(style, script),
+            build_date=build_date,
+            version=__version__,
+        )
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(str(folder / (error.name or "")), error.message or "syntax error", error.lineno) from None
+    except jinja2.TemplateNotFound as error:
+        raise TemplateError(str(folder), f"template not found: {error.name}") from None
+    except jinja2.UndefinedError as error:
+        path, line = _template_frame(error, folder)
+        raise TemplateError(path, f"undefined value: {error.message}", line) from None
+    return {"index.html": page.encode("utf-8")}

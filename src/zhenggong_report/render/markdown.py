@@ -1,0 +1,151 @@
+"""Article text to HTML: markdown-it-py, one paragraph at a time, with theme terms marked.
+
+The sources are Chinese prose that the parser has already cut into paragraphs and
+headings. Each paragraph is rendered with markdown's *inline* rules only (emphasis,
+code spans, links), so a paragraph that happens to start with ``1.``, ``#``, ``>``
+or ``-`` reads as printed instead of turning into a list, heading or quote.
+
+Safety: raw HTML is off (``<script>`` stays text), images are off (nothing is
+fetched from the network), entities are left as printed, and links survive only
+with an ``http``, ``https`` or ``mailto`` scheme; anything else stays literal text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from markupsafe import Markup, escape
+
+from ..models import Paragraph
+
+SAFE_SCHEMES = ("http:", "https:", "mailto:")
+_CONTROL_AND_SPACE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def is_safe_link(url: str) -> bool:
+    """Only absolute ``http``, ``https`` and ``mailto`` links (no ``javascript:``, ``data:``, relative paths)."""
+    compact = _CONTROL_AND_SPACE.sub("", url).lower()
+    return compact.startswith(SAFE_SCHEMES)
+
+
+def terms_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex matching any of ``terms``, longest first so 党建融合 wins over 党建."""
+    unique = sorted({t for t in terms if t}, key=lambda t: (-len(t), t))
+    if not unique:
+        return None
+    return re.compile("|".join(re.escape(t) for t in unique))
+
+
+def _mark_tokens(text_token: Token, pattern: re.Pattern[str]) -> list[Token]:
+    """Split one text token into text and ``<mark>`` tokens around the pattern's matches."""
+    out: list[Token] = []
+    position = 0
+    for match in pattern.finditer(text_token.content):
+        if match.start() > position:
+            out.append(_text(text_token.content[position : match.start()], text_token.level))
+        opening = Token("mark_open", "mark", 1, level=text_token.level)
+        out.extend([opening, _text(match.group(), text_token.level + 1), Token("mark_close", "mark", -1, level=text_token.level)])
+        position = match.end()
+    if not out:
+        return [text_token]
+    if position < len(text_token.content):
+        out.append(_text(text_token.content[position:], text_token.level))
+    return out
+
+
+def _text(content: str, level: int) -> Token:
+    token = Token("text", "", 0, level=level)
+    token.content = content
+    return token
+
+
+def _mark_terms_rule(state: StateCore) -> None:
+    """Core rule: wrap the terms in ``env["terms"]`` in ``<mark>``, outside links and code only."""
+    pattern = state.env.get("terms") if isinstance(state.env, dict) else None
+    if pattern is None:
+        return
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children: list[Token] = []
+        in_link = 0
+        for child in block.children:
+            if child.type == "link_open":
+                in_link += 1
+            elif child.type == "link_close":
+                in_link -= 1
+            if child.type == "text" and not in_link:
+                children.extend(_mark_tokens(child, pattern))
+            else:
+                children.append(child)
+        block.children = children
+
+
+def make_markdown() -> MarkdownIt:
+    """A CommonMark parser for untrusted prose: no raw HTML, no images, no entities, safe links only."""
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.disable(["image", "entity", "html_inline", "html_block"])
+    md.validateLink = is_safe_link  # type: ignore[method-assign]
+    md.core.ruler.push("mark_terms", _mark_terms_rule)
+    return md
+
+
+class BodyRenderer:
+    """Renders article paragraphs deliberately, paragraph by paragraph."""
+
+    def __init__(self, md: MarkdownIt | None = None) -> None:
+        self.md = md or make_markdown()
+
+    def inline(self, text: str, pattern: re.Pattern[str] | None = None) -> Markup:
+        """One paragraph's text as inline HTML (markdown inline syntax only)."""
+        tokens = self.md.parseInline(text, {"terms": pattern})
+        return Markup(self.md.renderer.render(tokens, self.md.options, {}))
+
+    def paragraphs(self, paragraphs: Sequence[Paragraph], terms: Iterable[str] = (), heading_level: int = 4) -> Markup:
+        """The article body: ``<p>`` per text paragraph, ``<h{level}>`` per heading, terms marked."""
+        pattern = terms_pattern(terms)
+        parts = []
+        for paragraph in paragraphs:
+            html = self.inline(paragraph.text, pattern)
+            if paragraph.kind == "heading":
+                parts.append(f'<h{heading_level} class="body-heading">{html}</h{heading_level}>')
+            else:
+                parts.append(f"<p>{html}</p>")
+        return Markup("\n".join(parts))
+
+
+KWIC_WIDTH = 48
+"""Characters of context kept on each side of a marked term."""
+
+ELLIPSIS = "…"
+
+
+def mark_span(text: str, start: int, end: int, width: int | None = KWIC_WIDTH) -> Markup:
+    """Keyword in context: ``text`` escaped, ``text[start:end]`` in ``<mark>``, at most ``width``
+    characters kept on either side (cut with an ellipsis); no mark when the span is out of range."""
+    if not (0 <= start < end <= len(text)):
+        return escape(_clip(text, 2 * width if width else None))
+    left, right = text[:start], text[end:]
+    if width is not None:
+        left = ELLIPSIS + left[-width:] if len(left) > width else left
+        right = right[:width] + ELLIPSIS if len(right) > width else right
+    return escape(left) + Markup("<mark>") + escape(text[start:end]) + Markup("</mark>") + escape(right)
+
+
+def _clip(text: str, width: int | None) -> str:
+    if width is None or len(text) <= width:
+        return text
+    return text[:width] + ELLIPSIS
+
+
+def mark_first(text: str, needle: str, width: int | None = KWIC_WIDTH) -> Markup:
+    """Keyword in context around the first occurrence of ``needle`` (see :func:`mark_span`)."""
+    text = text.strip()
+    index = text.find(needle) if needle else -1
+    if index < 0:
+        return escape(_clip(text, 2 * width if width else None))
+    return mark_span(text, index, index + len(needle), width)

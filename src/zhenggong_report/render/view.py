@@ -1,0 +1,508 @@
+"""The report's view model: the parsed corpus and its analysis, cross-linked for the templates.
+
+Everything the templates show is prepared here in a stable order, with the
+anchors resolved, so that every link has a target and goes both ways:
+article <-> theme, article <-> enterprise. Templates only lay it out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from markupsafe import Markup
+
+from ..models import (
+    Analysis,
+    Article,
+    ArticleAnalysis,
+    Claim,
+    Enterprise,
+    GlossaryEntry,
+    Join,
+    Keyword,
+    Leftover,
+    ParsedCorpus,
+    ThemeDefinition,
+    ThemeHit,
+)
+from .anchors import AnchorBook
+from .markdown import BodyRenderer, mark_first, mark_span
+
+AFFILIATION = "affiliation"
+
+
+@dataclass(frozen=True)
+class ThemeRef:
+    anchor: str
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class EnterpriseRef:
+    anchor: str
+    id: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    anchor: str
+    id: str
+    number: int
+    title: str
+    title_inferred: bool
+    author: Optional[str]
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    html: Markup
+    term: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class HitView:
+    theme: ThemeRef
+    score: float
+    primary: bool
+    terms: tuple[tuple[str, int], ...]
+    evidence: tuple[EvidenceView, ...]
+
+
+@dataclass(frozen=True)
+class MentionView:
+    enterprise: EnterpriseRef
+    count: int
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    anchor: str
+    """The claim's row in the table of quantitative claims."""
+    article: ArticleRef
+    value: str
+    unit: str
+    html: Markup
+
+
+@dataclass(frozen=True)
+class RelatedView:
+    article: ArticleRef
+    score: float
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    ref: ArticleRef
+    article: Article
+    source_label: str
+    hits: tuple[HitView, ...]
+    primary: Optional[ThemeRef]
+    affiliations: tuple[EnterpriseRef, ...]
+    mentions: tuple[MentionView, ...]
+    keywords: tuple[Keyword, ...]
+    claims: tuple[ClaimView, ...]
+    related: tuple[RelatedView, ...]
+    body: Markup
+    filter_themes: str
+    """Space-separated theme anchors (for the in-page filter)."""
+    filter_enterprises: str
+    """Space-separated anchors of every linked enterprise and its ancestors."""
+
+
+@dataclass(frozen=True)
+class ThemeArticleView:
+    article: ArticleRef
+    hit: HitView
+
+
+@dataclass(frozen=True)
+class ThemeView:
+    ref: ThemeRef
+    definition: ThemeDefinition
+    articles: tuple[ThemeArticleView, ...]
+    """Strongest first."""
+    primary_count: int
+
+
+@dataclass(frozen=True)
+class EnterpriseView:
+    ref: EnterpriseRef
+    enterprise: Enterprise
+    depth: int
+    path: tuple[EnterpriseRef, ...]
+    """Ancestors, outermost first."""
+    children: tuple[EnterpriseRef, ...]
+    written: tuple[ArticleRef, ...]
+    """Articles whose author's unit is this enterprise."""
+    mentioned: tuple[tuple[ArticleRef, int], ...]
+    """Articles that mention it, with how often."""
+    subtree_articles: int
+    """Distinct articles linked to it or to any enterprise below it."""
+
+
+@dataclass(frozen=True)
+class GlossaryView:
+    entry: GlossaryEntry
+    articles: tuple[ArticleRef, ...]
+    first_article: ArticleRef
+    context: Markup
+
+
+@dataclass(frozen=True)
+class SourceView:
+    name: str
+    encoding: str
+    size: int
+    sha256: str
+    lines: int
+    articles: tuple[ArticleRef, ...]
+    leftovers: int
+    title_placement: str
+    evidence: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class JoinView:
+    article: ArticleRef
+    file: str
+    join: Join
+
+
+@dataclass(frozen=True)
+class LeftoverView:
+    leftover: Leftover
+    source_label: str
+
+
+@dataclass(frozen=True)
+class Counts:
+    sources: int
+    articles: int
+    authors: int
+    enterprises: int
+    themes: int
+    characters: int
+    leftovers: int
+
+
+@dataclass(frozen=True)
+class ReportView:
+    counts: Counts
+    sources: tuple[SourceView, ...]
+    column_joins: tuple[JoinView, ...]
+    page_break_joins: tuple[JoinView, ...]
+
+    @property
+    def page_break_articles(self) -> tuple[tuple[ArticleRef, int], ...]:
+        """Articles with paragraphs rejoined across a line or page break, and how many."""
+        counts: dict[ArticleRef, int] = {}
+        for item in self.page_break_joins:
+            counts[item.article] = counts.get(item.article, 0) + 1
+        return tuple(counts.items())
+    inferred_titles: tuple[ArticleView, ...]
+    partial_articles: tuple[ArticleView, ...]
+    leftovers: tuple[LeftoverView, ...]
+    warnings: tuple[str, ...]
+    articles: tuple[ArticleView, ...]
+    themes: tuple[ThemeView, ...]
+    enterprises: tuple[EnterpriseView, ...]
+    """Tree order: each enterprise followed by its children."""
+    glossary: tuple[GlossaryView, ...]
+    claims: tuple[ClaimView, ...]
+
+    @property
+    def enterprise_roots(self) -> tuple[EnterpriseView, ...]:
+        return tuple(e for e in self.enterprises if e.depth == 0)
+
+    def children_of(self, node: EnterpriseView) -> tuple[EnterpriseView, ...]:
+        by_id = {e.ref.id: e for e in self.enterprises}
+        return tuple(by_id[c.id] for c in node.children)
+
+
+def source_label(file: str, lines) -> str:
+    spans = ",".join(f"{a}–{b}" if a != b else str(a) for a, b in lines)
+    return f"{file}:{spans}"
+
+
+def _check_analysis(corpus: ParsedCorpus, analysis: Analysis) -> dict[str, ArticleAnalysis]:
+    """The analysis must describe exactly the parsed articles and refer only to what it defines."""
+    by_id = {item.article_id: item for item in analysis.articles}
+    article_ids = {a.id for a in corpus.articles}
+    missing = [a.id for a in corpus.articles if a.id not in by_id]
+    extra = sorted(set(by_id) - article_ids)
+    if missing or extra:
+        raise ValueError(f"analysis does not match the parsed articles (missing {missing}, unknown {extra})")
+    themes = {t.id for t in analysis.themes}
+    enterprises = {e.id for e in analysis.enterprises}
+    for item in analysis.articles:
+        unknown = [h.theme_id for h in item.themes if h.theme_id not in themes]
+        unknown += [e.enterprise_id for e in item.enterprises if e.enterprise_id not in enterprises]
+        unknown += [r.article_id for r in item.related if r.article_id not in article_ids]
+        if item.primary_theme is not None and item.primary_theme not in themes:
+            unknown.append(item.primary_theme)
+        if unknown:
+            raise ValueError(f"analysis of {item.article_id} refers to unknown ids {unknown}")
+    for entry in analysis.glossary:
+        unknown = [i for i in (*entry.articles, entry.first_article) if i not in article_ids]
+        if unknown:
+            raise ValueError(f"glossary entry {entry.term!r} refers to unknown articles {unknown}")
+    return by_id
+
+
+class _Builder:
+    def __init__(self, corpus: ParsedCorpus, analysis: Analysis, renderer: BodyRenderer) -> None:
+        self.corpus = corpus
+        self.analysis = analysis
+        self.renderer = renderer
+        self.by_article = _check_analysis(corpus, analysis)
+        self.anchors = AnchorBook()
+        self.article_refs = {
+            a.id: ArticleRef(self.anchors.add("a", a.id), a.id, n, a.display_title, a.title_inferred, a.author)
+            for n, a in enumerate(corpus.articles, 1)
+        }
+        self.theme_refs = {t.id: ThemeRef(self.anchors.add("t", t.id), t.id, t.name) for t in analysis.themes}
+        self.enterprises = {e.id: e for e in analysis.enterprises}
+        self.enterprise_refs = {
+            e.id: EnterpriseRef(self.anchors.add("e", e.id), e.id, e.name, e.kind) for e in analysis.enterprises
+        }
+        self.children = self._children()
+
+    # -- enterprises -----------------------------------------------------------------------
+
+    def _parent(self, enterprise_id: str) -> Optional[str]:
+        parent = self.enterprises[enterprise_id].parent
+        return parent if parent in self.enterprises and parent != enterprise_id else None
+
+    def ancestors(self, enterprise_id: str) -> tuple[str, ...]:
+        """Parents of the enterprise, outermost first (a cycle in the data stops the walk)."""
+        chain: list[str] = []
+        seen = {enterprise_id}
+        parent = self._parent(enterprise_id)
+        while parent is not None and parent not in seen:
+            chain.append(parent)
+            seen.add(parent)
+            parent = self._parent(parent)
+        return tuple(reversed(chain))
+
+    def root(self, enterprise_id: str) -> str:
+        chain = self.ancestors(enterprise_id)
+        return chain[0] if chain else enterprise_id
+
+    def _children(self) -> dict[Optional[str], list[str]]:
+        children: dict[Optional[str], list[str]] = {}
+        for enterprise in self.analysis.enterprises:
+            parent = self._parent(enterprise.id)
+            if parent is not None and enterprise.id in self.ancestors(parent):
+                parent = None  # part of a cycle: show it at the top
+            children.setdefault(parent, []).append(enterprise.id)
+        for ids in children.values():
+            ids.sort(key=lambda i: (self.enterprises[i].name, i))
+        return children
+
+    def tree_order(self) -> list[tuple[str, int]]:
+        order: list[tuple[str, int]] = []
+
+        def walk(parent: Optional[str], depth: int) -> None:
+            for child in self.children.get(parent, []):
+                order.append((child, depth))
+                walk(child, depth + 1)
+
+        walk(None, 0)
+        return order
+
+    # -- articles ----------------------------------------------------------------------------
+
+    def hit_view(self, hit: ThemeHit, primary: Optional[str]) -> HitView:
+        evidence = tuple(EvidenceView(mark_span(e.sentence, e.start, e.end), e.term, e.paragraph) for e in hit.evidence)
+        return HitView(self.theme_refs[hit.theme_id], hit.score, hit.theme_id == primary, hit.terms, evidence)
+
+    def claim_view(self, claim: Claim, owner: ArticleRef, number: int) -> ClaimView:
+        return ClaimView(f"c-{owner.anchor}-{number}", owner, claim.value, claim.unit, _mark_claim(claim))
+
+    def article_view(self, article: Article) -> ArticleView:
+        item = self.by_article[article.id]
+        ref = self.article_refs[article.id]
+        hits = tuple(self.hit_view(h, item.primary_theme) for h in item.themes)
+        affiliations = _unique(self.enterprise_refs[e.enterprise_id] for e in item.enterprises if e.role == AFFILIATION)
+        mention_counts: dict[str, int] = {}
+        for link in item.enterprises:
+            if link.role != AFFILIATION:
+                mention_counts[link.enterprise_id] = mention_counts.get(link.enterprise_id, 0) + link.count
+        mentions = tuple(MentionView(self.enterprise_refs[i], c) for i, c in mention_counts.items())
+        linked = {e.enterprise_id for e in item.enterprises}
+        with_ancestors = linked | {a for i in linked for a in self.ancestors(i)}
+        terms = [term for hit in item.themes for term, _ in hit.terms]
+        return ArticleView(
+            ref=ref,
+            article=article,
+            source_label=source_label(article.file, article.lines),
+            hits=hits,
+            primary=self.theme_refs[item.primary_theme] if item.primary_theme else None,
+            affiliations=affiliations,
+            mentions=mentions,
+            keywords=item.keywords,
+            claims=tuple(self.claim_view(c, ref, n) for n, c in enumerate(item.claims, 1)),
+            related=tuple(RelatedView(self.article_refs[r.article_id], r.score) for r in item.related),
+            body=self.renderer.paragraphs(article.paragraphs, terms),
+            filter_themes=" ".join(h.theme.anchor for h in hits),
+            filter_enterprises=" ".join(sorted(self.enterprise_refs[i].anchor for i in with_ancestors)),
+        )
+
+    # -- sections ----------------------------------------------------------------------------
+
+    def theme_views(self, articles: tuple[ArticleView, ...]) -> tuple[ThemeView, ...]:
+        views = []
+        for definition in self.analysis.themes:
+            ranked = [
+                ThemeArticleView(view.ref, hit)
+                for view in articles
+                for hit in view.hits
+                if hit.theme.id == definition.id
+            ]
+            ranked.sort(key=lambda item: (-item.hit.score, item.article.number))
+            primary = sum(1 for item in ranked if item.hit.primary)
+            views.append(ThemeView(self.theme_refs[definition.id], definition, tuple(ranked), primary))
+        return tuple(views)
+
+    def enterprise_views(self) -> tuple[EnterpriseView, ...]:
+        written: dict[str, list[ArticleRef]] = {}
+        mentioned: dict[str, list[tuple[ArticleRef, int]]] = {}
+        linked_articles: dict[str, set[str]] = {}
+        for article in self.corpus.articles:
+            ref = self.article_refs[article.id]
+            counts: dict[str, int] = {}
+            for link in self.by_article[article.id].enterprises:
+                linked_articles.setdefault(link.enterprise_id, set()).add(article.id)
+                if link.role == AFFILIATION:
+                    if ref not in written.setdefault(link.enterprise_id, []):
+                        written[link.enterprise_id].append(ref)
+                else:
+                    counts[link.enterprise_id] = counts.get(link.enterprise_id, 0) + link.count
+            for enterprise_id, count in counts.items():
+                mentioned.setdefault(enterprise_id, []).append((ref, count))
+        views = []
+        for enterprise_id, depth in self.tree_order():
+            subtree = {enterprise_id} | set(self._descendants(enterprise_id))
+            views.append(
+                EnterpriseView(
+                    ref=self.enterprise_refs[enterprise_id],
+                    enterprise=self.enterprises[enterprise_id],
+                    depth=depth,
+                    path=tuple(self.enterprise_refs[a] for a in self.ancestors(enterprise_id)),
+                    children=tuple(self.enterprise_refs[c] for c in self.children.get(enterprise_id, [])),
+                    written=tuple(written.get(enterprise_id, [])),
+                    mentioned=tuple(mentioned.get(enterprise_id, [])),
+                    subtree_articles=len(set().union(*(linked_articles.get(i, set()) for i in subtree))),
+                )
+            )
+        return tuple(views)
+
+    def _descendants(self, enterprise_id: str) -> list[str]:
+        found: list[str] = []
+        stack = list(self.children.get(enterprise_id, []))
+        while stack:
+            child = stack.pop()
+            found.append(child)
+            stack.extend(self.children.get(child, []))
+        return found
+
+    def glossary_views(self) -> tuple[GlossaryView, ...]:
+        return tuple(
+            GlossaryView(
+                entry=entry,
+                articles=tuple(self.article_refs[i] for i in _unique(entry.articles)),
+                first_article=self.article_refs[entry.first_article],
+                context=mark_first(entry.first_context, entry.term),
+            )
+            for entry in self.analysis.glossary
+        )
+
+    def source_views(self) -> tuple[SourceView, ...]:
+        notes = {p.file: p for p in self.corpus.pages}
+        views = []
+        for source in self.corpus.sources:
+            note = notes.get(source.name)
+            views.append(
+                SourceView(
+                    name=source.name,
+                    encoding=source.encoding,
+                    size=source.size,
+                    sha256=source.sha256,
+                    lines=len(source.lines),
+                    articles=tuple(self.article_refs[a.id] for a in self.corpus.articles if a.file == source.name),
+                    leftovers=sum(1 for l in self.corpus.leftovers if l.file == source.name),
+                    title_placement=note.title_placement if note else "",
+                    evidence=note.evidence if note else (),
+                    warnings=note.warnings if note else (),
+                )
+            )
+        return tuple(views)
+
+    def counts(self) -> Counts:
+        authors = {name for a in self.corpus.articles if a.author for name in a.author.split("、")}
+        return Counts(
+            sources=len(self.corpus.sources),
+            articles=len(self.corpus.articles),
+            authors=len(authors),
+            enterprises=len(self.analysis.enterprises),
+            themes=len(self.analysis.themes),
+            characters=sum(a.characters for a in self.corpus.articles),
+            leftovers=len(self.corpus.leftovers),
+        )
+
+    def build(self) -> ReportView:
+        articles = tuple(self.article_view(a) for a in self.corpus.articles)
+        joins = [JoinView(self.article_refs[a.id], a.file, j) for a in self.corpus.articles for j in a.joins]
+        return ReportView(
+            counts=self.counts(),
+            sources=self.source_views(),
+            column_joins=tuple(j for j in joins if j.join.kind == "column"),
+            page_break_joins=tuple(j for j in joins if j.join.kind != "column"),
+            inferred_titles=tuple(v for v in articles if v.article.title_inferred),
+            partial_articles=tuple(v for v in articles if v.article.partial),
+            leftovers=tuple(LeftoverView(l, source_label(l.file, l.lines)) for l in self.corpus.leftovers),
+            warnings=self.corpus.warnings,
+            articles=articles,
+            themes=self.theme_views(articles),
+            enterprises=self.enterprise_views(),
+            glossary=self.glossary_views(),
+            claims=tuple(c for v in articles for c in v.claims),
+        )
+
+
+def _unique(items):
+    seen: dict = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return tuple(seen)
+
+
+def _mark_claim(claim: Claim) -> Markup:
+    """The claim's sentence with the figure (value and unit) marked."""
+    for needle in (f"{claim.value}{claim.unit}", claim.value):
+        if needle and needle in claim.sentence:
+            return mark_first(claim.sentence, needle)
+    return mark_first(claim.sentence, "")
+
+
+def build_view(corpus: ParsedCorpus, analysis: Analysis, renderer: Optional[BodyRenderer] = None) -> ReportView:
+    """Cross-link the corpus and its analysis for the templates (raises ValueError when they disagree)."""
+    return _Builder(corpus, analysis, renderer or BodyRenderer()).build()
+
+
+def group_of(view: ReportView, article: ArticleView) -> tuple[EnterpriseRef, ...]:
+    """The top-level groups of the article's own (affiliation) enterprises."""
+    by_id = {e.ref.id: e for e in view.enterprises}
+    groups = []
+    for ref in article.affiliations:
+        node = by_id[ref.id]
+        top = node.path[0] if node.path else node.ref
+        if top not in groups:
+            groups.append(top)
+    return tuple(groups)
