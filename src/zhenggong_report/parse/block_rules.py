@@ -132,10 +132,24 @@ def _previous_is_title(state: BlockState) -> bool:
     return previous is not None and previous.kind == "title"
 
 
+def _previous_could_be_title(state: BlockState) -> bool:
+    previous = state.previous_block()
+    if previous is None:
+        return False
+    if previous.kind == "title":
+        return True
+    return (
+        previous.kind in ("text", "heading")
+        and len(previous.text) <= 60
+        and not has_sentence_punctuation(previous.text)
+        and not starts_with_enumerator(previous.text)
+    )
+
+
 def dash_subtitle(state: BlockState) -> bool:
-    """A line opening with ``——`` right under a title is its subtitle."""
+    """A line opening with ``——`` right under a title (or a short unpunctuated line) is its subtitle."""
     text = state.line.text
-    if not text.startswith(("——", "--")) or not _previous_is_title(state):
+    if not text.startswith(("——", "--")) or not _previous_could_be_title(state):
         return False
     lines = _block_lines(state, state.pos)
     state.push("subtitle", lines[0].number, lines[-1].number, _joined(lines), "dash_subtitle")
