@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import unicodedata
 from pathlib import Path
@@ -57,13 +58,28 @@ def _lines(article: Article) -> str:
 
 
 def print_table(articles: Sequence[Article], stream: TextIO) -> None:
-    columns = (("id", 12), ("file:lines", 34), ("title", 44), ("author", 8), ("affiliation", 40), ("chars", 6), ("flags", 0))
-    stream.write(" ".join(_cell(name, width) if width else name for name, width in columns).rstrip() + "\n")
-    for a in articles:
-        title = a.display_title + (" [inferred]" if a.title_inferred else "")
-        cells = (a.id, _lines(a), title, a.author or "—", a.affiliation or "—", str(a.characters), ",".join(a.flags))
-        row = " ".join(_cell(value, width) if width else value for value, (_, width) in zip(cells, columns))
-        stream.write(row.rstrip() + "\n")
+    """One row per article; only the title and affiliation are shortened to fit."""
+    header = ("id", "file:lines", "title", "author", "affiliation", "chars", "flags")
+    rows = [
+        (
+            a.id,
+            _lines(a),
+            a.display_title + (" [inferred]" if a.title_inferred else ""),
+            a.author or "—",
+            a.affiliation or "—",
+            str(a.characters),
+            ",".join(a.flags),
+        )
+        for a in articles
+    ]
+    limits = (None, None, 48, None, 40, None, 0)
+    widths = [
+        0 if limit == 0 else min(limit or 999, max(_width(r[i]) for r in [header, *rows]))
+        for i, limit in enumerate(limits)
+    ]
+    for row in [header, *rows]:
+        line = " ".join(_cell(value, width) if width else value for value, width in zip(row, widths))
+        stream.write(line.rstrip() + "\n")
 
 
 def run_parse(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -104,3 +120,10 @@ def main(argv: Optional[Sequence[str]] = None, stdout: TextIO = sys.stdout, stde
     except ReportError as error:
         stderr.write(f"error: {error}\n")
         return error.exit_code
+    except BrokenPipeError:
+        # The reader (e.g. ``| head``) went away: stop quietly, as Unix tools do.
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
