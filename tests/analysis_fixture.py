@@ -82,7 +82,15 @@ def enterprise_links(article: Article, enterprises: tuple[Enterprise, ...]) -> t
     links = []
     affiliation = article.affiliation or ""
     own = [e for e in enterprises if any(n and n in affiliation for n in (e.name, *e.aliases))]
-    deepest = sorted(own, key=lambda e: -len(e.name))[:1]
+    parents = {e.id: e.parent for e in enterprises}
+
+    def depth(e: Enterprise) -> int:
+        d, parent = 0, e.parent
+        while parent:
+            d, parent = d + 1, parents.get(parent)
+        return d
+
+    deepest = sorted(own, key=lambda e: -depth(e))[:1]
     links += [EnterpriseLink(e.id, e.name, "affiliation") for e in deepest]
     for e in enterprises:
         count = sum(article.body.count(n) for n in (e.name, *e.aliases) if n)

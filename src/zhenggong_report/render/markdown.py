@@ -91,7 +91,14 @@ def make_markdown() -> MarkdownIt:
     md.disable(["image", "entity", "html_inline", "html_block"])
     md.validateLink = is_safe_link  # type: ignore[method-assign]
     md.core.ruler.push("mark_terms", _mark_terms_rule)
+    md.add_render_rule("link_open", _render_link_open)
     return md
+
+
+def _render_link_open(self, tokens, idx, options, env) -> str:
+    """Outbound links carry no referrer and no opener."""
+    tokens[idx].attrSet("rel", "noopener noreferrer")
+    return self.renderToken(tokens, idx, options, env)
 
 
 class BodyRenderer:

@@ -1,0 +1,136 @@
+"""The view model and chart geometry behind the report page."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from zhenggong_report.models import Analysis, ArticleAnalysis, Enterprise, EnterpriseLink
+from zhenggong_report.render.anchors import AnchorBook, slug
+from zhenggong_report.render.charts import (
+    NO_GROUP,
+    bar_chart,
+    contrast_text,
+    cooccurrence_matrix,
+    heat_fill,
+    theme_group_matrix,
+)
+from zhenggong_report.render.view import build_view, source_label
+
+from analysis_fixture import hand_made_analysis
+
+
+@pytest.fixture(scope="module")
+def analysis(seed_corpus) -> Analysis:
+    return hand_made_analysis(seed_corpus)
+
+
+@pytest.fixture(scope="module")
+def view(seed_corpus, analysis):
+    return build_view(seed_corpus, analysis)
+
+
+def test_slug_keeps_plain_ids_and_hashes_the_rest() -> None:
+    assert slug("a", "a-23b27db2") == "a-23b27db2"
+    assert slug("t", "trade-union") == "t-trade-union"
+    assert slug("e", "信访办") == slug("e", "信访办")
+    assert slug("e", "信访办").startswith("e-") and slug("e", "信访办").isascii()
+    assert slug("e", "信访办") != slug("e", "工会")
+
+
+def test_anchor_book_never_hands_out_a_duplicate() -> None:
+    book = AnchorBook()
+    assert book.add("t", "x") == "t-x"
+    assert book.add("t", "t-x") == "t-x-2"
+    assert book.add("t", "x") == "t-x"
+    assert book.add("x", "overview") == "x-overview"
+
+
+def test_source_label_joins_spans() -> None:
+    assert source_label("p.txt", ((3, 21), (45, 45))) == "p.txt:3–21,45"
+
+
+def test_view_keeps_the_corpus_order_and_numbers_articles(seed_corpus, view) -> None:
+    assert [v.ref.id for v in view.articles] == [a.id for a in seed_corpus.articles]
+    assert [v.ref.number for v in view.articles] == list(range(1, len(seed_corpus.articles) + 1))
+
+
+def test_counts(seed_corpus, analysis, view) -> None:
+    assert view.counts.articles == 19
+    assert view.counts.sources == 5
+    assert view.counts.themes == len(analysis.themes)
+    assert view.counts.enterprises == len(analysis.enterprises)
+    assert view.counts.authors == len({a.author for a in seed_corpus.articles if a.author})
+
+
+def test_filters_include_the_ancestors_of_linked_enterprises(view) -> None:
+    with_mine = [v for v in view.articles if "e-tianchen" in v.filter_enterprises.split()]
+    assert with_mine
+    for article in with_mine:
+        assert {"e-zaokuang", "e-shandong-energy"} <= set(article.filter_enterprises.split())
+
+
+def test_enterprise_tree_order_and_subtree_counts(view) -> None:
+    order = [(e.ref.id, e.depth) for e in view.enterprises]
+    assert order.index(("shandong-energy", 0)) < order.index(("zaokuang", 1)) < order.index(("tianchen", 2))
+    by_id = {e.ref.id: e for e in view.enterprises}
+    group = by_id["shandong-energy"]
+    assert [p.id for p in by_id["tianchen"].path] == ["shandong-energy", "zaokuang"]
+    assert group.subtree_articles >= max(by_id[c.id].subtree_articles for c in group.children)
+    assert [c.ref.id for c in view.children_of(by_id["zaokuang"])] == ["bayi-rubber", "tianchen"]
+
+
+def test_a_parent_cycle_or_an_unknown_parent_does_not_hang_the_tree(seed_corpus, analysis) -> None:
+    looped = (
+        Enterprise("p", "甲公司", (), "q", "company"),
+        Enterprise("q", "乙公司", (), "p", "company"),
+        Enterprise("r", "丙矿", (), "nowhere", "mine"),
+    )
+    items = tuple(replace(a, enterprises=()) for a in analysis.articles)
+    items = (replace(items[0], enterprises=(EnterpriseLink("p", "甲公司", "affiliation"),)), *items[1:])
+    view = build_view(seed_corpus, replace(analysis, enterprises=looped, articles=items))
+    assert sorted(e.ref.id for e in view.enterprises) == ["p", "q", "r"]
+    assert {e.ref.id for e in view.enterprise_roots} >= {"r"}
+
+
+def test_bar_chart_has_one_bar_per_theme_scaled_to_the_largest(view) -> None:
+    chart = bar_chart(view, plot_width=300)
+    assert [b.theme.id for b in chart.bars] == [t.ref.id for t in view.themes]
+    assert max(b.width for b in chart.bars) == pytest.approx(300)
+    for bar, theme in zip(chart.bars, view.themes):
+        assert bar.total == len(theme.articles) and bar.primary == theme.primary_count
+        assert bar.primary_width <= bar.width
+
+
+def test_cooccurrence_is_symmetric_with_theme_sizes_on_the_diagonal(view) -> None:
+    matrix = cooccurrence_matrix(view)
+    n = len(view.themes)
+    for i in range(n):
+        assert matrix.cells[i][i].count == len(view.themes[i].articles)
+        for j in range(n):
+            assert matrix.cells[i][j].count == matrix.cells[j][i].count
+
+
+def test_theme_group_matrix_counts_articles_by_their_authors_group(view) -> None:
+    matrix = theme_group_matrix(view)
+    assert "山东能源集团" in matrix.columns and "山西焦煤集团" in matrix.columns
+    assert matrix.columns[-1] == NO_GROUP
+    for r, theme in enumerate(view.themes):
+        assert sum(c.count for c in matrix.cells[r]) >= len(theme.articles)
+
+
+def test_heat_colours_darken_with_the_count_and_numbers_stay_legible() -> None:
+    assert heat_fill(0, 5) == "#f8f9fb"
+    light, dark = heat_fill(1, 5), heat_fill(5, 5)
+    assert light != dark
+    assert contrast_text(dark) == "#ffffff"
+    assert contrast_text(light) == "#1a1a1a"
+    assert contrast_text("#f8f9fb") == "#1a1a1a"
+
+
+def test_articles_without_analysis_links_still_render(seed_corpus, analysis) -> None:
+    bare = tuple(ArticleAnalysis(a.article_id, (), None, (), (), (), ()) for a in analysis.articles)
+    view = build_view(seed_corpus, replace(analysis, articles=bare, glossary=()))
+    assert all(v.primary is None and v.hits == () for v in view.articles)
+    assert all(len(t.articles) == 0 for t in view.themes)
