@@ -179,7 +179,7 @@ def test_an_enterprise_filter_includes_its_subsidiaries(opened) -> None:
 
 def test_highlighting_can_be_switched_off(opened) -> None:
     page = opened.page
-    mark = page.locator(".article-body mark").first
+    mark = page.locator(".article-body b").first
     before = mark.evaluate("m => getComputedStyle(m).backgroundColor")
     page.uncheck("#toggle-marks")
     after = mark.evaluate("m => getComputedStyle(m).backgroundColor")

@@ -109,18 +109,18 @@ def test_is_safe_link() -> None:
 
 def test_terms_are_marked_longest_first(renderer) -> None:
     html = renderer.paragraphs([paragraph("推动党建融合，加强党建。")], ["党建", "党建融合"])
-    assert html == "<p>推动<mark>党建融合</mark>，加强<mark>党建</mark>。</p>"
+    assert html == "<p>推动<b>党建融合</b>，加强<b>党建</b>。</p>"
 
 
 def test_terms_are_not_marked_inside_links_or_code(renderer) -> None:
     html = renderer.paragraphs([paragraph("[党建](https://example.com/党建) `党建` 党建")], ["党建"])
-    assert html.count("<mark>") == 1
-    assert html.endswith(" <mark>党建</mark></p>")
+    assert html.count("<b>") == 1
+    assert html.endswith(" <b>党建</b></p>")
 
 
 def test_terms_with_regex_characters_are_literal(renderer) -> None:
     html = renderer.paragraphs([paragraph("“党建+工会”和党建工会")], ["党建+工会"])
-    assert html == "<p>“<mark>党建+工会</mark>”和党建工会</p>"
+    assert html == "<p>“<b>党建+工会</b>”和党建工会</p>"
 
 
 def test_terms_pattern_of_nothing_is_none() -> None:

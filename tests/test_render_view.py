@@ -11,9 +11,9 @@ from zhenggong_report.render.anchors import AnchorBook, slug
 from zhenggong_report.render.charts import (
     NO_GROUP,
     bar_chart,
-    contrast_text,
+    LEVELS,
     cooccurrence_matrix,
-    heat_fill,
+    heat_level,
     theme_group_matrix,
 )
 from zhenggong_report.render.view import build_view, source_label
@@ -107,9 +107,10 @@ def test_cooccurrence_is_symmetric_with_theme_sizes_on_the_diagonal(view) -> Non
     matrix = cooccurrence_matrix(view)
     n = len(view.themes)
     for i in range(n):
-        assert matrix.cells[i][i].count == len(view.themes[i].articles)
+        assert matrix.counts[i][i] == len(view.themes[i].articles)
+        assert len(matrix.cells[i]) == i + 1, "drawn as the lower triangle"
         for j in range(n):
-            assert matrix.cells[i][j].count == matrix.cells[j][i].count
+            assert matrix.counts[i][j] == matrix.counts[j][i]
 
 
 def test_theme_group_matrix_counts_articles_by_their_authors_group(view) -> None:
@@ -117,16 +118,16 @@ def test_theme_group_matrix_counts_articles_by_their_authors_group(view) -> None
     assert "山东能源集团" in matrix.columns and "山西焦煤集团" in matrix.columns
     assert matrix.columns[-1] == NO_GROUP
     for r, theme in enumerate(view.themes):
-        assert sum(c.count for c in matrix.cells[r]) >= len(theme.articles)
+        assert sum(matrix.counts[r]) >= len(theme.articles)
+        assert [c.count for c in matrix.cells[r]] == list(matrix.counts[r])
 
 
-def test_heat_colours_darken_with_the_count_and_numbers_stay_legible() -> None:
-    assert heat_fill(0, 5) == "#f8f9fb"
-    light, dark = heat_fill(1, 5), heat_fill(5, 5)
-    assert light != dark
-    assert contrast_text(dark) == "#ffffff"
-    assert contrast_text(light) == "#1a1a1a"
-    assert contrast_text("#f8f9fb") == "#1a1a1a"
+def test_heat_levels_grow_with_the_count() -> None:
+    assert heat_level(0, 7) == 0
+    assert heat_level(1, 7) == 1
+    assert heat_level(7, 7) == LEVELS
+    assert [heat_level(n, 10) for n in range(1, 11)] == sorted(heat_level(n, 10) for n in range(1, 11))
+    assert heat_level(3, 0) == 0
 
 
 def test_articles_without_analysis_links_still_render(seed_corpus, analysis) -> None:

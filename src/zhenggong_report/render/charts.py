@@ -14,8 +14,6 @@ from .view import EnterpriseRef, ReportView, ThemeRef, group_of
 
 FONT = 14
 ROW = 26
-LOW = (0xEE, 0xF3, 0xFA)
-HIGH = (0x1B, 0x3F, 0x7A)
 
 
 def text_width(text: str, size: float = FONT) -> float:
@@ -46,12 +44,15 @@ class BarChart:
 
 @dataclass(frozen=True)
 class Cell:
-    x: float
-    y: float
+    x: int
+    """Left edge; the row's ``y`` is the matrix's ``row_y(r)``."""
     count: int
-    fill: str
-    text: str
-    """Colour of the number drawn on the cell (dark or white, whichever contrasts more)."""
+    level: int
+    """Shade 0 … LEVELS (see :func:`heat_level`)."""
+
+    @property
+    def light_text(self) -> bool:
+        return self.level >= LEVELS - 1
 
 
 @dataclass(frozen=True)
@@ -62,14 +63,22 @@ class Matrix:
     column_refs: tuple[object, ...]
     """What each column stands for (an EnterpriseRef, a ThemeRef, or None for "no group")."""
     cells: tuple[tuple[Cell, ...], ...]
-    """``cells[row][column]``."""
-    label_width: float
-    header_height: float
+    """``cells[row][column]``; a lower-triangle matrix holds only columns up to the row's own."""
+    counts: tuple[tuple[int, ...], ...]
+    """Every count, ``counts[row][column]`` (the full table behind the chart)."""
+    label_width: int
+    header_height: int
     cell: int
-    width: float
-    height: float
+    width: int
+    height: int
     maximum: int
     font: int = FONT
+
+    def row_y(self, row: int) -> int:
+        return self.header_height + row * self.cell
+
+    def column_x(self, column: int) -> int:
+        return self.label_width + column * self.cell
 
 
 def bar_chart(view: ReportView, plot_width: float = 360) -> BarChart:
@@ -86,51 +95,35 @@ def bar_chart(view: ReportView, plot_width: float = 360) -> BarChart:
     return BarChart(bars, label_width, plot_width, label_width + plot_width + 40, height, ticks)
 
 
-def heat_fill(count: int, maximum: int) -> str:
-    """A colour from light to dark blue for ``count`` out of ``maximum``; zero is near white."""
+LEVELS = 5
+"""Shades of the heat maps (CSS classes ``q1`` … ``q5``); numbers on the two darkest are white."""
+
+
+def heat_level(count: int, maximum: int) -> int:
+    """0 for nothing, else 1 … ``LEVELS`` in proportion to ``count / maximum``."""
     if count <= 0 or maximum <= 0:
-        return "#f8f9fb"
-    share = 0.2 + 0.8 * count / maximum
-    return "#" + "".join(f"{round(lo + (hi - lo) * share):02x}" for lo, hi in zip(LOW, HIGH))
+        return 0
+    return max(1, -(-count * LEVELS // maximum))
 
 
-def _luminance(colour: str) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-def contrast_text(fill: str) -> str:
-    """``#1a1a1a`` or ``#ffffff``, whichever has the higher contrast ratio on ``fill``."""
-    lum = _luminance(fill)
-    on_dark = (1.05) / (lum + 0.05)
-    on_light = (lum + 0.05) / (_luminance("#1a1a1a") + 0.05)
-    return "#ffffff" if on_dark > on_light else "#1a1a1a"
-
-
-def _matrix(rows: Sequence[ThemeRef], columns: Sequence[str], refs: Sequence[object], counts, cell: int = 34) -> Matrix:
-    label_width = max((text_width(r.name) for r in rows), default=0) + 12
-    header_height = max((text_width(c) for c in columns), default=0) * 0.72 + 20
+def _matrix(
+    rows: Sequence[ThemeRef], columns: Sequence[str], refs: Sequence[object], counts, cell: int = 34, triangle: bool = False
+) -> Matrix:
+    label_width = round(max((text_width(r.name) for r in rows), default=0)) + 12
+    header_height = round(max((text_width(c) for c in columns), default=0) * 0.72) + 20
     maximum = max((counts[r][c] for r in range(len(rows)) for c in range(len(columns))), default=0)
     cells = tuple(
         tuple(
-            Cell(
-                x=label_width + c * cell,
-                y=header_height + r * cell,
-                count=counts[r][c],
-                fill=heat_fill(counts[r][c], maximum),
-                text=contrast_text(heat_fill(counts[r][c], maximum)),
-            )
+            Cell(x=label_width + c * cell, count=counts[r][c], level=heat_level(counts[r][c], maximum))
             for c in range(len(columns))
+            if not triangle or c <= r
         )
         for r in range(len(rows))
     )
-    width = label_width + len(columns) * cell + header_height * 0.72 + 8
+    width = label_width + len(columns) * cell + round(header_height * 0.72) + 8
     height = header_height + len(rows) * cell + 8
-    return Matrix(tuple(rows), tuple(columns), tuple(refs), cells, label_width, header_height, cell, width, height, maximum)
+    frozen = tuple(tuple(row) for row in counts)
+    return Matrix(tuple(rows), tuple(columns), tuple(refs), cells, frozen, label_width, header_height, cell, width, height, maximum)
 
 
 NO_GROUP = "未识别单位"
@@ -162,4 +155,5 @@ def cooccurrence_matrix(view: ReportView) -> Matrix:
     """Articles that treat both themes; the diagonal is the theme's own article count."""
     members = [{item.article.id for item in t.articles} for t in view.themes]
     counts = [[len(a & b) for b in members] for a in members]
-    return _matrix([t.ref for t in view.themes], [t.ref.name for t in view.themes], [t.ref for t in view.themes], counts)
+    refs = [t.ref for t in view.themes]
+    return _matrix(refs, [t.ref.name for t in view.themes], refs, counts, triangle=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import traceback
 from pathlib import Path
 from typing import Optional
@@ -44,6 +45,7 @@ def make_environment(templates: Path) -> jinja2.Environment:
     env.filters["score"] = lambda value: f"{value:.2f}"
     env.filters["thousands"] = lambda value: f"{value:,}"
     env.filters["num"] = _number
+    env.filters["weight"] = lambda value: f"{value:g}"
     return env
 
 
@@ -59,6 +61,25 @@ def _template_frame(error: BaseException, folder: Path) -> tuple[str, Optional[i
         if frame.filename.startswith(root):
             return frame.filename, frame.lineno
     return str(folder), None
+
+
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+def compact_css(css: str) -> str:
+    """Drop comments, indentation and line breaks (the page carries the stylesheet inline)."""
+    out = ""
+    for line in _CSS_COMMENT.sub("", css).splitlines():
+        line = line.strip()
+        if line:
+            out += line if not out or out[-1] in "{};," else " " + line
+    return out
+
+
+def compact_js(js: str) -> str:
+    """Drop indentation, blank lines and whole-line ``//`` comments; line breaks stay."""
+    lines = (line.strip() for line in js.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
 
 
 def csp_hash(text: str) -> str:
@@ -86,8 +107,8 @@ def render_html(
     env = make_environment(folder)
     view = build_view(corpus, analysis)
     try:
-        style = env.get_template(STYLE_TEMPLATE).render()
-        script = env.get_template(SCRIPT_TEMPLATE).render()
+        style = compact_css(env.get_template(STYLE_TEMPLATE).render())
+        script = compact_js(env.get_template(SCRIPT_TEMPLATE).render())
         page = env.get_template(ENTRY_TEMPLATE).render(
             report=view,
             charts={

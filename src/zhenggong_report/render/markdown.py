@@ -40,15 +40,20 @@ def terms_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(t) for t in unique))
 
 
-def _mark_tokens(text_token: Token, pattern: re.Pattern[str]) -> list[Token]:
-    """Split one text token into text and ``<mark>`` tokens around the pattern's matches."""
+TERM_TAG = "b"
+"""Theme terms in article bodies are ``<b>``: keywords drawn attention to (HTML's own example),
+styled as a highlight; ``<mark>`` is kept for the matched term of an evidence excerpt."""
+
+
+def _mark_tokens(text_token: Token, pattern: re.Pattern[str], tag: str = TERM_TAG) -> list[Token]:
+    """Split one text token into text and ``<tag>`` tokens around the pattern's matches."""
     out: list[Token] = []
     position = 0
     for match in pattern.finditer(text_token.content):
         if match.start() > position:
             out.append(_text(text_token.content[position : match.start()], text_token.level))
-        opening = Token("mark_open", "mark", 1, level=text_token.level)
-        out.extend([opening, _text(match.group(), text_token.level + 1), Token("mark_close", "mark", -1, level=text_token.level)])
+        opening = Token("term_open", tag, 1, level=text_token.level)
+        out.extend([opening, _text(match.group(), text_token.level + 1), Token("term_close", tag, -1, level=text_token.level)])
         position = match.end()
     if not out:
         return [text_token]
@@ -64,7 +69,7 @@ def _text(content: str, level: int) -> Token:
 
 
 def _mark_terms_rule(state: StateCore) -> None:
-    """Core rule: wrap the terms in ``env["terms"]`` in ``<mark>``, outside links and code only."""
+    """Core rule: wrap the terms in ``env["terms"]`` in ``<b>``, outside links and code only."""
     pattern = state.env.get("terms") if isinstance(state.env, dict) else None
     if pattern is None:
         return
@@ -113,7 +118,7 @@ class BodyRenderer:
         return Markup(self.md.renderer.render(tokens, self.md.options, {}))
 
     def paragraphs(self, paragraphs: Sequence[Paragraph], terms: Iterable[str] = (), heading_level: int = 4) -> Markup:
-        """The article body: ``<p>`` per text paragraph, ``<h{level}>`` per heading, terms marked."""
+        """The article body: ``<p>`` per text paragraph, ``<h{level}>`` per heading, terms in ``<b>``."""
         pattern = terms_pattern(terms)
         parts = []
         for paragraph in paragraphs:

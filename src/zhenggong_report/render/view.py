@@ -30,6 +30,12 @@ from .anchors import AnchorBook
 from .markdown import BodyRenderer, mark_first, mark_span
 
 AFFILIATION = "affiliation"
+EVIDENCE_CONTEXT = 14
+"""Characters kept on each side of the marked term in evidence and claim excerpts."""
+GLOSSARY_CONTEXT = 12
+"""Characters kept on each side of a formulation in its first context."""
+EVIDENCE_SHOWN = 2
+"""Evidence excerpts shown per article under each theme (the analysis may hold more)."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +160,14 @@ class GlossaryView:
 
 
 @dataclass(frozen=True)
+class OnceUsedView:
+    """Formulations one article uses once: listed together, linked to the article."""
+
+    article: ArticleRef
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SourceView:
     name: str
     encoding: str
@@ -199,6 +213,10 @@ class ReportView:
     page_break_joins: tuple[JoinView, ...]
 
     @property
+    def claims_by_article(self) -> tuple[tuple[ArticleRef, tuple[ClaimView, ...]], ...]:
+        return tuple((a.ref, a.claims) for a in self.articles if a.claims)
+
+    @property
     def page_break_articles(self) -> tuple[tuple[ArticleRef, int], ...]:
         """Articles with paragraphs rejoined across a line or page break, and how many."""
         counts: dict[ArticleRef, int] = {}
@@ -214,6 +232,9 @@ class ReportView:
     enterprises: tuple[EnterpriseView, ...]
     """Tree order: each enterprise followed by its children."""
     glossary: tuple[GlossaryView, ...]
+    """Formulations used more than once, commonest first."""
+    glossary_once: tuple[OnceUsedView, ...]
+    """Formulations used once, by article (in the corpus's order)."""
     claims: tuple[ClaimView, ...]
 
     @property
@@ -319,7 +340,10 @@ class _Builder:
     # -- articles ----------------------------------------------------------------------------
 
     def hit_view(self, hit: ThemeHit, primary: Optional[str]) -> HitView:
-        evidence = tuple(EvidenceView(mark_span(e.sentence, e.start, e.end), e.term, e.paragraph) for e in hit.evidence)
+        evidence = tuple(
+            EvidenceView(mark_span(e.sentence, e.start, e.end, EVIDENCE_CONTEXT), e.term, e.paragraph)
+            for e in hit.evidence[:EVIDENCE_SHOWN]
+        )
         return HitView(self.theme_refs[hit.theme_id], hit.score, hit.theme_id == primary, hit.terms, evidence)
 
     def claim_view(self, claim: Claim, owner: ArticleRef, number: int) -> ClaimView:
@@ -418,9 +442,19 @@ class _Builder:
                 entry=entry,
                 articles=tuple(self.article_refs[i] for i in _unique(entry.articles)),
                 first_article=self.article_refs[entry.first_article],
-                context=mark_first(entry.first_context, entry.term),
+                context=mark_first(entry.first_context, entry.term, GLOSSARY_CONTEXT),
             )
             for entry in self.analysis.glossary
+            if not _used_once(entry)
+        )
+
+    def glossary_once(self) -> tuple[OnceUsedView, ...]:
+        by_article: dict[str, list[str]] = {}
+        for entry in self.analysis.glossary:
+            if _used_once(entry):
+                by_article.setdefault(entry.first_article, []).append(entry.term)
+        return tuple(
+            OnceUsedView(self.article_refs[a.id], tuple(by_article[a.id])) for a in self.corpus.articles if a.id in by_article
         )
 
     def source_views(self) -> tuple[SourceView, ...]:
@@ -472,6 +506,7 @@ class _Builder:
             themes=self.theme_views(articles),
             enterprises=self.enterprise_views(),
             glossary=self.glossary_views(),
+            glossary_once=self.glossary_once(),
             claims=tuple(c for v in articles for c in v.claims),
         )
 
@@ -483,12 +518,16 @@ def _unique(items):
     return tuple(seen)
 
 
+def _used_once(entry: GlossaryEntry) -> bool:
+    return entry.count <= 1 and len(set(entry.articles) | {entry.first_article}) <= 1
+
+
 def _mark_claim(claim: Claim) -> Markup:
     """The claim's sentence with the figure (value and unit) marked."""
     for needle in (f"{claim.value}{claim.unit}", claim.value):
         if needle and needle in claim.sentence:
-            return mark_first(claim.sentence, needle)
-    return mark_first(claim.sentence, "")
+            return mark_first(claim.sentence, needle, EVIDENCE_CONTEXT)
+    return mark_first(claim.sentence, "", EVIDENCE_CONTEXT)
 
 
 def build_view(corpus: ParsedCorpus, analysis: Analysis, renderer: Optional[BodyRenderer] = None) -> ReportView:
