@@ -30,11 +30,11 @@ from .anchors import AnchorBook
 from .markdown import BodyRenderer, mark_first, mark_span
 
 AFFILIATION = "affiliation"
-EVIDENCE_CONTEXT = 14
+EVIDENCE_CONTEXT = 18
 """Characters kept on each side of the marked term in evidence and claim excerpts."""
 GLOSSARY_CONTEXT = 12
 """Characters kept on each side of a formulation in its first context."""
-EVIDENCE_SHOWN = 2
+EVIDENCE_SHOWN = 1
 """Evidence excerpts shown per article under each theme (the analysis may hold more)."""
 
 
