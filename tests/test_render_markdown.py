@@ -118,6 +118,11 @@ def test_terms_are_not_marked_inside_links_or_code(renderer) -> None:
     assert html.endswith(" <b>党建</b></p>")
 
 
+def test_adjacent_terms_are_one_run(renderer) -> None:
+    html = renderer.paragraphs([paragraph("推动党建引领工会工作")], ["党建引领", "工会"])
+    assert html == "<p>推动<b>党建引领工会</b>工作</p>"
+
+
 def test_terms_with_regex_characters_are_literal(renderer) -> None:
     html = renderer.paragraphs([paragraph("“党建+工会”和党建工会")], ["党建+工会"])
     assert html == "<p>“<b>党建+工会</b>”和党建工会</p>"

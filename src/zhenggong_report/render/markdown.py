@@ -33,11 +33,12 @@ def is_safe_link(url: str) -> bool:
 
 
 def terms_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
-    """One regex matching any of ``terms``, longest first so 党建融合 wins over 党建."""
+    """One regex matching a run of ``terms``, longest first so 党建融合 wins over 党建
+    (adjacent terms such as 党建引领 + 基层治理 are marked as one run)."""
     unique = sorted({t for t in terms if t}, key=lambda t: (-len(t), t))
     if not unique:
         return None
-    return re.compile("|".join(re.escape(t) for t in unique))
+    return re.compile("(?:" + "|".join(re.escape(t) for t in unique) + ")+")
 
 
 TERM_TAG = "b"

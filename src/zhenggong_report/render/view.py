@@ -166,6 +166,10 @@ class OnceUsedView:
     article: ArticleRef
     terms: tuple[str, ...]
 
+    @property
+    def terms_count(self) -> int:
+        return len(self.terms)
+
 
 @dataclass(frozen=True)
 class SourceView:
