@@ -55,13 +55,14 @@ def build(seeds: Path, out: Path, data_dir: Optional[Path] = None) -> BuildResul
     ``data_dir`` holds data files (themes.toml, enterprises.toml, stopwords.txt, userdict.txt) that
     replace the packaged ones of the same name. One segmenter (one jieba load) serves every stage.
     """
-    from .analyze import analyze_corpus
+    from .analyze import analyze_corpus, load_analysis_data
 
     check_data_dir(data_dir)
+    data = load_analysis_data(data_dir)
     loaded = load_sources(seeds)
     segmenter = Segmenter.for_data_dir(data_dir)
     corpus = parse_sources(loaded.sources, segmenter)
-    analysis = analyze_corpus(corpus, segmenter, data_dir)
+    analysis = analyze_corpus(corpus, segmenter, data_dir, data)
     files = parse_files(corpus, analysis)
     write_tree_atomically(out, files)
     return BuildResult(

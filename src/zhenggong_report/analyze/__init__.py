@@ -24,9 +24,13 @@ from .tokens import ArticleTokens, tokenize_corpus
 __all__ = ["analyze_corpus", "analyze_tokens", "load_analysis_data", "tokenize_corpus"]
 
 
-def analyze_corpus(corpus: ParsedCorpus, segmenter: Segmenter, data_dir: Optional[Path] = None) -> Analysis:
-    """Analyse every article of ``corpus``; ``data_dir`` overrides the packaged data files it holds."""
-    data = load_analysis_data(data_dir)
+def analyze_corpus(
+    corpus: ParsedCorpus, segmenter: Segmenter, data_dir: Optional[Path] = None, data: Optional[AnalysisData] = None
+) -> Analysis:
+    """Analyse every article of ``corpus``; ``data_dir`` overrides the packaged data files it holds
+    (``data``, when given, is those files already loaded)."""
+    if data is None:
+        data = load_analysis_data(data_dir)
     return analyze_tokens(tokenize_corpus(corpus, segmenter), data, segmenter)
 
 

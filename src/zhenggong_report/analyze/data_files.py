@@ -148,6 +148,8 @@ def parse_theme(path: str, index: int, table: Any) -> ThemeDefinition:
     for term, value in raw_terms.items():
         if not term.strip():
             raise DataFileError(path, "an empty term", entry)
+        if len(term.strip()) < 2:
+            raise DataFileError(path, f"term '{term}': a term needs two characters or more", entry)
         if isinstance(value, dict):
             _unknown_keys(path, f"{entry} term '{term}'", value, {"weight", "near"})
             terms.append((term, _weight(path, entry, term, value.get("weight"))))

@@ -309,11 +309,12 @@ def name_before(registry: Registry, text: str, position: int, tokens: ArticleTok
 
 
 def trim_leading_words(span: str, segmenter: Segmenter) -> str:
-    """Drop leading stop words and verbs-before-names (本文结合…, 推动…) from a candidate name."""
-    words = segmenter.cut(span)
-    while words and (segmenter.is_stopword(words[0]) or not any(c.isalnum() for c in words[0])):
+    """Drop what precedes a name in its clause (本文结合…, 我们与…, 推动…): leading stop words and
+    words whose POS tag cannot stand in a name. Only called for short spans of unknown names."""
+    words = segmenter.tag(span)
+    while words and (segmenter.is_stopword(words[0][0]) or words[0][1] not in NAME_FLAGS or not words[0][0].strip()):
         words.pop(0)
-    return "".join(words)
+    return "".join(word for word, _ in words)
 
 
 def confirm_name(candidate: str, registry: Registry, segmenter: Segmenter) -> bool:
@@ -321,7 +322,7 @@ def confirm_name(candidate: str, registry: Registry, segmenter: Segmenter) -> bo
     base = registry.base_of(candidate)
     if len(base) < 2 or registry.is_generic(base) or registry.is_generic(candidate):
         return False
-    return any(flag in NAME_FLAGS and flag not in ("n", "m") for _, flag in segmenter.tag(base))
+    return any(flag in NAME_FLAGS and flag not in ("n", "m", "x") for _, flag in segmenter.tag(base))
 
 
 @dataclass(frozen=True)
@@ -343,12 +344,12 @@ def scan_mentions(
         if unit.place == "keywords":
             continue
         text = same_length_normal(unit.text)
-        covered: list[tuple[int, int]] = []
+        covered: list[tuple[int, int]] = [m.span() for m in DEFINITION.finditer(text)]
         previous: Optional[tuple[str, int]] = None
         if pattern is not None:
             for match in pattern.finditer(text):
                 entity_id = registry.lookup(match.group(0))
-                if entity_id is None:
+                if entity_id is None or any(a <= match.start() and match.end() <= b for a, b in covered):
                     continue
                 counts[entity_id] += 1
                 forms.append((entity_id, unit.text[match.start() : match.end()]))

@@ -86,7 +86,9 @@ def signature_matrix(weights: TermWeights, size: int = SIGNATURE) -> np.ndarray:
     kept = kept[shared]
     columns = {word: i for i, word in enumerate(sorted(kept["word"].unique()))}
     matrix = np.zeros((n, len(columns)), dtype=np.float32)
-    matrix[kept["doc"].to_numpy(), kept["word"].map(columns).to_numpy()] = kept["weight"].to_numpy(dtype=np.float32)
+    rows = kept["doc"].to_numpy(dtype=np.int64)
+    cols = kept["word"].map(columns).to_numpy(dtype=np.int64)
+    matrix[rows, cols] = kept["weight"].to_numpy(dtype=np.float32)
     full = ranked.groupby("doc", sort=False).head(size)
     norms = np.zeros(n, dtype=np.float32)
     sums = (full["weight"] ** 2).groupby(full["doc"]).sum()
