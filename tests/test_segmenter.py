@@ -71,3 +71,20 @@ def test_a_stop_word_line_with_two_words_names_file_and_line(tmp_path: Path) -> 
 def test_a_missing_stop_word_file_is_a_data_file_error(tmp_path: Path) -> None:
     with pytest.raises(DataFileError, match="not found"):
         read_stopwords(tmp_path / "none.txt")
+
+
+def test_the_dictionary_cache_is_loaded_in_one_read_or_not_at_all(segmenter, tmp_path: Path) -> None:
+    """A missing or damaged cache is refused (jieba then builds the dictionary and rewrites it)."""
+    import jieba
+
+    from zhenggong_report.segmenter import CACHE_FILE, Segmenter, cache_dir
+
+    bare = Segmenter.__new__(Segmenter)
+    bare.tokenizer = jieba.Tokenizer()
+    assert not bare._load_cached_dictionary(tmp_path / "missing.cache")
+    (tmp_path / "damaged.cache").write_bytes(b"not a marshal dump")
+    assert not bare._load_cached_dictionary(tmp_path / "damaged.cache")
+    assert not bare.tokenizer.initialized
+    assert bare._load_cached_dictionary(cache_dir() / CACHE_FILE)
+    assert bare.tokenizer.initialized and bare.tokenizer.FREQ.get("国有企业")
+    assert bare.tokenizer.lcut("加强国有企业党建") == ["加强", "国有企业", "党建"]

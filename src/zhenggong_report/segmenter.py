@@ -11,6 +11,7 @@ only for small spans: whole articles are cut once with the plain tokenizer.
 from __future__ import annotations
 
 import logging
+import marshal
 import math
 import os
 from pathlib import Path
@@ -23,6 +24,7 @@ from .resources import data_path
 
 jieba.setLogLevel(logging.WARNING)
 
+CACHE_FILE = "jieba.dict.cache"
 DEFAULT_CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "zhenggong-report"
 
 
@@ -70,8 +72,9 @@ class Segmenter:
         folder.mkdir(parents=True, exist_ok=True)
         self.tokenizer = jieba.Tokenizer()
         self.tokenizer.tmp_dir = str(folder)
-        self.tokenizer.cache_file = "jieba.dict.cache"
-        self.tokenizer.initialize()
+        self.tokenizer.cache_file = CACHE_FILE
+        if not self._load_cached_dictionary(folder / CACHE_FILE):
+            self.tokenizer.initialize()
         if self.userdict and Path(self.userdict).exists():
             try:
                 self.tokenizer.load_userdict(str(self.userdict))
@@ -79,6 +82,27 @@ class Segmenter:
                 raise DataFileError(str(self.userdict), str(error)) from None
         self.stopwords = read_stopwords(self.stopwords_file)
         self._pos = None
+
+    def _load_cached_dictionary(self, path: Path) -> bool:
+        """Load jieba's own dictionary cache in one read.
+
+        ``Tokenizer.initialize`` unmarshals the cache from the open file, which reads it object by
+        object (one Python-level read per word): reading the bytes first and unmarshalling them is
+        about three times faster. The cache is jieba's (``initialize`` writes it when missing), so it
+        is only trusted for jieba's default dictionary, which never changes under a cache.
+        """
+        if self.tokenizer.dictionary != jieba.DEFAULT_DICT:
+            return False
+        try:
+            freq, total = marshal.loads(path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return False
+        if not isinstance(freq, dict) or not isinstance(total, (int, float)) or not freq:
+            return False
+        with self.tokenizer.lock:
+            self.tokenizer.FREQ, self.tokenizer.total = freq, total
+            self.tokenizer.initialized = True
+        return True
 
     @classmethod
     def for_data_dir(cls, data_dir: Optional[Path] = None, cache_folder: Optional[Path] = None) -> "Segmenter":
