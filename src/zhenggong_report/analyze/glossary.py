@@ -43,7 +43,7 @@ def build_glossary(corpus_tokens: tuple[ArticleTokens, ...], exclude: frozenset[
         return ()
     counts: dict[str, int] = defaultdict(int)
     articles: dict[str, list[str]] = defaultdict(list)
-    finder = re.compile("|".join(re.escape(t) for t in sorted(first, key=lambda t: (-len(t), t))))
+    finder = re.compile(trie_pattern(first))
     inside = {t: [(o, t.count(o)) for o in first if o != t and o in t] for t in first}
     for tokens in corpus_tokens:
         seen_here: set[str] = set()
@@ -61,6 +61,30 @@ def build_glossary(corpus_tokens: tuple[ArticleTokens, ...], exclude: frozenset[
     ]
     entries.sort(key=lambda e: (-e.count, -len(e.articles), first[e.term][0], e.term))
     return tuple(entries)
+
+
+def trie_pattern(words) -> str:
+    """One regular expression matching any of ``words``, longest first, factored by common
+    prefixes (党建+|党建+工会|党建引领 -> 党建(?:\\+(?:工会)?|引领)), which compiles and scans far
+    faster than a flat alternation of hundreds of phrases."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+        if len(branches) > 1 and not optional:
+            return body
+        return body + "?" if optional else body
+
+    return emit(trie)
 
 
 def _overlapping_terms(finder: "re.Pattern[str]", text: str, inside: dict[str, list[tuple[str, int]]]) -> list[str]:

@@ -37,10 +37,11 @@ class TermWeights:
 
 
 def content_counts(tokens: ArticleTokens, segmenter: Segmenter) -> Counter:
+    """How often each content word stands in the article (the filter runs once per distinct word)."""
     counts: Counter = Counter()
     for unit in tokens.units:
-        counts.update(t for t in unit.tokens if segmenter.is_content_word(t))
-    return counts
+        counts.update(unit.tokens)
+    return Counter({word: n for word, n in counts.items() if segmenter.is_content_word(word)})
 
 
 def term_weights(corpus_tokens: tuple[ArticleTokens, ...], segmenter: Segmenter) -> TermWeights:

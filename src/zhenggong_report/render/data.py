@@ -72,7 +72,12 @@ def page_record(page: PageNote, source: Optional[SourceFile]) -> dict[str, Any]:
 
 
 def to_json(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """UTF-8 JSON; a list is written one record per line (readable, diff-friendly, and encoded by
+    json's C encoder, which an ``indent`` would replace with the pure-Python one)."""
+    if isinstance(value, list):
+        body = ",\n".join(json.dumps(item, ensure_ascii=False) for item in value)
+        return ("[\n" + body + "\n]\n" if value else "[]\n").encode("utf-8")
+    return (json.dumps(value, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def parse_files(corpus: ParsedCorpus, analysis: Optional[Analysis] = None) -> dict[str, bytes]:
