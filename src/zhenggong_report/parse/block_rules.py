@@ -235,26 +235,27 @@ def plain_byline(state: BlockState) -> bool:
     return True
 
 
+def _labelled_block(state: BlockState, label: re.Pattern[str], kind: str) -> Block | None:
+    """Take the block opened by ``label`` (up to the next blank line), with the label removed."""
+    if not label.match(state.line.text):
+        return None
+    lines = _block_lines(state, state.pos)
+    text = label.sub("", _joined(lines), count=1)
+    state.pos += len(lines)
+    return state.push(kind, lines[0].number, lines[-1].number, text, kind)
+
+
 def abstract(state: BlockState) -> bool:
     """``摘要：…`` up to the next blank line or keywords line: the article's abstract."""
-    if not _ABSTRACT.match(state.line.text):
-        return False
-    lines = _block_lines(state, state.pos)
-    text = _ABSTRACT.sub("", _joined(lines), count=1)
-    state.push("abstract", lines[0].number, lines[-1].number, text, "abstract")
-    state.pos += len(lines)
-    return True
+    return _labelled_block(state, _ABSTRACT, "abstract") is not None
 
 
 def keywords(state: BlockState) -> bool:
     """``关键词：a；b；c`` (possibly wrapped): the author's keywords."""
-    if not _KEYWORDS.match(state.line.text):
+    block = _labelled_block(state, _KEYWORDS, "keywords")
+    if block is None:
         return False
-    lines = _block_lines(state, state.pos)
-    text = _KEYWORDS.sub("", _joined(lines), count=1)
-    words = tuple(w for w in re.split(r"[；;，,、\s]+", text) if w)
-    state.push("keywords", lines[0].number, lines[-1].number, text, "keywords", words=words)
-    state.pos += len(lines)
+    block.data["words"] = tuple(w for w in re.split(r"[；;，,、\s]+", block.text) if w)
     return True
 
 
