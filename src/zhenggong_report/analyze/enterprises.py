@@ -293,7 +293,7 @@ def definitions_in(text: str) -> Iterable[tuple[int, str]]:
         yield match.start(), match.group(1).strip()
 
 
-def name_before(registry: Registry, text: str, position: int, tokens: ArticleTokens, segmenter: Segmenter) -> Optional[str]:
+def name_before(registry: Registry, text: str, position: int, segmenter: Segmenter) -> Optional[str]:
     """The enterprise whose name ends right before ``position`` (known, or read off the clause)."""
     key = same_length_normal(text)
     for size in range(min(MAX_NAME, position), 1, -1):
@@ -463,7 +463,7 @@ def read_enterprises(
     for tokens in corpus_tokens:
         for unit in tokens.units:
             for position, alias in definitions_in(unit.text):
-                owner = name_before(registry, unit.text, position, tokens, segmenter)
+                owner = name_before(registry, unit.text, position, segmenter)
                 if owner and not registry.lookup(alias):
                     registry.register(alias, owner)
 
