@@ -70,25 +70,30 @@ class TermIndex:
         self.by_prefix = {key: sorted(entries, key=order) for key, entries in by_prefix.items()}
         self.by_first = {key: sorted(entries, key=order) for key, entries in by_first.items()}
         self.excludes = {i: theme.exclude for i, theme in enumerate(themes) if theme.exclude}
-        self._memo: dict[str, tuple[tuple[int, TermEntry], ...]] = {}
+        self._memo: dict[str, tuple[dict[str, tuple[TermEntry, ...]], tuple[tuple[int, TermEntry], ...]]] = {}
 
-    def candidates(self, token: str) -> tuple[tuple[int, TermEntry], ...]:
-        """``(offset in token, entry)`` for terms inside ``token`` or starting at its start, longest first."""
+    def candidates(self, token: str) -> tuple[dict[str, tuple[TermEntry, ...]], tuple[tuple[int, TermEntry], ...]]:
+        """What a token can start or hold, worked out once per distinct token.
+
+        Returns the longer terms that begin with the token, keyed by the character that must follow
+        it (longest first), and ``(offset, entry)`` for the terms inside it (by offset, longest first).
+        """
         found = self._memo.get(token)
         if found is not None:
             return found
-        pairs: list[tuple[int, TermEntry]] = []
-        if len(token) == 1:
-            pairs = [(0, e) for e in self.by_first.get(token, ()) if len(e.term) > 1]
-        else:
+        longer: dict[str, list[TermEntry]] = defaultdict(list)
+        inside: list[tuple[int, TermEntry]] = []
+        pool = self.by_first.get(token, ()) if len(token) == 1 else self.by_prefix.get(token[:2], ())
+        for entry in pool:
+            if len(entry.term) > len(token) and entry.term.startswith(token):
+                longer[entry.term[len(token)]].append(entry)
+        if len(token) >= 2:
             offsets = range(len(token) - 1) if len(token) >= MIN_INNER_TOKEN else (0,)
             for offset in offsets:
                 for entry in self.by_prefix.get(token[offset : offset + 2], ()):
-                    fits = token.startswith(entry.term, offset)
-                    begins = offset == 0 and len(entry.term) > len(token) and entry.term.startswith(token)
-                    if fits or begins:
-                        pairs.append((offset, entry))
-        found = self._memo[token] = tuple(pairs)
+                    if token.startswith(entry.term, offset):
+                        inside.append((offset, entry))
+        found = self._memo[token] = ({char: tuple(entries) for char, entries in longer.items()}, tuple(inside))
         return found
 
     def excluded_spans(self, text: str) -> dict[int, list[tuple[int, int]]]:
@@ -111,20 +116,27 @@ class TermIndex:
         covered: dict[int, int] = {}
         excluded: Optional[dict[int, list[tuple[int, int]]]] = None
         memo = self._memo
+        size = len(text)
         for token, token_start in zip(unit.tokens, unit.starts):
-            pairs = memo.get(token)
-            if pairs is None:
-                pairs = self.candidates(token)
-            if not pairs:
+            known = memo.get(token)
+            if known is None:
+                known = self.candidates(token)
+            longer, inside = known
+            if not longer and not inside:
                 continue
             token_end = token_start + len(token)
+            pairs: list[tuple[int, TermEntry]] = []
+            if longer and token_end < size:
+                for entry in longer.get(text[token_end], ()):
+                    end = token_start + len(entry.term)
+                    if text.startswith(entry.term, token_start) and end in unit.boundaries:
+                        pairs.append((0, entry))
+            pairs.extend(inside)
             for offset, entry in pairs:
                 start = token_start + offset
                 if covered.get(entry.theme, -1) > start:
                     continue
                 end = start + len(entry.term)
-                if end > token_end and (not text.startswith(entry.term, start) or end not in unit.boundaries):
-                    continue
                 if entry.near:
                     s_start, s_end = unit.sentence_at(start)
                     if not any(word in text[s_start:s_end] for word in entry.near):
