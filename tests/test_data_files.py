@@ -151,3 +151,16 @@ def test_build_with_a_broken_data_file_exits_2_naming_it(tmp_path: Path) -> None
 def test_build_with_a_missing_data_folder_exits_2(tmp_path: Path) -> None:
     code, _, err = run("build", "--seeds", str(SEEDS), "--out", str(tmp_path / "site"), "--data", str(tmp_path / "nowhere"))
     assert code == 2 and "nowhere" in err and "does not exist" in err
+
+
+def test_a_data_folder_reaches_the_build(tmp_path: Path) -> None:
+    """Stop words from --data replace the packaged list: 信访 is no keyword any more."""
+    import json
+
+    (tmp_path / "data").mkdir()
+    packaged = data_path("stopwords.txt").read_text(encoding="utf-8")
+    write(tmp_path / "data", "stopwords.txt", packaged + "\n信访\n")
+    code, _, err = run("build", "--seeds", str(SEEDS), "--out", str(tmp_path / "site"), "--data", str(tmp_path / "data"))
+    assert code == 0, err
+    articles = json.loads((tmp_path / "site" / "data" / "articles.json").read_text(encoding="utf-8"))
+    assert all("信访" not in [k["word"] for k in a["keywords"]] for a in articles)
