@@ -22,6 +22,7 @@ from zhenggong_report.render.data import article_record, leftover_record
 from zhenggong_report.sources import source_from_bytes, split_lines
 
 from conftest import SEEDS
+from invariants import assert_nothing_lost
 
 SCALE = float(os.environ.get("ZHENGGONG_PROPERTY_SCALE", "1"))
 """Multiply the example counts (e.g. ``ZHENGGONG_PROPERTY_SCALE=50`` for a long bug hunt)."""
@@ -54,30 +55,20 @@ def make_source(lines: list[str], name: str = "page.txt") -> SourceFile:
     return SourceFile(name=name, encoding="utf-8", size=len(text), sha256="0" * 64, lines=split_lines(text))
 
 
-def assert_nothing_lost(source: SourceFile, result) -> None:
-    """Every non-blank line in exactly one record; no span outside the file; records serialise."""
-    covered: dict[int, int] = {}
-    records = [(a.lines, article_record(a)) for a in result.articles] + [
-        (l.lines, leftover_record(l)) for l in result.leftovers
-    ]
-    for spans, record in records:
-        assert spans, f"a record without source lines: {record}"
-        json.dumps(record, ensure_ascii=False)
-        for first, last in spans:
-            assert 1 <= first <= last <= len(source.lines), f"span {first}-{last} outside 1-{len(source.lines)}"
-            for number in range(first, last + 1):
-                covered[number] = covered.get(number, 0) + 1
-    for number in source.non_blank_line_numbers:
-        assert covered.get(number) == 1, (
-            f"line {number} {source.lines[number - 1]!r} lies in {covered.get(number, 0)} records"
-        )
+def assert_sound(source: SourceFile, result) -> None:
+    """Nothing lost, no span outside the file, every record serialises, every article has a title to show."""
+    assert_nothing_lost(source, [*result.articles, *result.leftovers])
     for article in result.articles:
-        assert article.display_title.strip(), f"article {article.id} has an empty display title"
+        json.dumps(article_record(article), ensure_ascii=False)
+        assert article.lines and article.display_title.strip(), article
+    for leftover in result.leftovers:
+        json.dumps(leftover_record(leftover), ensure_ascii=False)
+        assert leftover.lines, leftover
 
 
 def parse_and_check(lines: list[str], segmenter) -> None:
     source = make_source(lines)
-    assert_nothing_lost(source, parse_page(source, segmenter))
+    assert_sound(source, parse_page(source, segmenter))
 
 
 def lines_of(alphabet: st.SearchStrategy[str] | str, max_line: int = 40, max_lines: int = 30):
@@ -174,7 +165,7 @@ def test_any_bytes_decode_or_raise_input_error(data, segmenter):
         assert str(error).startswith("bytes.txt"), str(error)
         assert "\n" not in str(error)
         return
-    assert_nothing_lost(source, parse_page(source, segmenter))
+    assert_sound(source, parse_page(source, segmenter))
 
 
 ENCODERS = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 import threading
@@ -61,13 +62,28 @@ def _lines(article: Article) -> str:
 
 
 def print_table(articles: Sequence[Article], stream: TextIO) -> None:
-    columns = (("id", 12), ("file:lines", 34), ("title", 44), ("author", 8), ("affiliation", 40), ("chars", 6), ("flags", 0))
-    stream.write(" ".join(_cell(name, width) if width else name for name, width in columns).rstrip() + "\n")
-    for a in articles:
-        title = a.display_title + (" [inferred]" if a.title_inferred else "")
-        cells = (a.id, _lines(a), title, a.author or "—", a.affiliation or "—", str(a.characters), ",".join(a.flags))
-        row = " ".join(_cell(value, width) if width else value for value, (_, width) in zip(cells, columns))
-        stream.write(row.rstrip() + "\n")
+    """One row per article; only the title and affiliation are shortened to fit."""
+    header = ("id", "file:lines", "title", "author", "affiliation", "chars", "flags")
+    rows = [
+        (
+            a.id,
+            _lines(a),
+            a.display_title + (" [inferred]" if a.title_inferred else ""),
+            a.author or "—",
+            a.affiliation or "—",
+            str(a.characters),
+            ",".join(a.flags),
+        )
+        for a in articles
+    ]
+    limits = (None, None, 48, None, 40, None, 0)
+    widths = [
+        0 if limit == 0 else min(limit or 999, max(_width(r[i]) for r in [header, *rows]))
+        for i, limit in enumerate(limits)
+    ]
+    for row in [header, *rows]:
+        line = " ".join(_cell(value, width) if width else value for value, width in zip(row, widths))
+        stream.write(line.rstrip() + "\n")
 
 
 def run_parse(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -99,11 +115,9 @@ def run_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return 0
 
 
-EXIT_OK = 0
 EXIT_FAILED = 1
-"""The build could not finish for a reason other than its input: the output cannot be written, or a bug."""
-EXIT_BAD_INPUT = 2
-"""Bad input, data files or arguments (argparse uses 2 for usage errors too)."""
+"""The command could not finish for a reason other than its input: the output cannot be written, or a bug.
+Bad input, data files and arguments exit with 2 (``ReportError.exit_code``, as argparse does for usage)."""
 
 
 def main(argv: Optional[Sequence[str]] = None, stdout: Optional[TextIO] = None, stderr: Optional[TextIO] = None) -> int:
@@ -118,13 +132,20 @@ def main(argv: Optional[Sequence[str]] = None, stdout: Optional[TextIO] = None, 
     except ReportError as error:
         stderr.write(f"error: {error}\n")
         return error.exit_code
+    except BrokenPipeError:
+        # The reader (e.g. ``| head``) went away: stop quietly, as Unix tools do.
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
         stderr.write(f"error: {where}{error.strerror or error}\n")
         return EXIT_FAILED
     except Exception:
         traceback.print_exc(file=stderr)
-        stderr.write("error: internal error (a bug; the traceback above shows where) - nothing was written\n")
+        stderr.write("error: internal error (a bug; the traceback above shows where)\n")
         return EXIT_FAILED
 
 

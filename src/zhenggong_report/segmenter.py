@@ -54,24 +54,52 @@ class Segmenter:
         ``window`` of ``right`` (dictionary only, no HMM guessing) and returns the
         token that straddles the boundary.
         """
+        found = self._straddling(left, right, window)
+        return (found[0], self.frequency(found[0])) if found else None
+
+    def _may_straddle(self, head: str, tail: str) -> bool:
+        """Cheap pre-check: is any dictionary word made of the end of ``head`` and the start of ``tail``?"""
+        freq = self.tokenizer.FREQ
+        for left_size in range(1, len(head) + 1):
+            for right_size in range(1, len(tail) + 1):
+                if freq.get(head[-left_size:] + tail[:right_size]):
+                    return True
+        return False
+
+    def _straddling(self, left: str, right: str, window: int) -> Optional[tuple[str, str, str]]:
         head, tail = left[-window:], right[:window]
-        if not head or not tail:
+        if not head or not tail or not self._may_straddle(head, tail):
             return None
         position = 0
         for token in self.tokenizer.lcut(head + tail, HMM=False):
             end = position + len(token)
             if position < len(head) < end:
-                frequency = self.frequency(token)
-                return (token, frequency) if frequency > 0 else None
+                if self.frequency(token) <= 0:
+                    return None
+                cut = len(head) - position
+                return token, token[:cut], token[cut:]
             position = end
         return None
 
     def word_evidence(self, left: str, right: str) -> float:
-        """A score for "a real word is split by this join": 0 when none, more for commoner words."""
-        found = self.spanning_word(left, right)
+        """How strongly a real word is split by the join ``left|right``: 0 when none.
+
+        The pointwise mutual information of the word against its two halves:
+        ``落|实`` (落实) scores far above ``落|日`` (落日), whose half 日 is a common word alone.
+        """
+        return self.join_evidence(left, right)[1]
+
+    def join_evidence(self, left: str, right: str) -> tuple[Optional[str], float]:
+        """The word formed across ``left|right`` (or None) and its :meth:`word_evidence` score."""
+        found = self._straddling(left, right, 4)
         if not found:
-            return 0.0
-        return 1.5 + min(2.0, math.log10(found[1] + 1) / 2)
+            return None, 0.0
+        word, first, second = found
+        total = self.tokenizer.total
+        pmi = math.log(self.frequency(word)) + math.log(total) - math.log(self.frequency(first) + 1) - math.log(
+            self.frequency(second) + 1
+        )
+        return word, max(0.0, min(3.5, pmi / 3))
 
     def first_token(self, text: str) -> str:
         tokens = self.tokenizer.lcut(text[:8], HMM=False)

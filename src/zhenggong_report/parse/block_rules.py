@@ -132,10 +132,24 @@ def _previous_is_title(state: BlockState) -> bool:
     return previous is not None and previous.kind == "title"
 
 
+def _previous_could_be_title(state: BlockState) -> bool:
+    previous = state.previous_block()
+    if previous is None:
+        return False
+    if previous.kind == "title":
+        return True
+    return (
+        previous.kind in ("text", "heading")
+        and len(previous.text) <= 60
+        and not has_sentence_punctuation(previous.text)
+        and not starts_with_enumerator(previous.text)
+    )
+
+
 def dash_subtitle(state: BlockState) -> bool:
-    """A line opening with ``——`` right under a title is its subtitle."""
+    """A line opening with ``——`` right under a title (or a short unpunctuated line) is its subtitle."""
     text = state.line.text
-    if not text.startswith(("——", "--")) or not _previous_is_title(state):
+    if not text.startswith(("——", "--")) or not _previous_could_be_title(state):
         return False
     lines = _block_lines(state, state.pos)
     state.push("subtitle", lines[0].number, lines[-1].number, _joined(lines), "dash_subtitle")
@@ -221,26 +235,27 @@ def plain_byline(state: BlockState) -> bool:
     return True
 
 
+def _labelled_block(state: BlockState, label: re.Pattern[str], kind: str) -> Block | None:
+    """Take the block opened by ``label`` (up to the next blank line), with the label removed."""
+    if not label.match(state.line.text):
+        return None
+    lines = _block_lines(state, state.pos)
+    text = label.sub("", _joined(lines), count=1)
+    state.pos += len(lines)
+    return state.push(kind, lines[0].number, lines[-1].number, text, kind)
+
+
 def abstract(state: BlockState) -> bool:
     """``摘要：…`` up to the next blank line or keywords line: the article's abstract."""
-    if not _ABSTRACT.match(state.line.text):
-        return False
-    lines = _block_lines(state, state.pos)
-    text = _ABSTRACT.sub("", _joined(lines), count=1)
-    state.push("abstract", lines[0].number, lines[-1].number, text, "abstract")
-    state.pos += len(lines)
-    return True
+    return _labelled_block(state, _ABSTRACT, "abstract") is not None
 
 
 def keywords(state: BlockState) -> bool:
     """``关键词：a；b；c`` (possibly wrapped): the author's keywords."""
-    if not _KEYWORDS.match(state.line.text):
+    block = _labelled_block(state, _KEYWORDS, "keywords")
+    if block is None:
         return False
-    lines = _block_lines(state, state.pos)
-    text = _KEYWORDS.sub("", _joined(lines), count=1)
-    words = tuple(w for w in re.split(r"[；;，,、\s]+", text) if w)
-    state.push("keywords", lines[0].number, lines[-1].number, text, "keywords", words=words)
-    state.pos += len(lines)
+    block.data["words"] = tuple(w for w in re.split(r"[；;，,、\s]+", block.text) if w)
     return True
 
 

@@ -36,7 +36,7 @@ from .titles import infer_title
 TITLE_MAX = 60
 MIN_LINK_SCORE = 1.0
 MIN_REMOTE_EVIDENCE = 1.5
-ORPHAN_MATCH_MIN = 0.3
+ORPHAN_MATCH_MIN = 0.2
 EXHAUSTIVE_LIMIT = 20000
 
 
@@ -87,6 +87,9 @@ class PageState:
     evidence: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     claimed: set[int] = field(default_factory=set)
+    fragments: set[int] = field(default_factory=set)
+    """Body blocks that start mid-sentence."""
+    chain_bigrams: list[set[str]] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     leftovers: list[Leftover] = field(default_factory=list)
 
@@ -230,11 +233,10 @@ def _score_link(state: PageState, before: int, after: int) -> Optional[Link]:
         return None
     if starts_with_enumerator(second.text):
         return None
-    word = state.lexicon.spanning_word(first.text, second.text)
-    word_score = state.lexicon.word_evidence(first.text, second.text)
+    word, word_score = state.lexicon.join_evidence(first.text, second.text)
     bracket_score, bracket_note = _bracket_evidence(first.text, second.text)
     quote_score, quote_note = _quote_evidence(first.text, second.text)
-    fragment = starts_mid_sentence(second, state.lexicon)
+    fragment = after in state.fragments
     if _heading_like(state, first) and not (adjacent and word_score > 0):
         return None
     if not adjacent and (not fragment or word_score + max(bracket_score, 0) + quote_score < MIN_REMOTE_EVIDENCE):
@@ -245,7 +247,7 @@ def _score_link(state: PageState, before: int, after: int) -> Optional[Link]:
         return None
     evidence = []
     if word:
-        evidence.append(f"the word “{word[0]}” forms across the join")
+        evidence.append(f"the word “{word}” forms across the join")
     if bracket_note:
         evidence.append(bracket_note)
     if quote_note:
@@ -325,7 +327,10 @@ def link_continuations(state: PageState) -> None:
     similarity; the best total over the page wins.
     """
     candidates: dict[int, list[Link]] = {}
-    starts = [i for i in range(len(state.blocks)) if state.is_body(i) and starts_mid_sentence(state.blocks[i], state.lexicon)]
+    state.fragments = {
+        i for i in range(len(state.blocks)) if state.is_body(i) and starts_mid_sentence(state.blocks[i], state.lexicon)
+    }
+    starts = sorted(state.fragments)
     for index, block in enumerate(state.blocks):
         if not state.is_body(index) or not ends_mid_sentence(block):
             continue
@@ -394,8 +399,8 @@ def build_chains(state: PageState) -> None:
         while position is not None and position not in chain:
             chain.append(position)
             position = _next_in_reading_order(state, position)
-        partial = starts_mid_sentence(state.blocks[index], state.lexicon)
-        state.chains.append(Chain(blocks=chain, partial=partial))
+        state.chains.append(Chain(blocks=chain, partial=index in state.fragments))
+    state.chain_bigrams = [bigrams(_chain_text(state, chain)) for chain in state.chains]
 
 
 # --- where titles stand ---------------------------------------------------------------------
@@ -412,7 +417,7 @@ def _title_similarity(state: PageState, title: str, chain_number: Optional[int])
     grams = bigrams(title)
     if not grams:
         return 0.0
-    texts = [bigrams(_chain_text(state, c)) for c in state.chains]
+    texts = state.chain_bigrams
     total = len(texts)
 
     def weight(gram: str) -> float:

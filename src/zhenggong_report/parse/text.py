@@ -123,6 +123,10 @@ def quote_balance(text: str) -> int:
     return text.count("“") - text.count("”")
 
 
+_CJK_RUN = re.compile(f"[{CJK}]+")
+
+
 def bigrams(text: str) -> set[str]:
-    chars = [c for c in text if is_cjk(c)]
-    return {a + b for a, b in zip(chars, chars[1:])}
+    """Pairs of adjacent CJK characters (punctuation and Latin text are skipped over)."""
+    chars = "".join(_CJK_RUN.findall(text))
+    return {chars[i : i + 2] for i in range(len(chars) - 1)}
