@@ -161,6 +161,11 @@ def test_utf32_is_refused_by_name():
     assert "UTF-32" in _refusal(codecs.BOM_UTF32_LE + "党建".encode("utf-32-le")).message
 
 
+def test_utf16_le_text_opening_with_nul_is_refused_as_binary_not_as_utf32():
+    error = _refusal(codecs.BOM_UTF16_LE + "\x00党".encode("utf-16-le"))
+    assert "U+0000" in error.message and error.line == 1
+
+
 def test_read_source_names_the_path(tmp_path):
     path = tmp_path / "picture.txt"
     path.write_bytes(PNG_BYTES)

@@ -67,7 +67,8 @@ def decode_page(data: bytes, name: str) -> tuple[str, str]:
     holding control characters (binary data), are refused with the line where
     the problem lies.
     """
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) and len(data) % 4 == 0:
+        # FF FE 00 00 also opens UTF-16 LE text whose first character is NUL: that is refused below.
         raise InputError(name, f"UTF-32 text is not supported; save the page as {SUPPORTED_ENCODINGS}")
     if data.startswith(codecs.BOM_UTF8):
         text, encoding = _decode_strict(data, len(codecs.BOM_UTF8), "utf-8", name), "utf-8-sig"
