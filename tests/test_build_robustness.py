@@ -4,6 +4,7 @@ report, and two builds of the same input are byte-identical."""
 from __future__ import annotations
 
 import datetime
+import importlib
 import io
 import os
 import re
@@ -48,8 +49,8 @@ def seeds(tmp_path) -> Path:
 
 @pytest.fixture
 def shared_segmenter(monkeypatch, segmenter):
-    """Builds in this module reuse the session's jieba load."""
-    monkeypatch.setattr(build_module, "Segmenter", lambda *args, **kwargs: segmenter)
+    """Builds in this module reuse the session's jieba load (they use the packaged data files)."""
+    monkeypatch.setattr(build_module.Segmenter, "for_data_dir", classmethod(lambda cls, *args, **kwargs: segmenter))
 
 
 @pytest.fixture
@@ -178,26 +179,39 @@ def _fail_before_swap(out, files, **kwargs):
     write_tree_atomically(out, files, before_swap=_raise)
 
 
-@pytest.mark.parametrize(
-    "stage, replacement",
-    [
-        ("load_sources", _raise),
-        ("Segmenter", _raise),
-        ("parse_sources", _raise),
-        ("parse_files", _raise),
-        ("write_tree_atomically", _fail_before_swap),
-    ],
-)
-def test_a_failing_stage_leaves_the_previous_report_untouched(built, seeds, monkeypatch, stage, replacement):
+STAGES = [
+    ("zhenggong_report.build", "check_data_dir", _raise),
+    ("zhenggong_report.analyze", "load_analysis_data", _raise),
+    ("zhenggong_report.build", "load_sources", _raise),
+    ("zhenggong_report.segmenter.Segmenter", "for_data_dir", _raise),
+    ("zhenggong_report.build", "parse_sources", _raise),
+    ("zhenggong_report.analyze", "analyze_corpus", _raise),
+    ("zhenggong_report.build", "parse_files", _raise),
+    ("zhenggong_report.build", "write_tree_atomically", _fail_before_swap),
+]
+"""Each stage build() runs, in order, where build() looks it up; the last fails just before the swap."""
+
+
+@pytest.mark.parametrize("owner, stage, replacement", STAGES, ids=[f"{o.rsplit('.', 1)[-1]}.{s}" for o, s, _ in STAGES])
+def test_a_failing_stage_leaves_the_previous_report_untouched(built, seeds, monkeypatch, owner, stage, replacement):
     out, before = built
-    assert hasattr(build_module, stage), f"build.py no longer has the stage {stage}"
-    monkeypatch.setattr(build_module, stage, replacement)
+    target = _resolve(owner)
+    assert hasattr(target, stage), f"{owner} no longer has the stage {stage}"
+    monkeypatch.setattr(target, stage, staticmethod(replacement) if isinstance(target, type) else replacement)
     code, stdout, stderr = run_cli("build", "--seeds", str(seeds), "--out", str(out))
     assert code != 0
     assert "stage failed on purpose" in stderr
     assert stderr.rstrip().splitlines()[-1].startswith("error: internal error")
     assert snapshot(out) == before
     assert temporary_folders(out) == []
+
+
+def _resolve(dotted: str):
+    module, _, attribute = dotted.rpartition(".")
+    try:
+        return importlib.import_module(dotted)
+    except ModuleNotFoundError:
+        return getattr(importlib.import_module(module), attribute)
 
 
 def test_an_interrupted_build_leaves_the_previous_report_untouched(built, seeds, monkeypatch):

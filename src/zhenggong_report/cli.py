@@ -32,6 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd = commands.add_parser("build", help="parse, analyse and write the report")
     build_cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of .txt pages (default: seeds/)")
     build_cmd.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build/)")
+    build_cmd.add_argument(
+        "--data", type=Path, default=None,
+        help="folder of data files (themes.toml, enterprises.toml, stopwords.txt, userdict.txt) replacing the packaged ones",
+    )
 
     parse_cmd = commands.add_parser("parse", help="list the articles the parser finds")
     parse_cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of .txt pages (default: seeds/)")
@@ -106,7 +110,7 @@ def run_parse(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def run_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    result = build(args.seeds, args.out)
+    result = build(args.seeds, args.out, args.data)
     for note in result.notes:
         stderr.write(f"note: {note}\n")
     for warning in result.warnings:

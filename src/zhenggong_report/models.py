@@ -151,6 +151,10 @@ class Evidence:
     start: int
     end: int
     paragraph: int
+    """Index into the article's paragraphs; -1 for the title, abstract or author keywords."""
+    place: str = "text"
+    """Where the sentence stands: ``title``, ``abstract``, ``keywords``, ``heading``, ``lead`` (a
+    paragraph's short opening sentence that works as a run-in heading) or ``text``."""
 
 
 @dataclass(frozen=True)
@@ -161,6 +165,8 @@ class ThemeDefinition:
     terms: tuple[tuple[str, float], ...]
     """Terms (words or phrases) with their weights."""
     exclude: tuple[str, ...] = ()
+    near: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Terms that count only in a sentence holding one of these words."""
 
 
 @dataclass(frozen=True)
@@ -173,6 +179,10 @@ class ThemeHit:
     terms: tuple[tuple[str, int], ...]
     """Matched terms with their counts, commonest first."""
     evidence: tuple[Evidence, ...]
+    reasons: tuple[str, ...] = ()
+    """Why the article treats the theme (a section, a passage, the spread), or empty for a mere mention."""
+    paragraphs: tuple[int, ...] = ()
+    """The paragraphs holding the theme's terms (-1: title, abstract or keywords)."""
 
 
 @dataclass(frozen=True)
@@ -193,6 +203,9 @@ class EnterpriseLink:
     role: str
     """``affiliation`` (the author's unit belongs to it) or ``mention``."""
     count: int = 1
+    """How often the article's text (title, abstract, body) names it; 0 for an affiliation never named."""
+    unit: Optional[str] = None
+    """The author's department inside the enterprise (党群工作部, 党政办, 工会 ...), for affiliations."""
 
 
 @dataclass(frozen=True)
@@ -209,6 +222,11 @@ class Claim:
     unit: str
     sentence: str
     article_id: str
+    paragraph: int = -1
+    """Index into the article's paragraphs; -1 for the abstract."""
+    start: int = -1
+    end: int = -1
+    """Where the figure with its unit stands in ``sentence``."""
 
 
 @dataclass(frozen=True)
@@ -238,6 +256,8 @@ class ArticleAnalysis:
     keywords: tuple[Keyword, ...]
     claims: tuple[Claim, ...]
     related: tuple[Related, ...]
+    theme_mentions: tuple[ThemeHit, ...] = ()
+    """Themes the article names without treating them (a passing mention), strongest first."""
 
 
 @dataclass(frozen=True)
