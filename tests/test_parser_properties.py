@@ -156,6 +156,36 @@ def test_seed_lines_mixed_with_markers_and_fragments(lines, segmenter):
     parse_and_check(lines, segmenter)
 
 
+CJK_WORDS = st.text(alphabet=st.sampled_from(CJK_SAMPLE), min_size=1, max_size=12)
+PRINTED_PATTERNS = st.one_of(
+    CJK_WORDS.map(lambda t: f"# {t}"),
+    CJK_WORDS.map(lambda t: f"## ——{t}"),
+    CJK_WORDS.map(lambda t: f"——{t}"),
+    st.tuples(st.sampled_from(MARKERS), st.sampled_from(["李 林", "刘兆媛", "张三 李四", "王"])).map(lambda p: f"{p[0]} {p[1]}"),
+    CJK_WORDS.map(lambda t: f"{t}有限公司 赵丽娜"),
+    st.sampled_from(["(作者单位：", "（作者单位:", "【作者单位：", "（作者系", "("]).flatmap(
+        lambda opening: st.tuples(CJK_WORDS, st.sampled_from(["）", ")", "】", "部长）", ""])).map(
+            lambda rest: opening + rest[0] + rest[1]
+        )
+    ),
+    CJK_WORDS.map(lambda t: f"摘要：{t}。"),
+    CJK_WORDS.map(lambda t: f"关键词：{t}；{t[::-1]}"),
+    st.sampled_from(["注销公告", "特此公告", "2024年1月1日", "遗失声明", "特此声明"]),
+    st.tuples(st.sampled_from(["一、", "（二）", "(三)", "第四，", "1.", "①"]), CJK_WORDS).map("".join),
+    st.tuples(CJK_WORDS, st.sampled_from(["，", "。", "“", "”", "（", "）", ""]), CJK_WORDS).map("".join),
+    st.sampled_from(SEED_LINES),
+    st.just(""),
+)
+
+
+@settings(PROPERTY_SETTINGS, max_examples=examples(150))
+@given(lines=st.lists(PRINTED_PATTERNS, min_size=1, max_size=50), indent=st.lists(st.booleans(), max_size=50))
+def test_pages_made_of_the_printed_patterns(lines, indent, segmenter):
+    """Titles, subtitles, bylines, affiliations, abstracts, notices, headings and text in any order."""
+    lines = [(" " + line if flag else line) for line, flag in zip(lines, indent + [False] * len(lines))]
+    parse_and_check(lines, segmenter)
+
+
 @PROPERTY_SETTINGS
 @given(data=st.binary(max_size=2_000))
 def test_any_bytes_decode_or_raise_input_error(data, segmenter):
