@@ -36,7 +36,7 @@ def load_sources(seeds: Path) -> LoadedSources:
     """Read and decode every ``.txt`` page of the seeds folder (the input edge)."""
     listing = list_seed_files(seeds)
     sources = tuple(read_source(path) for path in listing.paths)
-    notes = tuple(f"{seeds / name}: not a .txt page, ignored" for name in listing.ignored)
+    notes = tuple(f"{seeds / name}: {why}" for name, why in listing.ignored)
     return LoadedSources(sources, notes)
 
 

@@ -8,11 +8,17 @@ render  -> files on disk
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
 Span = tuple[int, int]
 """An inclusive, 1-based range of source lines."""
+
+
+def is_blank_line(line: str) -> bool:
+    """A line with no visible character: only white space and invisible format marks (ZWSP, BOM, ZWJ …)."""
+    return all(char.isspace() or unicodedata.category(char) == "Cf" for char in line)
 
 
 @dataclass(frozen=True)
@@ -28,7 +34,7 @@ class SourceFile:
 
     @property
     def non_blank_line_numbers(self) -> tuple[int, ...]:
-        return tuple(i for i, line in enumerate(self.lines, 1) if line.strip())
+        return tuple(i for i, line in enumerate(self.lines, 1) if not is_blank_line(line))
 
     @property
     def characters(self) -> int:
