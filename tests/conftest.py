@@ -22,3 +22,16 @@ def seed_corpus(segmenter):
     from zhenggong_report.build import load_sources, parse_sources
 
     return parse_sources(load_sources(SEEDS).sources, segmenter)
+
+
+@pytest.fixture(scope="session")
+def seed_analysis(segmenter, seed_corpus):
+    from zhenggong_report.analyze import analyze_corpus
+
+    return analyze_corpus(seed_corpus, segmenter)
+
+
+@pytest.fixture(scope="session")
+def by_title(seed_corpus):
+    """Seed article ids by their display title."""
+    return {a.display_title: a.id for a in seed_corpus.articles}

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from .errors import DataFileError
 from .models import ParsedCorpus, SourceFile
 from .outputs import write_tree_atomically
 from .parse import parse_corpus
@@ -35,20 +36,34 @@ def load_sources(seeds: Path) -> LoadedSources:
     """Read and decode every ``.txt`` page of the seeds folder (the input edge)."""
     listing = list_seed_files(seeds)
     sources = tuple(read_source(path) for path in listing.paths)
-    notes = tuple(f"{seeds / name}: not a .txt page, ignored" for name in listing.ignored)
+    notes = tuple(f"{seeds / name}: {why}" for name, why in listing.ignored)
     return LoadedSources(sources, notes)
+
+
+def check_data_dir(data_dir: Optional[Path]) -> None:
+    if data_dir is not None and not Path(data_dir).is_dir():
+        raise DataFileError(str(data_dir), "data folder does not exist")
 
 
 def parse_sources(sources: tuple[SourceFile, ...], segmenter: Optional[Segmenter] = None) -> ParsedCorpus:
     return parse_corpus(sources, segmenter or Segmenter())
 
 
-def build(seeds: Path, out: Path) -> BuildResult:
-    """Build the report from ``seeds`` into ``out``; nothing is written unless every stage succeeds."""
+def build(seeds: Path, out: Path, data_dir: Optional[Path] = None) -> BuildResult:
+    """Build the report from ``seeds`` into ``out``; nothing is written unless every stage succeeds.
+
+    ``data_dir`` holds data files (themes.toml, enterprises.toml, stopwords.txt, userdict.txt) that
+    replace the packaged ones of the same name. One segmenter (one jieba load) serves every stage.
+    """
+    from .analyze import analyze_corpus, load_analysis_data
+
+    check_data_dir(data_dir)
+    data = load_analysis_data(data_dir)
     loaded = load_sources(seeds)
-    segmenter = Segmenter()
+    segmenter = Segmenter.for_data_dir(data_dir)
     corpus = parse_sources(loaded.sources, segmenter)
-    files = parse_files(corpus)
+    analysis = analyze_corpus(corpus, segmenter, data_dir, data)
+    files = parse_files(corpus, analysis)
     write_tree_atomically(out, files)
     return BuildResult(
         out=out,

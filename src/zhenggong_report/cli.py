@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
+import traceback
 import unicodedata
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional, Sequence, TextIO
+from typing import Iterator, Optional, Sequence, TextIO
 
 from . import __version__
 from .build import build, load_sources, parse_sources
@@ -28,6 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd = commands.add_parser("build", help="parse, analyse and write the report")
     build_cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of .txt pages (default: seeds/)")
     build_cmd.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build/)")
+    build_cmd.add_argument(
+        "--data", type=Path, default=None,
+        help="folder of data files (themes.toml, enterprises.toml, stopwords.txt, userdict.txt) replacing the packaged ones",
+    )
 
     parse_cmd = commands.add_parser("parse", help="list the articles the parser finds")
     parse_cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of .txt pages (default: seeds/)")
@@ -102,7 +110,7 @@ def run_parse(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def run_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    result = build(args.seeds, args.out)
+    result = build(args.seeds, args.out, args.data)
     for note in result.notes:
         stderr.write(f"note: {note}\n")
     for warning in result.warnings:
@@ -111,12 +119,20 @@ def run_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return 0
 
 
-def main(argv: Optional[Sequence[str]] = None, stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
+EXIT_FAILED = 1
+"""The command could not finish for a reason other than its input: the output cannot be written, or a bug.
+Bad input, data files and arguments exit with 2 (``ReportError.exit_code``, as argparse does for usage)."""
+
+
+def main(argv: Optional[Sequence[str]] = None, stdout: Optional[TextIO] = None, stderr: Optional[TextIO] = None) -> int:
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
     args = _parser().parse_args(argv)
     try:
-        if args.command == "parse":
-            return run_parse(args, stdout, stderr)
-        return run_build(args, stdout, stderr)
+        with _terminate_as_exit():
+            if args.command == "parse":
+                return run_parse(args, stdout, stderr)
+            return run_build(args, stdout, stderr)
     except ReportError as error:
         stderr.write(f"error: {error}\n")
         return error.exit_code
@@ -127,3 +143,28 @@ def main(argv: Optional[Sequence[str]] = None, stdout: TextIO = sys.stdout, stde
         except OSError:
             pass
         return 0
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        stderr.write(f"error: {where}{error.strerror or error}\n")
+        return EXIT_FAILED
+    except Exception:
+        traceback.print_exc(file=stderr)
+        stderr.write("error: internal error (a bug; the traceback above shows where)\n")
+        return EXIT_FAILED
+
+
+@contextmanager
+def _terminate_as_exit() -> Iterator[None]:
+    """Turn SIGTERM into ``SystemExit`` so a stopped build still removes its temporary folder."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -39,3 +39,12 @@ class TemplateError(ReportError):
         self.message = message
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
+
+
+class OutputError(ReportError):
+    """An output folder that must not be replaced (a file, or a folder that holds no earlier report)."""
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}")

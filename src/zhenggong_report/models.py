@@ -8,11 +8,17 @@ render  -> files on disk
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
 Span = tuple[int, int]
 """An inclusive, 1-based range of source lines."""
+
+
+def is_blank_line(line: str) -> bool:
+    """A line with no visible character: only white space and invisible format marks (ZWSP, BOM, ZWJ …)."""
+    return all(char.isspace() or unicodedata.category(char) == "Cf" for char in line)
 
 
 @dataclass(frozen=True)
@@ -28,7 +34,7 @@ class SourceFile:
 
     @property
     def non_blank_line_numbers(self) -> tuple[int, ...]:
-        return tuple(i for i, line in enumerate(self.lines, 1) if line.strip())
+        return tuple(i for i, line in enumerate(self.lines, 1) if not is_blank_line(line))
 
     @property
     def characters(self) -> int:
@@ -145,6 +151,10 @@ class Evidence:
     start: int
     end: int
     paragraph: int
+    """Index into the article's paragraphs; -1 for the title, abstract or author keywords."""
+    place: str = "text"
+    """Where the sentence stands: ``title``, ``abstract``, ``keywords``, ``heading``, ``lead`` (a
+    paragraph's short opening sentence that works as a run-in heading) or ``text``."""
 
 
 @dataclass(frozen=True)
@@ -155,6 +165,8 @@ class ThemeDefinition:
     terms: tuple[tuple[str, float], ...]
     """Terms (words or phrases) with their weights."""
     exclude: tuple[str, ...] = ()
+    near: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Terms that count only in a sentence holding one of these words."""
 
 
 @dataclass(frozen=True)
@@ -167,6 +179,10 @@ class ThemeHit:
     terms: tuple[tuple[str, int], ...]
     """Matched terms with their counts, commonest first."""
     evidence: tuple[Evidence, ...]
+    reasons: tuple[str, ...] = ()
+    """Why the article treats the theme (a section, a passage, the spread), or empty for a mere mention."""
+    paragraphs: tuple[int, ...] = ()
+    """The paragraphs holding the theme's terms (-1: title, abstract or keywords)."""
 
 
 @dataclass(frozen=True)
@@ -187,6 +203,9 @@ class EnterpriseLink:
     role: str
     """``affiliation`` (the author's unit belongs to it) or ``mention``."""
     count: int = 1
+    """How often the article's text (title, abstract, body) names it; 0 for an affiliation never named."""
+    unit: Optional[str] = None
+    """The author's department inside the enterprise (党群工作部, 党政办, 工会 ...), for affiliations."""
 
 
 @dataclass(frozen=True)
@@ -203,6 +222,11 @@ class Claim:
     unit: str
     sentence: str
     article_id: str
+    paragraph: int = -1
+    """Index into the article's paragraphs; -1 for the abstract."""
+    start: int = -1
+    end: int = -1
+    """Where the figure with its unit stands in ``sentence``."""
 
 
 @dataclass(frozen=True)
@@ -232,6 +256,8 @@ class ArticleAnalysis:
     keywords: tuple[Keyword, ...]
     claims: tuple[Claim, ...]
     related: tuple[Related, ...]
+    theme_mentions: tuple[ThemeHit, ...] = ()
+    """Themes the article names without treating them (a passing mention), strongest first."""
 
 
 @dataclass(frozen=True)

@@ -1,43 +1,146 @@
 """The output edge: write a set of files into a folder atomically.
 
 Everything is gathered in memory first; the files are written into a fresh
-temporary folder beside the target, which is then swapped in. A failure at
-any point leaves the previous report untouched and removes the temporary folder.
+temporary folder beside the target, which is then swapped in (on Linux in one
+atomic exchange, elsewhere by two renames). A failure at any point leaves the
+previous report untouched and removes the temporary folder.
+
+A folder is only ever replaced when it is empty or holds an earlier report
+(it carries :data:`REPORT_MARKER`), so ``--out .`` cannot wipe a project.
 """
 
 from __future__ import annotations
 
+import ctypes
+import datetime
+import errno
 import os
 import shutil
+import sys
 import tempfile
-from pathlib import Path
-from typing import Callable, Mapping
+from pathlib import Path, PurePosixPath
+from typing import Callable, Mapping, Optional
+
+from .errors import OutputError, ReportError
+
+REPORT_MARKER = ".zhenggong-report"
+"""Written into every report folder: the sign that a build may replace the folder."""
+MARKER_TEXT = b"This folder is written by `zhenggong_report build` and replaced as a whole by the next build.\n"
+_LEGACY_SIGN = "data/articles.json"
 
 
-def write_tree_atomically(out: Path, files: Mapping[str, bytes], before_swap: Callable[[Path], None] | None = None) -> None:
-    """Replace ``out`` with exactly ``files`` (relative path -> bytes), all or nothing."""
-    out = out.resolve()
+def write_tree_atomically(
+    out: Path, files: Mapping[str, bytes], before_swap: Optional[Callable[[Path], None]] = None
+) -> None:
+    """Replace ``out`` with exactly ``files`` (relative path -> bytes) and the report marker, all or nothing.
+
+    ``before_swap`` is called with the filled temporary folder just before it
+    is swapped in (a place for a last check of the files as written).
+    """
+    out = Path(out).resolve()
+    for relative in files:
+        check_relative_path(relative)
+    refuse_foreign_folder(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    retired: Path | None = None
     try:
-        for relative, data in sorted(files.items()):
+        staging.chmod(0o777 & ~_umask())
+        for relative, data in sorted({**files, REPORT_MARKER: MARKER_TEXT}.items()):
             target = staging / relative
-            if staging not in target.resolve().parents:
-                raise ValueError(f"refusing to write outside the output folder: {relative}")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         if before_swap is not None:
             before_swap(staging)
-        if out.exists():
-            retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-            os.replace(out, retired / out.name)
+        _swap_in(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def check_relative_path(relative: str) -> None:
+    """An output path must stay inside the output folder: relative, no ``..``, no empty parts."""
+    path = PurePosixPath(relative)
+    if not relative or path.is_absolute() or "\\" in relative or any(part in ("", "..") for part in relative.split("/")):
+        raise ValueError(f"refusing to write outside the output folder: {relative!r}")
+    if relative == REPORT_MARKER:
+        raise ValueError(f"{REPORT_MARKER} is written by the output edge itself")
+
+
+def refuse_foreign_folder(out: Path) -> None:
+    """Raise :class:`OutputError` unless ``out`` is absent, an empty folder or an earlier report."""
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise OutputError(str(out), "exists and is not a folder; choose another --out")
+    if (out / REPORT_MARKER).is_file() or (out / _LEGACY_SIGN).is_file():
+        return
+    if any(out.iterdir()):
+        raise OutputError(
+            str(out),
+            f"is not empty and holds no earlier report (no {REPORT_MARKER} file); "
+            "refusing to replace it - choose a new or empty folder for --out",
+        )
+
+
+def _swap_in(staging: Path, out: Path) -> None:
+    """Put ``staging`` where ``out`` is; the previous ``out`` ends up in ``staging`` (removed by the caller)."""
+    if not out.exists():
+        os.replace(staging, out)
+        return
+    if exchange_paths(staging, out):
+        return
+    holder = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    retired = holder / out.name
+    try:
+        os.replace(out, retired)
+    except BaseException:
+        holder.rmdir()
+        raise
+    try:
         os.replace(staging, out)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        if retired is not None and not out.exists():
-            os.replace(retired / out.name, out)
+        os.replace(retired, out)  # if even this fails, the previous report stays in the .old- folder
+        shutil.rmtree(holder, ignore_errors=True)
         raise
-    finally:
-        if retired is not None:
-            shutil.rmtree(retired, ignore_errors=True)
+    shutil.rmtree(holder, ignore_errors=True)
+
+
+def exchange_paths(first: Path, second: Path) -> bool:
+    """Swap two existing paths in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``).
+
+    Returns False where the system or file system cannot do it; the caller then
+    falls back to two renames.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    renameat2.restype = ctypes.c_int
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EPERM):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def source_date(environ: Mapping[str, str] = os.environ) -> Optional[datetime.datetime]:
+    """The build date a report may show: ``SOURCE_DATE_EPOCH`` (UTC) if set, else None - never the clock.
+
+    See https://reproducible-builds.org/specs/source-date-epoch/.
+    """
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise ReportError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {value!r}")
+    return datetime.datetime.fromtimestamp(int(value), tz=datetime.timezone.utc)

@@ -2,6 +2,7 @@
 
 Decoding accepts UTF-8 (with or without BOM), UTF-16 with a BOM and GB18030;
 CRLF and CR line ends become plain line breaks. Nothing else is changed here.
+Anything else is refused with an :class:`InputError` naming the file and line.
 """
 
 from __future__ import annotations
@@ -23,53 +24,109 @@ class SeedListing:
     """The ``.txt`` pages of a seeds folder, plus what was skipped."""
 
     paths: tuple[Path, ...]
-    ignored: tuple[str, ...]
+    ignored: tuple[tuple[str, str], ...]
+    """Entries that are not read: ``(name, why)``."""
 
 
 def list_seed_files(folder: Path) -> SeedListing:
-    """Return the folder's ``.txt`` files in name order; other files are noted, not read."""
+    """Return the folder's ``.txt`` files in name order; other entries are noted, hidden ones skipped."""
     if not folder.exists():
-        raise InputError(str(folder), "seeds folder does not exist")
+        raise InputError(str(folder), "seeds folder does not exist (give the folder of .txt pages with --seeds)")
     if not folder.is_dir():
-        raise InputError(str(folder), "seeds path is not a folder")
-    entries = sorted(folder.iterdir(), key=lambda p: p.name)
-    paths = tuple(p for p in entries if p.is_file() and p.suffix.lower() == ".txt")
-    ignored = tuple(p.name for p in entries if p not in paths and not p.name.startswith("."))
+        raise InputError(str(folder), "is not a folder (--seeds takes the folder that holds the .txt pages)")
+    try:
+        entries = sorted((p for p in folder.iterdir() if not p.name.startswith(".")), key=lambda p: p.name)
+    except OSError as error:
+        raise InputError(str(folder), f"cannot list the seeds folder: {error.strerror}") from None
+    paths = tuple(p for p in entries if p.suffix.lower() == ".txt" and p.is_file())
+    ignored = tuple((p.name, _why_ignored(p)) for p in entries if p not in paths)
     if not paths:
-        raise InputError(str(folder), "seeds folder has no .txt file")
+        raise InputError(str(folder), "seeds folder has no .txt file (each page must be a .txt file)")
     return SeedListing(paths, ignored)
 
 
+def _why_ignored(path: Path) -> str:
+    if path.is_dir():
+        return "a sub-folder, not read"
+    if path.suffix.lower() == ".txt":
+        return "not a regular file, ignored"
+    return "not a .txt file, ignored"
+
+
+SUPPORTED_ENCODINGS = "UTF-8, UTF-16 (with BOM) or GB18030"
+_BYTE_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+"""Control characters no text page holds (tab, line and form feeds are allowed)."""
+
+
 def decode_page(data: bytes, name: str) -> tuple[str, str]:
-    """Decode one page's bytes; return ``(text, encoding)`` or raise :class:`InputError`."""
+    """Decode one page's bytes; return ``(text, encoding)`` or raise :class:`InputError`.
+
+    A byte-order mark decides UTF-8 or UTF-16 (LE/BE); without one the page is
+    read as UTF-8, else as GB18030. Bytes that are none of these, and text
+    holding control characters (binary data), are refused with the line where
+    the problem lies.
+    """
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) and len(data) % 4 == 0:
+        # FF FE 00 00 also opens UTF-16 LE text whose first character is NUL: that is refused below.
+        raise InputError(name, f"UTF-32 text is not supported; save the page as {SUPPORTED_ENCODINGS}")
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8", name, offset=3), "utf-8-sig"
-    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        return _strict(data, "utf-16", name), "utf-16"
-    if b"\x00" in data:
-        raise InputError(name, "binary data (NUL byte) - not a text page", _line_of(data, data.index(b"\x00")))
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as utf8_error:
+        text, encoding = _decode_strict(data, len(codecs.BOM_UTF8), "utf-8", name), "utf-8-sig"
+    elif data.startswith(codecs.BOM_UTF16_LE):
+        text, encoding = _decode_strict(data, len(codecs.BOM_UTF16_LE), "utf-16-le", name), "utf-16-le"
+    elif data.startswith(codecs.BOM_UTF16_BE):
+        text, encoding = _decode_strict(data, len(codecs.BOM_UTF16_BE), "utf-16-be", name), "utf-16-be"
+    elif b"\x00" in data:
+        raise InputError(
+            name,
+            "NUL byte: binary data (or UTF-16 without a byte-order mark), not a text page",
+            _byte_line(data, data.index(b"\x00")),
+        )
+    else:
+        text, encoding = _decode_without_bom(data, name)
+    _refuse_control_characters(text, name)
+    return text, encoding
+
+
+def _decode_without_bom(data: bytes, name: str) -> tuple[str, str]:
+    errors = []
+    for encoding in ("utf-8", "gb18030"):
         try:
-            return data.decode("gb18030"), "gb18030"
-        except UnicodeDecodeError:
-            raise InputError(
-                name,
-                f"not text in UTF-8, UTF-16 (with BOM) or GB18030 (invalid byte 0x{data[utf8_error.start]:02x})",
-                _line_of(data, utf8_error.start),
-            ) from None
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as error:
+            errors.append((error.start, encoding))
+    # Report where the likelier reading broke down: the one that got furthest.
+    start, encoding = max(errors)
+    raise InputError(
+        name,
+        f"not text in {SUPPORTED_ENCODINGS}: byte 0x{data[start]:02x} (offset {start}) is invalid "
+        f"in {encoding.upper()}, the encoding that reads furthest",
+        _byte_line(data, start),
+    )
 
 
-def _strict(data: bytes, encoding: str, name: str, offset: int = 0) -> str:
+def _decode_strict(data: bytes, bom: int, encoding: str, name: str) -> str:
+    body = data[bom:]
     try:
-        return data.decode(encoding)
+        return body.decode(encoding)
     except UnicodeDecodeError as error:
-        raise InputError(name, f"invalid {encoding.upper()} text", _line_of(data, error.start, offset)) from None
+        before = body[: error.start].decode(encoding, errors="replace")
+        line = len(_LINE_BREAK.findall(before)) + 1
+        raise InputError(
+            name, f"invalid {encoding.upper()} text: {error.reason} (offset {bom + error.start})", line
+        ) from None
 
 
-def _line_of(data: bytes, index: int, offset: int = 0) -> int:
-    return data[: index + offset].count(b"\n") + 1
+def _byte_line(data: bytes, index: int) -> int:
+    """The 1-based line of byte ``index`` in ASCII-compatible bytes (UTF-8, GB18030)."""
+    return len(_BYTE_LINE_BREAK.findall(data, 0, index)) + 1
+
+
+def _refuse_control_characters(text: str, name: str) -> None:
+    found = _CONTROL.search(text)
+    if found:
+        line = len(_LINE_BREAK.findall(text, 0, found.start())) + 1
+        raise InputError(name, f"control character U+{ord(found.group()):04X}: binary data, not a text page", line)
 
 
 def split_lines(text: str) -> tuple[str, ...]:
@@ -93,4 +150,12 @@ def source_from_bytes(data: bytes, name: str) -> SourceFile:
 
 
 def read_source(path: Path) -> SourceFile:
-    return source_from_bytes(path.read_bytes(), path.name)
+    """Read and decode one page; errors name the path as given."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(str(path), f"cannot read: {error.strerror}") from None
+    try:
+        return source_from_bytes(data, path.name)
+    except InputError as error:
+        raise InputError(str(path), error.message, error.line) from None

@@ -38,6 +38,8 @@ MIN_LINK_SCORE = 1.0
 MIN_REMOTE_EVIDENCE = 1.5
 ORPHAN_MATCH_MIN = 0.2
 EXHAUSTIVE_LIMIT = 20000
+SETTLED_WORD = 2.0
+"""A word this strong formed across a page break settles the join: no need to look elsewhere."""
 
 
 @dataclass
@@ -58,6 +60,8 @@ class Link:
     score: float
     evidence: tuple[str, ...]
     adjacent: bool
+    word: float = 0.0
+    """The dictionary-word part of the score."""
 
 
 @dataclass
@@ -257,7 +261,7 @@ def _score_link(state: PageState, before: int, after: int) -> Optional[Link]:
     elif fragment:
         evidence.append("the continuation starts mid-sentence")
     evidence.append(f"topic similarity {topic:.2f}")
-    return Link(before, after, round(score, 3), tuple(evidence), adjacent)
+    return Link(before, after, round(score, 3), tuple(evidence), adjacent, word_score)
 
 
 def _best_matching(candidates: dict[int, list[Link]]) -> list[Link]:
@@ -330,13 +334,21 @@ def link_continuations(state: PageState) -> None:
     state.fragments = {
         i for i in range(len(state.blocks)) if state.is_body(i) and starts_mid_sentence(state.blocks[i], state.lexicon)
     }
-    starts = sorted(state.fragments)
-    for index, block in enumerate(state.blocks):
-        if not state.is_body(index) or not ends_mid_sentence(block):
+    open_ends = [i for i, block in enumerate(state.blocks) if state.is_body(i) and ends_mid_sentence(block)]
+    settled: set[int] = set()
+    for index in open_ends:
+        if state.is_body(index + 1):
+            link = _score_link(state, index, index + 1)
+            if link:
+                candidates[index] = [link]
+                if link.word >= SETTLED_WORD:
+                    settled.add(index + 1)
+    starts = sorted(state.fragments - settled)
+    for index in open_ends:
+        if index + 1 in settled and index in candidates:
             continue
-        options = {index + 1} if state.is_body(index + 1) else set()
-        options.update(s for s in starts if s != index)
-        links = [link for link in (_score_link(state, index, o) for o in sorted(options)) if link]
+        remote = [_score_link(state, index, s) for s in starts if s not in (index, index + 1)]
+        links = candidates.get(index, []) + [link for link in remote if link]
         if links:
             candidates[index] = links
     chosen = []

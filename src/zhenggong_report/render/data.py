@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
-from ..models import Article, Join, Leftover, PageNote, ParsedCorpus, SourceFile
+from ..models import Analysis, Article, ArticleAnalysis, Join, Leftover, PageNote, ParsedCorpus, SourceFile
+from .analysis_data import analysis_files, article_analysis_fields
 
 
 def source_record(file: str, lines) -> dict[str, Any]:
@@ -29,9 +30,9 @@ def join_record(join: Join) -> dict[str, Any]:
     }
 
 
-def article_record(article: Article) -> dict[str, Any]:
-    """The parser's fields of one article (the analyzer adds its own)."""
-    return {
+def article_record(article: Article, analysis: Optional[ArticleAnalysis] = None) -> dict[str, Any]:
+    """The parser's fields of one article, and the analyzer's when ``analysis`` is given."""
+    record = {
         "id": article.id,
         "title": article.title,
         "display_title": article.display_title,
@@ -51,6 +52,9 @@ def article_record(article: Article) -> dict[str, Any]:
         "paragraphs": [{"kind": p.kind, "text": p.text} for p in article.paragraphs],
         "body": article.body,
     }
+    if analysis is not None:
+        record.update(article_analysis_fields(analysis))
+    return record
 
 
 def leftover_record(leftover: Leftover) -> dict[str, Any]:
@@ -68,14 +72,24 @@ def page_record(page: PageNote, source: Optional[SourceFile]) -> dict[str, Any]:
 
 
 def to_json(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """UTF-8 JSON; a list is written one record per line (readable, diff-friendly, and encoded by
+    json's C encoder, which an ``indent`` would replace with the pure-Python one)."""
+    if isinstance(value, list):
+        body = ",\n".join(json.dumps(item, ensure_ascii=False) for item in value)
+        return ("[\n" + body + "\n]\n" if value else "[]\n").encode("utf-8")
+    return (json.dumps(value, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def parse_files(corpus: ParsedCorpus) -> dict[str, bytes]:
-    """``data/articles.json``, ``data/leftovers.json`` and ``data/pages.json`` from the parse alone."""
+def parse_files(corpus: ParsedCorpus, analysis: Optional[Analysis] = None) -> dict[str, bytes]:
+    """``data/articles.json``, ``data/leftovers.json`` and ``data/pages.json``; with an analysis, the
+    articles carry its fields and the analysis tables (JSON and CSV) are added."""
     sources = {s.name: s for s in corpus.sources}
-    return {
-        "data/articles.json": to_json([article_record(a) for a in corpus.articles]),
+    per_article = {item.article_id: item for item in analysis.articles} if analysis is not None else {}
+    files = {
+        "data/articles.json": to_json([article_record(a, per_article.get(a.id)) for a in corpus.articles]),
         "data/leftovers.json": to_json([leftover_record(l) for l in corpus.leftovers]),
         "data/pages.json": to_json([page_record(p, sources.get(p.file)) for p in corpus.pages]),
     }
+    if analysis is not None:
+        files.update(analysis_files(corpus, analysis, to_json))
+    return files

@@ -1,0 +1,64 @@
+"""The analyze stage: parsed articles in, :class:`~zhenggong_report.models.Analysis` out.
+
+Every article is cut into words once (:mod:`.tokens`); themes (:mod:`.themes`), enterprises
+(:mod:`.enterprises`), keywords and related articles (:mod:`.keywords`), quantitative claims
+(:mod:`.claims`) and the 提法 glossary (:mod:`.glossary`) all read those tokens. Domain knowledge
+comes from the data files (:mod:`.data_files`), which a user data folder may override.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from ..models import Analysis, ArticleAnalysis, ParsedCorpus
+from ..segmenter import Segmenter
+from .claims import article_claims
+from .data_files import AnalysisData, load_analysis_data
+from .enterprises import read_enterprises
+from .glossary import build_glossary
+from .keywords import related_articles, term_weights, top_keywords
+from .themes import TermIndex, read_article_themes
+from .tokens import ArticleTokens, tokenize_corpus
+
+__all__ = ["analyze_corpus", "analyze_tokens", "load_analysis_data", "tokenize_corpus"]
+
+
+def analyze_corpus(
+    corpus: ParsedCorpus, segmenter: Segmenter, data_dir: Optional[Path] = None, data: Optional[AnalysisData] = None
+) -> Analysis:
+    """Analyse every article of ``corpus``; ``data_dir`` overrides the packaged data files it holds
+    (``data``, when given, is those files already loaded)."""
+    if data is None:
+        data = load_analysis_data(data_dir)
+    return analyze_tokens(tokenize_corpus(corpus, segmenter), data, segmenter)
+
+
+def analyze_tokens(corpus_tokens: tuple[ArticleTokens, ...], data: AnalysisData, segmenter: Segmenter) -> Analysis:
+    """The analysis from already segmented articles (one :class:`ArticleTokens` per article, in order)."""
+    index = TermIndex(data.taxonomy.themes)
+    themes = [read_article_themes(tokens, data.taxonomy, index) for tokens in corpus_tokens]
+    enterprises = read_enterprises(corpus_tokens, data.enterprises, segmenter)
+    weights = term_weights(corpus_tokens, segmenter)
+    keywords = top_keywords(weights)
+    related = related_articles(weights)
+    names = frozenset(name for e in enterprises.enterprises for name in (e.name, *e.aliases))
+    articles = tuple(
+        ArticleAnalysis(
+            article_id=tokens.article.id,
+            themes=reading.treated,
+            primary_theme=reading.primary,
+            enterprises=enterprises.links.get(tokens.article.id, ()),
+            keywords=keywords.get(tokens.article.id, ()),
+            claims=article_claims(tokens),
+            related=related.get(tokens.article.id, ()),
+            theme_mentions=reading.mentioned,
+        )
+        for tokens, reading in zip(corpus_tokens, themes)
+    )
+    return Analysis(
+        themes=data.taxonomy.themes,
+        enterprises=enterprises.enterprises,
+        articles=articles,
+        glossary=build_glossary(corpus_tokens, names),
+    )

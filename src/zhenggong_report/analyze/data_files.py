@@ -1,0 +1,275 @@
+"""The analyzer's domain knowledge, read and checked from user-editable data files.
+
+``themes.toml`` (the taxonomy) and ``enterprises.toml`` (curated names and parents) live in the
+packaged ``data/`` folder; a user data folder may replace either. Every problem is reported as a
+:class:`~zhenggong_report.errors.DataFileError` naming the file and the entry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+from ..errors import DataFileError
+from ..models import ThemeDefinition
+from ..resources import data_file
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+KINDS = ("group", "company", "mine", "unit")
+
+
+@dataclass(frozen=True)
+class ScoringRules:
+    """When an article treats a theme; see the ``[scoring]`` table of ``themes.toml``."""
+
+    title: float = 3.0
+    heading: float = 2.0
+    abstract: float = 1.5
+    section: float = 5.0
+    passage: float = 5.0
+    spread: int = 3
+    density: float = 4.0
+    evidence: int = 3
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    themes: tuple[ThemeDefinition, ...]
+    scoring: ScoringRules
+    path: str
+
+
+@dataclass(frozen=True)
+class CuratedEnterprise:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    parent: Optional[str]
+    kind: Optional[str]
+
+
+@dataclass(frozen=True)
+class NameRules:
+    """How organisation names are read (the ``[names]`` table of ``enterprises.toml``)."""
+
+    company_suffixes: tuple[str, ...]
+    unit_suffixes: tuple[str, ...]
+    legal_suffixes: tuple[str, ...]
+    departments: tuple[str, ...]
+    provinces: tuple[str, ...]
+    trade_words: tuple[str, ...]
+    generic: frozenset[str]
+
+
+@dataclass(frozen=True)
+class EnterpriseKnowledge:
+    enterprises: tuple[CuratedEnterprise, ...]
+    names: NameRules
+    path: str
+
+
+@dataclass(frozen=True)
+class AnalysisData:
+    taxonomy: Taxonomy
+    enterprises: EnterpriseKnowledge
+
+
+def load_analysis_data(data_dir: Optional[Path] = None) -> AnalysisData:
+    """Both TOML files, from ``data_dir`` where it has them, else the packaged ones."""
+    return AnalysisData(
+        taxonomy=load_taxonomy(data_file("themes.toml", data_dir)),
+        enterprises=load_enterprises(data_file("enterprises.toml", data_dir)),
+    )
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise DataFileError(str(path), "file not found") from None
+    except tomllib.TOMLDecodeError as error:
+        raise DataFileError(str(path), f"malformed TOML: {error}") from None
+    except UnicodeDecodeError as error:
+        raise DataFileError(str(path), f"not UTF-8 text ({error.reason})") from None
+
+
+def _require(path: str, entry: str, table: dict, key: str, kind: type) -> Any:
+    if key not in table:
+        raise DataFileError(path, f"missing '{key}'", entry)
+    value = table[key]
+    if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
+        raise DataFileError(path, f"'{key}' must be a non-empty {kind.__name__}", entry)
+    return value.strip() if isinstance(value, str) else value
+
+
+def _strings(path: str, entry: str, value: Any, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DataFileError(path, f"'{key}' must be a list of non-empty strings", entry)
+    return tuple(v.strip() for v in value)
+
+
+def _unknown_keys(path: str, entry: str, table: dict, allowed: set[str]) -> None:
+    unknown = sorted(set(table) - allowed)
+    if unknown:
+        raise DataFileError(path, f"unknown key(s): {', '.join(unknown)} (allowed: {', '.join(sorted(allowed))})", entry)
+
+
+def _weight(path: str, entry: str, term: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+        raise DataFileError(path, f"term '{term}': the weight must be a positive number", entry)
+    return float(value)
+
+
+def parse_theme(path: str, index: int, table: Any) -> ThemeDefinition:
+    entry = f"theme #{index}"
+    if not isinstance(table, dict):
+        raise DataFileError(path, "each [[theme]] must be a table", entry)
+    if isinstance(table.get("id"), str) and table["id"].strip():
+        entry = f"theme '{table['id'].strip()}'"
+    _unknown_keys(path, entry, table, {"id", "name", "description", "terms", "exclude"})
+    theme_id = _require(path, entry, table, "id", str)
+    if not SLUG.match(theme_id):
+        raise DataFileError(path, "the id must be lower-case ASCII letters, digits and '-'", entry)
+    name = _require(path, entry, table, "name", str)
+    description = _require(path, entry, table, "description", str)
+    raw_terms = table.get("terms")
+    if not isinstance(raw_terms, dict) or not raw_terms:
+        raise DataFileError(path, "a theme needs at least one term in [theme.terms]", entry)
+    terms: list[tuple[str, float]] = []
+    near: list[tuple[str, tuple[str, ...]]] = []
+    for term, value in raw_terms.items():
+        if not term.strip():
+            raise DataFileError(path, "an empty term", entry)
+        if len(term.strip()) < 2:
+            raise DataFileError(path, f"term '{term}': a term needs two characters or more", entry)
+        if isinstance(value, dict):
+            _unknown_keys(path, f"{entry} term '{term}'", value, {"weight", "near"})
+            terms.append((term, _weight(path, entry, term, value.get("weight"))))
+            if "near" in value:
+                near.append((term, _strings(path, f"{entry} term '{term}'", value["near"], "near")))
+        else:
+            terms.append((term, _weight(path, entry, term, value)))
+    exclude = _strings(path, entry, table.get("exclude", []), "exclude")
+    return ThemeDefinition(theme_id, name, description, tuple(terms), exclude, tuple(near))
+
+
+def parse_scoring(path: str, table: Any) -> ScoringRules:
+    if table is None:
+        return ScoringRules()
+    if not isinstance(table, dict):
+        raise DataFileError(path, "[scoring] must be a table", "scoring")
+    defaults = ScoringRules()
+    _unknown_keys(path, "scoring", table, set(defaults.__dataclass_fields__))
+    values = {}
+    for key, value in table.items():
+        wanted = type(getattr(defaults, key))
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise DataFileError(path, f"'{key}' must be a number of zero or more", "scoring")
+        if wanted is int and not float(value).is_integer():
+            raise DataFileError(path, f"'{key}' must be a whole number", "scoring")
+        values[key] = wanted(value)
+    return ScoringRules(**values)
+
+
+def load_taxonomy(path: Path) -> Taxonomy:
+    where = str(path)
+    document = read_toml(path)
+    _unknown_keys(where, "top level", document, {"theme", "scoring"})
+    raw = document.get("theme")
+    if not isinstance(raw, list) or not raw:
+        raise DataFileError(where, "no [[theme]] entries")
+    themes = tuple(parse_theme(where, i, table) for i, table in enumerate(raw, 1))
+    seen_ids: set[str] = set()
+    seen_names: set[str] = set()
+    for theme in themes:
+        if theme.id in seen_ids:
+            raise DataFileError(where, "duplicate theme id", f"theme '{theme.id}'")
+        if theme.name in seen_names:
+            raise DataFileError(where, f"duplicate theme name '{theme.name}'", f"theme '{theme.id}'")
+        seen_ids.add(theme.id)
+        seen_names.add(theme.name)
+    return Taxonomy(themes, parse_scoring(where, document.get("scoring")), where)
+
+
+def parse_curated(path: str, index: int, table: Any) -> CuratedEnterprise:
+    entry = f"enterprise #{index}"
+    if not isinstance(table, dict):
+        raise DataFileError(path, "each [[enterprise]] must be a table", entry)
+    if isinstance(table.get("id"), str) and table["id"].strip():
+        entry = f"enterprise '{table['id'].strip()}'"
+    _unknown_keys(path, entry, table, {"id", "name", "aliases", "parent", "kind"})
+    enterprise_id = _require(path, entry, table, "id", str)
+    if not SLUG.match(enterprise_id):
+        raise DataFileError(path, "the id must be lower-case ASCII letters, digits and '-'", entry)
+    name = _require(path, entry, table, "name", str)
+    aliases = _strings(path, entry, table.get("aliases", []), "aliases")
+    parent = _require(path, entry, table, "parent", str) if "parent" in table else None
+    kind = _require(path, entry, table, "kind", str) if "kind" in table else None
+    if kind is not None and kind not in KINDS:
+        raise DataFileError(path, f"kind must be one of {', '.join(KINDS)}", entry)
+    return CuratedEnterprise(enterprise_id, name, aliases, parent, kind)
+
+
+NAME_LISTS = ("company_suffixes", "unit_suffixes", "legal_suffixes", "departments", "provinces", "trade_words", "generic")
+
+
+def parse_names(path: str, table: Any) -> NameRules:
+    if not isinstance(table, dict):
+        raise DataFileError(path, "a [names] table is required", "names")
+    _unknown_keys(path, "names", table, set(NAME_LISTS))
+    lists = {}
+    for key in NAME_LISTS:
+        if key not in table:
+            raise DataFileError(path, f"missing '{key}'", "names")
+        lists[key] = _strings(path, "names", table[key], key)
+    return NameRules(
+        company_suffixes=lists["company_suffixes"],
+        unit_suffixes=lists["unit_suffixes"],
+        legal_suffixes=lists["legal_suffixes"],
+        departments=lists["departments"],
+        provinces=lists["provinces"],
+        trade_words=lists["trade_words"],
+        generic=frozenset(lists["generic"]),
+    )
+
+
+def load_enterprises(path: Path) -> EnterpriseKnowledge:
+    where = str(path)
+    document = read_toml(path)
+    _unknown_keys(where, "top level", document, {"enterprise", "names"})
+    raw = document.get("enterprise", [])
+    if not isinstance(raw, list):
+        raise DataFileError(where, "[[enterprise]] must be an array of tables")
+    curated = tuple(parse_curated(where, i, table) for i, table in enumerate(raw, 1))
+    ids: set[str] = set()
+    owner: dict[str, str] = {}
+    for item in curated:
+        if item.id in ids:
+            raise DataFileError(where, "duplicate enterprise id", f"enterprise '{item.id}'")
+        ids.add(item.id)
+        for name in (item.name, *item.aliases):
+            if name in owner and owner[name] != item.id:
+                raise DataFileError(where, f"name '{name}' is already given to '{owner[name]}'", f"enterprise '{item.id}'")
+            owner[name] = item.id
+    for item in curated:
+        if item.parent is not None and item.parent not in ids:
+            raise DataFileError(where, f"unknown parent '{item.parent}'", f"enterprise '{item.id}'")
+        if item.parent == item.id:
+            raise DataFileError(where, "an enterprise cannot be its own parent", f"enterprise '{item.id}'")
+    parents = {item.id: item.parent for item in curated}
+    for item in curated:
+        seen, current = {item.id}, item.parent
+        while current is not None:
+            if current in seen:
+                raise DataFileError(where, "the parents form a cycle", f"enterprise '{item.id}'")
+            seen.add(current)
+            current = parents[current]
+    return EnterpriseKnowledge(curated, parse_names(where, document.get("names")), where)

@@ -1,0 +1,114 @@
+"""Keywords and related articles from TF-IDF over this corpus.
+
+Words are the article's tokens (title, abstract, author keywords and paragraphs) that are content
+words: two characters or more, not stop words, not numbers. ``tf`` is a word's share of the
+article's content words, ``idf = ln((1 + N) / (1 + df)) + 1`` over the N articles of this corpus.
+Vectors are L2-normalised, so a keyword's weight is its share of the article's vector and the
+cosine of two articles is the dot product of their vectors.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..models import Keyword, Related
+from ..segmenter import Segmenter
+from .tokens import ArticleTokens
+
+TOP_KEYWORDS = 10
+TOP_RELATED = 3
+SIGNATURE = 200
+"""Similarity uses each article's strongest words only (plenty for articles of a few pages, and
+it keeps the similarity matrix small when the corpus grows to thousands of articles)."""
+BLOCK = 512
+
+
+@dataclass(frozen=True)
+class TermWeights:
+    """The corpus's TF-IDF table: one row per (article, word)."""
+
+    table: pd.DataFrame
+    """Columns ``doc`` (article position), ``word``, ``count``, ``weight`` (L2-normalised tf-idf)."""
+    articles: tuple[str, ...]
+
+
+def content_counts(tokens: ArticleTokens, segmenter: Segmenter) -> Counter:
+    """How often each content word stands in the article (the filter runs once per distinct word)."""
+    counts: Counter = Counter()
+    for unit in tokens.units:
+        counts.update(unit.tokens)
+    return Counter({word: n for word, n in counts.items() if segmenter.is_content_word(word)})
+
+
+def term_weights(corpus_tokens: tuple[ArticleTokens, ...], segmenter: Segmenter) -> TermWeights:
+    docs, words, counts = [], [], []
+    for position, tokens in enumerate(corpus_tokens):
+        for word, count in content_counts(tokens, segmenter).items():
+            docs.append(position)
+            words.append(word)
+            counts.append(count)
+    table = pd.DataFrame({"doc": docs, "word": words, "count": counts})
+    articles = tuple(t.article.id for t in corpus_tokens)
+    if table.empty:
+        return TermWeights(table.assign(weight=pd.Series(dtype=float)), articles)
+    total = table.groupby("doc")["count"].transform("sum")
+    df = table.groupby("word")["doc"].transform("nunique")
+    idf = np.log((1 + len(corpus_tokens)) / (1 + df)) + 1
+    table["weight"] = table["count"] / total * idf
+    norm = np.sqrt((table["weight"] ** 2).groupby(table["doc"]).transform("sum"))
+    table["weight"] = table["weight"] / norm
+    return TermWeights(table, articles)
+
+
+def top_keywords(weights: TermWeights, limit: int = TOP_KEYWORDS) -> dict[str, tuple[Keyword, ...]]:
+    """Each article's strongest words (ties broken by the word), weights rounded to 4 places."""
+    out: dict[str, tuple[Keyword, ...]] = {article: () for article in weights.articles}
+    if weights.table.empty:
+        return out
+    ranked = weights.table.sort_values(["doc", "weight", "word"], ascending=[True, False, True])
+    for doc, group in ranked.groupby("doc", sort=True):
+        head = group.head(limit)
+        out[weights.articles[int(doc)]] = tuple(Keyword(w, round(float(v), 4)) for w, v in zip(head["word"], head["weight"]))
+    return out
+
+
+def signature_matrix(weights: TermWeights, size: int = SIGNATURE) -> np.ndarray:
+    """Articles × words (each article's strongest ``size`` words, re-normalised), float32."""
+    n = len(weights.articles)
+    if weights.table.empty:
+        return np.zeros((n, 0), dtype=np.float32)
+    ranked = weights.table.sort_values(["doc", "weight", "word"], ascending=[True, False, True])
+    kept = ranked.groupby("doc", sort=False).head(size)
+    shared = kept.groupby("word")["doc"].transform("nunique") > 1
+    kept = kept[shared]
+    columns = {word: i for i, word in enumerate(sorted(kept["word"].unique()))}
+    matrix = np.zeros((n, len(columns)), dtype=np.float32)
+    rows = kept["doc"].to_numpy(dtype=np.int64)
+    cols = kept["word"].map(columns).to_numpy(dtype=np.int64)
+    matrix[rows, cols] = kept["weight"].to_numpy(dtype=np.float32)
+    full = ranked.groupby("doc", sort=False).head(size)
+    norms = np.zeros(n, dtype=np.float32)
+    sums = (full["weight"] ** 2).groupby(full["doc"]).sum()
+    norms[sums.index.to_numpy()] = np.sqrt(sums.to_numpy(dtype=np.float32))
+    norms[norms == 0] = 1
+    return matrix / norms[:, None]
+
+
+def related_articles(weights: TermWeights, limit: int = TOP_RELATED) -> dict[str, tuple[Related, ...]]:
+    """Each article's ``limit`` most similar others by cosine (score rounded to 4 places, > 0)."""
+    ids = weights.articles
+    matrix = signature_matrix(weights)
+    out: dict[str, tuple[Related, ...]] = {}
+    for block_start in range(0, len(ids), BLOCK):
+        block = matrix[block_start : block_start + BLOCK] @ matrix.T
+        for row_index, row in enumerate(block):
+            me = block_start + row_index
+            scores = np.round(row.astype(np.float64), 4)
+            scores[me] = -1.0
+            order = np.lexsort((np.arange(len(ids)), -scores))[:limit]
+            out[ids[me]] = tuple(Related(ids[int(j)], float(scores[j])) for j in order if scores[j] > 0)
+    return out

@@ -1,0 +1,185 @@
+"""Each article cut into words once; every other analysis step reads these tokens.
+
+An article becomes a sequence of :class:`Unit` s — its title, abstract, author keywords and
+paragraphs — each with its words, their character offsets and its sentences. Nothing downstream
+segments again.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from ..models import Article, ParsedCorpus
+from ..segmenter import Segmenter
+
+SENTENCE_STOPS = "。！？!?"
+CLAUSE_STOPS = "；;"
+CLOSERS = "”’」』）)】》"
+
+HEADING_LEVELS = (
+    (re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]"), 1),
+    (re.compile(r"^\s*第[一二三四五六七八九十]{1,3}[章节部分]"), 1),
+    (re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]"), 2),
+    (re.compile(r"^\s*\d{1,2}\s*[、.．]"), 3),
+    (re.compile(r"^\s*[（(]\s*\d{1,2}\s*[)）]"), 4),
+)
+LEAD_MAX = 32
+"""A paragraph's opening sentence this short, with more text after it, reads as a run-in heading."""
+LEAD_MIN_REST = 20
+
+
+_SPLITTERS: dict[str, "re.Pattern[str]"] = {}
+
+
+def sentence_spans(text: str, stops: str = SENTENCE_STOPS) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` of each sentence; closing quotes and brackets stay with their sentence."""
+    splitter = _SPLITTERS.get(stops)
+    if splitter is None:
+        marks = re.escape(stops)
+        splitter = _SPLITTERS[stops] = re.compile(f"[^{marks}]*(?:[{marks}]+[{re.escape(CLOSERS)}]*|$)")
+    return tuple((m.start(), m.end()) for m in splitter.finditer(text) if m.end() > m.start() and text[m.start() : m.end()].strip())
+
+
+def heading_level(text: str) -> int:
+    for pattern, level in HEADING_LEVELS:
+        if pattern.match(text):
+            return level
+    return 1
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One piece of an article's text with its words."""
+
+    place: str
+    """``title``, ``abstract``, ``keywords``, ``heading`` or ``text``."""
+    paragraph: int
+    """Index into the article's paragraphs; -1 for title, abstract and keywords."""
+    text: str
+    tokens: tuple[str, ...]
+    starts: tuple[int, ...]
+    """Character offset of each token."""
+    sentences: tuple[tuple[int, int], ...]
+    lead_end: int = 0
+    """End of the paragraph's run-in heading sentence, 0 when it has none."""
+    level: int = 0
+    """Heading level (1 for ``一、``, 2 for ``(一)`` ...); 0 for other units."""
+    boundaries: frozenset[int] = field(default=frozenset(), compare=False, repr=False)
+    sentence_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
+
+    def sentence_index(self, offset: int) -> int:
+        return max(0, bisect_right(self.sentence_starts, offset) - 1)
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        return self.sentences[self.sentence_index(offset)] if self.sentences else (0, len(self.text))
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token covering ``offset``."""
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def place_at(self, offset: int) -> str:
+        """``lead`` inside a paragraph's run-in heading, else the unit's place."""
+        return "lead" if self.place == "text" and offset < self.lead_end else self.place
+
+
+def make_unit(place: str, paragraph: int, text: str, segmenter: Segmenter) -> Unit:
+    tokens = tuple(segmenter.cut(text))
+    starts = []
+    offset = 0
+    for token in tokens:
+        starts.append(offset)
+        offset += len(token)
+    sentences = sentence_spans(text)
+    lead_end = 0
+    if place == "text" and len(sentences) > 1:
+        first_start, first_end = sentences[0]
+        if first_end - first_start <= LEAD_MAX and len(text) - first_end >= LEAD_MIN_REST:
+            lead_end = first_end
+    return Unit(
+        place=place,
+        paragraph=paragraph,
+        text=text,
+        tokens=tokens,
+        starts=tuple(starts),
+        sentences=sentences,
+        lead_end=lead_end,
+        level=heading_level(text) if place == "heading" else 0,
+        boundaries=frozenset((*starts, len(text))),
+        sentence_starts=tuple(a for a, _ in sentences),
+    )
+
+
+@dataclass(frozen=True)
+class ArticleTokens:
+    article: Article
+    units: tuple[Unit, ...]
+
+    @property
+    def characters(self) -> int:
+        return sum(len(u.text) for u in self.units if u.place in ("text", "heading"))
+
+    def body(self) -> Iterable[Unit]:
+        return (u for u in self.units if u.place in ("text", "heading"))
+
+    def unit(self, place: str) -> Optional[Unit]:
+        return next((u for u in self.units if u.place == place), None)
+
+
+def tokenize_article(article: Article, segmenter: Segmenter) -> ArticleTokens:
+    """Cut the article's title, abstract, author keywords and paragraphs, each exactly once."""
+    units = [make_unit("title", -1, article.display_title, segmenter)]
+    if article.abstract:
+        units.append(make_unit("abstract", -1, article.abstract, segmenter))
+    if article.author_keywords:
+        units.append(make_unit("keywords", -1, "；".join(article.author_keywords), segmenter))
+    for index, paragraph in enumerate(article.paragraphs):
+        place = "heading" if paragraph.kind == "heading" else "text"
+        units.append(make_unit(place, index, paragraph.text, segmenter))
+    return ArticleTokens(article, tuple(units))
+
+
+def tokenize_corpus(corpus: ParsedCorpus, segmenter: Segmenter) -> tuple[ArticleTokens, ...]:
+    return tuple(tokenize_article(article, segmenter) for article in corpus.articles)
+
+
+def clip_context(
+    text: str, start: int, end: int, sentence: Optional[tuple[int, int]] = None, limit: int = 120
+) -> tuple[str, int, int]:
+    """The sentence around ``text[start:end]``, cut to about ``limit`` characters at clause marks.
+
+    ``sentence`` is the sentence's span when the caller knows it. Returns the snippet and the
+    match's offsets inside it; ``…`` marks a cut.
+    """
+    if sentence is None:
+        sentence = next(((a, b) for a, b in sentence_spans(text) if a <= start < b), (0, len(text)))
+    s_start, s_end = sentence
+    if s_end - s_start > limit:
+        clauses = [(a + s_start, b + s_start) for a, b in sentence_spans(text[s_start:s_end], SENTENCE_STOPS + CLAUSE_STOPS)]
+        inside = [i for i, (a, b) in enumerate(clauses) if a <= start < b]
+        if inside:
+            lo = hi = inside[0]
+            while hi + 1 < len(clauses) and clauses[hi][1] < end:
+                hi += 1
+            while True:
+                grown = False
+                if lo > 0 and clauses[hi][1] - clauses[lo - 1][0] <= limit:
+                    lo -= 1
+                    grown = True
+                if hi + 1 < len(clauses) and clauses[hi + 1][1] - clauses[lo][0] <= limit:
+                    hi += 1
+                    grown = True
+                if not grown:
+                    break
+            s_start, s_end = clauses[lo][0], clauses[hi][1]
+        if s_end - s_start > limit:
+            half = max(10, (limit - (end - start)) // 2)
+            s_start = max(s_start, start - half)
+            s_end = min(s_end, max(end + half, s_start + limit))
+    prefix = "…" if s_start > 0 and text[s_start - 1] not in SENTENCE_STOPS + CLOSERS else ""
+    suffix = "…" if s_end < len(text) and text[s_end - 1] not in SENTENCE_STOPS + CLAUSE_STOPS + CLOSERS else ""
+    snippet = prefix + text[s_start:s_end].strip() + suffix
+    lead = len(prefix) + (len(text[s_start:s_end]) - len(text[s_start:s_end].lstrip()))
+    return snippet, start - s_start + lead, end - s_start + lead

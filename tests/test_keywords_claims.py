@@ -1,0 +1,124 @@
+"""Keywords (TF-IDF over the corpus), related articles, quantitative claims and the 提法 glossary."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhenggong_report.analyze.claims import article_claims
+from zhenggong_report.analyze.glossary import build_glossary, is_formulation
+from zhenggong_report.analyze.keywords import related_articles, term_weights, top_keywords
+from zhenggong_report.analyze.tokens import tokenize_article, tokenize_corpus
+
+from analysis_helpers import make_article, make_corpus
+
+
+def test_keywords_are_ten_content_words_strongest_first(segmenter, seed_analysis) -> None:
+    for item in seed_analysis.articles:
+        words = [k.word for k in item.keywords]
+        weights = [k.weight for k in item.keywords]
+        assert len(words) == 10 and len(set(words)) == 10
+        assert all(len(w) >= 2 and not segmenter.is_stopword(w) for w in words)
+        assert weights == sorted(weights, reverse=True) and all(0 < w <= 1 for w in weights)
+
+
+@pytest.mark.parametrize(
+    "title, word",
+    [
+        ("关于加强企业信访稳定工作的实践与启示", "信访"),  # jieba's 'v' word survives
+        ("加强国有企业党建与生产经营深度融合探索与实践", "党建"),  # jieba's 'j' word survives
+        ("加强新时期国有企业党风廉政建设", "纪检监察"),
+        ("煤矿去产能关井后基层思想政治工作的强化路径研究", "关井"),
+    ],
+)
+def test_an_articles_topic_words_are_among_its_keywords(seed_analysis, by_title, title, word) -> None:
+    assert word in [k.word for k in seed_analysis.for_article(by_title[title]).keywords]
+
+
+def test_idf_is_over_this_corpus(segmenter) -> None:
+    """A word in every article weighs less than one as frequent in one article only."""
+    corpus = make_corpus(
+        make_article("甲", ["职工职工信访信访"], "a-1"),
+        make_article("乙", ["职工职工工会工会"], "a-2"),
+        make_article("丙", ["职工职工安全安全"], "a-3"),
+    )
+    keywords = top_keywords(term_weights(tokenize_corpus(corpus, segmenter), segmenter))
+    first = {k.word: k.weight for k in keywords["a-1"]}
+    assert first["信访"] > first["职工"]
+
+
+def test_related_articles_are_the_three_most_similar_others(seed_analysis, by_title) -> None:
+    for item in seed_analysis.articles:
+        scores = [r.score for r in item.related]
+        assert len(item.related) == 3 and item.article_id not in {r.article_id for r in item.related}
+        assert scores == sorted(scores, reverse=True) and all(0 < s <= 1 for s in scores)
+    petitions = seed_analysis.for_article(by_title["关于加强企业信访稳定工作的实践与启示"])
+    assert petitions.related[0].article_id == by_title["法治信访视角下国企政工队伍建设的优化策略"]
+
+
+def test_related_is_symmetric_in_score(seed_analysis) -> None:
+    scores = {(item.article_id, r.article_id): r.score for item in seed_analysis.articles for r in item.related}
+    for (a, b), score in scores.items():
+        if (b, a) in scores:
+            assert scores[(b, a)] == score
+
+
+def test_an_article_sharing_no_word_has_no_related(segmenter) -> None:
+    corpus = make_corpus(make_article("甲", ["信访维稳"], "a-1"), make_article("乙", ["安全生产"], "a-2"))
+    related = related_articles(term_weights(tokenize_corpus(corpus, segmenter), segmenter))
+    assert related == {"a-1": (), "a-2": ()}
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("组织12场事迹宣讲，覆盖3000余名员工，生产效率提升18%。", [("12", "场"), ("3000余", "名"), ("18", "%")]),
+        ("某企业员工流失率从18%降至8%。", [("18", "%"), ("8", "%")]),
+        ("累计开展30余期培训，单条播放量破10万。", [("30余", "期"), ("10", "万")]),
+        ("共计16种2364人次，投入10万元。", [("16", "种"), ("2364", "人次"), ("10", "万元")]),
+        ("2024年累计排查整改隐患572条。", [("572", "条")]),
+        ("引进ZYWL-6000Y数字化智能钻机，“1+1>2”。", []),
+        ("2025年12月31日特此公告。", []),
+    ],
+)
+def test_claims_are_figures_with_their_units(segmenter, text, figures) -> None:
+    claims = article_claims(tokenize_article(make_article("标题", [text]), segmenter))
+    assert [(c.value, c.unit) for c in claims] == figures
+    for claim in claims:
+        assert claim.sentence[claim.start : claim.end] == claim.value + claim.unit
+        assert claim.article_id == "a-test0001" and claim.paragraph == 0
+
+
+def test_seed_claims_are_the_cases_editors_quote(seed_analysis, by_title) -> None:
+    ximing = seed_analysis.for_article(by_title["党建引领基层管理创新的实践路径"]).claims
+    assert ("572", "条") in [(c.value, c.unit) for c in ximing]
+    assert ("98.6", "%") in [(c.value, c.unit) for c in ximing]
+    assert not any(c.unit == "年" for c in ximing)
+    petitions = seed_analysis.for_article(by_title["关于加强企业信访稳定工作的实践与启示"]).claims
+    assert [(c.value, c.unit) for c in petitions] == [("97", "%")]
+    assert "归口办结率达到97%" in petitions[0].sentence
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("三会一课", True), ("双向进入、交叉任职", True), ("四风", True), ("党建+", True), ("服务", False), ("责任", False), ("462", False)],
+)
+def test_what_counts_as_a_formulation(text, expected) -> None:
+    assert is_formulation(text) is expected
+
+
+def test_the_glossary_counts_formulations_across_articles(seed_analysis) -> None:
+    entries = {g.term: g for g in seed_analysis.glossary}
+    for term in ("三会一课", "一岗双责", "双向进入、交叉任职", "第一议题"):
+        assert term in entries
+    sanhui = entries["三会一课"]
+    assert sanhui.count >= 5 and len(sanhui.articles) >= 3
+    assert "“三会一课”" in sanhui.first_context and sanhui.first_article in sanhui.articles
+    assert "山能财司" not in entries  # a defined name, not a formulation
+    counts = [g.count for g in seed_analysis.glossary]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_a_formulation_inside_a_longer_one_is_counted_in_both(segmenter) -> None:
+    article = make_article("标题", ["探索“党建+”模式，推进“党建+工会”融合，党建+工会成效明显。"])
+    glossary = {g.term: g.count for g in build_glossary(tokenize_corpus(make_corpus(article), segmenter))}
+    assert glossary == {"党建+": 3, "党建+工会": 2}

@@ -1,0 +1,170 @@
+"""The output edge: all or nothing, never outside the folder, never over a folder that is no report."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+from zhenggong_report import outputs
+from zhenggong_report.errors import OutputError, ReportError
+from zhenggong_report.outputs import REPORT_MARKER, exchange_paths, source_date, write_tree_atomically
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def leftovers_beside(out: Path) -> list[str]:
+    return sorted(p.name for p in out.parent.iterdir() if p.name.startswith((f".{out.name}.tmp-", f".{out.name}.old-")))
+
+
+@pytest.fixture
+def out(tmp_path) -> Path:
+    return tmp_path / "build"
+
+
+@pytest.fixture(params=["exchange", "two renames"])
+def swap_mode(request, monkeypatch):
+    """Run a test with the atomic exchange and with the fallback used where the system lacks it."""
+    if request.param == "two renames":
+        monkeypatch.setattr(outputs, "exchange_paths", lambda first, second: False)
+    return request.param
+
+
+def test_writes_exactly_the_files_and_the_marker(out):
+    write_tree_atomically(out, {"index.html": b"<p>1</p>", "data/articles.json": b"[]"})
+    assert tree(out) == {
+        REPORT_MARKER: outputs.MARKER_TEXT,
+        "data/articles.json": b"[]",
+        "index.html": b"<p>1</p>",
+    }
+    assert leftovers_beside(out) == []
+
+
+def test_replaces_the_previous_report_as_a_whole(out, swap_mode):
+    write_tree_atomically(out, {"old.html": b"old", "data/a.json": b"1"})
+    write_tree_atomically(out, {"new.html": b"new", "data/a.json": b"2"})
+    assert tree(out) == {REPORT_MARKER: outputs.MARKER_TEXT, "new.html": b"new", "data/a.json": b"2"}
+    assert leftovers_beside(out) == []
+
+
+def test_failure_before_the_swap_leaves_the_previous_report(out, swap_mode):
+    write_tree_atomically(out, {"index.html": b"first"})
+    before = tree(out)
+
+    def fail(staging: Path) -> None:
+        assert (staging / "index.html").read_bytes() == b"second"
+        raise RuntimeError("a late check failed")
+
+    with pytest.raises(RuntimeError):
+        write_tree_atomically(out, {"index.html": b"second"}, before_swap=fail)
+    assert tree(out) == before
+    assert leftovers_beside(out) == []
+
+
+def test_failure_while_writing_leaves_nothing_behind(out):
+    with pytest.raises(OSError):
+        write_tree_atomically(out, {"a": b"file", "a/b": b"a file where a folder must go"})
+    assert not out.exists()
+    assert leftovers_beside(out) == []
+
+
+def test_failed_second_rename_puts_the_previous_report_back(out, monkeypatch):
+    write_tree_atomically(out, {"index.html": b"first"})
+    before = tree(out)
+    monkeypatch.setattr(outputs, "exchange_paths", lambda first, second: False)
+    real_replace = os.replace
+
+    def replace(source, target):
+        if Path(source).name.startswith(".build.tmp-"):
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(outputs.os, "replace", replace)
+    with pytest.raises(OSError):
+        write_tree_atomically(out, {"index.html": b"second"})
+    assert tree(out) == before
+    assert leftovers_beside(out) == []
+
+
+@pytest.mark.parametrize("bad", ["../escape.html", "/etc/passwd", "", "a//b", "a/../../b", "a\\b", REPORT_MARKER])
+def test_paths_outside_the_folder_are_refused_before_anything_is_written(out, bad):
+    with pytest.raises(ValueError):
+        write_tree_atomically(out, {"index.html": b"x", bad: b"x"})
+    assert not out.exists()
+    assert leftovers_beside(out) == []
+
+
+def test_refuses_to_replace_a_folder_that_holds_no_report(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(OutputError, match="holds no earlier report"):
+        write_tree_atomically(project, {"index.html": b"x"})
+    assert (project / "notes.txt").read_text(encoding="utf-8") == "keep me"
+    assert leftovers_beside(project) == []
+
+
+def test_refuses_to_replace_a_file(tmp_path):
+    target = tmp_path / "report"
+    target.write_text("a file", encoding="utf-8")
+    with pytest.raises(OutputError, match="not a folder"):
+        write_tree_atomically(target, {"index.html": b"x"})
+    assert target.read_text(encoding="utf-8") == "a file"
+
+
+def test_an_empty_folder_and_an_unmarked_earlier_report_may_be_replaced(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    write_tree_atomically(empty, {"index.html": b"x"})
+    earlier = tmp_path / "earlier"
+    (earlier / "data").mkdir(parents=True)
+    (earlier / "data" / "articles.json").write_bytes(b"[]")
+    write_tree_atomically(earlier, {"index.html": b"y"})
+    assert tree(earlier) == {REPORT_MARKER: outputs.MARKER_TEXT, "index.html": b"y"}
+
+
+def test_folders_get_the_usual_permissions_not_the_temporary_folders_private_ones(out):
+    write_tree_atomically(out, {"data/a.json": b"1"})
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o777 & ~mask
+    assert stat.S_IMODE((out / "data" / "a.json").stat().st_mode) == 0o666 & ~mask
+
+
+def test_a_symlinked_output_folder_keeps_its_link(tmp_path, swap_mode):
+    real = tmp_path / "www" / "report"
+    write_tree_atomically(real, {"index.html": b"first"})
+    link = tmp_path / "build"
+    link.symlink_to(real, target_is_directory=True)
+    write_tree_atomically(link, {"index.html": b"second"})
+    assert link.is_symlink()
+    assert (link / "index.html").read_bytes() == b"second"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux only")
+def test_exchange_swaps_two_folders(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    (first / "one").write_bytes(b"1")
+    (second / "two").write_bytes(b"2")
+    if not exchange_paths(first, second):
+        pytest.skip("this file system cannot exchange paths atomically")
+    assert [p.name for p in first.iterdir()] == ["two"]
+    assert [p.name for p in second.iterdir()] == ["one"]
+
+
+def test_source_date_comes_from_source_date_epoch_only():
+    assert source_date({}) is None
+    assert source_date({"SOURCE_DATE_EPOCH": ""}) is None
+    assert source_date({"SOURCE_DATE_EPOCH": "946684800"}) == datetime.datetime(
+        2000, 1, 1, tzinfo=datetime.timezone.utc
+    )
+    with pytest.raises(ReportError, match="SOURCE_DATE_EPOCH"):
+        source_date({"SOURCE_DATE_EPOCH": "yesterday"})

@@ -1,0 +1,90 @@
+"""The Segmenter: user dictionary, stop words, the one POS tokenizer, content-word filter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from zhenggong_report.errors import DataFileError
+from zhenggong_report.segmenter import NAME_FLAGS, read_stopwords
+
+
+def test_domain_terms_are_one_word(segmenter) -> None:
+    words = segmenter.cut("严格落实三会一课制度，推行一岗双责，坚持第一议题。")
+    assert {"三会一课", "一岗双责", "第一议题"} <= set(words)
+
+
+def test_enterprise_names_are_one_word(segmenter) -> None:
+    assert "山能财司" in segmenter.cut("山能财司打造党建品牌")
+    assert "西铭矿" in segmenter.cut("西铭矿党委推行党建模式")
+
+
+@pytest.mark.parametrize("word", ["党建", "党委", "纪检", "信访"])
+def test_core_domain_words_survive_the_content_filter(segmenter, word) -> None:
+    """jieba tags 党建/党委/纪检 ``j`` and 信访 ``v``: a noun-only POS filter would drop them."""
+    assert segmenter.is_content_word(word)
+
+
+def test_the_user_dictionary_tags_the_core_words_as_nouns(segmenter) -> None:
+    """jieba's own dictionary tags them ``j``/``v``; the project's dictionary makes them nouns, so a
+    POS filter keeps them too, and ``j`` (煤电 in 八一煤电化) still counts inside organisation names."""
+    tags = dict(segmenter.tag("党建，党委，纪检，信访"))
+    assert [tags[w] for w in ("党建", "党委", "纪检", "信访")] == ["n", "n", "n", "n"]
+    assert "j" in NAME_FLAGS and dict(segmenter.tag("煤电"))["煤电"] == "j"
+
+
+@pytest.mark.parametrize("word", ["的", "我们", "加强", "12", "3.5", "%", "，"])
+def test_function_words_numbers_and_single_characters_are_no_content(segmenter, word) -> None:
+    assert not segmenter.is_content_word(word)
+
+
+def test_stop_words_come_from_the_data_file(segmenter) -> None:
+    assert segmenter.is_stopword("进一步") and segmenter.is_stopword("因此")
+    assert not segmenter.is_stopword("信访")
+
+
+def test_one_pos_tokenizer_bound_to_the_segmenters_tokenizer(segmenter) -> None:
+    assert segmenter.pos is segmenter.pos
+    assert segmenter.pos.tokenizer is segmenter.tokenizer
+
+
+def test_the_parser_helpers_still_answer(segmenter) -> None:
+    assert segmenter.first_token("党建工作") in ("党建", "党建工作")
+    assert segmenter.spanning_word("加强党", "建工作") is not None
+
+
+def test_read_stopwords_skips_comments_and_blank_lines(tmp_path: Path) -> None:
+    path = tmp_path / "stop.txt"
+    path.write_text("# comment\n\n的\n我们  # trailing comment\n", encoding="utf-8")
+    assert read_stopwords(path) == frozenset({"的", "我们"})
+
+
+def test_a_stop_word_line_with_two_words_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "stop.txt"
+    path.write_text("的\n我们 他们\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        read_stopwords(path)
+    assert "stop.txt" in str(caught.value) and "line 2" in str(caught.value)
+
+
+def test_a_missing_stop_word_file_is_a_data_file_error(tmp_path: Path) -> None:
+    with pytest.raises(DataFileError, match="not found"):
+        read_stopwords(tmp_path / "none.txt")
+
+
+def test_the_dictionary_cache_is_loaded_in_one_read_or_not_at_all(segmenter, tmp_path: Path) -> None:
+    """A missing or damaged cache is refused (jieba then builds the dictionary and rewrites it)."""
+    import jieba
+
+    from zhenggong_report.segmenter import CACHE_FILE, Segmenter, cache_dir
+
+    bare = Segmenter.__new__(Segmenter)
+    bare.tokenizer = jieba.Tokenizer()
+    assert not bare._load_cached_dictionary(tmp_path / "missing.cache")
+    (tmp_path / "damaged.cache").write_bytes(b"not a marshal dump")
+    assert not bare._load_cached_dictionary(tmp_path / "damaged.cache")
+    assert not bare.tokenizer.initialized
+    assert bare._load_cached_dictionary(cache_dir() / CACHE_FILE)
+    assert bare.tokenizer.initialized and bare.tokenizer.FREQ.get("国有企业")
+    assert bare.tokenizer.lcut("加强国有企业党建") == ["加强", "国有企业", "党建"]
