@@ -41,13 +41,13 @@ def report_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def report_url(report_dir, segmenter) -> str:
-    return write_report(SEEDS, report_dir / "report", segmenter).as_uri()
+def report_url(report_dir) -> str:
+    return write_report(SEEDS, report_dir / "report").as_uri()
 
 
 @pytest.fixture(scope="module")
-def markup_url(report_dir, segmenter) -> str:
-    return write_report(MARKUP_SEEDS, report_dir / "markup", segmenter).as_uri()
+def markup_url(report_dir) -> str:
+    return write_report(MARKUP_SEEDS, report_dir / "markup").as_uri()
 
 
 class Watched:

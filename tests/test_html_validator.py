@@ -16,13 +16,13 @@ from report_pages import MARKUP_SEEDS, write_report
 from report_tools import NPM_INSTALL, java, vnu_jar
 
 
-def test_report_pages_have_no_html_errors(tmp_path, segmenter) -> None:
+def test_report_pages_have_no_html_errors(tmp_path) -> None:
     jar, runtime = vnu_jar(), java()
     if runtime is None:
         pytest.skip("no java on PATH: install a Java runtime (e.g. `apt-get install default-jre-headless`) to run the Nu HTML checker")
     if jar is None:
         pytest.skip(f"vnu.jar not found: run `{NPM_INSTALL}` or set VNU_JAR to vnu.jar")
-    pages = [write_report(SEEDS, tmp_path / "report", segmenter), write_report(MARKUP_SEEDS, tmp_path / "markup", segmenter)]
+    pages = [write_report(SEEDS, tmp_path / "report"), write_report(MARKUP_SEEDS, tmp_path / "markup")]
     result = subprocess.run(
         [runtime, "-jar", str(jar), "--errors-only", "--format", "json", *map(str, pages)],
         capture_output=True,

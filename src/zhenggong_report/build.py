@@ -8,9 +8,11 @@ from typing import Optional
 
 from .errors import DataFileError
 from .models import ParsedCorpus, SourceFile
-from .outputs import write_tree_atomically
+from .outputs import source_date, write_tree_atomically
 from .parse import parse_corpus
 from .render.data import parse_files
+from .render.html import make_environment, render_html
+from .resources import templates_dir
 from .segmenter import Segmenter
 from .sources import list_seed_files, read_source
 
@@ -49,21 +51,25 @@ def parse_sources(sources: tuple[SourceFile, ...], segmenter: Optional[Segmenter
     return parse_corpus(sources, segmenter or Segmenter())
 
 
-def build(seeds: Path, out: Path, data_dir: Optional[Path] = None) -> BuildResult:
+def build(seeds: Path, out: Path, data_dir: Optional[Path] = None, templates: Optional[Path] = None) -> BuildResult:
     """Build the report from ``seeds`` into ``out``; nothing is written unless every stage succeeds.
 
     ``data_dir`` holds data files (themes.toml, enterprises.toml, stopwords.txt, userdict.txt) that
-    replace the packaged ones of the same name. One segmenter (one jieba load) serves every stage.
+    replace the packaged ones of the same name; ``templates`` is a copy of the report templates to
+    render the page with. One segmenter (one jieba load) serves every stage.
     """
     from .analyze import analyze_corpus, load_analysis_data
 
     check_data_dir(data_dir)
+    make_environment(templates or templates_dir())  # a missing templates folder fails before any work
+    built_on = source_date()
     data = load_analysis_data(data_dir)
     loaded = load_sources(seeds)
     segmenter = Segmenter.for_data_dir(data_dir)
     corpus = parse_sources(loaded.sources, segmenter)
     analysis = analyze_corpus(corpus, segmenter, data_dir, data)
     files = parse_files(corpus, analysis)
+    files.update(render_html(corpus, analysis, templates, built_on.date().isoformat() if built_on else None))
     write_tree_atomically(out, files)
     return BuildResult(
         out=out,

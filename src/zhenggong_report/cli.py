@@ -36,6 +36,10 @@ def _parser() -> argparse.ArgumentParser:
         "--data", type=Path, default=None,
         help="folder of data files (themes.toml, enterprises.toml, stopwords.txt, userdict.txt) replacing the packaged ones",
     )
+    build_cmd.add_argument(
+        "--templates", type=Path, default=None,
+        help="folder of report templates (a copy of templates/) to render index.html with",
+    )
 
     parse_cmd = commands.add_parser("parse", help="list the articles the parser finds")
     parse_cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of .txt pages (default: seeds/)")
@@ -110,7 +114,7 @@ def run_parse(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def run_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    result = build(args.seeds, args.out, args.data)
+    result = build(args.seeds, args.out, args.data, args.templates)
     for note in result.notes:
         stderr.write(f"note: {note}\n")
     for warning in result.warnings:

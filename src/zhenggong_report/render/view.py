@@ -108,6 +108,8 @@ class ArticleView:
     source_label: str
     hits: tuple[HitView, ...]
     primary: Optional[ThemeRef]
+    mentioned_themes: tuple[ThemeRef, ...]
+    """Themes the article names only in passing (not linked: it does not treat them)."""
     affiliations: tuple[EnterpriseRef, ...]
     mentions: tuple[MentionView, ...]
     keywords: tuple[Keyword, ...]
@@ -130,6 +132,8 @@ class ThemeArticleView:
 class ThemeView:
     ref: ThemeRef
     definition: ThemeDefinition
+    conditional_terms: frozenset[str]
+    """Terms that count only in a sentence that also holds one of their "near" words."""
     articles: tuple[ThemeArticleView, ...]
     """Strongest first."""
     primary_count: int
@@ -372,6 +376,7 @@ class _Builder:
             source_label=source_label(article.file, article.lines),
             hits=hits,
             primary=self.theme_refs[item.primary_theme] if item.primary_theme else None,
+            mentioned_themes=tuple(self.theme_refs[h.theme_id] for h in item.theme_mentions if h.theme_id in self.theme_refs),
             affiliations=affiliations,
             mentions=mentions,
             keywords=item.keywords,
@@ -395,7 +400,8 @@ class _Builder:
             ]
             ranked.sort(key=lambda item: (-item.hit.score, item.article.number))
             primary = sum(1 for item in ranked if item.hit.primary)
-            views.append(ThemeView(self.theme_refs[definition.id], definition, tuple(ranked), primary))
+            conditional = frozenset(term for term, _ in definition.near)
+            views.append(ThemeView(self.theme_refs[definition.id], definition, conditional, tuple(ranked), primary))
         return tuple(views)
 
     def enterprise_views(self) -> tuple[EnterpriseView, ...]:
@@ -527,7 +533,9 @@ def _used_once(entry: GlossaryEntry) -> bool:
 
 
 def _mark_claim(claim: Claim) -> Markup:
-    """The claim's sentence with the figure (value and unit) marked."""
+    """The claim's sentence with the figure (value and unit) marked, where the analysis says it stands."""
+    if 0 <= claim.start < claim.end <= len(claim.sentence):
+        return mark_span(claim.sentence, claim.start, claim.end, EVIDENCE_CONTEXT)
     for needle in (f"{claim.value}{claim.unit}", claim.value):
         if needle and needle in claim.sentence:
             return mark_first(claim.sentence, needle, EVIDENCE_CONTEXT)
