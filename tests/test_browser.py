@@ -158,7 +158,7 @@ def test_a_theme_filter_shows_only_that_themes_articles(opened) -> None:
     for theme in themes:
         page.select_option("#filter-theme", theme)
         ranked = page.eval_on_selector_all(
-            f"#{theme} ol.ranked .ranked-head > a", "links => links.map(a => a.getAttribute('href').slice(1))"
+            f"#{theme} ol.ranked > li > p:first-child > a", "links => links.map(a => a.getAttribute('href').slice(1))"
         )
         assert sorted(visible_rows(page)) == sorted(ranked)
     page.click("#filter-reset")

@@ -38,7 +38,7 @@ def test_block_syntax_at_a_paragraph_start_reads_as_printed(renderer, text, expe
 
 def test_headings_are_headings_and_text_is_paragraphs(renderer) -> None:
     html = renderer.paragraphs([paragraph("一、强化思想引领", "heading"), paragraph("正文。")], heading_level=4)
-    assert html == '<h4 class="body-heading">一、强化思想引领</h4>\n<p>正文。</p>'
+    assert html == "<h4>一、强化思想引领</h4>\n<p>正文。</p>"
 
 
 def test_inline_emphasis_and_code_spans_still_work(renderer) -> None:

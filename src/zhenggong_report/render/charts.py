@@ -81,7 +81,7 @@ class Matrix:
         return self.label_width + column * self.cell
 
 
-def bar_chart(view: ReportView, plot_width: float = 360) -> BarChart:
+def bar_chart(view: ReportView, plot_width: float = 240) -> BarChart:
     label_width = max((text_width(t.ref.name) for t in view.themes), default=0) + 12
     top = max((len(t.articles) for t in view.themes), default=0) or 1
     scale = plot_width / top

@@ -125,7 +125,7 @@ class BodyRenderer:
         for paragraph in paragraphs:
             html = self.inline(paragraph.text, pattern)
             if paragraph.kind == "heading":
-                parts.append(f'<h{heading_level} class="body-heading">{html}</h{heading_level}>')
+                parts.append(f"<h{heading_level}>{html}</h{heading_level}>")
             else:
                 parts.append(f"<p>{html}</p>")
         return Markup("\n".join(parts))
