@@ -244,8 +244,12 @@ def test_markup_in_the_sources_runs_nothing(browser, markup_url) -> None:
     assert "[点我](javascript:window.__xss='md-link')" in body
     for link in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"):
         assert not link.lower().startswith(("javascript:", "data:"))
-    page.click("#articles .article-body a")  # the one safe link must not run anything either
-    assert page.evaluate("typeof window.__xss") == "undefined"
+    safe = page.eval_on_selector_all("#articles .article-body a", "links => links.map(a => [a.href, a.rel])")
+    assert safe and all(href.startswith("https://") and rel == "noopener noreferrer" for href, rel in safe)
+    page.set_viewport_size(PHONE)
+    page.goto(markup_url)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"long unbroken source text pushes the phone page sideways by {overflow}px"
     context.close()
 
 
