@@ -146,5 +146,18 @@ def test_worker_processes_give_the_same_pages_as_one_process(seed_corpus, segmen
     serial = run_pages(sources, keys, context, BuildCache(tmp_path, enabled=False), jobs=1)
     monkeypatch.setattr(pages_module, "PARALLEL_MIN_CHARACTERS", 0)
     parallel = run_pages(sources, keys, context, BuildCache(tmp_path, enabled=False), jobs=2)
-    assert [w.result for w, _ in parallel] == [w.result for w, _ in serial]
+    assert [w for w, _ in parallel] == [w for w, _ in serial]
     assert [r for _, r in parallel] == [r for _, r in serial]
+
+
+def test_the_per_page_pipeline_analyses_like_the_whole_corpus_at_once(tmp_path, cache_folder, seed_corpus, seed_analysis):
+    import json
+
+    build(SEEDS, tmp_path / "site", use_cache=False)
+    records = {r["id"]: r for r in json.loads((tmp_path / "site" / "data" / "articles.json").read_text(encoding="utf-8"))}
+    for item in seed_analysis.articles:
+        record = records[item.article_id]
+        assert record["primary_theme"] == item.primary_theme
+        assert [k["word"] for k in record["keywords"]] == [k.word for k in item.keywords]
+        assert [r["id"] if "id" in r else r["article_id"] for r in record["related"]] == [r.article_id for r in item.related]
+        assert [e["id"] for e in record["enterprises"]] == [e.enterprise_id for e in item.enterprises]

@@ -136,31 +136,36 @@ def make_report(
 ) -> tuple[dict[str, bytes], dict]:
     """Parse, analyse and render: the report's files (relative path -> bytes) and a summary."""
     from .analyze import analyze_tokens, load_analysis_data
+    from .analyze.tokens import article_text_units
     from .pages import PageContext, page_keys, run_pages, unique_article_ids
     from .render.data import parse_files
 
     data = load_analysis_data(data_dir)
     segmenter = Segmenter.for_data_dir(data_dir)
     context = PageContext(segmenter, data)
-    keys = [page_keys(s, prints.code, prints.data["userdict.txt"], prints.data["themes.toml"]) for s in sources]
+    keys = [
+        page_keys(s, prints.code, prints.data["userdict.txt"], prints.data["themes.toml"], prints.data["stopwords.txt"])
+        for s in sources
+    ]
     progress.stage("parsing and segmenting pages", total=len(sources))
     done = run_pages(sources, keys, context, cache, jobs, on_page=lambda s: progress.advance(1, s.characters))
-    works = unique_article_ids([work for work, _ in done])
+    results = unique_article_ids([result for result, _ in done])
     readings = [reading for _, reading in done]
     corpus = ParsedCorpus(
         sources=sources,
-        articles=tuple(a for w in works for a in w.result.articles),
-        leftovers=tuple(l for w in works for l in w.result.leftovers),
-        pages=tuple(w.result.note for w in works),
-        warnings=tuple(x for w in works for x in w.result.note.warnings),
+        articles=tuple(a for r in results for a in r.articles),
+        leftovers=tuple(l for r in results for l in r.leftovers),
+        pages=tuple(r.note for r in results),
+        warnings=tuple(x for r in results for x in r.note.warnings),
     )
     progress.stage("analysing the corpus")
     analysis = analyze_tokens(
-        tuple(t for w in works for t in w.tokens),
+        tuple(article_text_units(article) for article in corpus.articles),
         data,
         segmenter,
         themes=[t for r in readings for t in r.themes],
         claims=[c for r in readings for c in r.claims],
+        counts=[c for r in readings for c in r.counts],
     )
     progress.stage("rendering")
     files = parse_files(corpus, analysis)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Optional, Sequence
 
 from .analyze.claims import article_claims
+from .analyze.keywords import content_counts
 from .analyze.data_files import AnalysisData
 from .analyze.themes import ArticleThemes, TermIndex, read_article_themes
 from .analyze.tokens import ArticleTokens, tokenize_article
@@ -38,10 +39,13 @@ class PageWork:
 
 @dataclass(frozen=True)
 class PageReading:
-    """What each article of a page says on its own (depends on the tokens and the theme file)."""
+    """What each article of a page says on its own (depends on the tokens, the theme file and the
+    stop words): all the corpus-wide steps need of its words, so the words stay behind."""
 
     themes: tuple[ArticleThemes, ...]
     claims: tuple[tuple[Claim, ...], ...]
+    counts: tuple[dict[str, int], ...]
+    """Content-word counts per article, for TF-IDF."""
 
 
 @dataclass(frozen=True)
@@ -59,9 +63,9 @@ class PageContext:
         self.index = TermIndex(data.taxonomy.themes)
 
 
-def page_keys(source: SourceFile, code: str, dictionary: str, themes: str) -> PageKeys:
+def page_keys(source: SourceFile, code: str, dictionary: str, themes: str, stopwords: str = "-") -> PageKeys:
     work = digest("page-work", code, dictionary, source.name, source.sha256)
-    return PageKeys(work, digest("page-reading", work, themes))
+    return PageKeys(work, digest("page-reading", work, themes, stopwords))
 
 
 def do_page_work(source: SourceFile, context: PageContext) -> PageWork:
@@ -74,6 +78,7 @@ def read_page(work: PageWork, context: PageContext) -> PageReading:
     return PageReading(
         themes=tuple(read_article_themes(t, context.data.taxonomy, context.index) for t in work.tokens),
         claims=tuple(article_claims(t) for t in work.tokens),
+        counts=tuple(dict(content_counts(t, context.segmenter)) for t in work.tokens),
     )
 
 
@@ -89,18 +94,35 @@ def _init_worker(context: Optional[PageContext], cache: BuildCache, make: Option
     _worker_cache = cache
 
 
-def _work_in_worker(job: tuple[SourceFile, PageKeys]) -> tuple[PageWork, PageReading]:
+def _work_in_worker(job: tuple[SourceFile, PageKeys]) -> tuple[PageResult, PageReading]:
     assert _worker_context is not None and _worker_cache is not None
     source, keys = job
     return _work_and_store(source, keys, _worker_context, _worker_cache)
 
 
-def _work_and_store(source: SourceFile, keys: PageKeys, context: PageContext, cache: BuildCache) -> tuple[PageWork, PageReading]:
+def _work_and_store(source: SourceFile, keys: PageKeys, context: PageContext, cache: BuildCache) -> tuple[PageResult, PageReading]:
     work = do_page_work(source, context)
     reading = read_page(work, context)
-    cache.store("page-work", keys.work, work)
+    cache.store("page-parse", keys.work, work.result)
+    cache.store("page-tokens", keys.work, work.tokens)
     cache.store("page-reading", keys.reading, reading)
-    return work, reading
+    return work.result, reading
+
+
+def _from_cache(keys: PageKeys, context: PageContext, cache: BuildCache) -> Optional[tuple[PageResult, PageReading]]:
+    """The page's parse and reading from the cache; the reading is remade from the cached words
+    when only the theme file or stop words changed. None when the page itself must be redone."""
+    result = cache.load("page-parse", keys.work)
+    if not isinstance(result, PageResult):
+        return None
+    reading = cache.load("page-reading", keys.reading)
+    if not isinstance(reading, PageReading):
+        tokens = cache.load("page-tokens", keys.work)
+        if not isinstance(tokens, tuple):
+            return None
+        reading = read_page(PageWork(result, tokens), context)
+        cache.store("page-reading", keys.reading, reading)
+    return result, reading
 
 
 def worker_count(jobs: Optional[int]) -> int:
@@ -119,22 +141,18 @@ def run_pages(
     cache: BuildCache,
     jobs: Optional[int] = None,
     on_page: Callable[[SourceFile], None] = lambda source: None,
-) -> list[tuple[PageWork, PageReading]]:
-    """Every page's work and reading, in page order: from the cache where it has them, else computed
+) -> list[tuple[PageResult, PageReading]]:
+    """Every page's parse and reading, in page order: from the cache where it has them, else computed
     (in worker processes when there is enough uncached text and more than one core)."""
-    results: list[Optional[tuple[PageWork, PageReading]]] = [None] * len(sources)
+    results: list[Optional[tuple[PageResult, PageReading]]] = [None] * len(sources)
     todo: list[int] = []
     for index, (source, key) in enumerate(zip(sources, keys)):
-        work = cache.load("page-work", key.work)
-        if isinstance(work, PageWork):
-            reading = cache.load("page-reading", key.reading)
-            if not isinstance(reading, PageReading):
-                reading = read_page(work, context)
-                cache.store("page-reading", key.reading, reading)
-            results[index] = (work, reading)
-            on_page(source)
-        else:
+        cached = _from_cache(key, context, cache)
+        if cached is None:
             todo.append(index)
+        else:
+            results[index] = cached
+            on_page(source)
     workers = min(worker_count(jobs), len(todo))
     pending_characters = sum(sources[i].characters for i in todo)
     if workers > 1 and pending_characters >= PARALLEL_MIN_CHARACTERS:
@@ -150,7 +168,7 @@ def run_pages(
 
 def _in_workers(
     jobs: list[tuple[SourceFile, PageKeys]], context: PageContext, cache: BuildCache, workers: int
-) -> Iterator[tuple[PageWork, PageReading]]:
+) -> Iterator[tuple[PageResult, PageReading]]:
     """Run the jobs in ``workers`` processes, results in job order.
 
     Where ``fork`` is available the workers inherit the loaded dictionary (the parent loads it
@@ -182,25 +200,18 @@ class _ContextFactory:
         return PageContext(segmenter, self.data)
 
 
-def unique_article_ids(works: list[PageWork]) -> list[PageWork]:
+def unique_article_ids(results: list[PageResult]) -> list[PageResult]:
     """Article ids hash the file name, title and author; should two pages still collide, the later
     article gets a numbered suffix (deterministically, in page order)."""
     taken: set[str] = set()
     fixed = []
-    for work in works:
-        articles, tokens, changed = [], [], False
-        for article, article_tokens in zip(work.result.articles, work.tokens):
+    for result in results:
+        articles = []
+        for article in result.articles:
             new_id, counter = article.id, 2
             while new_id in taken:
                 new_id, counter = f"{article.id}-{counter}", counter + 1
             taken.add(new_id)
-            if new_id != article.id:
-                changed = True
-                article = replace(article, id=new_id)
-                article_tokens = replace(article_tokens, article=article)
-            articles.append(article)
-            tokens.append(article_tokens)
-        if changed:
-            work = PageWork(replace(work.result, articles=tuple(articles)), tuple(tokens))
-        fixed.append(work)
+            articles.append(article if new_id == article.id else replace(article, id=new_id))
+        fixed.append(result if tuple(articles) == result.articles else replace(result, articles=tuple(articles)))
     return fixed

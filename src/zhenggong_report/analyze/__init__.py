@@ -9,7 +9,7 @@ comes from the data files (:mod:`.data_files`), which a user data folder may ove
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Mapping, Optional, Sequence
 
 from ..models import Analysis, ArticleAnalysis, Claim, ParsedCorpus
 from ..segmenter import Segmenter
@@ -40,11 +40,14 @@ def analyze_tokens(
     segmenter: Segmenter,
     themes: Optional[Sequence[ArticleThemes]] = None,
     claims: Optional[Sequence[tuple[Claim, ...]]] = None,
+    counts: Optional[Sequence[Mapping[str, int]]] = None,
 ) -> Analysis:
     """The analysis from already segmented articles (one :class:`ArticleTokens` per article, in order).
 
-    ``themes`` and ``claims``, when given, are each article's own readings, already made (per page,
-    possibly cached or in worker processes); what needs the whole corpus is computed here.
+    ``themes``, ``claims`` and ``counts`` (content-word counts), when given, are each article's own
+    readings, already made (per page, possibly cached or in worker processes); then ``corpus_tokens``
+    need only carry text (:func:`~.tokens.article_text_units`). What needs the whole corpus is
+    computed here.
     """
     if themes is None:
         index = TermIndex(data.taxonomy.themes)
@@ -52,7 +55,7 @@ def analyze_tokens(
     if claims is None:
         claims = [article_claims(tokens) for tokens in corpus_tokens]
     enterprises = read_enterprises(corpus_tokens, data.enterprises, segmenter)
-    weights = term_weights(corpus_tokens, segmenter)
+    weights = term_weights(corpus_tokens, segmenter, counts)
     keywords = top_keywords(weights)
     related = related_articles(weights)
     names = frozenset(name for e in enterprises.enterprises for name in (e.name, *e.aliases))

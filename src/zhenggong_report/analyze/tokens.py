@@ -159,6 +159,20 @@ def tokenize_article(article: Article, segmenter: Segmenter) -> ArticleTokens:
     return ArticleTokens(article, tuple(units))
 
 
+def article_text_units(article: Article) -> ArticleTokens:
+    """The article's units with their text and sentences but no words: what the corpus-wide steps
+    (enterprises, glossary) read once each article's own word-level reading is done elsewhere."""
+    units = [unit_from_tokens("title", -1, article.display_title, ())]
+    if article.abstract:
+        units.append(unit_from_tokens("abstract", -1, article.abstract, ()))
+    if article.author_keywords:
+        units.append(unit_from_tokens("keywords", -1, "；".join(article.author_keywords), ()))
+    for index, paragraph in enumerate(article.paragraphs):
+        place = "heading" if paragraph.kind == "heading" else "text"
+        units.append(unit_from_tokens(place, index, paragraph.text, ()))
+    return ArticleTokens(article, tuple(units))
+
+
 def tokenize_corpus(corpus: ParsedCorpus, segmenter: Segmenter) -> tuple[ArticleTokens, ...]:
     return tuple(tokenize_article(article, segmenter) for article in corpus.articles)
 
