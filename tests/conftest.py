@@ -11,6 +11,20 @@ SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def isolated_build_cache(tmp_path_factory):
+    """Builds in the tests cache into a folder of this session's own, never the user's."""
+    import os
+
+    previous = os.environ.get("ZHENGGONG_CACHE_DIR")
+    os.environ["ZHENGGONG_CACHE_DIR"] = str(tmp_path_factory.mktemp("zhenggong-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("ZHENGGONG_CACHE_DIR", None)
+    else:
+        os.environ["ZHENGGONG_CACHE_DIR"] = previous
+
+
 @pytest.fixture(scope="session")
 def segmenter() -> Segmenter:
     """One jieba load for the whole test session."""

@@ -184,9 +184,9 @@ STAGES = [
     ("zhenggong_report.analyze", "load_analysis_data", _raise),
     ("zhenggong_report.build", "load_sources", _raise),
     ("zhenggong_report.segmenter.Segmenter", "for_data_dir", _raise),
-    ("zhenggong_report.build", "parse_sources", _raise),
-    ("zhenggong_report.analyze", "analyze_corpus", _raise),
-    ("zhenggong_report.build", "parse_files", _raise),
+    ("zhenggong_report.pages", "run_pages", _raise),
+    ("zhenggong_report.analyze", "analyze_tokens", _raise),
+    ("zhenggong_report.render.data", "parse_files", _raise),
     ("zhenggong_report.build", "write_tree_atomically", _fail_before_swap),
 ]
 """Each stage build() runs, in order, where build() looks it up; the last fails just before the swap."""
@@ -198,7 +198,7 @@ def test_a_failing_stage_leaves_the_previous_report_untouched(built, seeds, monk
     target = _resolve(owner)
     assert hasattr(target, stage), f"{owner} no longer has the stage {stage}"
     monkeypatch.setattr(target, stage, staticmethod(replacement) if isinstance(target, type) else replacement)
-    code, stdout, stderr = run_cli("build", "--seeds", str(seeds), "--out", str(out))
+    code, stdout, stderr = run_cli("build", "--seeds", str(seeds), "--out", str(out), "--no-cache")
     assert code != 0
     assert "stage failed on purpose" in stderr
     assert stderr.rstrip().splitlines()[-1].startswith("error: internal error")

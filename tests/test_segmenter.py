@@ -80,7 +80,7 @@ def test_the_dictionary_cache_is_loaded_in_one_read_or_not_at_all(segmenter, tmp
     from zhenggong_report.segmenter import CACHE_FILE, Segmenter, cache_dir
 
     bare = Segmenter.__new__(Segmenter)
-    bare.tokenizer = jieba.Tokenizer()
+    bare._tokenizer = jieba.Tokenizer()
     assert not bare._load_cached_dictionary(tmp_path / "missing.cache")
     (tmp_path / "damaged.cache").write_bytes(b"not a marshal dump")
     assert not bare._load_cached_dictionary(tmp_path / "damaged.cache")
@@ -88,3 +88,12 @@ def test_the_dictionary_cache_is_loaded_in_one_read_or_not_at_all(segmenter, tmp
     assert bare._load_cached_dictionary(cache_dir() / CACHE_FILE)
     assert bare.tokenizer.initialized and bare.tokenizer.FREQ.get("国有企业")
     assert bare.tokenizer.lcut("加强国有企业党建") == ["加强", "国有企业", "党建"]
+
+
+def test_jieba_is_loaded_on_first_use_only(tmp_path: Path) -> None:
+    from zhenggong_report.segmenter import Segmenter
+
+    lazy = Segmenter(cache_folder=tmp_path)
+    assert not lazy.loaded and lazy.is_content_word("党建")
+    assert lazy.cut("加强国有企业党建") == ["加强", "国有企业", "党建"]
+    assert lazy.loaded

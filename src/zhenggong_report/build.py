@@ -1,4 +1,10 @@
-"""The pipeline: sources -> parse -> analyze -> render, then one atomic write."""
+"""The pipeline: sources -> parse -> analyze -> render, then one atomic write.
+
+Work that depends on one page only (parse, segmentation, each article's own reading) is
+cached by content key and spread over worker processes when there is enough of it; a
+build whose inputs all match an earlier one re-publishes that report without loading
+jieba at all. ``use_cache=False`` (``--no-cache``) does every step from scratch.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +12,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from .cache import BuildCache, code_digest, digest, file_digest, tree_digest
 from .errors import DataFileError
 from .models import ParsedCorpus, SourceFile
 from .outputs import source_date, write_tree_atomically
-from .parse import parse_corpus
-from .render.data import parse_files
-from .render.html import make_environment, render_html
-from .resources import templates_dir
-from .segmenter import Segmenter
+from .progress import Progress
+from .resources import data_file, templates_dir
+from .segmenter import Segmenter, cache_dir
 from .sources import list_seed_files, read_source
+
+DATA_FILES = ("userdict.txt", "stopwords.txt", "themes.toml", "enterprises.toml")
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,31 @@ class BuildResult:
     leftovers: int
     warnings: tuple[str, ...]
     notes: tuple[str, ...]
+    reused: bool = False
+    """True when the whole report came from the cache (nothing had changed)."""
+
+
+@dataclass(frozen=True)
+class Fingerprints:
+    """Content hashes of everything a report is made from."""
+
+    code: str
+    data: dict[str, str]
+    templates: str
+
+    @classmethod
+    def of(cls, data_dir: Optional[Path], templates: Optional[Path]) -> "Fingerprints":
+        return cls(
+            code=code_digest(),
+            data={name: file_digest(data_file(name, data_dir)) for name in DATA_FILES},
+            templates=tree_digest(templates or templates_dir()),
+        )
+
+    def report_key(self, sources: tuple[SourceFile, ...], *extra: str) -> str:
+        """``extra``: anything else the output depends on (the build date, the renderer's libraries)."""
+        parts = [self.code, self.templates, *(f"{k}={v}" for k, v in sorted(self.data.items()))]
+        parts += [f"{s.name}\0{s.sha256}" for s in sources]
+        return digest("report", *parts, *extra)
 
 
 def load_sources(seeds: Path) -> LoadedSources:
@@ -48,34 +80,106 @@ def check_data_dir(data_dir: Optional[Path]) -> None:
 
 
 def parse_sources(sources: tuple[SourceFile, ...], segmenter: Optional[Segmenter] = None) -> ParsedCorpus:
+    from .parse import parse_corpus
+
     return parse_corpus(sources, segmenter or Segmenter())
 
 
-def build(seeds: Path, out: Path, data_dir: Optional[Path] = None, templates: Optional[Path] = None) -> BuildResult:
+def build(
+    seeds: Path,
+    out: Path,
+    data_dir: Optional[Path] = None,
+    use_cache: bool = True,
+    jobs: Optional[int] = None,
+    progress: Optional[Progress] = None,
+    templates: Optional[Path] = None,
+) -> BuildResult:
     """Build the report from ``seeds`` into ``out``; nothing is written unless every stage succeeds.
 
     ``data_dir`` holds data files (themes.toml, enterprises.toml, stopwords.txt, userdict.txt) that
     replace the packaged ones of the same name; ``templates`` is a copy of the report templates to
-    render the page with. One segmenter (one jieba load) serves every stage.
+    render ``index.html`` with. One segmenter (at most one jieba load) serves every stage of the
+    main process.
     """
-    from .analyze import analyze_corpus, load_analysis_data
+    from .render.html import make_environment, renderer_versions
 
+    progress = progress or Progress(enabled=False)
     check_data_dir(data_dir)
     make_environment(templates or templates_dir())  # a missing templates folder fails before any work
     built_on = source_date()
-    data = load_analysis_data(data_dir)
+    build_date = built_on.date().isoformat() if built_on else None
     loaded = load_sources(seeds)
-    segmenter = Segmenter.for_data_dir(data_dir)
-    corpus = parse_sources(loaded.sources, segmenter)
-    analysis = analyze_corpus(corpus, segmenter, data_dir, data)
-    files = parse_files(corpus, analysis)
-    files.update(render_html(corpus, analysis, templates, built_on.date().isoformat() if built_on else None))
+    prints = Fingerprints.of(data_dir, templates)
+    cache = BuildCache(cache_dir() / "build", enabled=use_cache)
+    key = prints.report_key(loaded.sources, f"date={build_date or ''}", *renderer_versions())
+    reused = _reuse_report(cache, key)
+    if reused is not None:
+        files, meta = reused
+        write_tree_atomically(out, files)
+        return BuildResult(out, tuple(sorted(files)), meta["articles"], meta["leftovers"], tuple(meta["warnings"]), loaded.notes, True)
+    files, meta = make_report(loaded.sources, prints, cache, data_dir, jobs, progress, templates, build_date)
+    cache.store_files(key, files)
+    cache.store("report-meta", key, meta)
+    progress.stage("writing the report")
     write_tree_atomically(out, files)
-    return BuildResult(
-        out=out,
-        files=tuple(sorted(files)),
-        articles=len(corpus.articles),
-        leftovers=len(corpus.leftovers),
-        warnings=corpus.warnings,
-        notes=loaded.notes,
+    progress.finish()
+    return BuildResult(out, tuple(sorted(files)), meta["articles"], meta["leftovers"], tuple(meta["warnings"]), loaded.notes)
+
+
+def _reuse_report(cache: BuildCache, key: str) -> Optional[tuple[dict[str, bytes], dict]]:
+    meta = cache.load("report-meta", key)
+    if not isinstance(meta, dict):
+        return None
+    files = cache.load_files(key)
+    return (files, meta) if files is not None else None
+
+
+def make_report(
+    sources: tuple[SourceFile, ...],
+    prints: Fingerprints,
+    cache: BuildCache,
+    data_dir: Optional[Path],
+    jobs: Optional[int],
+    progress: Progress,
+    templates: Optional[Path] = None,
+    build_date: Optional[str] = None,
+) -> tuple[dict[str, bytes], dict]:
+    """Parse, analyse and render: the report's files (relative path -> bytes) and a summary."""
+    from .analyze import analyze_tokens, load_analysis_data
+    from .analyze.tokens import article_text_units
+    from .pages import PageContext, page_keys, run_pages, unique_article_ids
+    from .render.data import parse_files
+    from .render.html import render_html
+
+    data = load_analysis_data(data_dir)
+    segmenter = Segmenter.for_data_dir(data_dir)
+    context = PageContext(segmenter, data)
+    keys = [
+        page_keys(s, prints.code, prints.data["userdict.txt"], prints.data["themes.toml"], prints.data["stopwords.txt"])
+        for s in sources
+    ]
+    progress.stage("parsing and segmenting pages", total=len(sources))
+    done = run_pages(sources, keys, context, cache, jobs, on_page=lambda s: progress.advance(1, s.characters))
+    results = unique_article_ids([result for result, _ in done])
+    readings = [reading for _, reading in done]
+    corpus = ParsedCorpus(
+        sources=sources,
+        articles=tuple(a for r in results for a in r.articles),
+        leftovers=tuple(l for r in results for l in r.leftovers),
+        pages=tuple(r.note for r in results),
+        warnings=tuple(x for r in results for x in r.note.warnings),
     )
+    progress.stage("analysing the corpus")
+    analysis = analyze_tokens(
+        tuple(article_text_units(article) for article in corpus.articles),
+        data,
+        segmenter,
+        themes=[t for r in readings for t in r.themes],
+        claims=[c for r in readings for c in r.claims],
+        counts=[c for r in readings for c in r.counts],
+    )
+    progress.stage("rendering")
+    files = parse_files(corpus, analysis)
+    files.update(render_html(corpus, analysis, templates, build_date))
+    meta = {"articles": len(corpus.articles), "leftovers": len(corpus.leftovers), "warnings": list(corpus.warnings)}
+    return files, meta

@@ -16,6 +16,7 @@ from typing import Iterator, Optional, Sequence, TextIO
 
 from . import __version__
 from .build import build, load_sources, parse_sources
+from .progress import Progress
 from .errors import ReportError
 from .models import Article
 from .render.data import article_record, leftover_record
@@ -32,6 +33,14 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd = commands.add_parser("build", help="parse, analyse and write the report")
     build_cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of .txt pages (default: seeds/)")
     build_cmd.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build/)")
+    build_cmd.add_argument(
+        "--no-cache", action="store_true",
+        help="ignore and do not update the build cache: parse, segment and analyse everything (benchmarks use it)",
+    )
+    build_cmd.add_argument(
+        "--jobs", type=int, default=None, metavar="N",
+        help="worker processes for per-page work (default: one per available core; used when there is enough work)",
+    )
     build_cmd.add_argument(
         "--data", type=Path, default=None,
         help="folder of data files (themes.toml, enterprises.toml, stopwords.txt, userdict.txt) replacing the packaged ones",
@@ -114,7 +123,11 @@ def run_parse(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def run_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    result = build(args.seeds, args.out, args.data, args.templates)
+    progress = Progress(stderr)
+    try:
+        result = build(args.seeds, args.out, args.data, use_cache=not args.no_cache, jobs=args.jobs, progress=progress, templates=args.templates)
+    finally:
+        progress.finish()
     for note in result.notes:
         stderr.write(f"note: {note}\n")
     for warning in result.warnings:

@@ -68,20 +68,38 @@ class Segmenter:
     ) -> None:
         self.userdict = userdict if userdict is not None else data_path("userdict.txt")
         self.stopwords_file = stopwords if stopwords is not None else data_path("stopwords.txt")
-        folder = cache_folder if cache_folder is not None else cache_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        self.tokenizer = jieba.Tokenizer()
-        self.tokenizer.tmp_dir = str(folder)
-        self.tokenizer.cache_file = CACHE_FILE
-        if not self._load_cached_dictionary(folder / CACHE_FILE):
-            self.tokenizer.initialize()
-        if self.userdict and Path(self.userdict).exists():
-            try:
-                self.tokenizer.load_userdict(str(self.userdict))
-            except ValueError as error:
-                raise DataFileError(str(self.userdict), str(error)) from None
+        self.cache_folder = cache_folder if cache_folder is not None else cache_dir()
         self.stopwords = read_stopwords(self.stopwords_file)
+        self._tokenizer: Optional[jieba.Tokenizer] = None
         self._pos = None
+
+    @property
+    def loaded(self) -> bool:
+        """Whether jieba's dictionary has been loaded (it is, on first use)."""
+        return self._tokenizer is not None
+
+    @property
+    def tokenizer(self) -> jieba.Tokenizer:
+        """This segmenter's own jieba tokenizer, its dictionary loaded on first use.
+
+        A build whose pages all come from the cache never pays for the load.
+        """
+        if self._tokenizer is None:
+            folder = Path(self.cache_folder)
+            folder.mkdir(parents=True, exist_ok=True)
+            tokenizer = jieba.Tokenizer()
+            tokenizer.tmp_dir = str(folder)
+            tokenizer.cache_file = CACHE_FILE
+            self._tokenizer = tokenizer
+            if not self._load_cached_dictionary(folder / CACHE_FILE):
+                tokenizer.initialize()
+            if self.userdict and Path(self.userdict).exists():
+                try:
+                    tokenizer.load_userdict(str(self.userdict))
+                except ValueError as error:
+                    self._tokenizer = None
+                    raise DataFileError(str(self.userdict), str(error)) from None
+        return self._tokenizer
 
     def _load_cached_dictionary(self, path: Path) -> bool:
         """Load jieba's own dictionary cache in one read.
@@ -91,7 +109,8 @@ class Segmenter:
         about three times faster. The cache is jieba's (``initialize`` writes it when missing), so it
         is only trusted for jieba's default dictionary, which never changes under a cache.
         """
-        if self.tokenizer.dictionary != jieba.DEFAULT_DICT:
+        tokenizer = self._tokenizer
+        if tokenizer is None or tokenizer.dictionary != jieba.DEFAULT_DICT:
             return False
         try:
             freq, total = marshal.loads(path.read_bytes())
@@ -99,9 +118,9 @@ class Segmenter:
             return False
         if not isinstance(freq, dict) or not isinstance(total, (int, float)) or not freq:
             return False
-        with self.tokenizer.lock:
-            self.tokenizer.FREQ, self.tokenizer.total = freq, total
-            self.tokenizer.initialized = True
+        with tokenizer.lock:
+            tokenizer.FREQ, tokenizer.total = freq, total
+            tokenizer.initialized = True
         return True
 
     @classmethod

@@ -9,16 +9,16 @@ comes from the data files (:mod:`.data_files`), which a user data folder may ove
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Mapping, Optional, Sequence
 
-from ..models import Analysis, ArticleAnalysis, ParsedCorpus
+from ..models import Analysis, ArticleAnalysis, Claim, ParsedCorpus
 from ..segmenter import Segmenter
 from .claims import article_claims
 from .data_files import AnalysisData, load_analysis_data
 from .enterprises import read_enterprises
 from .glossary import build_glossary
 from .keywords import related_articles, term_weights, top_keywords
-from .themes import TermIndex, read_article_themes
+from .themes import ArticleThemes, TermIndex, read_article_themes
 from .tokens import ArticleTokens, tokenize_corpus
 
 __all__ = ["analyze_corpus", "analyze_tokens", "load_analysis_data", "tokenize_corpus"]
@@ -34,12 +34,28 @@ def analyze_corpus(
     return analyze_tokens(tokenize_corpus(corpus, segmenter), data, segmenter)
 
 
-def analyze_tokens(corpus_tokens: tuple[ArticleTokens, ...], data: AnalysisData, segmenter: Segmenter) -> Analysis:
-    """The analysis from already segmented articles (one :class:`ArticleTokens` per article, in order)."""
-    index = TermIndex(data.taxonomy.themes)
-    themes = [read_article_themes(tokens, data.taxonomy, index) for tokens in corpus_tokens]
+def analyze_tokens(
+    corpus_tokens: tuple[ArticleTokens, ...],
+    data: AnalysisData,
+    segmenter: Segmenter,
+    themes: Optional[Sequence[ArticleThemes]] = None,
+    claims: Optional[Sequence[tuple[Claim, ...]]] = None,
+    counts: Optional[Sequence[Mapping[str, int]]] = None,
+) -> Analysis:
+    """The analysis from already segmented articles (one :class:`ArticleTokens` per article, in order).
+
+    ``themes``, ``claims`` and ``counts`` (content-word counts), when given, are each article's own
+    readings, already made (per page, possibly cached or in worker processes); then ``corpus_tokens``
+    need only carry text (:func:`~.tokens.article_text_units`). What needs the whole corpus is
+    computed here.
+    """
+    if themes is None:
+        index = TermIndex(data.taxonomy.themes)
+        themes = [read_article_themes(tokens, data.taxonomy, index) for tokens in corpus_tokens]
+    if claims is None:
+        claims = [article_claims(tokens) for tokens in corpus_tokens]
     enterprises = read_enterprises(corpus_tokens, data.enterprises, segmenter)
-    weights = term_weights(corpus_tokens, segmenter)
+    weights = term_weights(corpus_tokens, segmenter, counts)
     keywords = top_keywords(weights)
     related = related_articles(weights)
     names = frozenset(name for e in enterprises.enterprises for name in (e.name, *e.aliases))
@@ -50,11 +66,11 @@ def analyze_tokens(corpus_tokens: tuple[ArticleTokens, ...], data: AnalysisData,
             primary_theme=reading.primary,
             enterprises=enterprises.links.get(tokens.article.id, ()),
             keywords=keywords.get(tokens.article.id, ()),
-            claims=article_claims(tokens),
+            claims=article_claims_of,
             related=related.get(tokens.article.id, ()),
             theme_mentions=reading.mentioned,
         )
-        for tokens, reading in zip(corpus_tokens, themes)
+        for tokens, reading, article_claims_of in zip(corpus_tokens, themes, claims)
     )
     return Analysis(
         themes=data.taxonomy.themes,

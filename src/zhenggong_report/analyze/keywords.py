@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Mapping, Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -44,10 +45,15 @@ def content_counts(tokens: ArticleTokens, segmenter: Segmenter) -> Counter:
     return Counter({word: n for word, n in counts.items() if segmenter.is_content_word(word)})
 
 
-def term_weights(corpus_tokens: tuple[ArticleTokens, ...], segmenter: Segmenter) -> TermWeights:
+def term_weights(
+    corpus_tokens: tuple[ArticleTokens, ...], segmenter: Segmenter, article_counts: Optional[Sequence[Mapping[str, int]]] = None
+) -> TermWeights:
+    """The TF-IDF table; ``article_counts`` are each article's :func:`content_counts` when already made."""
+    if article_counts is None:
+        article_counts = [content_counts(tokens, segmenter) for tokens in corpus_tokens]
     docs, words, counts = [], [], []
-    for position, tokens in enumerate(corpus_tokens):
-        for word, count in content_counts(tokens, segmenter).items():
+    for position, article_count in enumerate(article_counts):
+        for word, count in article_count.items():
             docs.append(position)
             words.append(word)
             counts.append(count)

@@ -70,6 +70,12 @@ class Unit:
     boundaries: frozenset[int] = field(default=frozenset(), compare=False, repr=False)
     sentence_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
 
+    def __reduce__(self):
+        """Pickle as the cut text alone (for the cache and worker processes); the rest is re-derived."""
+        if TOKEN_SEPARATOR in self.text or "".join(self.tokens) != self.text:
+            return (unit_from_tokens, (self.place, self.paragraph, self.text, self.tokens))
+        return (_restore_unit, (self.place, self.paragraph, TOKEN_SEPARATOR.join(self.tokens)))
+
     def sentence_index(self, offset: int) -> int:
         return max(0, bisect_right(self.sentence_starts, offset) - 1)
 
@@ -85,8 +91,15 @@ class Unit:
         return "lead" if self.place == "text" and offset < self.lead_end else self.place
 
 
+TOKEN_SEPARATOR = "\x1f"
+
+
 def make_unit(place: str, paragraph: int, text: str, segmenter: Segmenter) -> Unit:
-    tokens = tuple(segmenter.cut(text))
+    return unit_from_tokens(place, paragraph, text, tuple(segmenter.cut(text)))
+
+
+def unit_from_tokens(place: str, paragraph: int, text: str, tokens: tuple[str, ...]) -> Unit:
+    """A unit from text already cut into ``tokens``; everything else is derived without jieba."""
     starts = []
     offset = 0
     for token in tokens:
@@ -110,6 +123,11 @@ def make_unit(place: str, paragraph: int, text: str, segmenter: Segmenter) -> Un
         boundaries=frozenset((*starts, len(text))),
         sentence_starts=tuple(a for a, _ in sentences),
     )
+
+
+def _restore_unit(place: str, paragraph: int, joined: str) -> Unit:
+    tokens = tuple(joined.split(TOKEN_SEPARATOR)) if joined else ()
+    return unit_from_tokens(place, paragraph, "".join(tokens), tokens)
 
 
 @dataclass(frozen=True)
@@ -138,6 +156,20 @@ def tokenize_article(article: Article, segmenter: Segmenter) -> ArticleTokens:
     for index, paragraph in enumerate(article.paragraphs):
         place = "heading" if paragraph.kind == "heading" else "text"
         units.append(make_unit(place, index, paragraph.text, segmenter))
+    return ArticleTokens(article, tuple(units))
+
+
+def article_text_units(article: Article) -> ArticleTokens:
+    """The article's units with their text and sentences but no words: what the corpus-wide steps
+    (enterprises, glossary) read once each article's own word-level reading is done elsewhere."""
+    units = [unit_from_tokens("title", -1, article.display_title, ())]
+    if article.abstract:
+        units.append(unit_from_tokens("abstract", -1, article.abstract, ()))
+    if article.author_keywords:
+        units.append(unit_from_tokens("keywords", -1, "；".join(article.author_keywords), ()))
+    for index, paragraph in enumerate(article.paragraphs):
+        place = "heading" if paragraph.kind == "heading" else "text"
+        units.append(unit_from_tokens(place, index, paragraph.text, ()))
     return ArticleTokens(article, tuple(units))
 
 

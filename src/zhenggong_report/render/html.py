@@ -54,6 +54,13 @@ def _number(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
+def renderer_versions() -> tuple[str, ...]:
+    """The libraries the page's bytes depend on (part of the build cache key)."""
+    import markdown_it
+
+    return (f"jinja2={jinja2.__version__}", f"markdown-it-py={markdown_it.__version__}")
+
+
 def _template_frame(error: BaseException, folder: Path) -> tuple[str, Optional[int]]:
     """The innermost template file and line of an error raised while rendering."""
     root = str(folder.resolve())

@@ -1,0 +1,126 @@
+"""The build cache: per-page work and whole reports, keyed by what they are made from.
+
+Kept outside the output folder (``ZHENGGONG_CACHE_DIR``, default ``~/.cache/zhenggong-report``).
+Every key is a SHA-256 over the inputs that decide the value — the page's bytes and name, the
+data files the value depends on, and the code itself — so a changed page or data file
+invalidates exactly the entries made from it, and a stale entry can never be read back.
+A damaged or unreadable entry is treated as missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Optional
+
+from . import __version__
+
+PICKLE_PROTOCOL = 5
+
+
+def digest(*parts: str | bytes) -> str:
+    """SHA-256 over the parts, each length-prefixed so that no two part lists collide."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def file_digest(path: Optional[Path]) -> str:
+    """The SHA-256 of a file's bytes; ``-`` for no file."""
+    if path is None or not Path(path).exists():
+        return "-"
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def tree_digest(folder: Path, pattern: str = "*") -> str:
+    """The SHA-256 over every file below ``folder`` matching ``pattern`` (names and bytes)."""
+    parts: list[str | bytes] = []
+    for path in sorted(p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts):
+        parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The package's own source and version, and jieba's version: a code change is a cache miss."""
+    import jieba
+
+    package = Path(__file__).resolve().parent
+    return digest(__version__, jieba.__version__, tree_digest(package, "*.py"))
+
+
+class BuildCache:
+    """A folder of pickled values under content keys; ``enabled=False`` reads and writes nothing."""
+
+    def __init__(self, folder: Path, enabled: bool = True) -> None:
+        self.folder = Path(folder)
+        self.enabled = enabled
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.folder / kind / key[:2] / f"{key}.pickle"
+
+    def load(self, kind: str, key: str) -> Any:
+        if not self.enabled:
+            return None
+        try:
+            with open(self._path(kind, key), "rb") as handle:
+                return pickle.load(handle)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError, ValueError):
+            return None
+
+    def store(self, kind: str, key: str, value: Any) -> None:
+        if not self.enabled:
+            return
+        self._write(self._path(kind, key), pickle.dumps(value, protocol=PICKLE_PROTOCOL))
+
+    def load_files(self, key: str) -> Optional[dict[str, bytes]]:
+        """A whole report stored by :meth:`store_files`, or None."""
+        manifest = self.load("reports", key)
+        if not isinstance(manifest, dict):
+            return None
+        files = {}
+        for name, blob in manifest.items():
+            try:
+                data = (self.folder / "blobs" / blob[:2] / blob).read_bytes()
+            except OSError:
+                return None
+            if hashlib.sha256(data).hexdigest() != blob:
+                return None
+            files[name] = data
+        return files
+
+    def store_files(self, key: str, files: Mapping[str, bytes]) -> None:
+        """Keep a whole report: each file once by its content hash, plus a manifest under ``key``."""
+        if not self.enabled:
+            return
+        manifest = {}
+        for name, data in files.items():
+            blob = hashlib.sha256(data).hexdigest()
+            target = self.folder / "blobs" / blob[:2] / blob
+            if not target.exists():
+                self._write(target, data)
+            manifest[name] = blob
+        self.store("reports", key, manifest)
+
+    def _write(self, target: Path, data: bytes) -> None:
+        """Write via a temporary file and a rename, so a reader never sees half an entry."""
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, target)
+        except OSError:
+            # The cache is an optimisation: a read-only or full disk must not fail the build.
+            pass
+
+
+def combined_key(parts: Iterable[str]) -> str:
+    return digest(*parts)

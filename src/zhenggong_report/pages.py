@@ -1,0 +1,217 @@
+"""Per-page work: parse a page, cut its articles into words once, read what each article says alone.
+
+This is the part of a build whose cost grows with the corpus; everything in it depends on
+one page and the data files only. So it is cached by content key (see :mod:`.cache`) and,
+when there is enough of it, spread over worker processes. What needs the whole corpus
+(IDF, related articles, enterprises, the glossary) runs afterwards, in the main process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from typing import Callable, Iterator, Optional, Sequence
+
+from .analyze.claims import article_claims
+from .analyze.keywords import content_counts
+from .analyze.data_files import AnalysisData
+from .analyze.themes import ArticleThemes, TermIndex, read_article_themes
+from .analyze.tokens import ArticleTokens, tokenize_article
+from .cache import BuildCache, digest
+from .models import Claim, SourceFile
+from .parse import PageResult, parse_page
+from .segmenter import Segmenter
+
+PARALLEL_MIN_CHARACTERS = 400_000
+"""Below this much uncached text, starting workers costs more than it saves."""
+
+
+@dataclass(frozen=True)
+class PageWork:
+    """A page parsed and its articles cut into words (depends on the page and the dictionary)."""
+
+    result: PageResult
+    tokens: tuple[ArticleTokens, ...]
+
+
+@dataclass(frozen=True)
+class PageReading:
+    """What each article of a page says on its own (depends on the tokens, the theme file and the
+    stop words): all the corpus-wide steps need of its words, so the words stay behind."""
+
+    themes: tuple[ArticleThemes, ...]
+    claims: tuple[tuple[Claim, ...], ...]
+    counts: tuple[dict[str, int], ...]
+    """Content-word counts per article, for TF-IDF."""
+
+
+@dataclass(frozen=True)
+class PageKeys:
+    work: str
+    reading: str
+
+
+class PageContext:
+    """What per-page work needs: the segmenter and the theme taxonomy (built once per process)."""
+
+    def __init__(self, segmenter: Segmenter, data: AnalysisData) -> None:
+        self.segmenter = segmenter
+        self.data = data
+        self.index = TermIndex(data.taxonomy.themes)
+
+
+def page_keys(source: SourceFile, code: str, dictionary: str, themes: str, stopwords: str = "-") -> PageKeys:
+    work = digest("page-work", code, dictionary, source.name, source.sha256)
+    return PageKeys(work, digest("page-reading", work, themes, stopwords))
+
+
+def do_page_work(source: SourceFile, context: PageContext) -> PageWork:
+    result = parse_page(source, context.segmenter)
+    tokens = tuple(tokenize_article(article, context.segmenter) for article in result.articles)
+    return PageWork(result, tokens)
+
+
+def read_page(work: PageWork, context: PageContext) -> PageReading:
+    return PageReading(
+        themes=tuple(read_article_themes(t, context.data.taxonomy, context.index) for t in work.tokens),
+        claims=tuple(article_claims(t) for t in work.tokens),
+        counts=tuple(dict(content_counts(t, context.segmenter)) for t in work.tokens),
+    )
+
+
+# --- running the pages ---------------------------------------------------------------------
+
+_worker_context: Optional[PageContext] = None
+_worker_cache: Optional[BuildCache] = None
+
+
+def _init_worker(context: Optional[PageContext], cache: BuildCache, make: Optional[Callable[[], PageContext]]) -> None:
+    global _worker_context, _worker_cache
+    _worker_context = context if context is not None else make()  # type: ignore[misc]
+    _worker_cache = cache
+
+
+def _work_in_worker(job: tuple[SourceFile, PageKeys]) -> tuple[PageResult, PageReading]:
+    assert _worker_context is not None and _worker_cache is not None
+    source, keys = job
+    return _work_and_store(source, keys, _worker_context, _worker_cache)
+
+
+def _work_and_store(source: SourceFile, keys: PageKeys, context: PageContext, cache: BuildCache) -> tuple[PageResult, PageReading]:
+    work = do_page_work(source, context)
+    reading = read_page(work, context)
+    cache.store("page-parse", keys.work, work.result)
+    cache.store("page-tokens", keys.work, work.tokens)
+    cache.store("page-reading", keys.reading, reading)
+    return work.result, reading
+
+
+def _from_cache(keys: PageKeys, context: PageContext, cache: BuildCache) -> Optional[tuple[PageResult, PageReading]]:
+    """The page's parse and reading from the cache; the reading is remade from the cached words
+    when only the theme file or stop words changed. None when the page itself must be redone."""
+    result = cache.load("page-parse", keys.work)
+    if not isinstance(result, PageResult):
+        return None
+    reading = cache.load("page-reading", keys.reading)
+    if not isinstance(reading, PageReading):
+        tokens = cache.load("page-tokens", keys.work)
+        if not isinstance(tokens, tuple):
+            return None
+        reading = read_page(PageWork(result, tokens), context)
+        cache.store("page-reading", keys.reading, reading)
+    return result, reading
+
+
+def worker_count(jobs: Optional[int]) -> int:
+    if jobs is not None:
+        return max(1, jobs)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_pages(
+    sources: Sequence[SourceFile],
+    keys: Sequence[PageKeys],
+    context: PageContext,
+    cache: BuildCache,
+    jobs: Optional[int] = None,
+    on_page: Callable[[SourceFile], None] = lambda source: None,
+) -> list[tuple[PageResult, PageReading]]:
+    """Every page's parse and reading, in page order: from the cache where it has them, else computed
+    (in worker processes when there is enough uncached text and more than one core)."""
+    results: list[Optional[tuple[PageResult, PageReading]]] = [None] * len(sources)
+    todo: list[int] = []
+    for index, (source, key) in enumerate(zip(sources, keys)):
+        cached = _from_cache(key, context, cache)
+        if cached is None:
+            todo.append(index)
+        else:
+            results[index] = cached
+            on_page(source)
+    workers = min(worker_count(jobs), len(todo))
+    pending_characters = sum(sources[i].characters for i in todo)
+    if workers > 1 and pending_characters >= PARALLEL_MIN_CHARACTERS:
+        for index, done in zip(todo, _in_workers([(sources[i], keys[i]) for i in todo], context, cache, workers)):
+            results[index] = done
+            on_page(sources[index])
+    else:
+        for index in todo:
+            results[index] = _work_and_store(sources[index], keys[index], context, cache)
+            on_page(sources[index])
+    return [r for r in results if r is not None]
+
+
+def _in_workers(
+    jobs: list[tuple[SourceFile, PageKeys]], context: PageContext, cache: BuildCache, workers: int
+) -> Iterator[tuple[PageResult, PageReading]]:
+    """Run the jobs in ``workers`` processes, results in job order.
+
+    Where ``fork`` is available the workers inherit the loaded dictionary (the parent loads it
+    once, before forking); elsewhere each worker loads jieba itself.
+    """
+    if "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux"):
+        context.segmenter.tokenizer  # load once, shared copy-on-write with the workers
+        executor = ProcessPoolExecutor(workers, multiprocessing.get_context("fork"), _init_worker, (context, cache, None))
+    else:  # pragma: no cover - exercised on platforms without fork
+        segmenter, data = context.segmenter, context.data
+        make = _ContextFactory(segmenter.userdict, segmenter.stopwords_file, segmenter.cache_folder, data)
+        executor = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"), _init_worker, (None, cache, make))
+    chunk = max(1, min(16, len(jobs) // (workers * 8) or 1))
+    with executor:
+        yield from executor.map(_work_in_worker, jobs, chunksize=chunk)
+
+
+@dataclass(frozen=True)
+class _ContextFactory:
+    """Builds a :class:`PageContext` inside a spawned worker (picklable, unlike a loaded tokenizer)."""
+
+    userdict: object
+    stopwords: object
+    cache_folder: object
+    data: AnalysisData
+
+    def __call__(self) -> PageContext:
+        segmenter = Segmenter(userdict=self.userdict, cache_folder=self.cache_folder, stopwords=self.stopwords)  # type: ignore[arg-type]
+        return PageContext(segmenter, self.data)
+
+
+def unique_article_ids(results: list[PageResult]) -> list[PageResult]:
+    """Article ids hash the file name, title and author; should two pages still collide, the later
+    article gets a numbered suffix (deterministically, in page order)."""
+    taken: set[str] = set()
+    fixed = []
+    for result in results:
+        articles = []
+        for article in result.articles:
+            new_id, counter = article.id, 2
+            while new_id in taken:
+                new_id, counter = f"{article.id}-{counter}", counter + 1
+            taken.add(new_id)
+            articles.append(article if new_id == article.id else replace(article, id=new_id))
+        fixed.append(result if tuple(articles) == result.articles else replace(result, articles=tuple(articles)))
+    return fixed
