@@ -1,6 +1,6 @@
 """Benchmark of the report page: render time and page size against the issue's targets.
 
-    python benchmarks/report_page.py [--seeds seeds] [--runs 20]
+    python bench/report_page.py [--seeds seeds] [--runs 20]
 
 Parses and analyses the seeds once, then renders index.html ``--runs`` times. Exits 1 when the
 median render takes a second or more, or when the page is 3x the source text in bytes or more.
