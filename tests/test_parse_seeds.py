@@ -65,7 +65,7 @@ def test_interleaved_columns_are_rejoined_with_their_evidence(seed_corpus) -> No
     assert set(joins) == {(21, 45), (75, 27), (43, 77)}
     assert any("党组织" in e for e in joins[(21, 45)].evidence)
     assert any("落实" in e for e in joins[(43, 77)].evidence)
-    assert any("bracket" in e for e in joins[(75, 27)].evidence)
+    assert any("括号" in e for e in joins[(75, 27)].evidence)
 
 
 def test_words_split_across_page_breaks_are_mended(seed_corpus) -> None:

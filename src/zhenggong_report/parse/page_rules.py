@@ -196,12 +196,12 @@ def _bracket_evidence(before: str, after: str) -> tuple[float, Optional[str]]:
         return -1.0, None
     distance = (len(before) - before.rfind(opener)) + after.find(closer)
     weight = 2.0 if distance <= 40 else 1.0 if distance <= 100 else 0.5
-    return weight, f"closes the bracket {opener}…{closer} opened {len(before) - before.rfind(opener) - 1} characters before the join"
+    return weight, f"补全了接缝前{len(before) - before.rfind(opener) - 1}字处打开的括号{opener}…{closer}"
 
 
 def _quote_evidence(before: str, after: str) -> tuple[float, Optional[str]]:
     if quote_balance(before) > 0 and quote_balance(after) < 0:
-        return 1.0, "closes the quotation mark left open"
+        return 1.0, "补全了未闭合的引号"
     return 0.0, None
 
 
@@ -251,16 +251,16 @@ def _score_link(state: PageState, before: int, after: int) -> Optional[Link]:
         return None
     evidence = []
     if word:
-        evidence.append(f"the word “{word}” forms across the join")
+        evidence.append(f"接缝两侧合成词语“{word}”")
     if bracket_note:
         evidence.append(bracket_note)
     if quote_note:
         evidence.append(quote_note)
     if adjacent:
-        evidence.append("the next paragraph on the page")
+        evidence.append("版面上紧接的下一段")
     elif fragment:
-        evidence.append("the continuation starts mid-sentence")
-    evidence.append(f"topic similarity {topic:.2f}")
+        evidence.append("续段以半句开头")
+    evidence.append(f"话题相似度 {topic:.2f}")
     return Link(before, after, round(score, 3), tuple(evidence), adjacent, word_score)
 
 
@@ -473,7 +473,7 @@ def decide_title_placement(state: PageState) -> None:
     article above it or the one below it.
     """
     if not state.units:
-        state.evidence.append("no title or byline printed on this page")
+        state.evidence.append("本版面未印标题或署名")
         return
     articles = [i for i, b in enumerate(state.blocks) if b.kind not in ("notice",)]
     first_kind = state.blocks[articles[0]].kind if articles else ""
@@ -481,16 +481,16 @@ def decide_title_placement(state: PageState) -> None:
     score = 0.0
     if first_kind in HEADER_KINDS:
         score -= 2
-        state.evidence.append("the page opens with a title: titles lead (−2)")
+        state.evidence.append("版面以标题开头：标题在前（−2）")
     elif first_kind in BODY_KINDS:
         score += 1
-        state.evidence.append("the page opens with article text, no title above it: titles trail (+1)")
+        state.evidence.append("版面以正文开头，其上无标题：标题在后（+1）")
     if last_kind in HEADER_KINDS:
         score += 2
-        state.evidence.append("the page closes with a title and byline: titles trail (+2)")
+        state.evidence.append("版面以标题和署名结尾：标题在后（+2）")
     elif last_kind in BODY_KINDS + ("affiliation",):
         score -= 1
-        state.evidence.append("the page closes with article text or an affiliation line: titles lead (−1)")
+        state.evidence.append("版面以正文或作者单位结尾：标题在前（−1）")
     for unit in state.units:
         if not unit.title:
             continue
@@ -500,10 +500,11 @@ def decide_title_placement(state: PageState) -> None:
         delta = 3 * (above - below)
         score += delta
         state.evidence.append(
-            f"“{unit.title}” matches the text above it {above:.2f}, below it {below:.2f} ({delta:+.2f})"
+            f"“{unit.title}”与上方正文的用词吻合度 {above:.2f}，与下方 {below:.2f}（{delta:+.2f}）"
         )
     state.placement = "trailing" if score > 0 else "leading"
-    state.evidence.append(f"total {score:+.2f}: titles {state.placement} their articles")
+    side = "后" if state.placement == "trailing" else "前"
+    state.evidence.append(f"合计 {score:+.2f}：本版面标题在文章之{side}")
 
 
 def attach_titles(state: PageState) -> None:
@@ -528,8 +529,7 @@ def attach_titles(state: PageState) -> None:
         if similarity >= ORPHAN_MATCH_MIN:
             state.chains[chain].title_unit = number
             state.chains[chain].title_note = (
-                f"title printed away from its text (lines {_unit_span(state, unit)}); "
-                f"matched by shared words ({similarity:.2f})"
+                f"标题与正文分开排印（第{_unit_span(state, unit)}行），按共有词语匹配（吻合度 {similarity:.2f}）"
             )
 
 
@@ -634,7 +634,7 @@ def emit_articles(state: PageState, taken_ids: set[str]) -> None:
         affiliation_spans = [state.blocks[i].span for i in chain.affiliations]
         if state.placement == "trailing" and unit is not None and chain.title_note is None:
             spans = extra_spans + body_spans + affiliation_spans + unit_spans
-            notes.append("title printed after the article (this page's titles trail their articles)")
+            notes.append("标题印在文章之后（本版面标题均在文后）")
         else:
             spans = unit_spans + extra_spans + body_spans + affiliation_spans
         if chain.title_note:
@@ -643,9 +643,9 @@ def emit_articles(state: PageState, taken_ids: set[str]) -> None:
         texts = [p.text for p in paragraphs if p.kind == "text"] or [p.text for p in paragraphs]
         display = title or infer_title(texts)
         if title is None:
-            notes.append("no title printed; display title inferred from the text")
+            notes.append("版面未印标题；显示标题据正文推断")
         if chain.partial:
-            notes.append("the beginning of this article is not on any page")
+            notes.append("本文开头不在任何版面上")
         affiliation, role = _affiliation(state, chain, unit)
         abstract = next((state.blocks[i].text for i in chain.extras if state.blocks[i].kind == "abstract"), None)
         keywords = next((state.blocks[i].data["words"] for i in chain.extras if state.blocks[i].kind == "keywords"), ())
