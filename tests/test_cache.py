@@ -161,3 +161,12 @@ def test_the_per_page_pipeline_analyses_like_the_whole_corpus_at_once(tmp_path, 
         assert [k["word"] for k in record["keywords"]] == [k.word for k in item.keywords]
         assert [r["id"] if "id" in r else r["article_id"] for r in record["related"]] == [r.article_id for r in item.related]
         assert [e["id"] for e in record["enterprises"]] == [e.enterprise_id for e in item.enterprises]
+
+
+def test_bodies_rendered_per_page_give_the_same_page_as_rendering_at_once(tmp_path, cache_folder, seed_corpus, seed_analysis, monkeypatch):
+    from zhenggong_report.render.html import render_html
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    build(SEEDS, tmp_path / "site", use_cache=False)
+    at_once = render_html(seed_corpus, seed_analysis)["index.html"]
+    assert (tmp_path / "site" / "index.html").read_bytes() == at_once

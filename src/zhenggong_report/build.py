@@ -180,6 +180,7 @@ def make_report(
     )
     progress.stage("rendering")
     files = parse_files(corpus, analysis)
-    files.update(render_html(corpus, analysis, templates, build_date))
+    bodies = dict(zip((a.id for a in corpus.articles), (b for r in readings for b in r.bodies)))
+    files.update(render_html(corpus, analysis, templates, build_date, bodies))
     meta = {"articles": len(corpus.articles), "leftovers": len(corpus.leftovers), "warnings": list(corpus.warnings)}
     return files, meta

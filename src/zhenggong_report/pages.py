@@ -23,6 +23,7 @@ from .analyze.tokens import ArticleTokens, tokenize_article
 from .cache import BuildCache, digest
 from .models import Claim, SourceFile
 from .parse import PageResult, parse_page
+from .render.markdown import BodyRenderer, body_terms
 from .segmenter import Segmenter
 
 PARALLEL_MIN_CHARACTERS = 400_000
@@ -46,6 +47,8 @@ class PageReading:
     claims: tuple[tuple[Claim, ...], ...]
     counts: tuple[dict[str, int], ...]
     """Content-word counts per article, for TF-IDF."""
+    bodies: tuple[str, ...] = ()
+    """Each article's body as HTML, its theme terms marked."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class PageContext:
         self.segmenter = segmenter
         self.data = data
         self.index = TermIndex(data.taxonomy.themes)
+        self.bodies = BodyRenderer()
 
 
 def page_keys(source: SourceFile, code: str, dictionary: str, themes: str, stopwords: str = "-") -> PageKeys:
@@ -75,10 +79,15 @@ def do_page_work(source: SourceFile, context: PageContext) -> PageWork:
 
 
 def read_page(work: PageWork, context: PageContext) -> PageReading:
+    themes = tuple(read_article_themes(t, context.data.taxonomy, context.index) for t in work.tokens)
     return PageReading(
-        themes=tuple(read_article_themes(t, context.data.taxonomy, context.index) for t in work.tokens),
+        themes=themes,
         claims=tuple(article_claims(t) for t in work.tokens),
         counts=tuple(dict(content_counts(t, context.segmenter)) for t in work.tokens),
+        bodies=tuple(
+            str(context.bodies.paragraphs(t.article.paragraphs, body_terms(reading.treated)))
+            for t, reading in zip(work.tokens, themes)
+        ),
     )
 
 

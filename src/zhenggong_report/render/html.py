@@ -13,7 +13,7 @@ import hashlib
 import re
 import traceback
 from pathlib import Path
-from typing import Optional
+from typing import Mapping, Optional
 
 import jinja2
 from markupsafe import Markup
@@ -107,11 +107,13 @@ def render_html(
     analysis: Analysis,
     templates: Optional[Path] = None,
     build_date: Optional[str] = None,
+    bodies: Optional[Mapping[str, str]] = None,
 ) -> dict[str, bytes]:
-    """Render the report page; ``build_date`` (from ``SOURCE_DATE_EPOCH``) is shown only when given."""
+    """Render the report page; ``build_date`` (from ``SOURCE_DATE_EPOCH``) is shown only when given;
+    ``bodies`` are article bodies already rendered per page (see :func:`.view.build_view`)."""
     folder = templates if templates is not None else templates_dir()
     env = make_environment(folder)
-    view = build_view(corpus, analysis)
+    view = build_view(corpus, analysis, bodies=bodies)
     try:
         style = compact_css(env.get_template(STYLE_TEMPLATE).render())
         script = compact_js(env.get_template(SCRIPT_TEMPLATE).render())

@@ -131,6 +131,11 @@ class BodyRenderer:
         return Markup("\n".join(parts))
 
 
+def body_terms(hits) -> list[str]:
+    """The terms to mark in an article's body: every matched term of the themes it treats."""
+    return [term for hit in hits for term, _ in hit.terms]
+
+
 KWIC_WIDTH = 48
 """Characters of context kept on each side of a marked term."""
 

@@ -8,7 +8,7 @@ article <-> theme, article <-> enterprise. Templates only lay it out.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Mapping, Optional
 
 from markupsafe import Markup
 
@@ -27,7 +27,7 @@ from ..models import (
     ThemeHit,
 )
 from .anchors import AnchorBook
-from .markdown import BodyRenderer, mark_first, mark_span
+from .markdown import BodyRenderer, body_terms, mark_first, mark_span
 
 AFFILIATION = "affiliation"
 EVIDENCE_CONTEXT = 18
@@ -285,7 +285,8 @@ def _check_analysis(corpus: ParsedCorpus, analysis: Analysis) -> dict[str, Artic
 
 
 class _Builder:
-    def __init__(self, corpus: ParsedCorpus, analysis: Analysis, renderer: BodyRenderer) -> None:
+    def __init__(self, corpus: ParsedCorpus, analysis: Analysis, renderer: BodyRenderer, bodies: Mapping[str, str]) -> None:
+        self.bodies = bodies
         self.corpus = corpus
         self.analysis = analysis
         self.renderer = renderer
@@ -369,7 +370,7 @@ class _Builder:
         mentions = tuple(MentionView(self.enterprise_refs[i], c) for i, c in mention_counts.items())
         linked = {e.enterprise_id for e in item.enterprises}
         with_ancestors = linked | {a for i in linked for a in self.ancestors(i)}
-        terms = [term for hit in item.themes for term, _ in hit.terms]
+        body = self.bodies.get(article.id)
         return ArticleView(
             ref=ref,
             article=article,
@@ -382,7 +383,7 @@ class _Builder:
             keywords=item.keywords,
             claims=tuple(self.claim_view(c, ref, n) for n, c in enumerate(item.claims, 1)),
             related=tuple(RelatedView(self.article_refs[r.article_id], r.score) for r in item.related),
-            body=self.renderer.paragraphs(article.paragraphs, terms),
+            body=Markup(body) if body is not None else self.renderer.paragraphs(article.paragraphs, body_terms(item.themes)),
             filter_themes=" ".join(h.theme.anchor for h in hits),
             filter_enterprises=" ".join(sorted(self.enterprise_refs[i].anchor for i in with_ancestors)),
         )
@@ -542,9 +543,18 @@ def _mark_claim(claim: Claim) -> Markup:
     return mark_first(claim.sentence, "", EVIDENCE_CONTEXT)
 
 
-def build_view(corpus: ParsedCorpus, analysis: Analysis, renderer: Optional[BodyRenderer] = None) -> ReportView:
-    """Cross-link the corpus and its analysis for the templates (raises ValueError when they disagree)."""
-    return _Builder(corpus, analysis, renderer or BodyRenderer()).build()
+def build_view(
+    corpus: ParsedCorpus,
+    analysis: Analysis,
+    renderer: Optional[BodyRenderer] = None,
+    bodies: Optional[Mapping[str, str]] = None,
+) -> ReportView:
+    """Cross-link the corpus and its analysis for the templates (raises ValueError when they disagree).
+
+    ``bodies`` are article bodies already rendered (by :meth:`BodyRenderer.paragraphs` with
+    :func:`body_terms`, per page), by article id; the others are rendered here.
+    """
+    return _Builder(corpus, analysis, renderer or BodyRenderer(), bodies or {}).build()
 
 
 def group_of(view: ReportView, article: ArticleView) -> tuple[EnterpriseRef, ...]:
