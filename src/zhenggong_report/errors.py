@@ -9,8 +9,8 @@ class ReportError(Exception):
     exit_code = 2
 
 
-class InputError(ReportError):
-    """A source file that cannot be read as text, or a missing/empty seeds folder."""
+class LocatedError(ReportError):
+    """A problem in a file, at a line where it can be located: ``path:line: message``."""
 
     def __init__(self, path: str, message: str, line: int | None = None) -> None:
         self.path = path
@@ -18,6 +18,10 @@ class InputError(ReportError):
         self.message = message
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
+
+
+class InputError(LocatedError):
+    """A source file that cannot be read as text, or a missing/empty seeds folder."""
 
 
 class DataFileError(ReportError):
@@ -30,15 +34,8 @@ class DataFileError(ReportError):
         super().__init__(f"{where}: {message}")
 
 
-class TemplateError(ReportError):
+class TemplateError(LocatedError):
     """A report template that is missing, malformed or uses a value the report does not have."""
-
-    def __init__(self, path: str, message: str, line: int | None = None) -> None:
-        self.path = path
-        self.line = line
-        self.message = message
-        where = f"{path}:{line}" if line is not None else path
-        super().__init__(f"{where}: {message}")
 
 
 class OutputError(ReportError):

@@ -128,16 +128,22 @@ def _weight(path: str, entry: str, term: str, value: Any) -> float:
     return float(value)
 
 
-def parse_theme(path: str, index: int, table: Any) -> ThemeDefinition:
-    entry = f"theme #{index}"
+def _entry_with_id(path: str, kind: str, index: int, table: Any, keys: set[str]) -> tuple[str, str]:
+    """Check one ``[[kind]]`` table's shape and id; return how messages name it, and its id."""
+    entry = f"{kind} #{index}"
     if not isinstance(table, dict):
-        raise DataFileError(path, "each [[theme]] must be a table", entry)
+        raise DataFileError(path, f"each [[{kind}]] must be a table", entry)
     if isinstance(table.get("id"), str) and table["id"].strip():
-        entry = f"theme '{table['id'].strip()}'"
-    _unknown_keys(path, entry, table, {"id", "name", "description", "terms", "exclude"})
-    theme_id = _require(path, entry, table, "id", str)
-    if not SLUG.match(theme_id):
+        entry = f"{kind} '{table['id'].strip()}'"
+    _unknown_keys(path, entry, table, keys)
+    entry_id = _require(path, entry, table, "id", str)
+    if not SLUG.match(entry_id):
         raise DataFileError(path, "the id must be lower-case ASCII letters, digits and '-'", entry)
+    return entry, entry_id
+
+
+def parse_theme(path: str, index: int, table: Any) -> ThemeDefinition:
+    entry, theme_id = _entry_with_id(path, "theme", index, table, {"id", "name", "description", "terms", "exclude"})
     name = _require(path, entry, table, "name", str)
     description = _require(path, entry, table, "description", str)
     raw_terms = table.get("terms")
@@ -200,15 +206,7 @@ def load_taxonomy(path: Path) -> Taxonomy:
 
 
 def parse_curated(path: str, index: int, table: Any) -> CuratedEnterprise:
-    entry = f"enterprise #{index}"
-    if not isinstance(table, dict):
-        raise DataFileError(path, "each [[enterprise]] must be a table", entry)
-    if isinstance(table.get("id"), str) and table["id"].strip():
-        entry = f"enterprise '{table['id'].strip()}'"
-    _unknown_keys(path, entry, table, {"id", "name", "aliases", "parent", "kind"})
-    enterprise_id = _require(path, entry, table, "id", str)
-    if not SLUG.match(enterprise_id):
-        raise DataFileError(path, "the id must be lower-case ASCII letters, digits and '-'", entry)
+    entry, enterprise_id = _entry_with_id(path, "enterprise", index, table, {"id", "name", "aliases", "parent", "kind"})
     name = _require(path, entry, table, "name", str)
     aliases = _strings(path, entry, table.get("aliases", []), "aliases")
     parent = _require(path, entry, table, "parent", str) if "parent" in table else None
