@@ -35,7 +35,7 @@ def test_parse_json_gives_the_records() -> None:
     assert len(payload["articles"]) == 19 and payload["leftovers"][0]["kind"] == "legal_notice"
     first = payload["articles"][0]
     assert first["source"] == {"file": "000_97e6e70326f5183f.txt", "lines": [[3, 35]]}
-    assert first["body"].count("\n\n") == len(first["paragraphs"]) - 1
+    assert first["headings"] == [] and first["body"].count("\n\n") == 11
 
 
 def test_build_writes_the_data_files(tmp_path: Path) -> None:

@@ -62,8 +62,8 @@ def test_every_article_is_on_the_page_with_its_text(records, html) -> None:
     text = parse_page(html).text
     for record in records:
         assert f'id="{record["id"]}"' in html.decode("utf-8")
-        for paragraph in record["paragraphs"]:
-            assert paragraph["text"] in text
+        for paragraph in record["body"].split("\n\n"):
+            assert paragraph in text
 
 
 def test_article_theme_links_go_both_ways(records, html) -> None:

@@ -49,7 +49,7 @@ def article_record(article: Article, analysis: Optional[ArticleAnalysis] = None)
         "characters": article.characters,
         "flags": list(article.flags),
         "notes": list(article.notes),
-        "paragraphs": [{"kind": p.kind, "text": p.text} for p in article.paragraphs],
+        "headings": [i for i, p in enumerate(article.paragraphs) if p.kind == "heading"],
         "body": article.body,
     }
     if analysis is not None:
@@ -72,11 +72,12 @@ def page_record(page: PageNote, source: Optional[SourceFile]) -> dict[str, Any]:
 
 
 def to_json(value: Any) -> bytes:
-    """UTF-8 JSON; a list is written one record per line (readable, diff-friendly, and encoded by
-    json's C encoder, which an ``indent`` would replace with the pure-Python one)."""
-    if isinstance(value, list):
-        body = ",\n".join(json.dumps(item, ensure_ascii=False) for item in value)
-        return ("[\n" + body + "\n]\n" if value else "[]\n").encode("utf-8")
+    """UTF-8 JSON; a list (or any iterator of records) is written one record per line: readable,
+    diff-friendly, encoded by json's C encoder (an ``indent`` would replace it with the pure-Python
+    one), and each record is encoded as it is made, so a large corpus's records never all exist at once."""
+    if isinstance(value, (list, tuple)) or hasattr(value, "__next__"):
+        body = b",\n".join(json.dumps(item, ensure_ascii=False).encode("utf-8") for item in value)
+        return b"[\n" + body + b"\n]\n" if body else b"[]\n"
     return (json.dumps(value, ensure_ascii=False) + "\n").encode("utf-8")
 
 
@@ -86,7 +87,7 @@ def parse_files(corpus: ParsedCorpus, analysis: Optional[Analysis] = None) -> di
     sources = {s.name: s for s in corpus.sources}
     per_article = {item.article_id: item for item in analysis.articles} if analysis is not None else {}
     files = {
-        "data/articles.json": to_json([article_record(a, per_article.get(a.id)) for a in corpus.articles]),
+        "data/articles.json": to_json(article_record(a, per_article.get(a.id)) for a in corpus.articles),
         "data/leftovers.json": to_json([leftover_record(l) for l in corpus.leftovers]),
         "data/pages.json": to_json([page_record(p, sources.get(p.file)) for p in corpus.pages]),
     }

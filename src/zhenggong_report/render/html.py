@@ -117,7 +117,7 @@ def render_html(
     try:
         style = compact_css(env.get_template(STYLE_TEMPLATE).render())
         script = compact_js(env.get_template(SCRIPT_TEMPLATE).render())
-        page = env.get_template(ENTRY_TEMPLATE).render(
+        chunks = env.get_template(ENTRY_TEMPLATE).generate(
             report=view,
             charts={
                 "bars": bar_chart(view),
@@ -130,6 +130,8 @@ def render_html(
             build_date=build_date,
             version=__version__,
         )
+        # Encoded as it is generated, so the page never exists as one large str beside its bytes.
+        page = b"".join(chunk.encode("utf-8") for chunk in chunks)
     except jinja2.TemplateSyntaxError as error:
         raise TemplateError(str(folder / (error.name or "")), error.message or "syntax error", error.lineno) from None
     except jinja2.TemplateNotFound as error:
@@ -137,4 +139,4 @@ def render_html(
     except jinja2.UndefinedError as error:
         path, line = _template_frame(error, folder)
         raise TemplateError(path, f"undefined value: {error.message}", line) from None
-    return {"index.html": page.encode("utf-8")}
+    return {"index.html": page}
