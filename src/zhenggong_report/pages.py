@@ -183,6 +183,7 @@ def _in_workers(
     Where ``fork`` is available the workers inherit the loaded dictionary (the parent loads it
     once, before forking); elsewhere each worker loads jieba itself.
     """
+    loaded_before = context.segmenter.loaded
     if "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux"):
         context.segmenter.tokenizer  # load once, shared copy-on-write with the workers
         executor = ProcessPoolExecutor(workers, multiprocessing.get_context("fork"), _init_worker, (context, cache, None))
@@ -193,6 +194,8 @@ def _in_workers(
     chunk = max(1, min(16, len(jobs) // (workers * 8) or 1))
     with executor:
         yield from executor.map(_work_in_worker, jobs, chunksize=chunk)
+    if not loaded_before:
+        context.segmenter.release()  # loaded only for the workers: free it for the corpus-wide steps
 
 
 @dataclass(frozen=True)

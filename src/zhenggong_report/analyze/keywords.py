@@ -25,7 +25,7 @@ TOP_RELATED = 3
 SIGNATURE = 200
 """Similarity uses each article's strongest words only (plenty for articles of a few pages, and
 it keeps the similarity matrix small when the corpus grows to thousands of articles)."""
-BLOCK = 512
+COLUMN_BLOCK = 2048
 
 
 @dataclass(frozen=True)
@@ -82,39 +82,54 @@ def top_keywords(weights: TermWeights, limit: int = TOP_KEYWORDS) -> dict[str, t
     return out
 
 
-def signature_matrix(weights: TermWeights, size: int = SIGNATURE) -> np.ndarray:
-    """Articles × words (each article's strongest ``size`` words, re-normalised), float32."""
+def signature_entries(weights: TermWeights, size: int = SIGNATURE) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """The articles × words signature as sparse ``(rows, columns, values, column count)``: each
+    article's strongest ``size`` words (shared with another article), re-normalised over all of them."""
     n = len(weights.articles)
     if weights.table.empty:
-        return np.zeros((n, 0), dtype=np.float32)
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.float32), 0
     ranked = weights.table.sort_values(["doc", "weight", "word"], ascending=[True, False, True])
-    kept = ranked.groupby("doc", sort=False).head(size)
-    shared = kept.groupby("word")["doc"].transform("nunique") > 1
-    kept = kept[shared]
-    columns = {word: i for i, word in enumerate(sorted(kept["word"].unique()))}
-    matrix = np.zeros((n, len(columns)), dtype=np.float32)
-    rows = kept["doc"].to_numpy(dtype=np.int64)
-    cols = kept["word"].map(columns).to_numpy(dtype=np.int64)
-    matrix[rows, cols] = kept["weight"].to_numpy(dtype=np.float32)
     full = ranked.groupby("doc", sort=False).head(size)
+    shared = full.groupby("word")["doc"].transform("nunique") > 1
+    kept = full[shared]
+    columns = {word: i for i, word in enumerate(sorted(kept["word"].unique()))}
     norms = np.zeros(n, dtype=np.float32)
     sums = (full["weight"] ** 2).groupby(full["doc"]).sum()
     norms[sums.index.to_numpy()] = np.sqrt(sums.to_numpy(dtype=np.float32))
     norms[norms == 0] = 1
-    return matrix / norms[:, None]
+    rows = kept["doc"].to_numpy(dtype=np.int64)
+    cols = kept["word"].map(columns).to_numpy(dtype=np.int64)
+    values = kept["weight"].to_numpy(dtype=np.float32) / norms[rows]
+    return rows, cols, values, len(columns)
+
+
+def similarity_matrix(weights: TermWeights, size: int = SIGNATURE) -> np.ndarray:
+    """Cosine similarity of every pair of articles (float32, articles × articles).
+
+    The signature is multiplied out a block of words at a time, so memory grows with the number
+    of articles squared, not with articles × vocabulary (a 1,900-article corpus: 14 MB, not 100+).
+    """
+    n = len(weights.articles)
+    rows, cols, values, width = signature_entries(weights, size)
+    similarity = np.zeros((n, n), dtype=np.float32)
+    for start in range(0, width, COLUMN_BLOCK):
+        inside = (cols >= start) & (cols < start + COLUMN_BLOCK)
+        block = np.zeros((n, min(COLUMN_BLOCK, width - start)), dtype=np.float32)
+        block[rows[inside], cols[inside] - start] = values[inside]
+        similarity += block @ block.T
+    return similarity
 
 
 def related_articles(weights: TermWeights, limit: int = TOP_RELATED) -> dict[str, tuple[Related, ...]]:
     """Each article's ``limit`` most similar others by cosine (score rounded to 4 places, > 0)."""
     ids = weights.articles
-    matrix = signature_matrix(weights)
+    similarity = similarity_matrix(weights)
     out: dict[str, tuple[Related, ...]] = {}
-    for block_start in range(0, len(ids), BLOCK):
-        block = matrix[block_start : block_start + BLOCK] @ matrix.T
-        for row_index, row in enumerate(block):
-            me = block_start + row_index
-            scores = np.round(row.astype(np.float64), 4)
-            scores[me] = -1.0
-            order = np.lexsort((np.arange(len(ids)), -scores))[:limit]
-            out[ids[me]] = tuple(Related(ids[int(j)], float(scores[j])) for j in order if scores[j] > 0)
+    positions = np.arange(len(ids))
+    for me, row in enumerate(similarity):
+        scores = np.round(row.astype(np.float64), 4)
+        scores[me] = -1.0
+        order = np.lexsort((positions, -scores))[:limit]
+        out[ids[me]] = tuple(Related(ids[int(j)], float(scores[j])) for j in order if scores[j] > 0)
     return out
