@@ -151,3 +151,16 @@ def test_mark_span_out_of_range_marks_nothing() -> None:
 def test_mark_first_finds_the_needle() -> None:
     assert mark_first("学习“三会一课”制度", "三会一课") == "学习“<mark>三会一课</mark>”制度"
     assert mark_first("学习制度", "三会一课") == "学习制度"
+
+
+def test_prose_without_inline_syntax_skips_the_parser_with_identical_html(seed_corpus) -> None:
+    """The fast path for plain prose renders exactly what markdown-it renders."""
+    from zhenggong_report.render.markdown import BodyRenderer, terms_pattern
+
+    renderer = BodyRenderer()
+    pattern = terms_pattern(["党建", "党建工作", "工会", "融合", "“三会一课”", '"引号"'])
+    crafted = ['他说"好"的', "党建+工会#1", "a'b", "50%以上", "1. 列表", "# 标题", "> 引用", "- 项", "a  b", "{x}", "@人", "x^2=$5"]
+    texts = [p.text for a in seed_corpus.articles for p in a.paragraphs] + crafted
+    for text in texts:
+        for terms in (None, pattern):
+            assert renderer.inline(text, terms) == renderer.parsed_inline(text, terms), text

@@ -107,6 +107,24 @@ def _render_link_open(self, tokens, idx, options, env) -> str:
     return self.renderToken(tokens, idx, options, env)
 
 
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]<>!&~\n\r]|^\s|\s$")
+"""Characters that can start inline markdown (or that markdown-it treats specially at the edges).
+Prose without any of them renders to itself, escaped, so it can skip the parser."""
+
+
+def _plain_inline(text: str, pattern: re.Pattern[str] | None) -> str:
+    """What markdown-it renders for text free of inline syntax: the text with ``"`` escaped (its
+    only special character left) and the terms wrapped in ``<b>``, exactly as :func:`_mark_terms_rule`."""
+    if pattern is None:
+        return text.replace('"', "&quot;")
+    parts, position = [], 0
+    for match in pattern.finditer(text):
+        parts += [text[position : match.start()].replace('"', "&quot;"), f"<{TERM_TAG}>", match.group().replace('"', "&quot;"), f"</{TERM_TAG}>"]
+        position = match.end()
+    parts.append(text[position:].replace('"', "&quot;"))
+    return "".join(parts)
+
+
 class BodyRenderer:
     """Renders article paragraphs deliberately, paragraph by paragraph."""
 
@@ -114,7 +132,15 @@ class BodyRenderer:
         self.md = md or make_markdown()
 
     def inline(self, text: str, pattern: re.Pattern[str] | None = None) -> Markup:
-        """One paragraph's text as inline HTML (markdown inline syntax only)."""
+        """One paragraph's text as inline HTML (markdown inline syntax only).
+
+        A paragraph with no character that could start inline syntax (most printed prose) gives
+        the same HTML without running the parser; a test holds the two paths equal."""
+        if not _INLINE_SYNTAX.search(text):
+            return Markup(_plain_inline(text, pattern))
+        return self.parsed_inline(text, pattern)
+
+    def parsed_inline(self, text: str, pattern: re.Pattern[str] | None = None) -> Markup:
         tokens = self.md.parseInline(text, {"terms": pattern})
         return Markup(self.md.renderer.render(tokens, self.md.options, {}))
 
