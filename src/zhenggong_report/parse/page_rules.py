@@ -24,6 +24,7 @@ from .text import (
     has_sentence_punctuation,
     is_cjk,
     join_wrapped,
+    run_bigrams,
     quote_balance,
     starts_with_enumerator,
     unbalanced_openers,
@@ -93,7 +94,7 @@ class PageState:
     claimed: set[int] = field(default_factory=set)
     fragments: set[int] = field(default_factory=set)
     """Body blocks that start mid-sentence."""
-    chain_bigrams: list[set[str]] = field(default_factory=list)
+    chain_texts: list[str] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     leftovers: list[Leftover] = field(default_factory=list)
 
@@ -412,7 +413,7 @@ def build_chains(state: PageState) -> None:
             chain.append(position)
             position = _next_in_reading_order(state, position)
         state.chains.append(Chain(blocks=chain, partial=index in state.fragments))
-    state.chain_bigrams = [bigrams(_chain_text(state, chain)) for chain in state.chains]
+    state.chain_texts = [_chain_text(state, chain) for chain in state.chains]
 
 
 # --- where titles stand ---------------------------------------------------------------------
@@ -426,10 +427,10 @@ def _title_similarity(state: PageState, title: str, chain_number: Optional[int])
     """How much of the title's vocabulary the article uses, rarer pairs counting more."""
     if chain_number is None or not title:
         return 0.0
-    grams = bigrams(title)
+    grams = run_bigrams(title)
     if not grams:
         return 0.0
-    texts = state.chain_bigrams
+    texts = state.chain_texts
     total = len(texts)
 
     def weight(gram: str) -> float:

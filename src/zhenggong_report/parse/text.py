@@ -126,6 +126,11 @@ def quote_balance(text: str) -> int:
 _CJK_RUN = re.compile(f"[{CJK}]+")
 
 
+def run_bigrams(text: str) -> set[str]:
+    """Pairs of adjacent CJK characters within each unbroken run (none across punctuation)."""
+    return {run[i : i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)}
+
+
 def bigrams(text: str) -> set[str]:
     """Pairs of adjacent CJK characters (punctuation and Latin text are skipped over)."""
     chars = "".join(_CJK_RUN.findall(text))
