@@ -8,6 +8,7 @@ jieba at all. ``use_cache=False`` (``--no-cache``) does every step from scratch.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -169,6 +170,7 @@ def make_report(
         pages=tuple(r.note for r in results),
         warnings=tuple(x for r in results for x in r.note.warnings),
     )
+    gc.freeze()  # the parsed corpus lives to the end: keep the collector from walking it again and again
     progress.stage("analysing the corpus")
     analysis = analyze_tokens(
         tuple(article_text_units(article) for article in corpus.articles),

@@ -10,6 +10,7 @@ only for small spans: whole articles are cut once with the plain tokenizer.
 
 from __future__ import annotations
 
+import gc
 import logging
 import marshal
 import math
@@ -104,6 +105,9 @@ class Segmenter:
                 except ValueError as error:
                     self._tokenizer = None
                     raise DataFileError(str(self.userdict), str(error)) from None
+            # The dictionary is hundreds of thousands of long-lived objects; without this every full
+            # garbage collection walks all of them again (a third of the segmenting time).
+            gc.freeze()
         return self._tokenizer
 
     def _load_cached_dictionary(self, path: Path) -> bool:
