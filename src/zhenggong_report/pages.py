@@ -100,6 +100,7 @@ _worker_cache: Optional[BuildCache] = None
 def _init_worker(context: Optional[PageContext], cache: BuildCache, make: Optional[Callable[[], PageContext]]) -> None:
     global _worker_context, _worker_cache
     _worker_context = context if context is not None else make()  # type: ignore[misc]
+    _worker_context.segmenter.tokenizer  # each worker loads the dictionary itself, all at once
     _worker_cache = cache
 
 
@@ -180,12 +181,11 @@ def _in_workers(
 ) -> Iterator[tuple[PageResult, PageReading]]:
     """Run the jobs in ``workers`` processes, results in job order.
 
-    Where ``fork`` is available the workers inherit the loaded dictionary (the parent loads it
-    once, before forking); elsewhere each worker loads jieba itself.
+    Each worker loads jieba's dictionary itself (in parallel, a fraction of a second with the
+    one-read cache), so the main process, which goes on to the corpus-wide steps, never holds
+    it. Workers are forked where the system allows (they inherit the imported libraries).
     """
-    loaded_before = context.segmenter.loaded
     if "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux"):
-        context.segmenter.tokenizer  # load once, shared copy-on-write with the workers
         executor = ProcessPoolExecutor(workers, multiprocessing.get_context("fork"), _init_worker, (context, cache, None))
     else:  # pragma: no cover - exercised on platforms without fork
         segmenter, data = context.segmenter, context.data
@@ -194,8 +194,6 @@ def _in_workers(
     chunk = max(1, min(16, len(jobs) // (workers * 8) or 1))
     with executor:
         yield from executor.map(_work_in_worker, jobs, chunksize=chunk)
-    if not loaded_before:
-        context.segmenter.release()  # loaded only for the workers: free it for the corpus-wide steps
 
 
 @dataclass(frozen=True)

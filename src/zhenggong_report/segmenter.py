@@ -79,11 +79,6 @@ class Segmenter:
         """Whether jieba's dictionary has been loaded (it is, on first use)."""
         return self._tokenizer is not None
 
-    def release(self) -> None:
-        """Let go of the loaded dictionary (it is loaded again on next use)."""
-        self._tokenizer = None
-        self._pos = None
-
     @property
     def tokenizer(self) -> jieba.Tokenizer:
         """This segmenter's own jieba tokenizer, its dictionary loaded on first use.

@@ -7,6 +7,7 @@ timestamps), so two builds of the same input give the same bytes.
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Any, Optional
 
@@ -76,8 +77,12 @@ def to_json(value: Any) -> bytes:
     diff-friendly, encoded by json's C encoder (an ``indent`` would replace it with the pure-Python
     one), and each record is encoded as it is made, so a large corpus's records never all exist at once."""
     if isinstance(value, (list, tuple)) or hasattr(value, "__next__"):
-        body = b",\n".join(json.dumps(item, ensure_ascii=False).encode("utf-8") for item in value)
-        return b"[\n" + body + b"\n]\n" if body else b"[]\n"
+        buffer = io.BytesIO()
+        for item in value:
+            buffer.write(b",\n" if buffer.tell() else b"[\n")
+            buffer.write(json.dumps(item, ensure_ascii=False).encode("utf-8"))
+        buffer.write(b"\n]\n" if buffer.tell() else b"[]\n")
+        return buffer.getvalue()
     return (json.dumps(value, ensure_ascii=False) + "\n").encode("utf-8")
 
 

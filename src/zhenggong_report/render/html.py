@@ -8,6 +8,8 @@ Content-Security-Policy that allows only its own inline script and style (by has
 
 from __future__ import annotations
 
+import io
+
 import base64
 import hashlib
 import re
@@ -130,8 +132,12 @@ def render_html(
             build_date=build_date,
             version=__version__,
         )
-        # Encoded as it is generated, so the page never exists as one large str beside its bytes.
-        page = b"".join(chunk.encode("utf-8") for chunk in chunks)
+        # Encoded into one buffer as it is generated: the page never exists as one large str, nor as
+        # a list of hundreds of thousands of small pieces, beside its bytes.
+        buffer = io.BytesIO()
+        for chunk in chunks:
+            buffer.write(chunk.encode("utf-8"))
+        page = buffer.getvalue()
     except jinja2.TemplateSyntaxError as error:
         raise TemplateError(str(folder / (error.name or "")), error.message or "syntax error", error.lineno) from None
     except jinja2.TemplateNotFound as error:
