@@ -181,8 +181,10 @@ def make_report(
         counts=[c for r in readings for c in r.counts],
     )
     progress.stage("rendering")
-    files = parse_files(corpus, analysis)
     bodies = dict(zip((a.id for a in corpus.articles), (b for r in readings for b in r.bodies)))
-    files.update(render_html(corpus, analysis, templates, build_date, bodies))
+    del readings  # the rest of each reading now lives in the analysis
+    files = render_html(corpus, analysis, templates, build_date, bodies)
+    del bodies  # the page is made: its pieces go before the data files are encoded
+    files.update(parse_files(corpus, analysis))
     meta = {"articles": len(corpus.articles), "leftovers": len(corpus.leftovers), "warnings": list(corpus.warnings)}
     return files, meta
