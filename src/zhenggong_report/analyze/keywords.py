@@ -122,14 +122,20 @@ def similarity_matrix(weights: TermWeights, size: int = SIGNATURE) -> np.ndarray
 
 
 def related_articles(weights: TermWeights, limit: int = TOP_RELATED) -> dict[str, tuple[Related, ...]]:
-    """Each article's ``limit`` most similar others by cosine (score rounded to 4 places, > 0)."""
+    """Each article's ``limit`` most similar others by cosine (score rounded to 4 places, > 0);
+    ties go to the article that comes first."""
     ids = weights.articles
-    similarity = similarity_matrix(weights)
+    scores = np.round(similarity_matrix(weights).astype(np.float64), 4)
+    np.fill_diagonal(scores, -1.0)
     out: dict[str, tuple[Related, ...]] = {}
-    positions = np.arange(len(ids))
-    for me, row in enumerate(similarity):
-        scores = np.round(row.astype(np.float64), 4)
-        scores[me] = -1.0
-        order = np.lexsort((positions, -scores))[:limit]
-        out[ids[me]] = tuple(Related(ids[int(j)], float(scores[j])) for j in order if scores[j] > 0)
+    keep = min(limit, max(len(ids) - 1, 0))
+    for me, row in enumerate(scores):
+        if keep == 0:
+            out[ids[me]] = ()
+            continue
+        # Everything scoring at least the limit-th best score (ties included), then ordered exactly.
+        threshold = np.partition(row, len(row) - keep)[len(row) - keep]
+        candidates = np.flatnonzero(row >= threshold)
+        order = candidates[np.lexsort((candidates, -row[candidates]))][:limit]
+        out[ids[me]] = tuple(Related(ids[int(j)], float(row[j])) for j in order if row[j] > 0)
     return out
