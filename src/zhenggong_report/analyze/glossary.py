@@ -37,7 +37,8 @@ def build_glossary(corpus_tokens: tuple[ArticleTokens, ...], exclude: frozenset[
                 term = match.group(1)
                 if term in exclude or term in first or not is_formulation(term):
                     continue
-                context, _, _ = clip_context(unit.text, match.start(), match.end(), unit.sentence_at(match.start()))
+                sentence = unit.sentence_at(match.start()) if unit.sentences else None
+                context, _, _ = clip_context(unit.text, match.start(), match.end(), sentence)
                 first[term] = (position, tokens.article.id, context)
     if not first:
         return ()

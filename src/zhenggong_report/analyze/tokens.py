@@ -98,14 +98,15 @@ def make_unit(place: str, paragraph: int, text: str, segmenter: Segmenter) -> Un
     return unit_from_tokens(place, paragraph, text, tuple(segmenter.cut(text)))
 
 
-def unit_from_tokens(place: str, paragraph: int, text: str, tokens: tuple[str, ...]) -> Unit:
-    """A unit from text already cut into ``tokens``; everything else is derived without jieba."""
+def unit_from_tokens(place: str, paragraph: int, text: str, tokens: tuple[str, ...], with_sentences: bool = True) -> Unit:
+    """A unit from text already cut into ``tokens``; everything else is derived without jieba.
+    ``with_sentences=False`` leaves the sentence spans out (for text-only units)."""
     starts = []
     offset = 0
     for token in tokens:
         starts.append(offset)
         offset += len(token)
-    sentences = sentence_spans(text)
+    sentences = sentence_spans(text) if with_sentences else ()
     lead_end = 0
     if place == "text" and len(sentences) > 1:
         first_start, first_end = sentences[0]
@@ -160,16 +161,16 @@ def tokenize_article(article: Article, segmenter: Segmenter) -> ArticleTokens:
 
 
 def article_text_units(article: Article) -> ArticleTokens:
-    """The article's units with their text and sentences but no words: what the corpus-wide steps
-    (enterprises, glossary) read once each article's own word-level reading is done elsewhere."""
-    units = [unit_from_tokens("title", -1, article.display_title, ())]
+    """The article's units with their text only (no words, no sentence spans): what the corpus-wide
+    steps (enterprises, glossary) read once each article's own word-level reading is done elsewhere."""
+    units = [unit_from_tokens("title", -1, article.display_title, (), False)]
     if article.abstract:
-        units.append(unit_from_tokens("abstract", -1, article.abstract, ()))
+        units.append(unit_from_tokens("abstract", -1, article.abstract, (), False))
     if article.author_keywords:
-        units.append(unit_from_tokens("keywords", -1, "；".join(article.author_keywords), ()))
+        units.append(unit_from_tokens("keywords", -1, "；".join(article.author_keywords), (), False))
     for index, paragraph in enumerate(article.paragraphs):
         place = "heading" if paragraph.kind == "heading" else "text"
-        units.append(unit_from_tokens(place, index, paragraph.text, ()))
+        units.append(unit_from_tokens(place, index, paragraph.text, (), False))
     return ArticleTokens(article, tuple(units))
 
 

@@ -72,18 +72,22 @@ def article_analysis_fields(item: ArticleAnalysis) -> dict[str, Any]:
     }
 
 
-def theme_record(theme: ThemeDefinition, analysis: Analysis) -> dict[str, Any]:
-    near = dict(theme.near)
-    treated, mentioned = [], []
+def theme_records(analysis: Analysis) -> list[dict[str, Any]]:
+    """One record per theme, its articles gathered in one pass over the analysis."""
+    treated: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    mentioned: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for item in analysis.articles:
         for hit in item.themes:
-            if hit.theme_id == theme.id:
-                treated.append({"id": item.article_id, "score": hit.score, "primary": item.primary_theme == theme.id})
+            treated[hit.theme_id].append({"id": item.article_id, "score": hit.score, "primary": item.primary_theme == hit.theme_id})
         for hit in item.theme_mentions:
-            if hit.theme_id == theme.id:
-                mentioned.append({"id": item.article_id, "score": hit.score})
-    treated.sort(key=lambda r: (-r["score"], r["id"]))
-    mentioned.sort(key=lambda r: (-r["score"], r["id"]))
+            mentioned[hit.theme_id].append({"id": item.article_id, "score": hit.score})
+    return [theme_record(t, treated[t.id], mentioned[t.id]) for t in analysis.themes]
+
+
+def theme_record(theme: ThemeDefinition, treated: list[dict[str, Any]], mentioned: list[dict[str, Any]]) -> dict[str, Any]:
+    near = dict(theme.near)
+    treated = sorted(treated, key=lambda r: (-r["score"], r["id"]))
+    mentioned = sorted(mentioned, key=lambda r: (-r["score"], r["id"]))
     return {
         "id": theme.id,
         "name": theme.name,
@@ -264,7 +268,7 @@ def csv_tables(corpus: ParsedCorpus, analysis: Analysis) -> dict[str, bytes]:
             "article_ids": _joined(a["id"] for a in r["articles"]),
             "mentioned_in": _joined(a["id"] for a in r["mentioned_in"]),
         }
-        for r in (theme_record(t, analysis) for t in analysis.themes)
+        for r in theme_records(analysis)
     ]
     enterprise_table = [
         {
@@ -319,7 +323,7 @@ def csv_tables(corpus: ParsedCorpus, analysis: Analysis) -> dict[str, bytes]:
 def analysis_files(corpus: ParsedCorpus, analysis: Analysis, to_json) -> dict[str, bytes]:
     """``data/themes.json``, ``enterprises.json``, ``glossary.json``, ``claims.json`` and the CSV tables."""
     files = {
-        "data/themes.json": to_json([theme_record(t, analysis) for t in analysis.themes]),
+        "data/themes.json": to_json(theme_records(analysis)),
         "data/enterprises.json": to_json(enterprise_records(analysis)),
         "data/glossary.json": to_json(glossary_records(analysis)),
         "data/claims.json": to_json(claims_records(corpus, analysis)),
