@@ -136,7 +136,8 @@ def test_segmented_units_pickle_compactly_and_come_back_whole(seed_corpus, segme
         assert (copy.tokens, copy.starts, copy.sentences, copy.boundaries) == (unit.tokens, unit.starts, unit.sentences, unit.boundaries)
 
 
-def test_worker_processes_give_the_same_pages_as_one_process(seed_corpus, segmenter, tmp_path, monkeypatch):
+@pytest.mark.parametrize("platform", ["linux", "other"], ids=["forked", "spawned"])
+def test_worker_processes_give_the_same_pages_as_one_process(seed_corpus, segmenter, tmp_path, monkeypatch, platform):
     from zhenggong_report.analyze import load_analysis_data
     from zhenggong_report.pages import PageContext, page_keys, run_pages
 
@@ -145,6 +146,8 @@ def test_worker_processes_give_the_same_pages_as_one_process(seed_corpus, segmen
     keys = [page_keys(s, "code", "dict", "themes") for s in sources]
     serial = run_pages(sources, keys, context, BuildCache(tmp_path, enabled=False), jobs=1)
     monkeypatch.setattr(pages_module, "PARALLEL_MIN_CHARACTERS", 0)
+    if platform != "linux":
+        monkeypatch.setattr(pages_module.sys, "platform", "other")
     parallel = run_pages(sources, keys, context, BuildCache(tmp_path, enabled=False), jobs=2)
     assert [w for w, _ in parallel] == [w for w, _ in serial]
     assert [r for _, r in parallel] == [r for _, r in serial]

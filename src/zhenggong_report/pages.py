@@ -13,6 +13,7 @@ import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence
 
 from .analyze.claims import article_claims
@@ -187,7 +188,7 @@ def _in_workers(
     """
     if "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux"):
         executor = ProcessPoolExecutor(workers, multiprocessing.get_context("fork"), _init_worker, (context, cache, None))
-    else:  # pragma: no cover - exercised on platforms without fork
+    else:  # systems without a safe fork: each worker starts afresh
         segmenter, data = context.segmenter, context.data
         make = _ContextFactory(segmenter.userdict, segmenter.stopwords_file, segmenter.cache_folder, data)
         executor = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"), _init_worker, (None, cache, make))
@@ -200,13 +201,13 @@ def _in_workers(
 class _ContextFactory:
     """Builds a :class:`PageContext` inside a spawned worker (picklable, unlike a loaded tokenizer)."""
 
-    userdict: object
-    stopwords: object
-    cache_folder: object
+    userdict: Optional[Path]
+    stopwords: Optional[Path]
+    cache_folder: Path
     data: AnalysisData
 
     def __call__(self) -> PageContext:
-        segmenter = Segmenter(userdict=self.userdict, cache_folder=self.cache_folder, stopwords=self.stopwords)  # type: ignore[arg-type]
+        segmenter = Segmenter(userdict=self.userdict, cache_folder=self.cache_folder, stopwords=self.stopwords)
         return PageContext(segmenter, self.data)
 
 
