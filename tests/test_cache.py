@@ -132,7 +132,7 @@ def test_segmented_units_pickle_compactly_and_come_back_whole(seed_corpus, segme
     tokens = tokenize_article(seed_corpus.articles[9], segmenter)
     again = pickle.loads(pickle.dumps(tokens))
     assert again == tokens
-    for unit, copy in zip(tokens.units, again.units):
+    for unit, copy in zip(tokens.units, again.units, strict=True):
         assert (copy.tokens, copy.starts, copy.sentences, copy.boundaries) == (unit.tokens, unit.starts, unit.sentences, unit.boundaries)
 
 

@@ -182,7 +182,7 @@ PRINTED_PATTERNS = st.one_of(
 @given(lines=st.lists(PRINTED_PATTERNS, min_size=1, max_size=50), indent=st.lists(st.booleans(), max_size=50))
 def test_pages_made_of_the_printed_patterns(lines, indent, segmenter):
     """Titles, subtitles, bylines, affiliations, abstracts, notices, headings and text in any order."""
-    lines = [(" " + line if flag else line) for line, flag in zip(lines, indent + [False] * len(lines))]
+    lines = [(" " + line if flag else line) for line, flag in zip(lines, indent + [False] * len(lines), strict=False)]
     parse_and_check(lines, segmenter)
 
 

@@ -244,7 +244,7 @@ def test_inferred_titles_are_marked(seed_corpus, html) -> None:
 def test_article_table_rows_carry_their_filters(analysis, page) -> None:
     rows = [a for t, a in page.tags if t == "tr" and "data-article" in a]
     assert [r["data-article"] for r in rows] == [a.article_id for a in analysis.articles]
-    for row, item in zip(rows, analysis.articles):
+    for row, item in zip(rows, analysis.articles, strict=True):
         assert row["data-themes"].split() == [f"t-{h.theme_id}" for h in item.themes]
         for link in item.enterprises:
             assert f"e-{link.enterprise_id}" in row["data-enterprises"].split()

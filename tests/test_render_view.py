@@ -98,7 +98,7 @@ def test_bar_chart_has_one_bar_per_theme_scaled_to_the_largest(view) -> None:
     chart = bar_chart(view, plot_width=300)
     assert [b.theme.id for b in chart.bars] == [t.ref.id for t in view.themes]
     assert max(b.width for b in chart.bars) == pytest.approx(300)
-    for bar, theme in zip(chart.bars, view.themes):
+    for bar, theme in zip(chart.bars, view.themes, strict=True):
         assert bar.total == len(theme.articles) and bar.primary == theme.primary_count
         assert bar.primary_width <= bar.width
 

@@ -6,7 +6,6 @@ import io
 import json
 import shutil
 from collections import Counter
-from pathlib import Path
 
 import pytest
 

@@ -196,7 +196,7 @@ def make_report(
         counts=[c for r in readings for c in r.counts],
     )
     progress.stage("rendering")
-    bodies = dict(zip((a.id for a in corpus.articles), (b for r in readings for b in r.bodies)))
+    bodies = dict(zip((a.id for a in corpus.articles), (b for r in readings for b in r.bodies), strict=True))
     del readings  # the rest of each reading now lives in the analysis
     files = render_html(corpus, analysis, templates, build_date, bodies)
     del bodies  # the page is made: its pieces go before the data files are encoded

@@ -99,7 +99,7 @@ def print_table(articles: Sequence[Article], stream: TextIO) -> None:
         for i, limit in enumerate(limits)
     ]
     for row in [header, *rows]:
-        line = " ".join(_cell(value, width) if width else value for value, width in zip(row, widths))
+        line = " ".join(_cell(value, width) if width else value for value, width in zip(row, widths, strict=True))
         stream.write(line.rstrip() + "\n")
 
 

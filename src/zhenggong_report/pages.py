@@ -87,7 +87,7 @@ def read_page(work: PageWork, context: PageContext) -> PageReading:
         counts=tuple(dict(content_counts(t, context.segmenter)) for t in work.tokens),
         bodies=tuple(
             str(context.bodies.paragraphs(t.article.paragraphs, body_terms(reading.treated)))
-            for t, reading in zip(work.tokens, themes)
+            for t, reading in zip(work.tokens, themes, strict=True)
         ),
     )
 
@@ -101,7 +101,7 @@ _worker_cache: Optional[BuildCache] = None
 def _init_worker(context: Optional[PageContext], cache: BuildCache, make: Optional[Callable[[], PageContext]]) -> None:
     global _worker_context, _worker_cache
     _worker_context = context if context is not None else make()  # type: ignore[misc]
-    _worker_context.segmenter.tokenizer  # each worker loads the dictionary itself, all at once
+    _worker_context.segmenter.load()  # each worker loads the dictionary itself, all at once
     _worker_cache = cache
 
 
@@ -157,7 +157,7 @@ def run_pages(
     (in worker processes when there is enough uncached text and more than one core)."""
     results: list[Optional[tuple[PageResult, PageReading]]] = [None] * len(sources)
     todo: list[int] = []
-    for index, (source, key) in enumerate(zip(sources, keys)):
+    for index, (source, key) in enumerate(zip(sources, keys, strict=True)):
         cached = _from_cache(key, context, cache)
         if cached is None:
             todo.append(index)
@@ -167,7 +167,7 @@ def run_pages(
     workers = min(worker_count(jobs), len(todo))
     pending_characters = sum(sources[i].characters for i in todo)
     if workers > 1 and pending_characters >= PARALLEL_MIN_CHARACTERS:
-        for index, done in zip(todo, _in_workers([(sources[i], keys[i]) for i in todo], context, cache, workers)):
+        for index, done in zip(todo, _in_workers([(sources[i], keys[i]) for i in todo], context, cache, workers), strict=True):
             results[index] = done
             on_page(sources[index])
     else:

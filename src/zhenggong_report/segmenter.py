@@ -79,6 +79,10 @@ class Segmenter:
         """Whether jieba's dictionary has been loaded (it is, on first use)."""
         return self._tokenizer is not None
 
+    def load(self) -> None:
+        """Load the dictionary now rather than on first use."""
+        _ = self.tokenizer
+
     @property
     def tokenizer(self) -> jieba.Tokenizer:
         """This segmenter's own jieba tokenizer, its dictionary loaded on first use.

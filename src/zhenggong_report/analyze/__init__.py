@@ -70,7 +70,7 @@ def analyze_tokens(
             related=related.get(tokens.article.id, ()),
             theme_mentions=reading.mentioned,
         )
-        for tokens, reading, article_claims_of in zip(corpus_tokens, themes, claims)
+        for tokens, reading, article_claims_of in zip(corpus_tokens, themes, claims, strict=True)
     )
     return Analysis(
         themes=data.taxonomy.themes,

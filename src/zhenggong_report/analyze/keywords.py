@@ -78,7 +78,7 @@ def top_keywords(weights: TermWeights, limit: int = TOP_KEYWORDS) -> dict[str, t
     ranked = weights.table.sort_values(["doc", "weight", "word"], ascending=[True, False, True])
     for doc, group in ranked.groupby("doc", sort=True):
         head = group.head(limit)
-        out[weights.articles[int(doc)]] = tuple(Keyword(w, round(float(v), 4)) for w, v in zip(head["word"], head["weight"]))
+        out[weights.articles[int(doc)]] = tuple(Keyword(w, round(float(v), 4)) for w, v in zip(head["word"], head["weight"], strict=True))
     return out
 
 

@@ -117,7 +117,7 @@ class TermIndex:
         excluded: Optional[dict[int, list[tuple[int, int]]]] = None
         memo = self._memo
         size = len(text)
-        for token, token_start in zip(unit.tokens, unit.starts):
+        for token, token_start in zip(unit.tokens, unit.starts, strict=True):
             known = memo.get(token)
             if known is None:
                 known = self.candidates(token)
