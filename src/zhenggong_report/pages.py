@@ -46,8 +46,8 @@ class PageReading:
 
     themes: tuple[ArticleThemes, ...]
     claims: tuple[tuple[Claim, ...], ...]
-    counts: tuple[dict[str, int], ...]
-    """Content-word counts per article, for TF-IDF."""
+    counts: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]
+    """Content-word counts per article, for TF-IDF, as (words, counts)."""
     bodies: tuple[str, ...] = ()
     """Each article's body as HTML, its theme terms marked."""
 
@@ -84,12 +84,24 @@ def read_page(work: PageWork, context: PageContext) -> PageReading:
     return PageReading(
         themes=themes,
         claims=tuple(article_claims(t) for t in work.tokens),
-        counts=tuple(dict(content_counts(t, context.segmenter)) for t in work.tokens),
+        counts=tuple(_pairs(content_counts(t, context.segmenter)) for t in work.tokens),
         bodies=tuple(
             str(context.bodies.paragraphs(t.article.paragraphs, body_terms(reading.treated)))
             for t, reading in zip(work.tokens, themes, strict=True)
         ),
     )
+
+
+def _pairs(counts: dict[str, int]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    words = tuple(sorted(counts))
+    return words, tuple(counts[w] for w in words)
+
+
+def shared_words(reading: PageReading) -> PageReading:
+    """The reading with each counted word interned: across a large corpus the same few tens of
+    thousands of words recur in every article, and each unpickled copy would otherwise stay."""
+    counts = tuple((tuple(sys.intern(w) for w in words), numbers) for words, numbers in reading.counts)
+    return replace(reading, counts=counts)
 
 
 # --- running the pages ---------------------------------------------------------------------
@@ -162,13 +174,13 @@ def run_pages(
         if cached is None:
             todo.append(index)
         else:
-            results[index] = cached
+            results[index] = (cached[0], shared_words(cached[1]))
             on_page(source)
     workers = min(worker_count(jobs), len(todo))
     pending_characters = sum(sources[i].characters for i in todo)
     if workers > 1 and pending_characters >= PARALLEL_MIN_CHARACTERS:
-        for index, done in zip(todo, _in_workers([(sources[i], keys[i]) for i in todo], context, cache, workers), strict=True):
-            results[index] = done
+        for index, (result, reading) in zip(todo, _in_workers([(sources[i], keys[i]) for i in todo], context, cache, workers), strict=True):
+            results[index] = (result, shared_words(reading))
             on_page(sources[index])
     else:
         for index in todo:

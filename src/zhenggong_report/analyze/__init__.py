@@ -40,7 +40,7 @@ def analyze_tokens(
     segmenter: Segmenter,
     themes: Optional[Sequence[ArticleThemes]] = None,
     claims: Optional[Sequence[tuple[Claim, ...]]] = None,
-    counts: Optional[Sequence[Mapping[str, int]]] = None,
+    counts: Optional[Sequence[Mapping[str, int] | tuple[Sequence[str], Sequence[int]]]] = None,
 ) -> Analysis:
     """The analysis from already segmented articles (one :class:`ArticleTokens` per article, in order).
 

@@ -46,14 +46,18 @@ def content_counts(tokens: ArticleTokens, segmenter: Segmenter) -> Counter:
 
 
 def term_weights(
-    corpus_tokens: tuple[ArticleTokens, ...], segmenter: Segmenter, article_counts: Optional[Sequence[Mapping[str, int]]] = None
+    corpus_tokens: tuple[ArticleTokens, ...],
+    segmenter: Segmenter,
+    article_counts: Optional[Sequence[Mapping[str, int] | tuple[Sequence[str], Sequence[int]]]] = None,
 ) -> TermWeights:
-    """The TF-IDF table; ``article_counts`` are each article's :func:`content_counts` when already made."""
+    """The TF-IDF table; ``article_counts`` are each article's :func:`content_counts` when already
+    made, as a mapping or as parallel ``(words, counts)``."""
     if article_counts is None:
         article_counts = [content_counts(tokens, segmenter) for tokens in corpus_tokens]
     docs, words, counts = [], [], []
     for position, article_count in enumerate(article_counts):
-        for word, count in article_count.items():
+        pairs = article_count.items() if isinstance(article_count, Mapping) else zip(*article_count, strict=True)
+        for word, count in pairs:
             docs.append(position)
             words.append(word)
             counts.append(count)
