@@ -118,7 +118,9 @@ def build(
         files, meta = reused
         write_tree_atomically(out, files)
         return BuildResult(out, tuple(sorted(files)), meta["articles"], meta["leftovers"], tuple(meta["warnings"]), loaded.notes, True)
-    files, meta = make_report(loaded.sources, prints, cache, data_dir, jobs, progress, templates, build_date)
+    files, meta = _without_cycle_collection(
+        make_report, loaded.sources, prints, cache, data_dir, jobs, progress, templates, build_date
+    )
     cache.store_files(key, files)
     cache.store("report-meta", key, meta)
     progress.stage("writing the report")
