@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Mapping, Optional, Sequence
 
 import numpy as np
@@ -35,6 +36,12 @@ class TermWeights:
     table: pd.DataFrame
     """Columns ``doc`` (article position), ``word``, ``count``, ``weight`` (L2-normalised tf-idf)."""
     articles: tuple[str, ...]
+
+    @cached_property
+    def ranked(self) -> pd.DataFrame:
+        """The table by article, strongest word first (ties by the word): sorted once, read by
+        both the keywords and the similarity signature."""
+        return self.table.sort_values(["doc", "weight", "word"], ascending=[True, False, True])
 
 
 def content_counts(tokens: ArticleTokens, segmenter: Segmenter) -> Counter:
@@ -79,10 +86,12 @@ def top_keywords(weights: TermWeights, limit: int = TOP_KEYWORDS) -> dict[str, t
     out: dict[str, tuple[Keyword, ...]] = {article: () for article in weights.articles}
     if weights.table.empty:
         return out
-    ranked = weights.table.sort_values(["doc", "weight", "word"], ascending=[True, False, True])
-    for doc, group in ranked.groupby("doc", sort=True):
-        head = group.head(limit)
-        out[weights.articles[int(doc)]] = tuple(Keyword(w, round(float(v), 4)) for w, v in zip(head["word"], head["weight"], strict=True))
+    head = weights.ranked.groupby("doc", sort=False).head(limit)
+    found: dict[int, list[Keyword]] = {}
+    for doc, word, weight in zip(head["doc"].tolist(), head["word"].tolist(), head["weight"].tolist(), strict=True):
+        found.setdefault(doc, []).append(Keyword(word, round(weight, 4)))
+    for doc, keywords in found.items():
+        out[weights.articles[doc]] = tuple(keywords)
     return out
 
 
@@ -93,7 +102,7 @@ def signature_entries(weights: TermWeights, size: int = SIGNATURE) -> tuple[np.n
     if weights.table.empty:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0, dtype=np.float32), 0
-    ranked = weights.table.sort_values(["doc", "weight", "word"], ascending=[True, False, True])
+    ranked = weights.ranked
     full = ranked.groupby("doc", sort=False).head(size)
     shared = full.groupby("word")["doc"].transform("nunique") > 1
     kept = full[shared]
