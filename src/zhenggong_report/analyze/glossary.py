@@ -7,7 +7,7 @@ that use it and shows the first quoted use in its sentence.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ..models import GlossaryEntry
 from .tokens import ArticleTokens, clip_context
@@ -42,19 +42,17 @@ def build_glossary(corpus_tokens: tuple[ArticleTokens, ...], exclude: frozenset[
                 first[term] = (position, tokens.article.id, context)
     if not first:
         return ()
-    counts: dict[str, int] = defaultdict(int)
+    counts: Counter = Counter()
     articles: dict[str, list[str]] = defaultdict(list)
     finder = re.compile(trie_pattern(first))
     inside = {t: [(o, t.count(o)) for o in first if o != t and o in t] for t in first}
     for tokens in corpus_tokens:
-        seen_here: set[str] = set()
+        here: Counter = Counter()
         for unit in tokens.units:
-            if unit.place == "keywords":
-                continue
-            for term in _overlapping_terms(finder, unit.text, inside):
-                counts[term] += 1
-                seen_here.add(term)
-        for term in sorted(seen_here):
+            if unit.place != "keywords":
+                here.update(_overlapping_terms(finder, unit.text, inside))
+        counts.update(here)
+        for term in sorted(here):
             articles[term].append(tokens.article.id)
     entries = [
         GlossaryEntry(term, counts[term], tuple(articles[term]), first[term][1], first[term][2])
@@ -90,9 +88,6 @@ def trie_pattern(words) -> str:
 
 def _overlapping_terms(finder: "re.Pattern[str]", text: str, inside: dict[str, list[tuple[str, int]]]) -> list[str]:
     """Every glossary term in ``text``, shorter terms inside longer ones included."""
-    found = []
-    for match in finder.finditer(text):
-        found.append(match.group(0))
-        for term, times in inside[match.group(0)]:
-            found.extend([term] * times)
-    return found
+    found = finder.findall(text)
+    nested = [term for match in found if inside[match] for term, times in inside[match] for _ in range(times)]
+    return found + nested if nested else found
