@@ -126,6 +126,21 @@ def test_cache_entries_round_trip(tmp_path):
     assert BuildCache(tmp_path, enabled=False).load("kind", "ab" * 32) is None
 
 
+def test_only_the_latest_reports_are_kept(tmp_path):
+    import os
+
+    from zhenggong_report.cache import KEPT_REPORTS
+
+    cache = BuildCache(tmp_path)
+    keys = [f"{n:02d}" * 32 for n in range(KEPT_REPORTS + 2)]
+    for age, key in enumerate(keys):
+        cache.store_files(key, {"index.html": key.encode()})
+        entry = next((tmp_path / "reports").glob(f"*/{key}.pickle"))
+        os.utime(entry, (1_000_000 + age, 1_000_000 + age))
+    kept = [key for key in keys if cache.load_files(key) is not None]
+    assert kept == keys[-KEPT_REPORTS:]
+
+
 def test_segmented_units_pickle_compactly_and_come_back_whole(seed_corpus, segmenter):
     from zhenggong_report.analyze.tokens import tokenize_article
 

@@ -15,11 +15,12 @@ import pickle
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any, Mapping, Optional
 
 from . import __version__
 
 PICKLE_PROTOCOL = 5
+KEPT_REPORTS = 3
 
 
 def digest(*parts: str | bytes) -> str:
@@ -82,35 +83,30 @@ class BuildCache:
 
     def load_files(self, key: str) -> Optional[dict[str, bytes]]:
         """A whole report stored by :meth:`store_files`, or None."""
-        manifest = self.load("reports", key)
-        if not isinstance(manifest, dict):
+        files = self.load("reports", key)
+        if not isinstance(files, dict) or not all(isinstance(v, bytes) for v in files.values()):
             return None
-        files = {}
-        for name, blob in manifest.items():
-            try:
-                data = (self.folder / "blobs" / blob[:2] / blob).read_bytes()
-            except OSError:
-                return None
-            if hashlib.sha256(data).hexdigest() != blob:
-                return None
-            files[name] = data
         return files
 
     def store_files(self, key: str, files: Mapping[str, bytes]) -> None:
-        """Keep a whole report: each file once by its content hash, plus a manifest under ``key``."""
+        """Keep a whole report under ``key`` (one entry, no hashing of its bytes), and only the
+        few most recent reports: an older one would only be asked for by an older set of inputs."""
         if not self.enabled:
             return
-        manifest = {}
-        for name, data in files.items():
-            blob = hashlib.sha256(data).hexdigest()
-            target = self.folder / "blobs" / blob[:2] / blob
-            if not target.exists():
-                self._write(target, data)
-            manifest[name] = blob
-        self.store("reports", key, manifest)
+        self.store("reports", key, dict(files))
+        self._prune("reports", keep=KEPT_REPORTS)
+
+    def _prune(self, kind: str, keep: int) -> None:
+        try:
+            entries = sorted(self.folder.joinpath(kind).glob("*/*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in entries[keep:]:
+                old.unlink()
+        except OSError:
+            pass
 
     def _write(self, target: Path, data: bytes) -> None:
         """Write via a temporary file and a rename, so a reader never sees half an entry."""
+        temporary: Optional[str] = None
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
@@ -119,8 +115,6 @@ class BuildCache:
             os.replace(temporary, target)
         except OSError:
             # The cache is an optimisation: a read-only or full disk must not fail the build.
-            pass
+            if temporary is not None:
+                Path(temporary).unlink(missing_ok=True)
 
-
-def combined_key(parts: Iterable[str]) -> str:
-    return digest(*parts)
