@@ -117,7 +117,7 @@ def build(
     if reused is not None:
         files, meta = reused
         write_tree_atomically(out, files)
-        return BuildResult(out, tuple(sorted(files)), meta["articles"], meta["leftovers"], tuple(meta["warnings"]), loaded.notes, True)
+        return _result(out, files, meta, loaded.notes, reused=True)
     files, meta = _without_cycle_collection(
         make_report, loaded.sources, prints, cache, data_dir, jobs, progress, templates, build_date
     )
@@ -126,7 +126,11 @@ def build(
     progress.stage("writing the report")
     write_tree_atomically(out, files)
     progress.finish()
-    return BuildResult(out, tuple(sorted(files)), meta["articles"], meta["leftovers"], tuple(meta["warnings"]), loaded.notes)
+    return _result(out, files, meta, loaded.notes, reused=False)
+
+
+def _result(out: Path, files: dict[str, bytes], meta: dict, notes: tuple[str, ...], reused: bool) -> BuildResult:
+    return BuildResult(out, tuple(sorted(files)), meta["articles"], meta["leftovers"], tuple(meta["warnings"]), notes, reused)
 
 
 def _without_cycle_collection(work, *args):

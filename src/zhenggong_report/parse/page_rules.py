@@ -433,12 +433,9 @@ def _title_similarity(state: PageState, title: str, chain_number: Optional[int])
     texts = state.chain_texts
     total = len(texts)
 
-    def weight(gram: str) -> float:
-        frequency = sum(1 for t in texts if gram in t)
-        return math.log((total + 1) / (frequency + 0.5)) + 0.1
-
+    weights = {g: math.log((total + 1) / (sum(1 for t in texts if g in t) + 0.5)) + 0.1 for g in grams}
     present = texts[chain_number]
-    return sum(weight(g) for g in grams if g in present) / sum(weight(g) for g in grams)
+    return sum(w for g, w in weights.items() if g in present) / sum(weights.values())
 
 
 def _chain_after(state: PageState, unit: TitleUnit) -> tuple[Optional[int], bool]:

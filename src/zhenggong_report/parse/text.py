@@ -47,10 +47,6 @@ def is_cjk(char: str) -> bool:
     return bool(_CJK_CHAR.match(char))
 
 
-def cjk_count(text: str) -> int:
-    return len(_CJK_CHAR.findall(text))
-
-
 def strip_closers(text: str) -> str:
     return text.rstrip(CLOSERS + " ")
 
