@@ -188,3 +188,11 @@ def test_bodies_rendered_per_page_give_the_same_page_as_rendering_at_once(tmp_pa
     build(SEEDS, tmp_path / "site", use_cache=False)
     at_once = render_html(seed_corpus, seed_analysis)["index.html"]
     assert (tmp_path / "site" / "index.html").read_bytes() == at_once
+
+
+def test_one_job_and_several_build_the_same_bytes(seeds, tmp_path, cache_folder, monkeypatch):
+    """Several jobs: pages in worker processes, the corpus-wide steps side by side in forked children."""
+    monkeypatch.setattr(pages_module, "PARALLEL_MIN_CHARACTERS", 0)
+    build(seeds, tmp_path / "one", use_cache=False, jobs=1)
+    build(seeds, tmp_path / "two", use_cache=False, jobs=2)
+    assert snapshot(tmp_path / "two") == snapshot(tmp_path / "one")

@@ -15,6 +15,7 @@ from typing import Optional
 
 from .cache import BuildCache, code_digest, digest, file_digest, tree_digest
 from .errors import DataFileError
+from .forks import side_by_side
 from .models import ParsedCorpus, SourceFile
 from .outputs import source_date, write_tree_atomically
 from .progress import Progress
@@ -170,7 +171,7 @@ def make_report(
     """Parse, analyse and render: the report's files (relative path -> bytes) and a summary."""
     from .analyze import analyze_tokens, load_analysis_data
     from .analyze.tokens import article_text_units
-    from .pages import PageContext, page_keys, run_pages, unique_article_ids
+    from .pages import PageContext, page_keys, run_pages, unique_article_ids, worker_count
     from .render.data import parse_files
     from .render.html import render_html
 
@@ -181,6 +182,7 @@ def make_report(
         page_keys(s, prints.code, prints.data["userdict.txt"], prints.data["themes.toml"], prints.data["stopwords.txt"])
         for s in sources
     ]
+    parallel = worker_count(jobs) > 1
     progress.stage("parsing and segmenting pages", total=len(sources))
     done = run_pages(sources, keys, context, cache, jobs, on_page=lambda s: progress.advance(1, s.characters))
     results = unique_article_ids([result for result, _ in done])
@@ -200,12 +202,14 @@ def make_report(
         themes=[t for r in readings for t in r.themes],
         claims=[c for r in readings for c in r.claims],
         counts=[c for r in readings for c in r.counts],
+        parallel=parallel,
     )
     progress.stage("rendering")
     bodies = dict(zip((a.id for a in corpus.articles), (b for r in readings for b in r.bodies), strict=True))
     del readings  # the rest of each reading now lives in the analysis
-    files = render_html(corpus, analysis, templates, build_date, bodies)
-    del bodies  # the page is made: its pieces go before the data files are encoded
-    files.update(parse_files(corpus, analysis))
+    data_files, files = side_by_side(
+        lambda: parse_files(corpus, analysis), lambda: render_html(corpus, analysis, templates, build_date, bodies), parallel
+    )
+    files.update(data_files)
     meta = {"articles": len(corpus.articles), "leftovers": len(corpus.leftovers), "warnings": list(corpus.warnings)}
     return files, meta

@@ -1,4 +1,5 @@
-"""Errors the library raises; the CLI turns them into exit codes."""
+"""Errors the library raises; the CLI turns them into exit codes. They pickle with their fields
+(a step run in a child process raises them in the parent unchanged)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ class LocatedError(ReportError):
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self):
+        return type(self), (self.path, self.message, self.line)
+
 
 class InputError(LocatedError):
     """A source file that cannot be read as text, or a missing/empty seeds folder."""
@@ -30,8 +34,12 @@ class DataFileError(ReportError):
     def __init__(self, path: str, message: str, entry: str | None = None) -> None:
         self.path = path
         self.entry = entry
+        self.message = message
         where = f"{path} [{entry}]" if entry else path
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):
+        return type(self), (self.path, self.message, self.entry)
 
 
 class TemplateError(LocatedError):
@@ -45,3 +53,6 @@ class OutputError(ReportError):
         self.path = path
         self.message = message
         super().__init__(f"{path}: {message}")
+
+    def __reduce__(self):
+        return type(self), (self.path, self.message)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping, Optional, Sequence
 
+from ..forks import side_by_side
 from ..models import Analysis, ArticleAnalysis, Claim, ParsedCorpus
 from ..segmenter import Segmenter
 from .claims import article_claims
@@ -41,24 +42,32 @@ def analyze_tokens(
     themes: Optional[Sequence[ArticleThemes]] = None,
     claims: Optional[Sequence[tuple[Claim, ...]]] = None,
     counts: Optional[Sequence[Mapping[str, int] | tuple[Sequence[str], Sequence[int]]]] = None,
+    parallel: bool = False,
 ) -> Analysis:
     """The analysis from already segmented articles (one :class:`ArticleTokens` per article, in order).
 
     ``themes``, ``claims`` and ``counts`` (content-word counts), when given, are each article's own
     readings, already made (per page, possibly cached or in worker processes); then ``corpus_tokens``
     need only carry text (:func:`~.tokens.article_text_units`). What needs the whole corpus is
-    computed here.
+    computed here; with ``parallel``, the enterprises and the glossary in a forked child while the
+    TF-IDF tables are made here.
     """
     if themes is None:
         index = TermIndex(data.taxonomy.themes)
         themes = [read_article_themes(tokens, data.taxonomy, index) for tokens in corpus_tokens]
     if claims is None:
         claims = [article_claims(tokens) for tokens in corpus_tokens]
-    enterprises = read_enterprises(corpus_tokens, data.enterprises, segmenter)
-    weights = term_weights(corpus_tokens, segmenter, counts)
-    keywords = top_keywords(weights)
-    related = related_articles(weights)
-    names = frozenset(name for e in enterprises.enterprises for name in (e.name, *e.aliases))
+
+    def enterprises_and_glossary():
+        enterprises = read_enterprises(corpus_tokens, data.enterprises, segmenter)
+        names = frozenset(name for e in enterprises.enterprises for name in (e.name, *e.aliases))
+        return enterprises, build_glossary(corpus_tokens, names)
+
+    def keywords_and_related():
+        weights = term_weights(corpus_tokens, segmenter, counts)
+        return top_keywords(weights), related_articles(weights)
+
+    (enterprises, glossary), (keywords, related) = side_by_side(enterprises_and_glossary, keywords_and_related, parallel)
     articles = tuple(
         ArticleAnalysis(
             article_id=tokens.article.id,
@@ -76,5 +85,5 @@ def analyze_tokens(
         themes=data.taxonomy.themes,
         enterprises=enterprises.enterprises,
         articles=articles,
-        glossary=build_glossary(corpus_tokens, names),
+        glossary=glossary,
     )

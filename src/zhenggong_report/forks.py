@@ -1,0 +1,103 @@
+"""Two independent steps at once: one in a forked child, the other in this process.
+
+After the per-page work, what remains of a build is corpus-wide and runs in one process; but it
+falls into independent pieces (the glossary beside the TF-IDF tables, the data files beside the
+page). A forked child sees everything made so far without copying or pickling it; only its
+result comes back, pickled through a pipe. Where fork is not available (or one job was asked
+for) the steps run one after the other, with the same results.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import sys
+import traceback
+from typing import Callable, TypeVar
+
+A = TypeVar("A")
+B = TypeVar("B")
+
+
+class ForkedStepError(RuntimeError):
+    """A step run in a forked child ended without a result (killed, or its error would not pickle)."""
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and sys.platform.startswith("linux")
+
+
+def side_by_side(first: Callable[[], A], second: Callable[[], B], parallel: bool = True) -> tuple[A, B]:
+    """``(first(), second())``, with ``first`` run in a forked child when ``parallel`` and fork is
+    available. An error in either step is raised here, as it would be in one process."""
+    if not parallel or not can_fork():
+        return first(), second()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child's lines run in the child (coverage cannot see them)
+        os.close(read_end)
+        _run_child(first, write_end)
+    os.close(write_end)
+    try:
+        second_result = second()
+    except BaseException:
+        _stop_child(pid, read_end)
+        raise
+    with open(read_end, "rb") as pipe:
+        payload = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    return _unpack(payload, status), second_result
+
+
+def _run_child(step: Callable[[], object], write_end: int) -> None:  # pragma: no cover - runs in the child
+    """Run ``step``, send ``(True, result)`` or ``(False, error)`` and leave without any clean-up
+    of the parent's state (no atexit handlers, no flushing of inherited buffers)."""
+    code = 0
+    try:
+        try:
+            payload = pickle.dumps((True, step()), protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException as error:  # noqa: BLE001 - every error goes back to the parent
+            payload = _error_payload(error)
+        with open(write_end, "wb") as pipe:
+            pipe.write(payload)
+    except BaseException:  # noqa: BLE001
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _error_payload(error: BaseException) -> bytes:
+    """The error itself when it pickles (its type, message and fields intact), else its text."""
+    try:
+        return pickle.dumps((False, error), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - an error that cannot travel is described instead
+        text = "".join(traceback.format_exception(error)).rstrip()
+        return pickle.dumps((False, ForkedStepError(f"a step run in a child process failed:\n{text}")))
+
+
+def _unpack(payload: bytes, status: int):
+    if not payload:
+        raise ForkedStepError(f"a step run in a child process ended without a result ({_describe(status)})")
+    succeeded, value = pickle.loads(payload)
+    if succeeded:
+        return value
+    raise value
+
+
+def _describe(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        return f"killed by signal {os.WTERMSIG(status)}"
+    return f"exit status {os.WEXITSTATUS(status)}"
+
+
+def _stop_child(pid: int, read_end: int) -> None:
+    """The step here failed: the child's result is not wanted."""
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:  # pragma: no cover - already gone
+        pass
+    os.close(read_end)
+    os.waitpid(pid, 0)
