@@ -97,3 +97,21 @@ def test_jieba_is_loaded_on_first_use_only(tmp_path: Path) -> None:
     assert not lazy.loaded and lazy.is_content_word("党建")
     assert lazy.cut("加强国有企业党建") == ["加强", "国有企业", "党建"]
     assert lazy.loaded
+
+
+def test_first_token_agrees_with_jieba_everywhere_in_the_seeds(segmenter) -> None:
+    """The shortcut (no dictionary word starts here, so the route takes one character) never
+    differs from segmenting: checked at every character of every seed page."""
+    from conftest import SEEDS
+
+    text = "".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))
+    for start in range(len(text)):
+        head = text[start : start + 8]
+        expected = segmenter.tokenizer.lcut(head, HMM=False)
+        assert segmenter.first_token(head) == (expected[0] if expected else ""), head
+
+
+def test_content_word_answers_are_remembered_and_unchanged(segmenter) -> None:
+    words = ["党建", "的", "2023", "工会", "我们", "12.5%", "信访"]
+    first = [segmenter.is_content_word(w) for w in words]
+    assert [segmenter.is_content_word(w) for w in words] == first == [segmenter._judge_content_word(w) for w in words]

@@ -9,6 +9,8 @@ jieba at all. ``use_cache=False`` (``--no-cache``) does every step from scratch.
 from __future__ import annotations
 
 import gc
+import importlib
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -150,6 +152,35 @@ def _without_cycle_collection(work, *args):
             gc.enable()
 
 
+class BackgroundImport:
+    """Modules imported in a thread: the corpus-wide steps' libraries (pandas, numpy: a quarter of a
+    second) load while worker processes parse and segment, rather than before or after them.
+
+    Started only once the workers are forked (a fork must not copy an import lock held by a
+    thread) and joined before anything else forks. An import that fails here is left for the
+    real import to report.
+    """
+
+    def __init__(self, *modules: str) -> None:
+        self.modules = modules
+        self.thread: Optional[threading.Thread] = None
+
+    def start(self) -> None:
+        self.thread = threading.Thread(target=self._run, name="background-import", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        for module in self.modules:
+            try:
+                importlib.import_module(module)
+            except Exception:  # noqa: BLE001 - reported where the module is really needed
+                return
+
+    def join(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+
+
 def _reuse_report(cache: BuildCache, key: str) -> Optional[tuple[dict[str, bytes], dict]]:
     meta = cache.load("report-meta", key)
     if not isinstance(meta, dict):
@@ -184,7 +215,11 @@ def make_report(
     ]
     parallel = worker_count(jobs) > 1
     progress.stage("parsing and segmenting pages", total=len(sources))
-    done = run_pages(sources, keys, context, cache, jobs, on_page=lambda s: progress.advance(1, s.characters))
+    libraries = BackgroundImport("zhenggong_report.analyze.keywords", "pandas")
+    done = run_pages(
+        sources, keys, context, cache, jobs, on_page=lambda s: progress.advance(1, s.characters), on_workers_started=libraries.start
+    )
+    libraries.join()
     results = unique_article_ids([result for result, _ in done])
     readings = [reading for _, reading in done]
     corpus = ParsedCorpus(

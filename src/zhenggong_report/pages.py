@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence
 
 from .analyze.claims import article_claims
-from .analyze.keywords import content_counts
 from .analyze.data_files import AnalysisData
 from .analyze.themes import ArticleThemes, TermIndex, read_article_themes
-from .analyze.tokens import ArticleTokens, tokenize_article
+from .analyze.tokens import ArticleTokens, content_counts, tokenize_article
 from .cache import BuildCache, digest
 from .models import Claim, SourceFile
 from .parse import PageResult, parse_page
@@ -164,9 +163,11 @@ def run_pages(
     cache: BuildCache,
     jobs: Optional[int] = None,
     on_page: Callable[[SourceFile], None] = lambda source: None,
+    on_workers_started: Callable[[], None] = lambda: None,
 ) -> list[tuple[PageResult, PageReading]]:
     """Every page's parse and reading, in page order: from the cache where it has them, else computed
-    (in worker processes when there is enough uncached text and more than one core)."""
+    (in worker processes when there is enough uncached text and more than one core;
+    ``on_workers_started`` is called once they run)."""
     results: list[Optional[tuple[PageResult, PageReading]]] = [None] * len(sources)
     todo: list[int] = []
     for index, (source, key) in enumerate(zip(sources, keys, strict=True)):
@@ -179,7 +180,7 @@ def run_pages(
     workers = min(worker_count(jobs), len(todo))
     pending_characters = sum(sources[i].characters for i in todo)
     if workers > 1 and pending_characters >= PARALLEL_MIN_CHARACTERS:
-        for index, (result, reading) in zip(todo, _in_workers([(sources[i], keys[i]) for i in todo], context, cache, workers), strict=True):
+        for index, (result, reading) in zip(todo, _in_workers([(sources[i], keys[i]) for i in todo], context, cache, workers, on_workers_started), strict=True):
             results[index] = (result, shared_words(reading))
             on_page(sources[index])
     else:
@@ -190,7 +191,11 @@ def run_pages(
 
 
 def _in_workers(
-    jobs: list[tuple[SourceFile, PageKeys]], context: PageContext, cache: BuildCache, workers: int
+    jobs: list[tuple[SourceFile, PageKeys]],
+    context: PageContext,
+    cache: BuildCache,
+    workers: int,
+    on_started: Callable[[], None] = lambda: None,
 ) -> Iterator[tuple[PageResult, PageReading]]:
     """Run the jobs in ``workers`` processes, results in job order.
 
@@ -204,9 +209,12 @@ def _in_workers(
         segmenter, data = context.segmenter, context.data
         make = _ContextFactory(segmenter.userdict, segmenter.stopwords_file, segmenter.cache_folder, data)
         executor = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"), _init_worker, (None, cache, make))
-    chunk = max(1, min(16, len(jobs) // (workers * 8) or 1))
+    # Small chunks: a worker left with a large last chunk would keep the others waiting at the end.
+    chunk = max(1, min(4, len(jobs) // (workers * 8) or 1))
     with executor:
-        yield from executor.map(_work_in_worker, jobs, chunksize=chunk)
+        results = executor.map(_work_in_worker, jobs, chunksize=chunk)  # every worker is running now
+        on_started()
+        yield from results
 
 
 @dataclass(frozen=True)

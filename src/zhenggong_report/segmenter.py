@@ -15,6 +15,7 @@ import logging
 import marshal
 import math
 import os
+import re
 from pathlib import Path
 from typing import Optional
 
@@ -58,6 +59,10 @@ def read_stopwords(path: Path) -> frozenset[str]:
     return frozenset(words)
 
 
+HAN = re.compile("[\u4e00-\u9fd5]")
+"""The Chinese characters jieba's dictionary route covers (``jieba.re_han_default``)."""
+
+
 class Segmenter:
     """Word segmentation for the parser (word evidence across joins) and the analyzer."""
 
@@ -73,6 +78,7 @@ class Segmenter:
         self.stopwords = read_stopwords(self.stopwords_file)
         self._tokenizer: Optional[jieba.Tokenizer] = None
         self._pos = None
+        self._content_words: dict[str, bool] = {}
 
     @property
     def loaded(self) -> bool:
@@ -149,7 +155,14 @@ class Segmenter:
         return word in self.stopwords
 
     def is_content_word(self, word: str) -> bool:
-        """A word worth counting as a keyword: two characters or more, not a stop word, not a number."""
+        """A word worth counting as a keyword: two characters or more, not a stop word, not a number
+        (decided once per distinct word)."""
+        known = self._content_words.get(word)
+        if known is None:
+            known = self._content_words[word] = self._judge_content_word(word)
+        return known
+
+    def _judge_content_word(self, word: str) -> bool:
         if len(word) < 2 or word in self.stopwords:
             return False
         if not any(c.isalpha() for c in word):
@@ -227,5 +240,9 @@ class Segmenter:
         return word, max(0.0, min(3.5, pmi / 3))
 
     def first_token(self, text: str) -> str:
-        tokens = self.tokenizer.lcut(text[:8], HMM=False)
+        """The first word of ``text`` (dictionary only, no HMM guessing)."""
+        head = text[:8]
+        if head and HAN.match(head) and not any(self.frequency(head[:size]) > 0 for size in range(2, len(head) + 1)):
+            return head[0]  # no dictionary word starts here: jieba's route can only take the one character
+        tokens = self.tokenizer.lcut(head, HMM=False)
         return tokens[0] if tokens else ""

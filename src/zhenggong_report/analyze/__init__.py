@@ -18,7 +18,6 @@ from .claims import article_claims
 from .data_files import AnalysisData, load_analysis_data
 from .enterprises import read_enterprises
 from .glossary import build_glossary
-from .keywords import related_articles, term_weights, top_keywords
 from .themes import ArticleThemes, TermIndex, read_article_themes
 from .tokens import ArticleTokens, tokenize_corpus
 
@@ -52,6 +51,8 @@ def analyze_tokens(
     computed here; with ``parallel``, the enterprises and the glossary in a forked child while the
     TF-IDF tables are made here.
     """
+    from .keywords import related_articles, term_weights, top_keywords  # pandas and numpy load only here
+
     if themes is None:
         index = TermIndex(data.taxonomy.themes)
         themes = [read_article_themes(tokens, data.taxonomy, index) for tokens in corpus_tokens]

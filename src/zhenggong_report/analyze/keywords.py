@@ -9,7 +9,6 @@ cosine of two articles is the dot product of their vectors.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Mapping, Optional, Sequence
@@ -19,7 +18,7 @@ import pandas as pd
 
 from ..models import Keyword, Related
 from ..segmenter import Segmenter
-from .tokens import ArticleTokens
+from .tokens import ArticleTokens, content_counts
 
 TOP_KEYWORDS = 10
 TOP_RELATED = 3
@@ -42,14 +41,6 @@ class TermWeights:
         """The table by article, strongest word first (ties by the word): sorted once, read by
         both the keywords and the similarity signature."""
         return self.table.sort_values(["doc", "weight", "word"], ascending=[True, False, True])
-
-
-def content_counts(tokens: ArticleTokens, segmenter: Segmenter) -> Counter:
-    """How often each content word stands in the article (the filter runs once per distinct word)."""
-    counts: Counter = Counter()
-    for unit in tokens.units:
-        counts.update(unit.tokens)
-    return Counter({word: n for word, n in counts.items() if segmenter.is_content_word(word)})
 
 
 def term_weights(

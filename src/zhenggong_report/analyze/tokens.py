@@ -8,6 +8,7 @@ segments again.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
@@ -172,6 +173,14 @@ def article_text_units(article: Article) -> ArticleTokens:
         place = "heading" if paragraph.kind == "heading" else "text"
         units.append(unit_from_tokens(place, index, paragraph.text, (), False))
     return ArticleTokens(article, tuple(units))
+
+
+def content_counts(tokens: ArticleTokens, segmenter: Segmenter) -> Counter:
+    """How often each content word stands in the article (the filter runs once per distinct word)."""
+    counts: Counter = Counter()
+    for unit in tokens.units:
+        counts.update(unit.tokens)
+    return Counter({word: n for word, n in counts.items() if segmenter.is_content_word(word)})
 
 
 def tokenize_corpus(corpus: ParsedCorpus, segmenter: Segmenter) -> tuple[ArticleTokens, ...]:

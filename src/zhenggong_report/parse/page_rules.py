@@ -186,10 +186,10 @@ def starts_mid_sentence(block: Block, lexicon: Lexicon) -> bool:
 
 
 def _bracket_evidence(before: str, after: str) -> tuple[float, Optional[str]]:
-    openers = unbalanced_openers(before)
     closer = first_unmatched_closer(after)
     if closer is None:
         return 0.0, None
+    openers = unbalanced_openers(before)
     if not openers:
         return -2.0, None
     opener = openers[-1]

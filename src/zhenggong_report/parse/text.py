@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -86,8 +87,10 @@ def collapse_spaces(text: str) -> str:
     return re.sub(r" ?([，。、；：？！“”（）]) ?", r"\1", text)
 
 
-def unbalanced_openers(text: str) -> list[str]:
-    """Brackets opened in ``text`` and not closed in it, innermost last."""
+@lru_cache(maxsize=4096)
+def unbalanced_openers(text: str) -> tuple[str, ...]:
+    """Brackets opened in ``text`` and not closed in it, innermost last (a paragraph is asked once
+    per paragraph it might join, so answers are remembered)."""
     stack: list[str] = []
     closers = {v: k for k, v in BRACKET_PAIRS.items()}
     for char in text:
@@ -95,9 +98,10 @@ def unbalanced_openers(text: str) -> list[str]:
             stack.append(char)
         elif char in closers and stack and stack[-1] == closers[char]:
             stack.pop()
-    return stack
+    return tuple(stack)
 
 
+@lru_cache(maxsize=4096)
 def first_unmatched_closer(text: str) -> str | None:
     """The first closing bracket in ``text`` that nothing in ``text`` opened."""
     depth: dict[str, int] = {}
@@ -127,7 +131,8 @@ def run_bigrams(text: str) -> set[str]:
     return {run[i : i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)}
 
 
-def bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def bigrams(text: str) -> frozenset[str]:
     """Pairs of adjacent CJK characters (punctuation and Latin text are skipped over)."""
     chars = "".join(_CJK_RUN.findall(text))
-    return {chars[i : i + 2] for i in range(len(chars) - 1)}
+    return frozenset(chars[i : i + 2] for i in range(len(chars) - 1))
