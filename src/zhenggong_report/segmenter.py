@@ -60,7 +60,9 @@ def read_stopwords(path: Path) -> frozenset[str]:
 
 
 HAN = re.compile("[\u4e00-\u9fd5]")
-"""The Chinese characters jieba's dictionary route covers (``jieba.re_han_default``)."""
+"""The Chinese characters of jieba's dictionary route."""
+HAN_RUN = jieba.re_han_default
+"""What jieba segments as one block (Chinese characters, Latin letters, digits and a few signs)."""
 
 
 class Segmenter:
@@ -242,7 +244,16 @@ class Segmenter:
     def first_token(self, text: str) -> str:
         """The first word of ``text`` (dictionary only, no HMM guessing)."""
         head = text[:8]
-        if head and HAN.match(head) and not any(self.frequency(head[:size]) > 0 for size in range(2, len(head) + 1)):
-            return head[0]  # no dictionary word starts here: jieba's route can only take the one character
-        tokens = self.tokenizer.lcut(head, HMM=False)
-        return tokens[0] if tokens else ""
+        run = HAN_RUN.match(head)
+        if run is None or not HAN.match(head):
+            tokens = self.tokenizer.lcut(head, HMM=False)
+            return tokens[0] if tokens else ""
+        # A Chinese character opens the text: jieba's first word is the first step of its best route
+        # through the run of characters it segments together (what ``lcut`` does, without its
+        # generator and block splitting).
+        block = run.group()
+        if not any(self.frequency(block[:size]) > 0 for size in range(2, len(block) + 1)):
+            return block[0]  # no dictionary word starts here: the route can only take one character
+        route: dict[int, tuple[float, int]] = {}
+        self.tokenizer.calc(block, self.tokenizer.get_DAG(block), route)
+        return block[: route[0][1] + 1]

@@ -95,6 +95,9 @@ class PageState:
     fragments: set[int] = field(default_factory=set)
     """Body blocks that start mid-sentence."""
     chain_texts: list[str] = field(default_factory=list)
+    title_weights: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Each title's character pairs weighted by their rarity among the chains (see ``_title_similarity``)."""
+    chain_by_block: dict[int, int] = field(default_factory=dict)
     articles: list[Article] = field(default_factory=list)
     leftovers: list[Leftover] = field(default_factory=list)
 
@@ -102,10 +105,7 @@ class PageState:
         return 0 <= index < len(self.blocks) and self.blocks[index].kind in BODY_KINDS
 
     def chain_of(self, index: int) -> Optional[int]:
-        for number, chain in enumerate(self.chains):
-            if index in chain.blocks:
-                return number
-        return None
+        return self.chain_by_block.get(index)
 
 
 PageRule = Callable[[PageState], None]
@@ -385,14 +385,15 @@ def _next_in_reading_order(state: PageState, index: int) -> Optional[int]:
 
 def _find_loop(state: PageState) -> list[int]:
     for start in state.links:
-        seen = [start]
+        seen, members = [start], {start}
         position = _next_in_reading_order(state, start)
         while position is not None and len(seen) <= len(state.blocks):
             if position == start:
                 return seen
-            if position in seen:
+            if position in members:
                 break
             seen.append(position)
+            members.add(position)
             position = _next_in_reading_order(state, position)
     return []
 
@@ -407,11 +408,14 @@ def build_chains(state: PageState) -> None:
     for index in range(len(state.blocks)):
         if not state.is_body(index) or index in has_predecessor:
             continue
-        chain = [index]
+        chain, members = [index], {index}
         position = _next_in_reading_order(state, index)
-        while position is not None and position not in chain:
+        while position is not None and position not in members:
             chain.append(position)
+            members.add(position)
             position = _next_in_reading_order(state, position)
+        for block in chain:
+            state.chain_by_block.setdefault(block, len(state.chains))
         state.chains.append(Chain(blocks=chain, partial=index in state.fragments))
     state.chain_texts = [_chain_text(state, chain) for chain in state.chains]
 
@@ -430,11 +434,13 @@ def _title_similarity(state: PageState, title: str, chain_number: Optional[int])
     grams = run_bigrams(title)
     if not grams:
         return 0.0
-    texts = state.chain_texts
-    total = len(texts)
-
-    weights = {g: math.log((total + 1) / (sum(1 for t in texts if g in t) + 0.5)) + 0.1 for g in grams}
-    present = texts[chain_number]
+    weights = state.title_weights.get(title)
+    if weights is None:  # the same title is compared with several articles
+        texts = state.chain_texts
+        total = len(texts)
+        weights = {g: math.log((total + 1) / (sum(1 for t in texts if g in t) + 0.5)) + 0.1 for g in grams}
+        state.title_weights[title] = weights
+    present = state.chain_texts[chain_number]
     return sum(w for g, w in weights.items() if g in present) / sum(weights.values())
 
 

@@ -9,7 +9,7 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 
 SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
-_SPACE_TABLE = str.maketrans({c: " " for c in SPACES})
+_ODD_SPACE = re.compile(f"[{SPACES}]")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 SENTENCE_END = "。！？!?；;…"
@@ -41,7 +41,7 @@ SENTENCE_STARTERS = frozenset(
 
 def normalize_spaces(line: str) -> str:
     """Full-width, non-breaking and other spaces become plain spaces; zero-width marks go."""
-    return _ZERO_WIDTH.sub("", line.translate(_SPACE_TABLE))
+    return _ZERO_WIDTH.sub("", _ODD_SPACE.sub(" ", line))
 
 
 def is_cjk(char: str) -> bool:
@@ -81,10 +81,16 @@ def join_wrapped(left: str, right: str) -> str:
     return left + right
 
 
+_SPACE_RUN = re.compile(r" {2,}")
+_PADDED_PUNCTUATION = re.compile(r" ?([，。、；：？！“”（）]) ?")
+
+
 def collapse_spaces(text: str) -> str:
     """Collapse runs of spaces to one; drop spaces that only pad CJK punctuation."""
-    text = re.sub(r" {2,}", " ", text.strip())
-    return re.sub(r" ?([，。、；：？！“”（）]) ?", r"\1", text)
+    text = text.strip()
+    if " " not in text:  # most Chinese paragraphs: nothing to do
+        return text
+    return _PADDED_PUNCTUATION.sub(r"\1", _SPACE_RUN.sub(" ", text))
 
 
 @lru_cache(maxsize=4096)
