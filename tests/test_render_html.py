@@ -355,3 +355,15 @@ def test_inline_css_is_compacted_without_touching_strings() -> None:
 
     css = '/* note */\na::after { content: "a: b ; c" ; }\n@media (max-width: 40rem) {\n  .x .y { margin: 0 auto; }\n}\n'
     assert compact_css(css) == 'a::after{content:"a: b ; c"}@media (max-width:40rem){.x .y{margin:0 auto}}'
+
+
+def test_a_widely_used_formulation_links_its_first_articles_and_counts_the_rest(seed_corpus, analysis, monkeypatch) -> None:
+    from zhenggong_report.models import GlossaryEntry
+    from zhenggong_report.render import view as view_module
+
+    ids = tuple(a.id for a in seed_corpus.articles)
+    entry = GlossaryEntry("三会一课", 40, ids, ids[0], "坚持“三会一课”制度")
+    monkeypatch.setattr(view_module, "GLOSSARY_ARTICLES_SHOWN", 4)
+    glossary = section(render_html(seed_corpus, replace(analysis, glossary=(entry,)))["index.html"], "glossary")
+    assert [f'href="#{i}"' in glossary for i in ids[:6]] == [True] * 4 + [False] * 2
+    assert f"等 {len(ids)} 篇" in glossary and f"另 {len(ids) - 4} 篇见 data/glossary.json" in glossary

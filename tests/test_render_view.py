@@ -135,3 +135,18 @@ def test_articles_without_analysis_links_still_render(seed_corpus, analysis) -> 
     view = build_view(seed_corpus, replace(analysis, articles=bare, glossary=()))
     assert all(v.primary is None and v.hits == () for v in view.articles)
     assert all(len(t.articles) == 0 for t in view.themes)
+
+
+def test_a_glossary_entry_links_its_first_articles_and_counts_the_rest(seed_corpus, analysis, monkeypatch) -> None:
+    from zhenggong_report.models import GlossaryEntry
+    from zhenggong_report.render import view as view_module
+
+    ids = tuple(a.id for a in seed_corpus.articles)
+    entry = GlossaryEntry("三会一课", 40, ids, ids[0], "坚持“三会一课”制度")
+    monkeypatch.setattr(view_module, "GLOSSARY_ARTICLES_SHOWN", 5)
+    (item,) = build_view(seed_corpus, replace(analysis, glossary=(entry,))).glossary
+    assert [ref.id for ref in item.articles] == list(ids[:5])
+    assert item.more == len(ids) - 5
+    monkeypatch.setattr(view_module, "GLOSSARY_ARTICLES_SHOWN", 100)
+    (item,) = build_view(seed_corpus, replace(analysis, glossary=(entry,))).glossary
+    assert len(item.articles) == len(ids) and item.more == 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Optional
 
@@ -37,6 +38,17 @@ class ScoringRules:
     spread: int = 3
     density: float = 4.0
     evidence: int = 3
+
+    @cached_property
+    def place_factors(self) -> dict[str, float]:
+        """How much a term weighs by where it stands (1 in body text)."""
+        return {
+            "title": self.title,
+            "heading": self.heading,
+            "lead": self.heading,
+            "abstract": self.abstract,
+            "keywords": self.abstract,
+        }
 
 
 @dataclass(frozen=True)

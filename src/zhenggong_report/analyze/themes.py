@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 from ..models import Evidence, ThemeDefinition, ThemeHit
 from .data_files import ScoringRules, Taxonomy
@@ -37,8 +37,9 @@ class TermEntry:
     near: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
+    """A term found in a unit (a named tuple: an article has hundreds and they are made in a hot loop)."""
+
     theme: int
     term: str
     weight: float
@@ -71,6 +72,8 @@ class TermIndex:
         self.by_first = {key: sorted(entries, key=order) for key, entries in by_first.items()}
         self.excludes = {i: theme.exclude for i, theme in enumerate(themes) if theme.exclude}
         self._memo: dict[str, tuple[dict[str, tuple[TermEntry, ...]], tuple[tuple[int, TermEntry], ...]]] = {}
+        self._barren: set[str] = set()
+        """Tokens known to begin and hold no term (most of them): skipped without a look."""
 
     def candidates(self, token: str) -> tuple[dict[str, tuple[TermEntry, ...]], tuple[tuple[int, TermEntry], ...]]:
         """What a token can start or hold, worked out once per distinct token.
@@ -94,6 +97,8 @@ class TermIndex:
                     if token.startswith(entry.term, offset):
                         inside.append((offset, entry))
         found = self._memo[token] = ({char: tuple(entries) for char, entries in longer.items()}, tuple(inside))
+        if not longer and not inside:
+            self._barren.add(token)
         return found
 
     def excluded_spans(self, text: str) -> dict[int, list[tuple[int, int]]]:
@@ -117,7 +122,10 @@ class TermIndex:
         excluded: Optional[dict[int, list[tuple[int, int]]]] = None
         memo = self._memo
         size = len(text)
-        for token, token_start in zip(unit.tokens, unit.starts, strict=True):
+        barren = self._barren
+        tokens, starts = unit.tokens, unit.starts
+        for index in [i for i, token in enumerate(tokens) if token not in barren]:
+            token, token_start = tokens[index], starts[index]
             known = memo.get(token)
             if known is None:
                 known = self.candidates(token)
@@ -152,20 +160,15 @@ class TermIndex:
 
 
 def place_factor(place: str, rules: ScoringRules) -> float:
-    if place == "title":
-        return rules.title
-    if place in ("heading", "lead"):
-        return rules.heading
-    if place in ("abstract", "keywords"):
-        return rules.abstract
-    return 1.0
+    return rules.place_factors.get(place, 1.0)
 
 
 def mass(matches: Iterable[Match], rules: ScoringRules) -> float:
     """Weighted presence: each term's mean boosted weight × (1 + ln count)."""
+    factors = rules.place_factors
     per_term: dict[str, list[float]] = defaultdict(list)
     for match in matches:
-        per_term[match.term].append(match.weight * place_factor(match.place, rules))
+        per_term[match.term].append(match.weight * factors.get(match.place, 1.0))
     return sum(sum(values) / len(values) * (1 + math.log(len(values))) for values in per_term.values())
 
 
@@ -224,8 +227,9 @@ def treat_reasons(
     text_only = [m for m in body if m.place == "text"]
     reasons: list[str] = []
 
+    body_mass = mass(body, rules)
     title_matches = [m for m in matches if m.place == "title"]
-    if title_matches and text_only and mass(body, rules) >= rules.section:
+    if title_matches and text_only and body_mass >= rules.section:
         reasons.append(f"title names it ({', '.join(sorted({m.term for m in title_matches}))})")
 
     for head, members in sections:
@@ -235,9 +239,9 @@ def treat_reasons(
         if any(m.place == "text" for m in section) and mass(section, rules) >= rules.section:
             reasons.append(f"section ¶{units[head].paragraph} “{_short(units[head].text)}”")
 
-    for i, unit in enumerate(units):
-        here = by_unit.get(i, [])
-        if unit.place != "text" or not here:
+    for i in sorted(by_unit):
+        unit, here = units[i], by_unit[i]
+        if unit.place != "text":
             continue
         paragraph_mass = mass(here, rules)
         lead = [m for m in here if m.place == "lead"]
@@ -247,7 +251,7 @@ def treat_reasons(
             reasons.append(f"passage ¶{unit.paragraph} (weight {paragraph_mass:.1f})")
 
     paragraphs = {units[m.unit].paragraph for m in text_only}
-    density = mass(body, rules) / max(tokens.characters, 1000) * 1000
+    density = body_mass / max(tokens.characters, 1000) * 1000
     if len(paragraphs) >= rules.spread and density >= rules.density:
         reasons.append(f"spread over {len(paragraphs)} paragraphs ({density:.1f} per 1,000 characters)")
     return reasons, density

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterable, Optional
 
 from ..models import Article, ParsedCorpus
@@ -137,8 +138,9 @@ class ArticleTokens:
     article: Article
     units: tuple[Unit, ...]
 
-    @property
+    @cached_property
     def characters(self) -> int:
+        """Characters of the body (headings and paragraphs), counted once."""
         return sum(len(u.text) for u in self.units if u.place in ("text", "heading"))
 
     def body(self) -> Iterable[Unit]:

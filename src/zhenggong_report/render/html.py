@@ -8,10 +8,10 @@ Content-Security-Policy that allows only its own inline script and style (by has
 
 from __future__ import annotations
 
-import io
-
 import base64
 import hashlib
+import io
+import itertools
 import re
 import traceback
 from pathlib import Path
@@ -30,6 +30,8 @@ from .view import build_view
 ENTRY_TEMPLATE = "index.html.j2"
 STYLE_TEMPLATE = "report.css"
 SCRIPT_TEMPLATE = "report.js"
+CHUNK_BATCH = 4096
+"""Template output pieces joined and encoded together."""
 
 
 def make_environment(templates: Path) -> jinja2.Environment:
@@ -132,11 +134,11 @@ def render_html(
             build_date=build_date,
             version=__version__,
         )
-        # Encoded into one buffer as it is generated: the page never exists as one large str, nor as
-        # a list of hundreds of thousands of small pieces, beside its bytes.
+        # Encoded into one buffer as it is generated, a few thousand pieces at a time: the page never
+        # exists as one large str, nor as a list of hundreds of thousands of small pieces, beside its bytes.
         buffer = io.BytesIO()
-        for chunk in chunks:
-            buffer.write(chunk.encode("utf-8"))
+        for batch in iter(lambda: list(itertools.islice(chunks, CHUNK_BATCH)), []):
+            buffer.write("".join(batch).encode("utf-8"))
         page = buffer.getvalue()
     except jinja2.TemplateSyntaxError as error:
         raise TemplateError(str(folder / (error.name or "")), error.message or "syntax error", error.lineno) from None

@@ -177,7 +177,7 @@ def mark_span(text: str, start: int, end: int, width: int | None = KWIC_WIDTH) -
     if width is not None:
         left = ELLIPSIS + left[-width:] if len(left) > width else left
         right = right[:width] + ELLIPSIS if len(right) > width else right
-    return escape(left) + Markup("<mark>") + escape(text[start:end]) + Markup("</mark>") + escape(right)
+    return Markup(f"{escape(left)}<mark>{escape(text[start:end])}</mark>{escape(right)}")
 
 
 def _clip(text: str, width: int | None) -> str:

@@ -7,6 +7,7 @@ article <-> theme, article <-> enterprise. Templates only lay it out.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Mapping, Optional
 
@@ -34,6 +35,8 @@ EVIDENCE_CONTEXT = 18
 """Characters kept on each side of the marked term in evidence and claim excerpts."""
 GLOSSARY_CONTEXT = 12
 """Characters kept on each side of a formulation in its first context."""
+GLOSSARY_ARTICLES_SHOWN = 30
+"""Articles linked from a glossary entry; the rest are counted (all are in ``data/glossary.json``)."""
 EVIDENCE_SHOWN = 1
 """Evidence excerpts shown per article under each theme (the analysis may hold more)."""
 
@@ -159,8 +162,11 @@ class EnterpriseView:
 class GlossaryView:
     entry: GlossaryEntry
     articles: tuple[ArticleRef, ...]
+    """The first :data:`GLOSSARY_ARTICLES_SHOWN` articles that use the formulation."""
     first_article: ArticleRef
     context: Markup
+    more: int = 0
+    """How many further articles use it."""
 
 
 @dataclass(frozen=True)
@@ -448,16 +454,21 @@ class _Builder:
         return found
 
     def glossary_views(self) -> tuple[GlossaryView, ...]:
-        return tuple(
-            GlossaryView(
-                entry=entry,
-                articles=tuple(self.article_refs[i] for i in _unique(entry.articles)),
-                first_article=self.article_refs[entry.first_article],
-                context=mark_first(entry.first_context, entry.term, GLOSSARY_CONTEXT),
+        views = []
+        for entry in self.analysis.glossary:
+            if _used_once(entry):
+                continue
+            articles = _unique(entry.articles)
+            views.append(
+                GlossaryView(
+                    entry=entry,
+                    articles=tuple(self.article_refs[i] for i in articles[:GLOSSARY_ARTICLES_SHOWN]),
+                    first_article=self.article_refs[entry.first_article],
+                    context=mark_first(entry.first_context, entry.term, GLOSSARY_CONTEXT),
+                    more=max(0, len(articles) - GLOSSARY_ARTICLES_SHOWN),
+                )
             )
-            for entry in self.analysis.glossary
-            if not _used_once(entry)
-        )
+        return tuple(views)
 
     def glossary_once(self) -> tuple[OnceUsedView, ...]:
         by_article: dict[str, list[str]] = {}
@@ -470,6 +481,10 @@ class _Builder:
 
     def source_views(self) -> tuple[SourceView, ...]:
         notes = {p.file: p for p in self.corpus.pages}
+        articles: dict[str, list[ArticleRef]] = {}
+        for article in self.corpus.articles:
+            articles.setdefault(article.file, []).append(self.article_refs[article.id])
+        leftovers = Counter(leftover.file for leftover in self.corpus.leftovers)
         views = []
         for source in self.corpus.sources:
             note = notes.get(source.name)
@@ -480,8 +495,8 @@ class _Builder:
                     size=source.size,
                     sha256=source.sha256,
                     lines=len(source.lines),
-                    articles=tuple(self.article_refs[a.id] for a in self.corpus.articles if a.file == source.name),
-                    leftovers=sum(1 for l in self.corpus.leftovers if l.file == source.name),
+                    articles=tuple(articles.get(source.name, ())),
+                    leftovers=leftovers[source.name],
                     title_placement=note.title_placement if note else "",
                     evidence=note.evidence if note else (),
                     warnings=note.warnings if note else (),
