@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from zhenggong_report import pages as pages_module
 from zhenggong_report.build import build
 from zhenggong_report.cache import BuildCache
+from zhenggong_report.forks import can_fork
 from zhenggong_report.resources import data_path
 
 from conftest import SEEDS
@@ -30,18 +32,45 @@ def cache_folder(tmp_path: Path, monkeypatch) -> Path:
     return folder
 
 
+class PageWorkLog:
+    """The names of the pages parsed and segmented (not taken from the cache), in this process or
+    in any worker process forked from it: each call appends a line to a file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.clear()
+
+    def record(self, name: str) -> None:
+        with open(self.path, "a", encoding="utf-8") as handle:
+            handle.write(f"{name}\t{os.getpid()}\n")
+
+    def names(self) -> list[str]:
+        return [line.split("\t")[0] for line in self.path.read_text(encoding="utf-8").splitlines()]
+
+    def processes(self) -> set[int]:
+        return {int(line.split("\t")[1]) for line in self.path.read_text(encoding="utf-8").splitlines()}
+
+    def clear(self) -> None:
+        self.path.write_text("", encoding="utf-8")
+
+    def __len__(self) -> int:
+        return len(self.names())
+
+    def __eq__(self, other: object) -> bool:
+        return self.names() == other
+
+
 @pytest.fixture
-def page_work_calls(monkeypatch) -> list[str]:
-    """The names of the pages parsed and segmented (not taken from the cache)."""
-    calls: list[str] = []
+def page_work_calls(monkeypatch, tmp_path: Path) -> PageWorkLog:
+    log = PageWorkLog(tmp_path / "page-work.log")
     original = pages_module.do_page_work
 
     def counting(source, context):
-        calls.append(source.name)
+        log.record(source.name)
         return original(source, context)
 
     monkeypatch.setattr(pages_module, "do_page_work", counting)
-    return calls
+    return log
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -196,3 +225,17 @@ def test_one_job_and_several_build_the_same_bytes(seeds, tmp_path, cache_folder,
     build(seeds, tmp_path / "one", use_cache=False, jobs=1)
     build(seeds, tmp_path / "two", use_cache=False, jobs=2)
     assert snapshot(tmp_path / "two") == snapshot(tmp_path / "one")
+
+
+@pytest.mark.skipif(not can_fork(), reason="workers are forked on Linux only")
+def test_a_changed_page_is_segmented_in_a_worker_while_the_others_load(seeds, tmp_path, cache_folder, page_work_calls):
+    build(seeds, tmp_path / "before", jobs=2)
+    page = sorted(seeds.glob("*.txt"))[2]
+    page.write_text(page.read_text(encoding="utf-8") + "\n补记一段。\n", encoding="utf-8")
+    page_work_calls.clear()
+    build(seeds, tmp_path / "two", jobs=2)
+    assert page_work_calls == [page.name] and os.getpid() not in page_work_calls.processes()
+    page.write_text(page.read_text(encoding="utf-8") + "\n再补一段。\n", encoding="utf-8")
+    page_work_calls.clear()
+    build(seeds, tmp_path / "one", jobs=1)
+    assert page_work_calls == [page.name] and page_work_calls.processes() == {os.getpid()}

@@ -217,7 +217,7 @@ def make_report(
     progress.stage("parsing and segmenting pages", total=len(sources))
     libraries = BackgroundImport("zhenggong_report.analyze.keywords", "pandas")
     done = run_pages(
-        sources, keys, context, cache, jobs, on_page=lambda s: progress.advance(1, s.characters), on_workers_started=libraries.start
+        sources, keys, context, cache, jobs, on_page=lambda s: progress.advance(1, s.characters), on_workers_busy=libraries.start
     )
     libraries.join()
     results = unique_article_ids([result for result, _ in done])

@@ -67,6 +67,10 @@ class BuildCache:
     def _path(self, kind: str, key: str) -> Path:
         return self.folder / kind / key[:2] / f"{key}.pickle"
 
+    def has(self, kind: str, key: str) -> bool:
+        """Whether an entry is stored (it may still turn out unreadable when loaded)."""
+        return self.enabled and self._path(kind, key).is_file()
+
     def load(self, kind: str, key: str) -> Any:
         if not self.enabled:
             return None

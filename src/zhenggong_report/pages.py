@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence
@@ -21,6 +22,7 @@ from .analyze.data_files import AnalysisData
 from .analyze.themes import ArticleThemes, TermIndex, read_article_themes
 from .analyze.tokens import ArticleTokens, content_counts, tokenize_article
 from .cache import BuildCache, digest
+from .forks import can_fork
 from .models import Claim, SourceFile
 from .parse import PageResult, parse_page
 from .render.markdown import BodyRenderer, body_terms
@@ -163,47 +165,75 @@ def run_pages(
     cache: BuildCache,
     jobs: Optional[int] = None,
     on_page: Callable[[SourceFile], None] = lambda source: None,
-    on_workers_started: Callable[[], None] = lambda: None,
+    on_workers_busy: Callable[[], None] = lambda: None,
 ) -> list[tuple[PageResult, PageReading]]:
-    """Every page's parse and reading, in page order: from the cache where it has them, else computed
-    (in worker processes when there is enough uncached text and more than one core;
-    ``on_workers_started`` is called once they run)."""
+    """Every page's parse and reading, in page order: from the cache where it has them, else computed.
+
+    Pages the cache cannot give go to worker processes when there is more than one core and
+    either enough text to share out or cached pages to load meanwhile (then loading jieba and
+    segmenting a changed page overlap with unpickling the others); otherwise this process does
+    them itself. ``on_workers_busy`` is called when this process is left waiting for workers
+    with plenty of work.
+    """
     results: list[Optional[tuple[PageResult, PageReading]]] = [None] * len(sources)
-    todo: list[int] = []
-    for index, (source, key) in enumerate(zip(sources, keys, strict=True)):
-        cached = _from_cache(key, context, cache)
-        if cached is None:
-            todo.append(index)
-        else:
-            results[index] = (cached[0], shared_words(cached[1]))
-            on_page(source)
-    workers = min(worker_count(jobs), len(todo))
-    pending_characters = sum(sources[i].characters for i in todo)
-    if workers > 1 and pending_characters >= PARALLEL_MIN_CHARACTERS:
-        for index, (result, reading) in zip(todo, _in_workers([(sources[i], keys[i]) for i in todo], context, cache, workers, on_workers_started), strict=True):
-            results[index] = (result, shared_words(reading))
-            on_page(sources[index])
+    unparsed = [i for i, key in enumerate(keys) if not cache.has("page-parse", key.work)]
+    cached = sorted(set(range(len(sources))) - set(unparsed))
+    cores = worker_count(jobs)
+    pending_characters = sum(sources[i].characters for i in unparsed)
+    enough_to_share = cores > 1 and len(unparsed) > 1 and pending_characters >= PARALLEL_MIN_CHARACTERS
+    overlap_with_loading = cores > 1 and bool(unparsed) and bool(cached) and can_fork()
+    if enough_to_share or overlap_with_loading:
+        jobs_list = [(sources[i], keys[i]) for i in unparsed]
+        with _in_workers(jobs_list, context, cache, min(cores, len(unparsed))) as done:
+            late = _load_cached(cached, sources, keys, context, cache, results, on_page)
+            if enough_to_share:
+                on_workers_busy()
+            for index, (result, reading) in zip(unparsed, done, strict=True):
+                results[index] = (result, shared_words(reading))
+                on_page(sources[index])
     else:
-        for index in todo:
-            results[index] = _work_and_store(sources[index], keys[index], context, cache)
-            on_page(sources[index])
+        late = _load_cached(cached, sources, keys, context, cache, results, on_page) + unparsed
+    for index in sorted(late):
+        results[index] = _work_and_store(sources[index], keys[index], context, cache)
+        on_page(sources[index])
     return [r for r in results if r is not None]
 
 
+def _load_cached(
+    indices: list[int],
+    sources: Sequence[SourceFile],
+    keys: Sequence[PageKeys],
+    context: PageContext,
+    cache: BuildCache,
+    results: list[Optional[tuple[PageResult, PageReading]]],
+    on_page: Callable[[SourceFile], None],
+) -> list[int]:
+    """Fill ``results`` from the cache; returns the pages whose entries turned out unreadable."""
+    failed = []
+    for index in indices:
+        cached = _from_cache(keys[index], context, cache)
+        if cached is None:
+            failed.append(index)
+        else:
+            results[index] = (cached[0], shared_words(cached[1]))
+            on_page(sources[index])
+    return failed
+
+
+@contextmanager
 def _in_workers(
     jobs: list[tuple[SourceFile, PageKeys]],
     context: PageContext,
     cache: BuildCache,
     workers: int,
-    on_started: Callable[[], None] = lambda: None,
-) -> Iterator[tuple[PageResult, PageReading]]:
-    """Run the jobs in ``workers`` processes, results in job order.
+) -> Iterator[Iterator[tuple[PageResult, PageReading]]]:
+    """The jobs started in ``workers`` processes; yields their results, in job order, as they come.
 
     Each worker loads jieba's dictionary itself (in parallel, a fraction of a second with the
     one-read cache), so the main process, which goes on to the corpus-wide steps, never holds
     it. Workers are forked where the system allows (they inherit the imported libraries).
     """
-    if "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux"):
+    if can_fork():
         executor = ProcessPoolExecutor(workers, multiprocessing.get_context("fork"), _init_worker, (context, cache, None))
     else:  # systems without a safe fork: each worker starts afresh
         segmenter, data = context.segmenter, context.data
@@ -212,9 +242,7 @@ def _in_workers(
     # Small chunks: a worker left with a large last chunk would keep the others waiting at the end.
     chunk = max(1, min(4, len(jobs) // (workers * 8) or 1))
     with executor:
-        results = executor.map(_work_in_worker, jobs, chunksize=chunk)  # every worker is running now
-        on_started()
-        yield from results
+        yield executor.map(_work_in_worker, jobs, chunksize=chunk)  # every worker is running now
 
 
 @dataclass(frozen=True)

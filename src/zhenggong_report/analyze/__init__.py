@@ -48,8 +48,8 @@ def analyze_tokens(
     ``themes``, ``claims`` and ``counts`` (content-word counts), when given, are each article's own
     readings, already made (per page, possibly cached or in worker processes); then ``corpus_tokens``
     need only carry text (:func:`~.tokens.article_text_units`). What needs the whole corpus is
-    computed here; with ``parallel``, the enterprises and the glossary in a forked child while the
-    TF-IDF tables are made here.
+    computed here; with ``parallel``, the TF-IDF tables in a forked child (the only step that needs
+    pandas) while the enterprises and the glossary are found here.
     """
     from .keywords import related_articles, term_weights, top_keywords  # pandas and numpy load only here
 
@@ -68,7 +68,7 @@ def analyze_tokens(
         weights = term_weights(corpus_tokens, segmenter, counts)
         return top_keywords(weights), related_articles(weights)
 
-    (enterprises, glossary), (keywords, related) = side_by_side(enterprises_and_glossary, keywords_and_related, parallel)
+    (keywords, related), (enterprises, glossary) = side_by_side(keywords_and_related, enterprises_and_glossary, parallel)
     articles = tuple(
         ArticleAnalysis(
             article_id=tokens.article.id,

@@ -342,14 +342,18 @@ class _Builder:
         return children
 
     def tree_order(self) -> list[tuple[str, int]]:
+        """Every enterprise with its depth, each parent before its children (depth first).
+
+        An explicit stack rather than a recursive closure: a closure that calls itself is a
+        reference cycle, which would keep this builder, and the whole corpus it holds, alive
+        until the cyclic collector finds it.
+        """
         order: list[tuple[str, int]] = []
-
-        def walk(parent: Optional[str], depth: int) -> None:
-            for child in self.children.get(parent, []):
-                order.append((child, depth))
-                walk(child, depth + 1)
-
-        walk(None, 0)
+        stack = [(child, 0) for child in reversed(self.children.get(None, []))]
+        while stack:
+            enterprise, depth = stack.pop()
+            order.append((enterprise, depth))
+            stack.extend((child, depth + 1) for child in reversed(self.children.get(enterprise, [])))
         return order
 
     # -- articles ----------------------------------------------------------------------------
