@@ -13,6 +13,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 import traceback
 from typing import Callable, TypeVar
 
@@ -41,15 +42,42 @@ def side_by_side(first: Callable[[], A], second: Callable[[], B], parallel: bool
         os.close(read_end)
         _run_child(first, write_end)
     os.close(write_end)
+    reader = _PipeReader(read_end)  # takes the child's result as it comes, beside the step here
     try:
         second_result = second()
     except BaseException:
-        _stop_child(pid, read_end)
+        _stop_child(pid, reader)
         raise
-    with open(read_end, "rb") as pipe:
-        payload = pipe.read()
+    payload = reader.result()
     _, status = os.waitpid(pid, 0)
     return _unpack(payload, status), second_result
+
+
+class _PipeReader:
+    """Reads a pipe to its end in a thread (the read releases the GIL), so a child that finishes
+    first never waits for this process to take its result."""
+
+    def __init__(self, fd: int) -> None:
+        self.pipe = open(fd, "rb")
+        self.chunks: list[bytes] = []
+        self.thread = threading.Thread(target=self._run, name="forked-step-result", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            while chunk := self.pipe.read1(1 << 20):
+                self.chunks.append(chunk)
+        except (OSError, ValueError):  # closed because the step here failed
+            pass
+
+    def result(self) -> bytes:
+        self.thread.join()
+        self.pipe.close()
+        return b"".join(self.chunks)
+
+    def close(self) -> None:
+        self.pipe.close()
+        self.thread.join()
 
 
 def _run_child(step: Callable[[], object], write_end: int) -> None:  # pragma: no cover - runs in the child
@@ -93,11 +121,11 @@ def _describe(status: int) -> str:
     return f"exit status {os.WEXITSTATUS(status)}"
 
 
-def _stop_child(pid: int, read_end: int) -> None:
+def _stop_child(pid: int, reader: _PipeReader) -> None:
     """The step here failed: the child's result is not wanted."""
     try:
         os.kill(pid, signal.SIGKILL)
     except ProcessLookupError:  # pragma: no cover - already gone
         pass
-    os.close(read_end)
     os.waitpid(pid, 0)
+    reader.close()
