@@ -9,6 +9,7 @@ for) the steps run one after the other, with the same results.
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import signal
@@ -59,21 +60,21 @@ class _PipeReader:
 
     def __init__(self, fd: int) -> None:
         self.pipe = open(fd, "rb")
-        self.chunks: list[bytes] = []
+        self.buffer = io.BytesIO()
         self.thread = threading.Thread(target=self._run, name="forked-step-result", daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
         try:
             while chunk := self.pipe.read1(1 << 20):
-                self.chunks.append(chunk)
+                self.buffer.write(chunk)
         except (OSError, ValueError):  # closed because the step here failed
             pass
 
-    def result(self) -> bytes:
+    def result(self) -> io.BytesIO:
         self.thread.join()
         self.pipe.close()
-        return b"".join(self.chunks)
+        return self.buffer
 
     def close(self) -> None:
         self.pipe.close()
@@ -106,10 +107,12 @@ def _error_payload(error: BaseException) -> bytes:
         return pickle.dumps((False, ForkedStepError(f"a step run in a child process failed:\n{text}")))
 
 
-def _unpack(payload: bytes, status: int):
-    if not payload:
+def _unpack(payload: io.BytesIO, status: int):
+    if not payload.tell():
         raise ForkedStepError(f"a step run in a child process ended without a result ({_describe(status)})")
-    succeeded, value = pickle.loads(payload)
+    with payload.getbuffer() as view:  # unpickled in place: the payload is not copied first
+        succeeded, value = pickle.loads(view)
+    payload.close()
     if succeeded:
         return value
     raise value
