@@ -166,10 +166,19 @@ def place_factor(place: str, rules: ScoringRules) -> float:
 def mass(matches: Iterable[Match], rules: ScoringRules) -> float:
     """Weighted presence: each term's mean boosted weight × (1 + ln count)."""
     factors = rules.place_factors
-    per_term: dict[str, list[float]] = defaultdict(list)
+    if isinstance(matches, (list, tuple)) and len(matches) == 1:  # the commonest case: w × (1 + ln 1)
+        return matches[0].weight * factors.get(matches[0].place, 1.0)
+    sums: dict[str, float] = {}
+    counts: dict[str, int] = {}
     for match in matches:
-        per_term[match.term].append(match.weight * factors.get(match.place, 1.0))
-    return sum(sum(values) / len(values) * (1 + math.log(len(values))) for values in per_term.values())
+        value = match.weight * factors.get(match.place, 1.0)
+        if match.term in sums:
+            sums[match.term] += value
+            counts[match.term] += 1
+        else:
+            sums[match.term] = value
+            counts[match.term] = 1
+    return sum(total / counts[term] * (1 + math.log(counts[term])) for term, total in sums.items())
 
 
 @dataclass(frozen=True)
@@ -243,8 +252,10 @@ def treat_reasons(
         unit, here = units[i], by_unit[i]
         if unit.place != "text":
             continue
+        lead = any(m.place == "lead" for m in here)
+        if not lead and len({m.term for m in here}) < 2:
+            continue  # no run-in heading, and a passage needs two terms
         paragraph_mass = mass(here, rules)
-        lead = [m for m in here if m.place == "lead"]
         if lead and any(m.place == "text" for m in here) and paragraph_mass >= rules.section:
             reasons.append(f"run-in heading ¶{unit.paragraph} “{_short(unit.text[: unit.lead_end])}”")
         elif is_passage(unit, here, paragraph_mass, rules):
@@ -287,6 +298,7 @@ def term_counts(matches: Iterable[Match]) -> tuple[tuple[str, int], ...]:
 def best_evidence(tokens: ArticleTokens, matches: tuple[Match, ...], rules: ScoringRules, limit: int) -> tuple[Evidence, ...]:
     """The strongest sentences (distinct paragraphs first), each with its heaviest term marked."""
     units = tokens.units
+    factors = rules.place_factors
     sentences: dict[tuple[int, int], list[Match]] = defaultdict(list)
     for match in matches:
         if match.place in ("title", "keywords"):
@@ -295,7 +307,7 @@ def best_evidence(tokens: ArticleTokens, matches: tuple[Match, ...], rules: Scor
     ranked = []
     for key, found in sentences.items():
         distinct = {m.term: m for m in found}
-        value = sum(m.weight * place_factor(m.place, rules) for m in distinct.values())
+        value = sum(m.weight * factors.get(m.place, 1.0) for m in distinct.values())
         ranked.append((-value, key, found))
     ranked.sort(key=lambda item: (item[0], item[1]))
     chosen, used = [], set()
