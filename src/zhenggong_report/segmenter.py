@@ -23,6 +23,7 @@ import jieba
 
 from .errors import DataFileError
 from .resources import data_path
+from .wordroute import RouteCutter
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -80,6 +81,7 @@ class Segmenter:
         self.stopwords = read_stopwords(self.stopwords_file)
         self._tokenizer: Optional[jieba.Tokenizer] = None
         self._pos = None
+        self._cutter: Optional[RouteCutter] = None
         self._content_words: dict[str, bool] = {}
 
     @property
@@ -150,8 +152,16 @@ class Segmenter:
             stopwords=data_file("stopwords.txt", data_dir),
         )
 
+    @property
+    def cutter(self) -> RouteCutter:
+        """jieba's accurate mode over this segmenter's dictionary, in one pass (see :mod:`.wordroute`)."""
+        if self._cutter is None:
+            self._cutter = RouteCutter(self.tokenizer)
+        return self._cutter
+
     def cut(self, text: str, hmm: bool = True) -> list[str]:
-        return self.tokenizer.lcut(text, HMM=hmm)
+        """The words of ``text``, exactly as ``self.tokenizer.lcut(text, HMM=hmm)``."""
+        return self.cutter.cut(text, hmm)
 
     def is_stopword(self, word: str) -> bool:
         return word in self.stopwords
@@ -211,7 +221,7 @@ class Segmenter:
         if not head or not tail or not self._may_straddle(head, tail):
             return None
         position = 0
-        for token in self.tokenizer.lcut(head + tail, HMM=False):
+        for token in self.cut(head + tail, hmm=False):
             end = position + len(token)
             if position < len(head) < end:
                 if self.frequency(token) <= 0:
@@ -246,14 +256,11 @@ class Segmenter:
         head = text[:8]
         run = HAN_RUN.match(head)
         if run is None or not HAN.match(head):
-            tokens = self.tokenizer.lcut(head, HMM=False)
+            tokens = self.cut(head, hmm=False)
             return tokens[0] if tokens else ""
-        # A Chinese character opens the text: jieba's first word is the first step of its best route
-        # through the run of characters it segments together (what ``lcut`` does, without its
-        # generator and block splitting).
+        # A Chinese character opens the text: the first word is the first step of jieba's route
+        # through the block it segments together.
         block = run.group()
         if not any(self.frequency(block[:size]) > 0 for size in range(2, len(block) + 1)):
             return block[0]  # no dictionary word starts here: the route can only take one character
-        route: dict[int, tuple[float, int]] = {}
-        self.tokenizer.calc(block, self.tokenizer.get_DAG(block), route)
-        return block[: route[0][1] + 1]
+        return block[: self.cutter.first_word_length(block)]

@@ -1,0 +1,68 @@
+"""The one-pass route cuts exactly as jieba's own ``Tokenizer.lcut``."""
+
+from __future__ import annotations
+
+import jieba
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from zhenggong_report.sources import split_lines
+from zhenggong_report.wordroute import RouteCutter
+
+from conftest import SEEDS, FIXTURES
+
+SEED_TEXT = "".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))
+SEED_CHARACTERS = "".join(sorted(set(SEED_TEXT) - {"\n", "\r"}))
+PAGE_LINES = tuple(
+    line
+    for folder, pattern in ((SEEDS, "*.txt"), (FIXTURES / "parse", "*.txt"))
+    for path in sorted(folder.glob(pattern))
+    for line in split_lines(path.read_bytes().decode("utf-8", errors="replace"))
+)
+
+
+@pytest.mark.parametrize("hmm", [True, False], ids=["hmm", "dictionary-only"])
+def test_every_line_of_the_seeds_and_fixtures_cuts_as_jieba(segmenter, hmm) -> None:
+    jieba_words = [segmenter.tokenizer.lcut(line, HMM=hmm) for line in PAGE_LINES]
+    assert [segmenter.cut(line, hmm) for line in PAGE_LINES] == jieba_words
+
+
+@pytest.mark.parametrize("hmm", [True, False], ids=["hmm", "dictionary-only"])
+def test_whole_pages_cut_as_jieba(segmenter, hmm) -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert segmenter.cut(text, hmm) == segmenter.tokenizer.lcut(text, HMM=hmm), path.name
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(SEED_CHARACTERS + "abcXYZ019+#&._%-  \t\r\n，。“”"), min_size=0, max_size=60
+    ),
+    hmm=st.booleans(),
+)
+def test_any_text_cuts_as_jieba(segmenter, text, hmm) -> None:
+    assert segmenter.cut(text, hmm) == segmenter.tokenizer.lcut(text, HMM=hmm)
+
+
+def test_user_dictionary_words_are_routed_like_jieba(tmp_path) -> None:
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(tmp_path)
+    tokenizer.initialize()
+    text = "双十接待日和党建引领基层治理同步推进"
+    before = RouteCutter(tokenizer).cut(text)
+    assert before == tokenizer.lcut(text)
+    tokenizer.add_word("双十接待日", 50)
+    after = RouteCutter(tokenizer).cut(text)  # a cutter is made after the dictionary is complete
+    assert after == tokenizer.lcut(text) and "双十接待日" in after
+
+
+def test_ties_go_to_the_longer_word_as_in_jieba() -> None:
+    class Tiny:
+        FREQ = {"甲": 1, "甲乙": 1, "乙": 1}
+        total = 1
+
+    cutter = RouteCutter(Tiny())  # type: ignore[arg-type]
+    assert cutter.route("甲乙") == [1, 1, 0]  # log 1 + log 1 == log 1: the longer 甲乙 is taken
+    assert cutter.cut("甲乙", hmm=False) == ["甲乙"]
