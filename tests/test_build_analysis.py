@@ -104,3 +104,19 @@ def test_two_builds_give_the_same_bytes(site: Path, tmp_path: Path) -> None:
     second = {p.relative_to(tmp_path / "again"): p.read_bytes() for p in (tmp_path / "again").rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
     assert all(first[name] == second[name] for name in first)
+
+
+def test_csv_tables_are_written_as_pandas_writes_them() -> None:
+    import pandas as pd
+
+    from zhenggong_report.render.analysis_data import to_csv
+
+    columns = ["id", "text", "flag", "score", "count", "missing"]
+    rows = [
+        {"id": "a-1", "text": "含,逗号", "flag": True, "score": 0.765, "count": 3, "missing": None},
+        {"id": "a-2", "text": '引号"与\n换行', "flag": False, "score": 1e-05, "count": 0},
+        {"id": "a-3", "text": " 前后空格 ", "flag": True, "score": 12.0, "count": 10, "missing": "有"},
+    ]
+    expected = pd.DataFrame(rows, columns=columns).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    assert to_csv(rows, columns) == expected
+    assert to_csv([], columns) == pd.DataFrame([], columns=columns).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")

@@ -7,6 +7,8 @@ Chinese text right. Records are deterministic: fixed key and row order, floats a
 
 from __future__ import annotations
 
+import csv
+import io
 from collections import defaultdict
 from typing import Any, Iterable
 
@@ -174,11 +176,14 @@ def claims_records(corpus: ParsedCorpus, analysis: Analysis) -> list[dict[str, A
 
 
 def to_csv(rows: list[dict[str, Any]], columns: list[str]) -> bytes:
-    """A CSV table in UTF-8 with BOM (pandas), header row always present."""
-    import pandas as pd
-
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    """A CSV table in UTF-8 with BOM, header row always present: missing values empty, quoting
+    minimal, ``\n`` line ends (the dialect pandas' ``to_csv`` writes, through the same csv module,
+    without building a DataFrame first)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([row.get(column) for column in columns] for row in rows)
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 ARTICLE_COLUMNS = [
