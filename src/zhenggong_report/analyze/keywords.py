@@ -10,6 +10,7 @@ cosine of two articles is the dot product of their vectors.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from functools import cached_property
 from typing import Mapping, Optional, Sequence
 
@@ -52,14 +53,17 @@ def term_weights(
     made, as a mapping or as parallel ``(words, counts)``."""
     if article_counts is None:
         article_counts = [content_counts(tokens, segmenter) for tokens in corpus_tokens]
-    docs, words, counts = [], [], []
-    for position, article_count in enumerate(article_counts):
-        pairs = article_count.items() if isinstance(article_count, Mapping) else zip(*article_count, strict=True)
-        for word, count in pairs:
-            docs.append(position)
-            words.append(word)
-            counts.append(count)
-    table = pd.DataFrame({"doc": docs, "word": words, "count": counts})
+    pairs = [
+        (tuple(counted), tuple(counted.values())) if isinstance(counted, Mapping) else counted for counted in article_counts
+    ]
+    words = list(chain.from_iterable(w for w, _ in pairs))
+    table = pd.DataFrame(
+        {
+            "doc": np.repeat(np.arange(len(pairs), dtype=np.int64), [len(w) for w, _ in pairs]),
+            "word": words,
+            "count": np.fromiter(chain.from_iterable(n for _, n in pairs), dtype=np.int64, count=len(words)),
+        }
+    )
     articles = tuple(t.article.id for t in corpus_tokens)
     if table.empty:
         return TermWeights(table.assign(weight=pd.Series(dtype=float)), articles)
@@ -97,13 +101,13 @@ def signature_entries(weights: TermWeights, size: int = SIGNATURE) -> tuple[np.n
     full = ranked.groupby("doc", sort=False).head(size)
     shared = full.groupby("word")["doc"].transform("nunique") > 1
     kept = full[shared]
-    columns = {word: i for i, word in enumerate(sorted(kept["word"].unique()))}
+    codes, columns = pd.factorize(kept["word"], sort=True)  # column = the word's place in sorted order
     norms = np.zeros(n, dtype=np.float32)
     sums = (full["weight"] ** 2).groupby(full["doc"]).sum()
     norms[sums.index.to_numpy()] = np.sqrt(sums.to_numpy(dtype=np.float32))
     norms[norms == 0] = 1
     rows = kept["doc"].to_numpy(dtype=np.int64)
-    cols = kept["word"].map(columns).to_numpy(dtype=np.int64)
+    cols = codes.astype(np.int64)
     values = kept["weight"].to_numpy(dtype=np.float32) / norms[rows]
     return rows, cols, values, len(columns)
 
