@@ -401,14 +401,13 @@ class _Builder:
     # -- sections ----------------------------------------------------------------------------
 
     def theme_views(self, articles: tuple[ArticleView, ...]) -> tuple[ThemeView, ...]:
+        by_theme: dict[str, list[ThemeArticleView]] = {}
+        for view in articles:
+            for hit in view.hits:
+                by_theme.setdefault(hit.theme.id, []).append(ThemeArticleView(view.ref, hit))
         views = []
         for definition in self.analysis.themes:
-            ranked = [
-                ThemeArticleView(view.ref, hit)
-                for view in articles
-                for hit in view.hits
-                if hit.theme.id == definition.id
-            ]
+            ranked = by_theme.get(definition.id, [])
             ranked.sort(key=lambda item: (-item.hit.score, item.article.number))
             primary = sum(1 for item in ranked if item.hit.primary)
             conditional = frozenset(term for term, _ in definition.near)
@@ -416,7 +415,7 @@ class _Builder:
         return tuple(views)
 
     def enterprise_views(self) -> tuple[EnterpriseView, ...]:
-        written: dict[str, list[ArticleRef]] = {}
+        written: dict[str, dict[ArticleRef, None]] = {}  # ordered, without repeats
         mentioned: dict[str, list[tuple[ArticleRef, int]]] = {}
         linked_articles: dict[str, set[str]] = {}
         for article in self.corpus.articles:
@@ -425,8 +424,7 @@ class _Builder:
             for link in self.by_article[article.id].enterprises:
                 linked_articles.setdefault(link.enterprise_id, set()).add(article.id)
                 if link.role == AFFILIATION:
-                    if ref not in written.setdefault(link.enterprise_id, []):
-                        written[link.enterprise_id].append(ref)
+                    written.setdefault(link.enterprise_id, {})[ref] = None
                 else:
                     counts[link.enterprise_id] = counts.get(link.enterprise_id, 0) + link.count
             for enterprise_id, count in counts.items():
@@ -441,7 +439,7 @@ class _Builder:
                     depth=depth,
                     path=tuple(self.enterprise_refs[a] for a in self.ancestors(enterprise_id)),
                     children=tuple(self.enterprise_refs[c] for c in self.children.get(enterprise_id, [])),
-                    written=tuple(written.get(enterprise_id, [])),
+                    written=tuple(written.get(enterprise_id, {})),
                     mentioned=tuple(mentioned.get(enterprise_id, [])),
                     subtree_articles=len(set().union(*(linked_articles.get(i, set()) for i in subtree))),
                 )
