@@ -7,6 +7,7 @@ so a label's width is estimated as one em per wide character and half an em othe
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -132,21 +133,21 @@ NO_GROUP = "未识别单位"
 def theme_group_matrix(view: ReportView) -> Matrix:
     """Articles per theme (rows) and the author's enterprise group (columns)."""
     article_groups = {a.ref.id: group_of(view, a) for a in view.articles}
-    groups: list[EnterpriseRef] = []
+    articles_of_group: Counter = Counter()  # groups in order of first appearance, then sorted stably
     for a in view.articles:
-        for g in article_groups[a.ref.id]:
-            if g not in groups:
-                groups.append(g)
-    groups.sort(key=lambda g: -sum(1 for a in view.articles if g in article_groups[a.ref.id]))
+        articles_of_group.update(list(dict.fromkeys(article_groups[a.ref.id])))
+    groups: list[EnterpriseRef] = sorted(articles_of_group, key=lambda g: -articles_of_group[g])
     ungrouped = any(not article_groups[a.ref.id] for a in view.articles)
     columns = [g.name for g in groups] + ([NO_GROUP] if ungrouped else [])
     refs: list[object] = list(groups) + ([None] if ungrouped else [])
     counts = []
     for theme in view.themes:
-        members = {item.article.id for item in theme.articles}
-        row = [sum(1 for a in view.articles if a.ref.id in members and g in article_groups[a.ref.id]) for g in groups]
+        in_theme: Counter = Counter()
+        for article_id in dict.fromkeys(entry.article.id for entry in theme.articles):
+            in_theme.update(list(dict.fromkeys(article_groups[article_id])) or [None])
+        row = [in_theme[g] for g in groups]
         if ungrouped:
-            row.append(sum(1 for a in view.articles if a.ref.id in members and not article_groups[a.ref.id]))
+            row.append(in_theme[None])
         counts.append(row)
     return _matrix([t.ref for t in view.themes], columns, refs, counts)
 
