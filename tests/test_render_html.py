@@ -367,3 +367,35 @@ def test_a_widely_used_formulation_links_its_first_articles_and_counts_the_rest(
     glossary = section(render_html(seed_corpus, replace(analysis, glossary=(entry,)))["index.html"], "glossary")
     assert [f'href="#{i}"' in glossary for i in ids[:6]] == [True] * 4 + [False] * 2
     assert f"等 {len(ids)} 篇" in glossary and f"另 {len(ids) - 4} 篇见 data/glossary.json" in glossary
+
+
+def test_snippets_escape_every_value() -> None:
+    from types import SimpleNamespace as Ns
+
+    from zhenggong_report.render.snippets import article_link, join_item, terms_list, theme_chip
+
+    ref = Ns(anchor='a"><x', title="<script>alert(1)</script>", title_inferred=True)
+    assert str(article_link(ref)) == (
+        '<a href="#a&#34;&gt;&lt;x">&lt;script&gt;alert(1)&lt;/script&gt;</a><span class="badge inferred">推断</span>'
+    )
+    hit = Ns(primary=True, theme=Ns(anchor="t-x", name="<b>"), score=0.5)
+    assert str(theme_chip(hit)) == '<a class="chip primary" href="#t-x" title="主要主题">&lt;b&gt; <small>0.50</small></a>'
+    assert str(terms_list([("<i>", 2), ("工会", 1)], 1)) == "&lt;i&gt;×2等 2 个术语"
+    join = Ns(kind="column", before=(3, 3), after=(7, 9), text_before="<", text_after="&", evidence=("a<b", "c"), score=1.5)
+    assert str(join_item(join, "<f>.txt")) == (
+        '<li><b>跨栏拼接</b> <span class="mono">&lt;f&gt;.txt</span> 第 3 → 7–9 行：<q class="seam">&lt;<b>‖</b>&amp;</q>\n'
+        "<br><small>a&lt;b；c（1.50）</small></li>"
+    )
+
+
+def test_a_template_macro_overrides_a_snippet(tmp_path, seed_corpus, analysis) -> None:
+    copy = tmp_path / "templates"
+    shutil.copytree(templates_dir(), copy)
+    partial = copy / "_glossary.html.j2"
+    partial.write_text(
+        '{% macro article_link(ref) %}<a class="mine" href="#{{ ref.anchor }}">{{ ref.title }}</a>{% endmacro %}\n'
+        + partial.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    html = render_html(seed_corpus, analysis, copy)["index.html"]
+    assert 'class="mine"' in section(html, "claims") and 'class="mine"' not in section(html, "articles")

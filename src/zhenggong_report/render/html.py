@@ -24,6 +24,7 @@ from .. import __version__
 from ..errors import TemplateError
 from ..models import Analysis, ParsedCorpus
 from ..resources import templates_dir
+from .snippets import SNIPPETS
 from .charts import bar_chart, cooccurrence_matrix, theme_group_matrix
 from .view import build_view
 
@@ -50,6 +51,7 @@ def make_environment(templates: Path) -> jinja2.Environment:
     env.filters["thousands"] = lambda value: f"{value:,}"
     env.filters["num"] = _number
     env.filters["weight"] = lambda value: f"{value:g}"
+    env.globals.update(SNIPPETS)
     return env
 
 
