@@ -124,12 +124,20 @@ def build(
     files, meta = _without_cycle_collection(
         make_report, loaded.sources, prints, cache, data_dir, jobs, progress, templates, build_date
     )
-    cache.store_files(key, files)
-    cache.store("report-meta", key, meta)
     progress.stage("writing the report")
-    write_tree_atomically(out, files)
+    storing = threading.Thread(target=_store_report, args=(cache, key, files, meta), name="store-report", daemon=True)
+    storing.start()  # the cache copy is written beside the report (both mostly wait on the disk)
+    try:
+        write_tree_atomically(out, files)
+    finally:
+        storing.join()
     progress.finish()
     return _result(out, files, meta, loaded.notes, reused=False)
+
+
+def _store_report(cache: BuildCache, key: str, files: dict[str, bytes], meta: dict) -> None:
+    cache.store_files(key, files)
+    cache.store("report-meta", key, meta)
 
 
 def _result(out: Path, files: dict[str, bytes], meta: dict, notes: tuple[str, ...], reused: bool) -> BuildResult:

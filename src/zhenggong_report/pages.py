@@ -101,7 +101,7 @@ def _pairs(counts: dict[str, int]) -> tuple[tuple[str, ...], tuple[int, ...]]:
 def shared_words(reading: PageReading) -> PageReading:
     """The reading with each counted word interned: across a large corpus the same few tens of
     thousands of words recur in every article, and each unpickled copy would otherwise stay."""
-    counts = tuple((tuple(sys.intern(w) for w in words), numbers) for words, numbers in reading.counts)
+    counts = tuple((tuple(map(sys.intern, words)), numbers) for words, numbers in reading.counts)
     return replace(reading, counts=counts)
 
 
