@@ -89,3 +89,17 @@ def test_an_error_here_stops_the_child_and_is_raised():
 
     with pytest.raises(ValueError, match="here"):
         side_by_side(lambda: __import__("time").sleep(30), fail)
+
+
+@needs_fork
+def test_no_fork_while_another_thread_runs():
+    import threading
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert side_by_side(os.getpid, os.getpid) == (os.getpid(), os.getpid())
+    finally:
+        release.set()
+        other.join()

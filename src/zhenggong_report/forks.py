@@ -31,9 +31,11 @@ def can_fork() -> bool:
 
 
 def side_by_side(first: Callable[[], A], second: Callable[[], B], parallel: bool = True) -> tuple[A, B]:
-    """``(first(), second())``, with ``first`` run in a forked child when ``parallel`` and fork is
-    available. An error in either step is raised here, as it would be in one process."""
-    if not parallel or not can_fork():
+    """``(first(), second())``, with ``first`` run in a forked child when ``parallel``, fork is
+    available and no other thread runs. An error in either step is raised here, as it would be
+    in one process."""
+    if not parallel or not can_fork() or threading.active_count() > 1:
+        # Forking while another thread runs could copy a lock it holds into the child.
         return first(), second()
     sys.stdout.flush()
     sys.stderr.flush()
