@@ -10,6 +10,7 @@ A damaged or unreadable entry is treated as missing.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import pickle
 import tempfile
@@ -50,11 +51,18 @@ def tree_digest(folder: Path, pattern: str = "*") -> str:
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """The package's own source and version, and jieba's version: a code change is a cache miss."""
-    import jieba
-
+    """The package's own source and version, and jieba's main module: a code change (here or a
+    jieba upgrade) is a cache miss. jieba's module is hashed as a file, not imported: importing it
+    is left to the builds that segment."""
     package = Path(__file__).resolve().parent
-    return digest(__version__, jieba.__version__, tree_digest(package, "*.py"))
+    return digest(__version__, _jieba_source(), tree_digest(package, "*.py"))
+
+
+def _jieba_source() -> bytes:
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:  # pragma: no cover - jieba is a dependency
+        return b""
+    return Path(spec.origin).read_bytes()
 
 
 class BuildCache:

@@ -19,13 +19,22 @@ import re
 from pathlib import Path
 from typing import Optional
 
-import jieba
+from typing import TYPE_CHECKING
 
 from .errors import DataFileError
 from .resources import data_path
-from .wordroute import RouteCutter
 
-jieba.setLogLevel(logging.WARNING)
+if TYPE_CHECKING:  # jieba itself is imported on first use: a rebuild from the cache never needs it
+    import jieba
+
+    from .wordroute import RouteCutter
+
+
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
 
 CACHE_FILE = "jieba.dict.cache"
 DEFAULT_CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "zhenggong-report"
@@ -62,8 +71,6 @@ def read_stopwords(path: Path) -> frozenset[str]:
 
 HAN = re.compile("[\u4e00-\u9fd5]")
 """The Chinese characters of jieba's dictionary route."""
-HAN_RUN = jieba.re_han_default
-"""What jieba segments as one block (Chinese characters, Latin letters, digits and a few signs)."""
 
 
 class Segmenter:
@@ -79,9 +86,9 @@ class Segmenter:
         self.stopwords_file = stopwords if stopwords is not None else data_path("stopwords.txt")
         self.cache_folder = cache_folder if cache_folder is not None else cache_dir()
         self.stopwords = read_stopwords(self.stopwords_file)
-        self._tokenizer: Optional[jieba.Tokenizer] = None
+        self._tokenizer: Optional["jieba.Tokenizer"] = None
         self._pos = None
-        self._cutter: Optional[RouteCutter] = None
+        self._cutter: Optional["RouteCutter"] = None
         self._content_words: dict[str, bool] = {}
 
     @property
@@ -94,7 +101,7 @@ class Segmenter:
         _ = self.tokenizer
 
     @property
-    def tokenizer(self) -> jieba.Tokenizer:
+    def tokenizer(self) -> "jieba.Tokenizer":
         """This segmenter's own jieba tokenizer, its dictionary loaded on first use.
 
         A build whose pages all come from the cache never pays for the load.
@@ -102,7 +109,7 @@ class Segmenter:
         if self._tokenizer is None:
             folder = Path(self.cache_folder)
             folder.mkdir(parents=True, exist_ok=True)
-            tokenizer = jieba.Tokenizer()
+            tokenizer = _jieba().Tokenizer()
             tokenizer.tmp_dir = str(folder)
             tokenizer.cache_file = CACHE_FILE
             self._tokenizer = tokenizer
@@ -128,7 +135,7 @@ class Segmenter:
         is only trusted for jieba's default dictionary, which never changes under a cache.
         """
         tokenizer = self._tokenizer
-        if tokenizer is None or tokenizer.dictionary != jieba.DEFAULT_DICT:
+        if tokenizer is None or tokenizer.dictionary != _jieba().DEFAULT_DICT:
             return False
         try:
             freq, total = marshal.loads(path.read_bytes())
@@ -153,9 +160,11 @@ class Segmenter:
         )
 
     @property
-    def cutter(self) -> RouteCutter:
+    def cutter(self) -> "RouteCutter":
         """jieba's accurate mode over this segmenter's dictionary, in one pass (see :mod:`.wordroute`)."""
         if self._cutter is None:
+            from .wordroute import RouteCutter
+
             self._cutter = RouteCutter(self.tokenizer)
         return self._cutter
 
@@ -253,8 +262,10 @@ class Segmenter:
 
     def first_token(self, text: str) -> str:
         """The first word of ``text`` (dictionary only, no HMM guessing)."""
+        from .wordroute import RE_HAN
+
         head = text[:8]
-        run = HAN_RUN.match(head)
+        run = RE_HAN.match(head)
         if run is None or not HAN.match(head):
             tokens = self.cut(head, hmm=False)
             return tokens[0] if tokens else ""
