@@ -122,3 +122,29 @@ def test_a_formulation_inside_a_longer_one_is_counted_in_both(segmenter) -> None
     article = make_article("标题", ["探索“党建+”模式，推进“党建+工会”融合，党建+工会成效明显。"])
     glossary = {g.term: g.count for g in build_glossary(tokenize_corpus(make_corpus(article), segmenter))}
     assert glossary == {"党建+": 3, "党建+工会": 2}
+
+
+def test_a_remembered_glossary_is_the_glossary(seed_corpus) -> None:
+    """Each article's share remembered from an earlier build gives the same glossary, also after an
+    article changed, and the memo keeps this corpus's share only."""
+    from dataclasses import replace as replaced
+
+    from zhenggong_report.analyze.glossary import GlossaryMemo
+    from zhenggong_report.analyze.tokens import article_text_units
+    from zhenggong_report.models import Paragraph
+
+    units = tuple(article_text_units(a) for a in seed_corpus.articles)
+    names = frozenset({"山能财司"})
+    fresh = build_glossary(units, names)
+    memo = GlossaryMemo()
+    assert build_glossary(units, names, memo) == fresh
+    assert len(memo.quoted) == len(units) and len(memo.counts) == 1
+    assert build_glossary(units, names, memo) == fresh  # now all from the memo
+
+    changed_article = replaced(
+        seed_corpus.articles[3],
+        paragraphs=seed_corpus.articles[3].paragraphs + (Paragraph("text", "坚持“三会一课”和“一岗双责”，落实“第一议题”制度。", ((1, 1),)),),
+    )
+    changed = units[:3] + (article_text_units(changed_article),) + units[4:]
+    assert build_glossary(changed, names, memo) == build_glossary(changed, names)
+    assert len(memo.quoted) == len(units) and len(memo.counts) == 1

@@ -209,6 +209,7 @@ def make_report(
 ) -> tuple[dict[str, bytes], dict]:
     """Parse, analyse and render: the report's files (relative path -> bytes) and a summary."""
     from .analyze import analyze_tokens, load_analysis_data
+    from .analyze.glossary import GlossaryMemo
     from .analyze.tokens import article_text_units
     from .pages import PageContext, page_keys, run_pages, unique_article_ids, worker_count
     from .render.data import parse_files
@@ -238,6 +239,10 @@ def make_report(
         warnings=tuple(x for r in results for x in r.note.warnings),
     )
     progress.stage("analysing the corpus")
+    memo_key = digest("glossary-memo", prints.code)
+    memo = cache.load("glossary-memo", memo_key) if cache.enabled else None
+    if cache.enabled and not isinstance(memo, GlossaryMemo):
+        memo = GlossaryMemo()
     analysis = analyze_tokens(
         tuple(article_text_units(article) for article in corpus.articles),
         data,
@@ -246,7 +251,10 @@ def make_report(
         claims=[c for r in readings for c in r.claims],
         counts=[c for r in readings for c in r.counts],
         parallel=parallel,
+        glossary_memo=memo,
     )
+    if memo is not None:
+        cache.store("glossary-memo", memo_key, memo)
     progress.stage("rendering")
     bodies = dict(zip((a.id for a in corpus.articles), (b for r in readings for b in r.bodies), strict=True))
     del readings  # the rest of each reading now lives in the analysis

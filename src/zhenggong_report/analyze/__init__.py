@@ -17,7 +17,7 @@ from ..segmenter import Segmenter
 from .claims import article_claims
 from .data_files import AnalysisData, load_analysis_data
 from .enterprises import read_enterprises
-from .glossary import build_glossary
+from .glossary import GlossaryMemo, build_glossary
 from .themes import ArticleThemes, TermIndex, read_article_themes
 from .tokens import ArticleTokens, tokenize_corpus
 
@@ -42,6 +42,7 @@ def analyze_tokens(
     claims: Optional[Sequence[tuple[Claim, ...]]] = None,
     counts: Optional[Sequence[Mapping[str, int] | tuple[Sequence[str], Sequence[int]]]] = None,
     parallel: bool = False,
+    glossary_memo: Optional[GlossaryMemo] = None,
 ) -> Analysis:
     """The analysis from already segmented articles (one :class:`ArticleTokens` per article, in order).
 
@@ -49,7 +50,8 @@ def analyze_tokens(
     readings, already made (per page, possibly cached or in worker processes); then ``corpus_tokens``
     need only carry text (:func:`~.tokens.article_text_units`). What needs the whole corpus is
     computed here; with ``parallel``, the TF-IDF tables in a forked child (the only step that needs
-    pandas) while the enterprises and the glossary are found here.
+    pandas) while the enterprises and the glossary are found here (so ``glossary_memo``, each
+    article's glossary work remembered from an earlier build, is updated in this process).
     """
     from .keywords import related_articles, term_weights, top_keywords  # pandas and numpy load only here
 
@@ -62,7 +64,7 @@ def analyze_tokens(
     def enterprises_and_glossary():
         enterprises = read_enterprises(corpus_tokens, data.enterprises, segmenter)
         names = frozenset(name for e in enterprises.enterprises for name in (e.name, *e.aliases))
-        return enterprises, build_glossary(corpus_tokens, names)
+        return enterprises, build_glossary(corpus_tokens, names, glossary_memo)
 
     def keywords_and_related():
         weights = term_weights(corpus_tokens, segmenter, counts)

@@ -6,8 +6,11 @@ that use it and shows the first quoted use in its sentence.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
 
 from ..models import GlossaryEntry
 from .tokens import ArticleTokens, clip_context
@@ -26,40 +29,105 @@ def is_formulation(text: str) -> bool:
     return cjk >= 3 or text[0] in NUMERALS or len(text) > cjk
 
 
-def build_glossary(corpus_tokens: tuple[ArticleTokens, ...], exclude: frozenset[str] = frozenset()) -> tuple[GlossaryEntry, ...]:
-    """Every quoted formulation, commonest first; ``exclude`` names defined aliases (山能财司)."""
+@dataclass
+class GlossaryMemo:
+    """Each article's glossary work, remembered between builds by content (a pure cache: with or
+    without it the glossary is the same). When one page changes, only its articles are read again,
+    and the counting too when the set of formulations stayed the same."""
+
+    quoted: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """Article text digest -> its formulations in order of first quotation, with that context."""
+    counts: dict[str, dict[str, tuple[tuple[str, int], ...]]] = field(default_factory=dict)
+    """Digest of the set of formulations -> article text digest -> (formulation, uses)."""
+
+
+def build_glossary(
+    corpus_tokens: tuple[ArticleTokens, ...], exclude: frozenset[str] = frozenset(), memo: Optional[GlossaryMemo] = None
+) -> tuple[GlossaryEntry, ...]:
+    """Every quoted formulation, commonest first; ``exclude`` names defined aliases (山能财司).
+    ``memo``, when given, supplies and collects each article's share of the work (and is left
+    holding this corpus's share only)."""
+    keys = [_article_key(tokens) for tokens in corpus_tokens] if memo is not None else None
     first: dict[str, tuple[int, str, str]] = {}
     for position, tokens in enumerate(corpus_tokens):
-        for unit in tokens.units:
-            if unit.place == "keywords":
-                continue
-            for match in QUOTED.finditer(unit.text):
-                term = match.group(1)
-                if term in exclude or term in first or not is_formulation(term):
-                    continue
-                sentence = unit.sentence_at(match.start()) if unit.sentences else None
-                context, _, _ = clip_context(unit.text, match.start(), match.end(), sentence)
+        if memo is not None and keys is not None:
+            quoted = memo.quoted.get(keys[position])
+            if quoted is None:
+                quoted = memo.quoted[keys[position]] = tuple(_first_quotations(tokens))
+        else:
+            quoted = _first_quotations(tokens, skip=first.keys() | exclude)
+        for term, context in quoted:
+            if term not in exclude and term not in first:
                 first[term] = (position, tokens.article.id, context)
     if not first:
         return ()
     counts: Counter = Counter()
     articles: dict[str, list[str]] = defaultdict(list)
-    finder = re.compile(trie_pattern(first))
-    inside = {t: [(o, t.count(o)) for o in first if o != t and o in t] for t in first}
-    for tokens in corpus_tokens:
-        here: Counter = Counter()
-        for unit in tokens.units:
-            if unit.place != "keywords":
-                here.update(_overlapping_terms(finder, unit.text, inside))
-        counts.update(here)
-        for term in sorted(here):
+    counter = _Counter(first)
+    remembered = memo.counts.setdefault(counter.key, {}) if memo is not None else {}
+    for position, tokens in enumerate(corpus_tokens):
+        found = remembered.get(keys[position]) if keys is not None else None
+        if found is None:
+            found = counter.count(tokens)
+            if keys is not None:
+                remembered[keys[position]] = found
+        counts.update(dict(found))
+        for term, _ in found:
             articles[term].append(tokens.article.id)
+    if memo is not None and keys is not None:  # keep one corpus's worth: this one
+        current = set(keys)
+        memo.quoted = {k: q for k, q in memo.quoted.items() if k in current}
+        memo.counts = {counter.key: {k: c for k, c in remembered.items() if k in current}}
     entries = [
         GlossaryEntry(term, counts[term], tuple(articles[term]), first[term][1], first[term][2])
         for term in first
     ]
     entries.sort(key=lambda e: (-e.count, -len(e.articles), first[e.term][0], e.term))
     return tuple(entries)
+
+
+def _article_key(tokens: ArticleTokens) -> str:
+    """What the glossary reads of an article: the text of each unit but the author's keywords."""
+    text = "\x1f".join(unit.text for unit in tokens.units if unit.place != "keywords")
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _first_quotations(tokens: ArticleTokens, skip=frozenset()):
+    """The article's formulations in order of first quotation, each with the sentence around it
+    (none in ``skip``)."""
+    seen = set(skip)
+    for unit in tokens.units:
+        if unit.place == "keywords":
+            continue
+        for match in QUOTED.finditer(unit.text):
+            term = match.group(1)
+            if term in seen or not is_formulation(term):
+                continue
+            seen.add(term)
+            sentence = unit.sentence_at(match.start()) if unit.sentences else None
+            context, _, _ = clip_context(unit.text, match.start(), match.end(), sentence)
+            yield term, context
+
+
+class _Counter:
+    """Counts every use of a set of formulations in an article (shorter ones inside longer ones too)."""
+
+    def __init__(self, terms) -> None:
+        self.terms = list(terms)
+        self.key = self.key_of(self.terms)
+        self.finder = re.compile(trie_pattern(self.terms))
+        self.inside = {t: [(o, t.count(o)) for o in self.terms if o != t and o in t] for t in self.terms}
+
+    @staticmethod
+    def key_of(terms) -> str:
+        return hashlib.sha1("\x1f".join(sorted(terms)).encode("utf-8")).hexdigest()
+
+    def count(self, tokens: ArticleTokens) -> tuple[tuple[str, int], ...]:
+        here: Counter = Counter()
+        for unit in tokens.units:
+            if unit.place != "keywords":
+                here.update(_overlapping_terms(self.finder, unit.text, self.inside))
+        return tuple(sorted(here.items()))
 
 
 def trie_pattern(words) -> str:
