@@ -148,3 +148,15 @@ def test_a_remembered_glossary_is_the_glossary(seed_corpus) -> None:
     changed = units[:3] + (article_text_units(changed_article),) + units[4:]
     assert build_glossary(changed, names, memo) == build_glossary(changed, names)
     assert len(memo.quoted) == len(units) and len(memo.counts) == 1
+
+
+def test_tf_idf_from_counts_and_ids_alone_is_the_same(segmenter, seed_corpus) -> None:
+    from zhenggong_report.analyze.tokens import content_counts
+
+    tokens = tokenize_corpus(seed_corpus, segmenter)
+    counts = [content_counts(t, segmenter) for t in tokens]
+    ids = [t.article.id for t in tokens]
+    with_tokens = term_weights(tokens, segmenter, counts)
+    alone = term_weights((), segmenter, counts, ids)
+    assert alone.articles == with_tokens.articles
+    assert alone.table.equals(with_tokens.table)

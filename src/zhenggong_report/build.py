@@ -210,7 +210,6 @@ def make_report(
     """Parse, analyse and render: the report's files (relative path -> bytes) and a summary."""
     from .analyze import analyze_tokens, load_analysis_data
     from .analyze.glossary import GlossaryMemo
-    from .analyze.tokens import article_text_units
     from .pages import PageContext, page_keys, run_pages, unique_article_ids, worker_count
     from .render.data import parse_files
     from .render.html import render_html
@@ -244,7 +243,7 @@ def make_report(
     if cache.enabled and not isinstance(memo, GlossaryMemo):
         memo = GlossaryMemo()
     analysis = analyze_tokens(
-        tuple(article_text_units(article) for article in corpus.articles),
+        None,
         data,
         segmenter,
         themes=[t for r in readings for t in r.themes],
@@ -252,6 +251,7 @@ def make_report(
         counts=[c for r in readings for c in r.counts],
         parallel=parallel,
         glossary_memo=memo,
+        articles=corpus.articles,
     )
     if memo is not None:
         cache.store("glossary-memo", memo_key, memo)

@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Mapping, Optional, Sequence
 
 from ..forks import side_by_side
-from ..models import Analysis, ArticleAnalysis, Claim, ParsedCorpus
+from ..models import Analysis, Article, ArticleAnalysis, Claim, ParsedCorpus
 from ..segmenter import Segmenter
 from .claims import article_claims
 from .data_files import AnalysisData, load_analysis_data
 from .enterprises import read_enterprises
 from .glossary import GlossaryMemo, build_glossary
 from .themes import ArticleThemes, TermIndex, read_article_themes
-from .tokens import ArticleTokens, tokenize_corpus
+from .tokens import ArticleTokens, article_text_units, tokenize_corpus
 
 __all__ = ["analyze_corpus", "analyze_tokens", "load_analysis_data", "tokenize_corpus"]
 
@@ -35,7 +35,7 @@ def analyze_corpus(
 
 
 def analyze_tokens(
-    corpus_tokens: tuple[ArticleTokens, ...],
+    corpus_tokens: Optional[tuple[ArticleTokens, ...]],
     data: AnalysisData,
     segmenter: Segmenter,
     themes: Optional[Sequence[ArticleThemes]] = None,
@@ -43,18 +43,24 @@ def analyze_tokens(
     counts: Optional[Sequence[Mapping[str, int] | tuple[Sequence[str], Sequence[int]]]] = None,
     parallel: bool = False,
     glossary_memo: Optional[GlossaryMemo] = None,
+    articles: Optional[Sequence[Article]] = None,
 ) -> Analysis:
     """The analysis from already segmented articles (one :class:`ArticleTokens` per article, in order).
 
     ``themes``, ``claims`` and ``counts`` (content-word counts), when given, are each article's own
-    readings, already made (per page, possibly cached or in worker processes); then ``corpus_tokens``
-    need only carry text (:func:`~.tokens.article_text_units`). What needs the whole corpus is
-    computed here; with ``parallel``, the TF-IDF tables in a forked child (the only step that needs
-    pandas) while the enterprises and the glossary are found here (so ``glossary_memo``, each
-    article's glossary work remembered from an earlier build, is updated in this process).
+    readings, already made (per page, possibly cached or in worker processes); then the corpus-wide
+    steps need only each article's text, and ``articles`` may stand in for ``corpus_tokens`` (their
+    text units, :func:`~.tokens.article_text_units`, are then made where they are read). With
+    ``parallel``, the TF-IDF tables are made in a forked child (the only step that needs pandas)
+    while the enterprises and the glossary are found here (so ``glossary_memo``, each article's
+    glossary work remembered from an earlier build, is updated in this process).
     """
-    from .keywords import related_articles, term_weights, top_keywords  # pandas and numpy load only here
-
+    if corpus_tokens is None:
+        if articles is None or themes is None or claims is None or counts is None:
+            raise ValueError("without tokens, the articles and their themes, claims and counts are needed")
+        ids = tuple(article.id for article in articles)
+    else:
+        ids = tuple(tokens.article.id for tokens in corpus_tokens)
     if themes is None:
         index = TermIndex(data.taxonomy.themes)
         themes = [read_article_themes(tokens, data.taxonomy, index) for tokens in corpus_tokens]
@@ -62,31 +68,35 @@ def analyze_tokens(
         claims = [article_claims(tokens) for tokens in corpus_tokens]
 
     def enterprises_and_glossary():
-        enterprises = read_enterprises(corpus_tokens, data.enterprises, segmenter)
+        texts = corpus_tokens if corpus_tokens is not None else tuple(article_text_units(a) for a in articles)
+        enterprises = read_enterprises(texts, data.enterprises, segmenter)
         names = frozenset(name for e in enterprises.enterprises for name in (e.name, *e.aliases))
-        return enterprises, build_glossary(corpus_tokens, names, glossary_memo)
+        return enterprises, build_glossary(texts, names, glossary_memo)
 
     def keywords_and_related():
-        weights = term_weights(corpus_tokens, segmenter, counts)
+        # pandas and numpy are imported here: in the forked child when it runs in one
+        from .keywords import related_articles, term_weights, top_keywords
+
+        weights = term_weights(corpus_tokens or (), segmenter, counts, ids)
         return top_keywords(weights), related_articles(weights)
 
     (keywords, related), (enterprises, glossary) = side_by_side(keywords_and_related, enterprises_and_glossary, parallel)
-    articles = tuple(
+    readings = tuple(
         ArticleAnalysis(
-            article_id=tokens.article.id,
+            article_id=article_id,
             themes=reading.treated,
             primary_theme=reading.primary,
-            enterprises=enterprises.links.get(tokens.article.id, ()),
-            keywords=keywords.get(tokens.article.id, ()),
+            enterprises=enterprises.links.get(article_id, ()),
+            keywords=keywords.get(article_id, ()),
             claims=article_claims_of,
-            related=related.get(tokens.article.id, ()),
+            related=related.get(article_id, ()),
             theme_mentions=reading.mentioned,
         )
-        for tokens, reading, article_claims_of in zip(corpus_tokens, themes, claims, strict=True)
+        for article_id, reading, article_claims_of in zip(ids, themes, claims, strict=True)
     )
     return Analysis(
         themes=data.taxonomy.themes,
         enterprises=enterprises.enterprises,
-        articles=articles,
+        articles=readings,
         glossary=glossary,
     )

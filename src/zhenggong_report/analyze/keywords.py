@@ -48,9 +48,11 @@ def term_weights(
     corpus_tokens: tuple[ArticleTokens, ...],
     segmenter: Segmenter,
     article_counts: Optional[Sequence[Mapping[str, int] | tuple[Sequence[str], Sequence[int]]]] = None,
+    article_ids: Optional[Sequence[str]] = None,
 ) -> TermWeights:
     """The TF-IDF table; ``article_counts`` are each article's :func:`content_counts` when already
-    made, as a mapping or as parallel ``(words, counts)``."""
+    made, as a mapping or as parallel ``(words, counts)`` (then ``article_ids`` may stand in for
+    the tokens)."""
     if article_counts is None:
         article_counts = [content_counts(tokens, segmenter) for tokens in corpus_tokens]
     pairs = [
@@ -64,12 +66,12 @@ def term_weights(
             "count": np.fromiter(chain.from_iterable(n for _, n in pairs), dtype=np.int64, count=len(words)),
         }
     )
-    articles = tuple(t.article.id for t in corpus_tokens)
+    articles = tuple(article_ids) if article_ids is not None else tuple(t.article.id for t in corpus_tokens)
     if table.empty:
         return TermWeights(table.assign(weight=pd.Series(dtype=float)), articles)
     total = table.groupby("doc")["count"].transform("sum")
     df = table.groupby("word")["doc"].transform("nunique")
-    idf = np.log((1 + len(corpus_tokens)) / (1 + df)) + 1
+    idf = np.log((1 + len(articles)) / (1 + df)) + 1
     table["weight"] = table["count"] / total * idf
     norm = np.sqrt((table["weight"] ** 2).groupby(table["doc"]).transform("sum"))
     table["weight"] = table["weight"] / norm
