@@ -31,41 +31,31 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-FLOOR_SCRIPT = r"""
-import json, sys
+FLOOR_TEMPLATE = r"""
+import json, marshal, sys
 import jieba, pandas, jinja2, markdown_it
 tokenizer = jieba.Tokenizer()
-tokenizer.initialize()
+{load}
+{cut}
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
 for text in texts:
-    tokenizer.lcut(text)
+    cut(text)
 """
+JIEBA_LOAD = "tokenizer.initialize()"
+ONE_READ_LOAD = (
+    'tokenizer.FREQ, tokenizer.total = marshal.loads(open(sys.argv[2], "rb").read())\n'
+    "tokenizer.initialized = True"
+)
+
+FLOOR_SCRIPT = FLOOR_TEMPLATE.format(load=JIEBA_LOAD, cut="cut = tokenizer.lcut")
 """The floor as jieba's own API does it: ``Tokenizer.initialize`` reads its dictionary cache."""
 
-FAST_FLOOR_SCRIPT = r"""
-import json, marshal, sys
-import jieba, pandas, jinja2, markdown_it
-tokenizer = jieba.Tokenizer()
-tokenizer.FREQ, tokenizer.total = marshal.loads(open(sys.argv[2], "rb").read())
-tokenizer.initialized = True
-texts = json.load(open(sys.argv[1], encoding="utf-8"))
-for text in texts:
-    tokenizer.lcut(text)
-"""
+FAST_FLOOR_SCRIPT = FLOOR_TEMPLATE.format(load=ONE_READ_LOAD, cut="cut = tokenizer.lcut")
 """The strict floor: the dictionary cache read in one go, as the build itself reads it."""
 
-ROUTE_FLOOR_SCRIPT = r"""
-import json, marshal, sys
-import jieba, pandas, jinja2, markdown_it
-from zhenggong_report.wordroute import RouteCutter
-tokenizer = jieba.Tokenizer()
-tokenizer.FREQ, tokenizer.total = marshal.loads(open(sys.argv[2], "rb").read())
-tokenizer.initialized = True
-cutter = RouteCutter(tokenizer)
-texts = json.load(open(sys.argv[1], encoding="utf-8"))
-for text in texts:
-    cutter.cut(text)
-"""
+ROUTE_FLOOR_SCRIPT = FLOOR_TEMPLATE.format(
+    load=ONE_READ_LOAD, cut="from zhenggong_report.wordroute import RouteCutter\ncut = RouteCutter(tokenizer).cut"
+)
 """The floor with the build's own segmentation: jieba's dictionary and algorithm, route found in one
 pass (the same words as ``lcut``, in about half the time). The build cannot go below this either,
 so its ratio is reported beside the two jieba floors."""
