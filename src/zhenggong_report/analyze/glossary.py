@@ -6,12 +6,12 @@ that use it and shows the first quoted use in its sentence.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..cache import digest
 from ..models import GlossaryEntry
 from .tokens import ArticleTokens, clip_context
 
@@ -63,7 +63,7 @@ def build_glossary(
         return ()
     counts: Counter = Counter()
     articles: dict[str, list[str]] = defaultdict(list)
-    counter = _Counter(first)
+    counter = _FormulationCounter(first)
     remembered = memo.counts.setdefault(counter.key, {}) if memo is not None else {}
     for position, tokens in enumerate(corpus_tokens):
         found = remembered.get(keys[position]) if keys is not None else None
@@ -88,8 +88,7 @@ def build_glossary(
 
 def _article_key(tokens: ArticleTokens) -> str:
     """What the glossary reads of an article: the text of each unit but the author's keywords."""
-    text = "\x1f".join(unit.text for unit in tokens.units if unit.place != "keywords")
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+    return digest("glossary-article", *(unit.text for unit in tokens.units if unit.place != "keywords"))
 
 
 def _first_quotations(tokens: ArticleTokens, skip=frozenset()):
@@ -109,18 +108,14 @@ def _first_quotations(tokens: ArticleTokens, skip=frozenset()):
             yield term, context
 
 
-class _Counter:
+class _FormulationCounter:
     """Counts every use of a set of formulations in an article (shorter ones inside longer ones too)."""
 
     def __init__(self, terms) -> None:
         self.terms = list(terms)
-        self.key = self.key_of(self.terms)
+        self.key = digest("glossary-terms", *sorted(self.terms))
         self.finder = re.compile(trie_pattern(self.terms))
         self.inside = {t: [(o, t.count(o)) for o in self.terms if o != t and o in t] for t in self.terms}
-
-    @staticmethod
-    def key_of(terms) -> str:
-        return hashlib.sha1("\x1f".join(sorted(terms)).encode("utf-8")).hexdigest()
 
     def count(self, tokens: ArticleTokens) -> tuple[tuple[str, int], ...]:
         here: Counter = Counter()

@@ -159,10 +159,6 @@ class TermIndex:
         return found
 
 
-def place_factor(place: str, rules: ScoringRules) -> float:
-    return rules.place_factors.get(place, 1.0)
-
-
 def mass(matches: Iterable[Match], rules: ScoringRules) -> float:
     """Weighted presence: each term's mean boosted weight × (1 + ln count)."""
     factors = rules.place_factors

@@ -24,7 +24,7 @@ from .. import __version__
 from ..errors import TemplateError
 from ..models import Analysis, ParsedCorpus
 from ..resources import templates_dir
-from .snippets import SNIPPETS
+from .snippets import SNIPPETS, score
 from .charts import bar_chart, cooccurrence_matrix, theme_group_matrix
 from .view import build_view
 
@@ -47,7 +47,7 @@ def make_environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["score"] = lambda value: f"{value:.2f}"
+    env.filters["score"] = score
     env.filters["thousands"] = lambda value: f"{value:,}"
     env.filters["num"] = _number
     env.filters["weight"] = lambda value: f"{value:g}"

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 
 def score(value: float) -> str:
+    """A score or similarity with two decimals (also the templates' ``score`` filter)."""
     return f"{value:.2f}"
 
 
