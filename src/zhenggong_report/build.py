@@ -213,7 +213,7 @@ def make_report(
     """Parse, analyse and render: the report's files (relative path -> bytes) and a summary."""
     from .analyze import analyze_tokens, load_analysis_data
     from .analyze.glossary import GlossaryMemo
-    from .pages import PageContext, page_keys, run_pages, unique_article_ids, worker_count
+    from .pages import PageContext, join_continued_pages, page_keys, run_pages, unique_article_ids, worker_count
     from .parse.layout import load_layout
     from .render.data import parse_files
     from .render.html import render_html
@@ -235,6 +235,7 @@ def make_report(
         sources, keys, context, cache, jobs, on_page=lambda s: progress.advance(1, s.characters), on_workers_busy=libraries.start
     )
     libraries.join()
+    done = join_continued_pages(done, context)
     results = unique_article_ids([result for result, _ in done])
     readings = [reading for _, reading in done]
     corpus = ParsedCorpus(

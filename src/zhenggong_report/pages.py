@@ -24,7 +24,7 @@ from .analyze.tokens import ArticleTokens, content_counts, tokenize_article
 from .cache import BuildCache, digest
 from .forks import can_fork
 from .models import Claim, SourceFile
-from .parse import PageResult, parse_page
+from .parse import PageResult, join_continued, parse_page
 from .parse.layout import Layout, default_layout
 from .render.markdown import BodyRenderer, body_terms
 from .segmenter import Segmenter
@@ -262,6 +262,32 @@ class _ContextFactory:
     def __call__(self) -> PageContext:
         segmenter = Segmenter(userdict=self.userdict, cache_folder=self.cache_folder, stopwords=self.stopwords)
         return PageContext(segmenter, self.data, self.layout)
+
+
+def join_continued_pages(done: list[tuple[PageResult, PageReading]], context: PageContext) -> list[tuple[PageResult, PageReading]]:
+    """Articles continued on another page joined with their rest (see :func:`parse.join_continued`);
+    a joined article is read again whole, in this process (only when the corpus has such pairs)."""
+    rejoined = join_continued([result for result, _ in done])
+    if not rejoined.joined:
+        return done
+    pages = []
+    for page, ((_, reading), result, kept) in enumerate(zip(done, rejoined.results, rejoined.kept, strict=True)):
+        themes, claims, counts, bodies = [], [], [], []
+        for position, article in zip(kept, result.articles, strict=True):
+            if (page, position) in rejoined.joined:
+                alone = read_page(do_page_work_for(article, result, context), context)
+                entry = (alone.themes[0], alone.claims[0], alone.counts[0], alone.bodies[0])
+            else:
+                entry = (reading.themes[position], reading.claims[position], reading.counts[position], reading.bodies[position])
+            for column, value in zip((themes, claims, counts, bodies), entry, strict=True):
+                column.append(value)
+        pages.append((result, PageReading(tuple(themes), tuple(claims), tuple(counts), tuple(bodies))))
+    return pages
+
+
+def do_page_work_for(article, result: PageResult, context: PageContext) -> PageWork:
+    """One article's share of the per-page work: its words, cut once."""
+    return PageWork(replace(result, articles=(article,)), (tokenize_article(article, context.segmenter),))
 
 
 def unique_article_ids(results: list[PageResult]) -> list[PageResult]:
