@@ -68,6 +68,7 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
     news_brief.RULE,
     notice.RULE,
     notice.SLOGAN,
+    notice.CONTACT_ADVERT,
     imprint.RULE,
     run_in_heading.RULE,
     headings.CONTINUATION,

@@ -13,9 +13,11 @@ MAX_CAPTION_LINES = 4
 
 def is_credit(text: str, state: BlockState) -> bool:
     """``本报记者 王五 摄``, ``王五 摄``, ``（摄影 王五）``, ``王五/摄``: who took the photo."""
-    if len(text) > 30 or not text.rstrip("）)").endswith(state.layout.credit_endings) and not _CREDIT_FIRST.match(text.lstrip("（(")):
+    if len(text) > 30:
         return False
     inner = text[1:-1] if text[:1] in "（(" and text[-1:] in "）)" else text
+    if not inner.endswith(state.layout.credit_endings) and not _CREDIT_FIRST.match(inner):
+        return False
     return bool(state.layout.regex("credit", _credit).match(inner) or _CREDIT_FIRST.match(inner))
 
 
@@ -54,6 +56,9 @@ def caption(state: BlockState) -> bool:
         and not state.lines[index].blank
         and not state.interrupts(state.lines[index])
     ):
+        lines.append(state.lines[index])
+        index += 1
+    if index < len(state.lines) and is_credit(state.lines[index].text, state):  # the credit under it
         lines.append(state.lines[index])
         index += 1
     state.push("caption", lines[0].number, lines[-1].number, "".join(l.text for l in lines), "caption")
