@@ -27,6 +27,7 @@ from ..models import (
     ThemeDefinition,
     ThemeHit,
 )
+from ..sources.facts import facts_summary
 from .anchors import AnchorBook
 from .markdown import BodyRenderer, body_terms, mark_first, mark_span
 
@@ -193,6 +194,10 @@ class SourceView:
     title_placement: str
     evidence: tuple[str, ...]
     warnings: tuple[str, ...]
+    kind: str = ""
+    """What kind of file it was (Word 文档, PDF 电子版 …)."""
+    facts: tuple[str, ...] = ()
+    """What its reader took from it as fact, one line each."""
 
 
 @dataclass(frozen=True)
@@ -502,6 +507,8 @@ class _Builder:
                     title_placement=note.title_placement if note else "",
                     evidence=note.evidence if note else (),
                     warnings=note.warnings if note else (),
+                    kind=source.facts.kind_name or source.facts.kind,
+                    facts=facts_summary(source.facts),
                 )
             )
         return tuple(views)
