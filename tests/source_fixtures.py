@@ -25,6 +25,8 @@ def write_docx(path: Path) -> Path:
     from docx import Document
 
     document = Document()
+    document.core_properties.title = DOCX_TITLE
+    document.core_properties.author = "张晓东"
     document.add_paragraph(DOCX_TITLE, style="Title")
     document.add_paragraph(DOCX_AUTHOR_LINE)
     document.add_paragraph(DOCX_UNIT_LINE)
@@ -171,3 +173,13 @@ class _Frames:
 
     def finish(self) -> None:
         self.pdf.showPage()
+
+
+def article_fields(article) -> dict:
+    """What the fixtures hold an article to: title, byline and its paragraphs (kind, text)."""
+    return {
+        "title": article.title,
+        "author": article.author,
+        "affiliation": article.affiliation,
+        "paragraphs": [(p.kind, p.text) for p in article.paragraphs],
+    }

@@ -81,12 +81,12 @@ def read_pdf(data: bytes, name: str, settings: ReaderSettings) -> SourceFile:
     text = PageText()
     spans, columns = [], []
     for number, page in enumerate(body_rows, 1):
-        first = len(text.lines) + 1
+        start = len(text.lines)
         for index, (box, column_rows) in enumerate(_columns(page, number), 1):
             columns.append(box)
             _add_column(text, column_rows, number, index, body_size, settings.title_size)
-        last = len(text.lines)
-        spans.append((first, last) if last >= first else (0, 0))
+        printed = [n for n in range(start + 1, len(text.lines) + 1) if text.lines[n - 1]]
+        spans.append((printed[0], printed[-1]) if printed else (0, 0))
     found = tuple(Furniture(p, role, r.text(), r.box(p)) for p, page in enumerate(rows, 1) for r in page for role in [furniture.get((p, id(r)))] if role)
     return text.source(name, data, "pdf", "text layer", pages=tuple(spans), columns=tuple(columns), furniture=found)
 
@@ -94,21 +94,18 @@ def read_pdf(data: bytes, name: str, settings: ReaderSettings) -> SourceFile:
 def _page_chars(data: bytes, name: str) -> list[list[_Char]]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     if not data.lstrip()[:5] == b"%PDF-":
         raise InputError(name, "not a PDF file (it does not start with %PDF-)")
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             return [[_char(c) for c in page.chars if c["text"].strip() or c["text"] in " \u3000"] for page in pdf.pages]
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise InputError(name, "encrypted PDF (it needs a password): save an unprotected copy") from None
-    except PDFSyntaxError as error:
-        raise InputError(name, f"damaged PDF: {error}") from None
-    except Exception as error:  # pdfminer raises many kinds for broken files
-        if "password" in str(error).lower() or "encrypt" in str(error).lower():
+    except Exception as error:  # pdfplumber wraps pdfminer's errors, of many kinds for broken files
+        cause = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise InputError(name, "encrypted PDF (it needs a password): save an unprotected copy") from None
-        raise InputError(name, f"damaged PDF: {type(error).__name__}: {error}") from None
+        reason = str(cause).strip() or type(cause).__name__
+        raise InputError(name, f"damaged PDF: {reason}") from None
 
 
 def _char(c: dict) -> _Char:

@@ -1,0 +1,121 @@
+"""The Word reader: styles, tables and footnotes read as such; the text parses with nothing lost."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pytest
+
+from zhenggong_report.errors import InputError
+from zhenggong_report.parse import parse_page
+from zhenggong_report.sources import read_source
+
+from invariants import assert_nothing_lost
+from source_fixtures import DOCX_FOOTNOTES, DOCX_TITLE, article_fields, write_docx
+
+TABLE_ROWS = ["指标\t2024年\t2025年", "党员人数\t3100\t3200", "讲党课场次\t64\t86"]
+BODY = [
+    ("heading", "一、坚持政治引领，把牢发展方向"),
+    ("text", "集团党委始终把政治建设摆在首位，认真落实“第一议题”制度[1]，全年组织中心组集中学习12次，推动党的创新理论入脑入心。"),
+    ("heading", "（一）健全学习制度"),
+    ("text", "各基层党组织建立“三会一课”台账，党员领导干部带头讲党课86场，覆盖党员3200余名。"),
+]
+CLOSING = [
+    ("heading", "二、坚持融入中心，服务生产经营"),
+    ("text", "围绕安全生产和提质增效，设立党员先锋岗126个，开展“党建+安全”主题活动[2]，全年实现安全生产零事故。"),
+]
+
+
+@pytest.fixture(scope="module")
+def docx_source(tmp_path_factory):
+    return read_source(write_docx(tmp_path_factory.mktemp("docx") / "contribution.docx"))
+
+
+@pytest.fixture(scope="module")
+def docx_result(docx_source, segmenter):
+    return parse_page(docx_source, segmenter)
+
+
+def test_styles_make_the_title_and_headings_and_each_paragraph_is_a_block(docx_source):
+    printed = [line for line in docx_source.lines if line]
+    assert printed[:4] == [f"# {DOCX_TITLE}", "作者：张晓东", "单位：山东能源枣矿集团党委组织部", "## 一、坚持政治引领，把牢发展方向"]
+    assert [bool(line) for line in docx_source.lines] == [bool(place) for place in docx_source.facts.places]
+    assert all(docx_source.lines[i] == "" for i in range(1, 12, 2))  # one blank line between paragraphs
+    assert docx_source.facts.kind == "docx" and docx_source.facts.kind_name == "Word 文档"
+    assert dict(docx_source.facts.metadata) == {"title": DOCX_TITLE, "author": "张晓东"}
+
+
+def test_a_table_is_one_block_of_tab_separated_rows(docx_source):
+    start = docx_source.lines.index(TABLE_ROWS[0])
+    assert list(docx_source.lines[start : start + 3]) == TABLE_ROWS
+    assert docx_source.lines[start - 1] == docx_source.lines[start + 3] == ""
+    assert docx_source.facts.places[start : start + 3] == ("表1 第1行", "表1 第2行", "表1 第3行")
+    assert set(docx_source.facts.styles[start : start + 3]) == {"table"}
+
+
+def test_footnotes_follow_the_body_and_their_marks_stay_in_the_text(docx_source):
+    notes = [(line, place) for line, place in zip(docx_source.lines, docx_source.facts.places) if place.startswith("脚注")]
+    assert notes == [(f"[{n}] {text}", f"脚注{n}") for n, text in DOCX_FOOTNOTES.items()]
+    assert docx_source.lines[-1] == f"[2] {DOCX_FOOTNOTES[2]}"
+    assert any("制度[1]，" in line for line in docx_source.lines)
+
+
+def test_a_line_s_place_is_its_paragraph_number(docx_source):
+    places = [p for line, p in zip(docx_source.lines, docx_source.facts.places) if line and p.startswith("¶")]
+    assert places == [f"¶{n}" for n in range(1, 10)]  # the table sits between paragraphs 7 and 8
+    assert docx_source.facts.place(1) == "¶1" and docx_source.facts.place(3) == "¶2"
+
+
+def test_the_document_parses_into_its_article_with_nothing_lost(docx_source, docx_result):
+    assert_nothing_lost(docx_source, list(docx_result.articles) + list(docx_result.leftovers))
+    [article] = docx_result.articles
+    assert article.title == DOCX_TITLE
+    kinds = [kind for kind, _ in article_fields(article)["paragraphs"]]
+    assert kinds.count("heading") == 3
+    assert article.paragraphs[-1].text.endswith(DOCX_FOOTNOTES[2])
+
+
+@pytest.mark.xfail(strict=True, reason="parser rule missing: `作者：`/`单位：` byline lines under the title")
+def test_the_author_and_unit_lines_are_the_byline(docx_result):
+    [article] = docx_result.articles
+    fields = article_fields(article)
+    assert (fields["author"], fields["affiliation"]) == ("张晓东", "山东能源枣矿集团党委组织部")
+    assert fields["paragraphs"][:4] == BODY
+
+
+@pytest.mark.xfail(strict=True, reason="parser rule missing: tables kept in the body as tables (tab-separated rows)")
+def test_the_table_stays_one_paragraph_with_its_rows(docx_result):
+    [article] = docx_result.articles
+    texts = [text for _, text in article_fields(article)["paragraphs"]]
+    assert "\n".join(TABLE_ROWS) in texts
+    assert texts.index("\n".join(TABLE_ROWS)) + 1 == texts.index(CLOSING[0][1])
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (_zip({"photos/1.jpg": b"\xff\xd8\xff"}), "not a Word document: a zip file without a Word body"),
+        (
+            _zip({"[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'}),
+            "not a Word document",
+        ),
+        ("党建工作总结".encode("gb18030"), "not a Word document: no .docx (zip) package"),
+    ],
+    ids=["zip of photos", "empty package", "text renamed"],
+)
+def test_a_file_that_is_no_word_document_is_refused_by_name(tmp_path, data, message):
+    path = tmp_path / "投稿.docx"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=re.escape(message)) as raised:
+        read_source(path)
+    assert raised.value.path == str(path)

@@ -1,0 +1,112 @@
+"""The PDF reader: running header and footer out of the text, columns read in order, page
+breaks known; two columns give the same articles as one."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from zhenggong_report.errors import InputError
+from zhenggong_report.parse import parse_page
+from zhenggong_report.sources import read_source
+
+from invariants import assert_nothing_lost
+from source_fixtures import PDF_ARTICLES, PDF_HEADER, article_fields, write_pdf
+
+
+@pytest.fixture(scope="module")
+def pdf_sources(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pdf")
+    return {columns: read_source(write_pdf(folder / f"paper-{columns}.pdf", columns)) for columns in (1, 2)}
+
+
+@pytest.fixture(scope="module")
+def pdf_results(pdf_sources, segmenter):
+    return {columns: parse_page(source, segmenter) for columns, source in pdf_sources.items()}
+
+
+def _printed_characters(path) -> Counter:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return Counter(c["text"] for page in pdf.pages for c in page.chars if c["text"].strip())
+
+
+def test_the_running_header_and_footer_leave_the_text_and_are_kept_as_furniture(pdf_sources):
+    facts = pdf_sources[2].facts
+    pages = len(facts.pages)
+    assert pages == 2
+    assert [(f.page, f.role, f.text) for f in facts.furniture] == [
+        (page, role, text) for page in range(1, pages + 1) for role, text in (("header", PDF_HEADER), ("footer", f"— {page} —"))
+    ]
+    assert not any("枣庄矿业报" in line or re.fullmatch(r"— \d+ —", line) for line in pdf_sources[2].lines)
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_every_printed_character_is_in_the_text_or_the_furniture(pdf_sources, tmp_path, columns):
+    source = pdf_sources[columns]
+    path = write_pdf(tmp_path / "again.pdf", columns)
+    text = "".join(line.removeprefix("# ") for line in source.lines) + "".join(f.text for f in source.facts.furniture)
+    assert Counter(c for c in text if c.strip()) == _printed_characters(path)
+
+
+def test_columns_are_read_left_then_right_page_by_page(pdf_sources):
+    facts = pdf_sources[2].facts
+    assert [(box.page, box.x0 < 100) for box in facts.columns] == [(1, True), (1, False), (2, True), (2, False)]
+    first_of_page_2 = facts.pages[1][0]
+    assert facts.place(first_of_page_2) == "第2页 第1栏 第1行"
+    assert pdf_sources[2].lines[first_of_page_2 - 1] == PDF_ARTICLES[1][1]  # the byline opens page 2
+    assert facts.place(facts.pages[0][1]) == "第1页 第2栏 第8行"
+
+
+def test_titles_come_from_the_type_size(pdf_sources):
+    titles = [line for line in pdf_sources[2].lines if line.startswith("# ")]
+    assert titles == [f"# {title}" for title, _, _ in PDF_ARTICLES]
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_the_pages_parse_into_their_articles_with_nothing_lost(pdf_sources, pdf_results, columns):
+    result = pdf_results[columns]
+    assert_nothing_lost(pdf_sources[columns], list(result.articles) + list(result.leftovers))
+    expected = [
+        {"title": title, "author": byline.removeprefix("□ "), "affiliation": None, "paragraphs": [("text", p) for p in paragraphs]}
+        for title, byline, paragraphs in PDF_ARTICLES
+    ]
+    assert [article_fields(a) for a in result.articles] == expected
+    assert result.leftovers == ()
+
+
+def test_two_columns_and_a_running_header_give_the_same_articles_as_one_column(pdf_results):
+    one, two = ([article_fields(a) for a in pdf_results[n].articles] for n in (1, 2))
+    assert one == two and len(one) == 2
+
+
+def test_an_encrypted_pdf_is_refused_by_name(tmp_path):
+    path = write_pdf(tmp_path / "locked.pdf", encrypt="secret")
+    with pytest.raises(InputError, match="encrypted PDF") as raised:
+        read_source(path)
+    assert raised.value.path == str(path)
+
+
+def test_an_image_only_pdf_is_refused_by_name(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "scan.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(400, 240))
+    pdf.rect(20, 20, 360, 200, fill=1)
+    pdf.showPage()
+    pdf.save()
+    with pytest.raises(InputError, match="no text in this PDF") as raised:
+        read_source(path)
+    assert raised.value.path == str(path)
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.4\n\x00 broken", "版面文字".encode("utf-8")], ids=["damaged", "text renamed"])
+def test_a_file_that_is_no_readable_pdf_is_refused_by_name(tmp_path, data):
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match="PDF") as raised:
+        read_source(path)
+    assert raised.value.path == str(path)
