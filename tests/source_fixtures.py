@@ -113,9 +113,12 @@ BODY_SIZE, BODY_LEADING, TITLE_SIZE, TITLE_LEADING = 10.5, 15.0, 16.0, 24.0
 BODY_TOP, BODY_BOTTOM = 52.0, 202.0
 
 
-def write_pdf(path: Path, columns: int = 2, header: str = PDF_HEADER, encrypt: str | None = None) -> Path:
+def write_pdf(
+    path: Path, columns: int = 2, header: str = PDF_HEADER, encrypt: str | None = None, title_across: bool = False
+) -> Path:
     """The PDF e-paper page of :data:`PDF_ARTICLES`, in ``columns`` columns, a running header and a
-    page-number footer on every page; paragraphs open with a two-character indent."""
+    page-number footer on every page; paragraphs open with a two-character indent. With
+    ``title_across`` the first title is set centred over all the columns (通栏标题)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -127,7 +130,10 @@ def write_pdf(path: Path, columns: int = 2, header: str = PDF_HEADER, encrypt: s
     for number, (title, byline, paragraphs) in enumerate(PDF_ARTICLES):
         if number:
             frames.skip(BODY_LEADING)
-        frames.line(title, TITLE_SIZE, TITLE_LEADING)
+        if title_across and not number:
+            frames.across(title, TITLE_SIZE, TITLE_LEADING)
+        else:
+            frames.line(title, TITLE_SIZE, TITLE_LEADING)
         frames.line(byline, BODY_SIZE, BODY_LEADING + 6)
         for text in paragraphs:
             per_line = int(width // BODY_SIZE)
@@ -145,13 +151,20 @@ class _Frames:
 
     def __init__(self, pdf, columns: int, width: float, header: str) -> None:
         self.pdf, self.columns, self.width, self.header = pdf, columns, width, header
-        self.page, self.column, self.y = 1, 0, BODY_TOP
+        self.page, self.column, self.y, self.top = 1, 0, BODY_TOP, BODY_TOP
         self._furniture()
 
     def _furniture(self) -> None:
         self.pdf.setFont("STSong-Light", 9)
         self.pdf.drawString(MARGIN, PAGE_HEIGHT - 22, self.header)
         self.pdf.drawCentredString(PAGE_WIDTH / 2, 16, f"— {self.page} —")
+
+    def across(self, text: str, size: float, leading: float) -> None:
+        """A line centred over the whole width; the columns start below it."""
+        self.pdf.setFont("STSong-Light", size)
+        self.pdf.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - self.y - size, text)
+        self.y += leading
+        self.top = self.y
 
     def skip(self, height: float) -> None:
         self.y += height
@@ -165,10 +178,11 @@ class _Frames:
         self.y += leading
 
     def _next_column(self) -> None:
-        self.column, self.y = self.column + 1, BODY_TOP
+        self.column, self.y = self.column + 1, self.top
         if self.column == self.columns:
             self.pdf.showPage()
-            self.page, self.column = self.page + 1, 0
+            self.page, self.column, self.y = self.page + 1, 0, BODY_TOP
+            self.top = BODY_TOP
             self._furniture()
 
     def finish(self) -> None:

@@ -83,6 +83,15 @@ def test_two_columns_and_a_running_header_give_the_same_articles_as_one_column(p
     assert one == two and len(one) == 2
 
 
+def test_a_title_across_both_columns_is_read_before_them(tmp_path, pdf_results, segmenter):
+    source = read_source(write_pdf(tmp_path / "across.pdf", title_across=True))
+    assert source.lines[0] == f"# {PDF_ARTICLES[0][0]}" and source.facts.place(1) == "第1页 通栏 第1行"
+    assert source.facts.place(3) == "第1页 第1栏 第1行"
+    result = parse_page(source, segmenter)
+    assert_nothing_lost(source, list(result.articles) + list(result.leftovers))
+    assert [article_fields(a) for a in result.articles] == [article_fields(a) for a in pdf_results[1].articles]
+
+
 def test_an_encrypted_pdf_is_refused_by_name(tmp_path):
     path = write_pdf(tmp_path / "locked.pdf", encrypt="secret")
     with pytest.raises(InputError, match="encrypted PDF") as raised:
