@@ -146,3 +146,19 @@ def test_the_page_key_follows_the_text_a_reader_made_not_only_the_bytes(tmp_path
     source = read_source(write_pdf(tmp_path / "paper.pdf"))
     rereading = type(source)(**{**source.__dict__, "facts": SourceFacts(kind="pdf", text_digest="0" * 64)})
     assert page_keys(source, "code", "dict", "themes").work != page_keys(rereading, "code", "dict", "themes").work
+
+
+def test_the_readers_settings_come_from_the_data_folder(mixed_seeds, tmp_path, shared_segmenter):
+    from zhenggong_report.resources import data_path
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "sources.toml").write_text(
+        data_path("sources.toml").read_text(encoding="utf-8").replace('pdf = "PDF 电子版"', 'pdf = "电子报"'), encoding="utf-8"
+    )
+    out = tmp_path / "build"
+    assert run_cli("build", "--seeds", str(mixed_seeds), "--out", str(out), "--data", str(data))[0] == 0
+    assert {p["file"]: p["kind_name"] for p in _json(out, "pages.json")}["paper.pdf"] == "电子报"
+    (data / "sources.toml").write_text("[kinds]\n[docx]\ntitle_styles = 3\n", encoding="utf-8")
+    code, _, stderr = run_cli("build", "--seeds", str(mixed_seeds), "--out", str(out), "--data", str(data))
+    assert code == 2 and stderr.splitlines() == [f"error: {data / 'sources.toml'}: missing table [pdf]"], stderr

@@ -119,3 +119,19 @@ def test_a_file_that_is_no_word_document_is_refused_by_name(tmp_path, data, mess
     with pytest.raises(InputError, match=re.escape(message)) as raised:
         read_source(path)
     assert raised.value.path == str(path)
+
+
+def test_paragraphs_inside_a_content_control_are_read_in_place(tmp_path):
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    document = Document()
+    document.add_paragraph("前言")
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    control = parse_xml(f'<w:sdt xmlns:w="{w}"><w:sdtContent><w:p><w:r><w:t>控件里的段落</w:t></w:r></w:p></w:sdtContent></w:sdt>')
+    document.element.body.insert(1, control)
+    document.add_paragraph("结尾")
+    document.save(tmp_path / "form.docx")
+    source = read_source(tmp_path / "form.docx")
+    assert [line for line in source.lines if line] == ["前言", "控件里的段落", "结尾"]
+    assert [p for p in source.facts.places if p] == ["¶1", "¶2", "¶3"]

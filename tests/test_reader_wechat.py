@@ -94,3 +94,27 @@ def test_a_page_without_an_article_is_refused_by_name(tmp_path):
     with pytest.raises(InputError, match=r"no WeChat article in this page \(no #js_content") as raised:
         read_source(path)
     assert raised.value.path == str(path)
+
+
+def _page(content: str) -> bytes:
+    return f'<html><body><h1 id="activity-name">标题</h1><div id="js_content">{content}</div></body></html>'.encode("utf-8")
+
+
+def test_loose_text_breaks_hidden_parts_and_nested_sections_read_as_shown(tmp_path):
+    path = tmp_path / "article.htm"
+    path.write_bytes(
+        _page(
+            "<section>开头的话\n接着<span>说</span><br>下一行<p>段落<br>第二行</p>收尾</section>"
+            '<p style="display: none">看不见的</p><section><section><span>深处</span></section></section>'
+            "<script>var x = 1;</script><p>分享 收藏 点赞 在看</p>"
+        )
+    )
+    source = read_source(path)
+    assert [line for line in source.lines if line] == ["# 标题", "开头的话 接着说", "下一行", "段落", "第二行", "收尾", "深处"]
+    assert dict(source.facts.metadata) == {"chrome": "分享 收藏 点赞 在看"}
+
+
+def test_a_gb18030_page_is_decoded(tmp_path):
+    path = tmp_path / "article.html"
+    path.write_bytes(_page("<p>党建引领</p>").decode("utf-8").encode("gb18030"))
+    assert read_source(path).lines[-1] == "党建引领"

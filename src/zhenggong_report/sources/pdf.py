@@ -30,6 +30,8 @@ def read_pdf(data: bytes, name: str, settings: ReaderSettings) -> SourceFile:
     if not any(pages):
         raise InputError(name, "no text in this PDF (an image-only scan): OCR it and add the text as a .txt page")
     body_pages, furniture = _take_furniture(pages, settings.furniture_pages)
+    if not any(body_pages):  # every row repeats on every page: copies of one page, not furniture
+        body_pages, furniture = pages, ()
     body_size = statistics.mode(round(c.size, 1) for page in body_pages for row in page for c in row.chars)
     text = PageText()
     spans, columns = [], []

@@ -13,6 +13,7 @@ paragraph number in the article node (``¶7``).
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from ..errors import InputError
 from ..models import SourceFile
@@ -23,7 +24,10 @@ _BLOCKS = frozenset("p section div h1 h2 h3 h4 h5 h6 li blockquote table tr pre 
 _SKIPPED = frozenset("script style img svg iframe mpvoice mpvideo video audio noscript".split())
 _SOURCE_URL = re.compile(r"""msg_source_url\s*=\s*['"]([^'"]+)['"]""")
 _MSG_LINK = re.compile(r"""msg_link\s*=\s*['"]([^'"]+)['"]""")
-_SPACES = re.compile(r"[ \t\r\n\u00a0]+")
+_SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
+"""White space HTML collapses (a full-width space U+3000 is text and stays)."""
+_BREAK = "\ue000"
+"""Stands for a ``<br>`` until the text is split into lines (source line ends are only spaces)."""
 
 
 def read_wechat(data: bytes, name: str, settings: ReaderSettings) -> SourceFile:
@@ -36,69 +40,74 @@ def read_wechat(data: bytes, name: str, settings: ReaderSettings) -> SourceFile:
     content = tree.css_first("#js_content")
     if content is None:
         raise InputError(name, "no WeChat article in this page (no #js_content element): save the article's own page")
+    for hidden in content.css("script, style"):
+        hidden.decompose()
     text = PageText()
     title = _text_of(tree, "#activity-name") or _meta(tree, "og:title")
     if title:
         text.block([(f"# {title}", "标题", "h1")])
     chrome: list[str] = []
-    for number, (tag, lines) in enumerate(_paragraphs(content), 1):
+    blocks = list(_blocks(content))
+    for number, (tag, lines) in enumerate(blocks, 1):
         joined = " ".join(lines)
         if joined in settings.wechat_end_marks:
-            chrome.append(joined)
-            chrome += [" ".join(rest) for _, rest in _paragraphs_after(content, number)]
+            chrome += [" ".join(rest) for _, rest in blocks[number - 1 :]]
             break
         if joined in settings.wechat_chrome:
             chrome.append(joined)
             continue
-        style = "table" if tag == "table" else tag
-        text.block([(line, f"¶{number}", style) for line in lines])
+        text.block([(line, f"¶{number}", tag) for line in lines])
     metadata = _metadata(tree, html) + tuple(("chrome", c) for c in chrome)
     return text.source(name, data, "wechat", encoding, metadata=metadata)
 
 
-def _paragraphs(content):
-    """(tag, lines) per innermost block element of the article node, in document order."""
-    yield from _blocks(content)
-
-
-def _paragraphs_after(content, number: int):
-    for index, block in enumerate(_blocks(content), 1):
-        if index > number:
-            yield block
-
-
-def _blocks(node):
-    children = [c for c in node.iter(include_text=False) if c.tag not in _SKIPPED]
+def _blocks(node) -> Iterator[tuple[str, list[str]]]:
+    """(tag, lines) per innermost block element of ``node``, in document order; text and inline
+    elements standing between blocks make a paragraph of their own."""
     if node.tag == "table":
-        rows = ["\t".join(_inline(cell) for cell in row.css("td, th")) for row in node.css("tr")]
-        rows = [r for r in rows if r.strip()]
+        rows = ["\t".join(" ".join(_lines(cell)) for cell in row.css("td, th")) for row in node.css("tr")]
+        rows = [row for row in rows if row.strip()]
         if rows:
             yield "table", rows
         return
-    if any(c.tag in _BLOCKS for c in children):
-        for child in children:
-            if child.tag in _BLOCKS:
-                yield from _blocks(child)
-            else:
-                lines = _lines(child)
-                if lines:
-                    yield child.tag, lines
+    children = [c for c in node.iter(include_text=True) if c.tag not in _SKIPPED and not _hidden(c)]
+    if not any(c.tag in _BLOCKS for c in children):
+        lines = _lines(node)
+        if lines:
+            yield node.tag, lines
         return
-    lines = _lines(node)
-    if lines:
-        yield node.tag, lines
+    loose: list[str] = []
+    for child in children + [None]:
+        if child is not None and child.tag == "br":
+            loose.append(_BREAK)
+            continue
+        if child is not None and child.tag not in _BLOCKS:
+            loose.append(child.text(deep=True, separator="", strip=False) if child.tag == "-text" else _BREAK.join(_lines(child)))
+            continue
+        lines = _split("".join(loose))
+        if lines:
+            yield node.tag, lines
+        loose = []
+        if child is not None:
+            yield from _blocks(child)
+
+
+def _hidden(node) -> bool:
+    style = (node.attributes.get("style") or "") if node.tag != "-text" else ""
+    return "display:none" in style.replace(" ", "").lower()
 
 
 def _lines(node) -> list[str]:
     """The element's visible text, split at ``<br>``, spaces collapsed."""
     for br in node.css("br"):
-        br.replace_with("\n")
-    raw = node.text(deep=True, separator="", strip=False) if node.tag != "-text" else node.text()
-    return [line for line in (_SPACES.sub(" ", part).strip() for part in raw.split("\n")) if line]
+        br.replace_with(_BREAK)
+    for hidden in [n for n in node.css("[style]") if _hidden(n)]:
+        hidden.decompose()
+    return _split(node.text(deep=True, separator="", strip=False))
 
 
-def _inline(node) -> str:
-    return " ".join(_lines(node))
+def _split(raw: str) -> list[str]:
+    return [line for line in (_SPACES.sub(" ", part).strip() for part in raw.split(_BREAK)) if line]
 
 
 def _text_of(tree, selector: str) -> str:

@@ -28,7 +28,7 @@ def read_docx(data: bytes, name: str, settings: ReaderSettings) -> SourceFile:
     text = PageText()
     paragraphs = tables = 0
     names = {style.style_id: style.name for style in document.styles}
-    for element in document.element.body.iterchildren():
+    for element in _body_blocks(document.element.body):
         if element.tag == f"{_W}p":
             paragraphs += 1
             _add_paragraph(text, element, paragraphs, _style_name(element, names), settings)
@@ -40,6 +40,17 @@ def read_docx(data: bytes, name: str, settings: ReaderSettings) -> SourceFile:
     props = document.core_properties
     metadata = tuple((k, v.strip()) for k, v in (("title", props.title or ""), ("author", props.author or "")) if v.strip())
     return text.source(name, data, "docx", "utf-8", metadata=metadata)
+
+
+def _body_blocks(body) -> Iterator:
+    """The body's paragraphs and tables in order, also those inside content controls (``w:sdt``)."""
+    for element in body.iterchildren():
+        if element.tag == f"{_W}sdt":
+            content = element.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _body_blocks(content)
+        elif element.tag in (f"{_W}p", f"{_W}tbl"):
+            yield element
 
 
 def _open(data: bytes, name: str):
@@ -94,8 +105,8 @@ def _run_text(element) -> str:
 
 
 def _table_rows(table) -> Iterator[str]:
-    for row in table.iter(f"{_W}tr"):
-        cells = [" ".join(_run_text(p).strip() for p in cell.iter(f"{_W}p")).strip() for cell in row.iter(f"{_W}tc")]
+    for row in table.iterchildren(f"{_W}tr"):
+        cells = [" ".join(_run_text(p).strip() for p in cell.iter(f"{_W}p")).strip() for cell in row.iterchildren(f"{_W}tc")]
         if any(cells):
             yield "\t".join(cells)
 
