@@ -31,7 +31,6 @@ def _box(box: Box) -> list[float]:
     return [box.page, box.x0, box.top, box.x1, box.bottom]
 
 
-_STYLE_NAMES = {"title": "标题", "h1": "标题", "table": "表格行", "footnote": "脚注"}
 _METADATA_NAMES = {
     "account": "公众号",
     "author": "作者",
@@ -47,16 +46,22 @@ _METADATA_NAMES = {
 def facts_summary(facts: SourceFacts) -> tuple[str, ...]:
     """One short Chinese line per kind of fact taken from the file; none for a ``.txt`` page."""
     lines = []
-    styles = Counter(_style_name(style) for style in facts.styles if style)
-    if styles and facts.kind == "docx":
-        lines.append("段落样式：" + "，".join(f"{name} {count}" for name, count in sorted(styles.items())) + "；行的出处为段落号（¶）")
+    styles = Counter(style for style in facts.styles if style)
+    if facts.kind == "docx":
+        paragraphs = "、".join(f"{style} ×{count}" for style, count in sorted(styles.items()) if style not in ("table", "footnote"))
+        tables = len({place.split()[0] for place in facts.places if place.startswith("表")})
+        lines.append(
+            f"段落样式：{paragraphs}；表格 {tables} 个（{styles['table']} 行）；脚注 {styles['footnote']} 条；行的出处为段落号（¶）"
+        )
     if facts.pages:
-        lines.append(f"{len(facts.pages)} 页，{len(facts.columns)} 栏，按栏阅读；行的出处为页、栏、行")
+        per_page = Counter(box.page for box in facts.columns)
+        columns = f"每页 {min(per_page.values())} 栏" if len(set(per_page.values())) == 1 else f"每页 {min(per_page.values())}–{max(per_page.values())} 栏"
+        lines.append(f"{len(facts.pages)} 页，{columns}，按栏阅读；行的出处为页、栏、行")
     if facts.furniture:
         headers = sorted({f.text for f in facts.furniture if f.role == "header"})
         lines.append(f"页眉页脚 {len(facts.furniture)} 行移出正文" + (f"（页眉：{'；'.join(headers)}）" if headers else ""))
-    if facts.kind == "pdf" and styles.get("标题"):
-        lines.append(f"按字号识别的标题 {styles['标题']} 个")
+    if facts.kind == "pdf" and styles.get("title"):
+        lines.append(f"按字号识别的标题 {styles['title']} 个")
     chrome = [value for key, value in facts.metadata if key == "chrome"]
     stated = [f"{_METADATA_NAMES.get(key, key)}：{value}" for key, value in facts.metadata if key != "chrome"]
     if stated:
@@ -64,7 +69,3 @@ def facts_summary(facts: SourceFacts) -> tuple[str, ...]:
     if chrome:
         lines.append(f"微信界面文字 {len(chrome)} 段未计入正文：{'、'.join(chrome)}")
     return tuple(lines)
-
-
-def _style_name(style: str) -> str:
-    return _STYLE_NAMES.get(style, style)
