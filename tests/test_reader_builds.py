@@ -162,3 +162,20 @@ def test_the_readers_settings_come_from_the_data_folder(mixed_seeds, tmp_path, s
     (data / "sources.toml").write_text("[kinds]\n[docx]\ntitle_styles = 3\n", encoding="utf-8")
     code, _, stderr = run_cli("build", "--seeds", str(mixed_seeds), "--out", str(out), "--data", str(data))
     assert code == 2 and stderr.splitlines() == [f"error: {data / 'sources.toml'}: missing table [pdf]"], stderr
+
+
+def test_a_rebuild_reads_no_unchanged_pdf_again(mixed_seeds, tmp_path, monkeypatch, shared_segmenter):
+    from zhenggong_report.sources import pdf as pdf_module
+
+    monkeypatch.setenv("ZHENGGONG_CACHE_DIR", str(tmp_path / "cache"))
+    reads = []
+    original = pdf_module.read_pdf
+    monkeypatch.setattr(pdf_module, "read_pdf", lambda *args: reads.append(args[1]) or original(*args))
+    assert run_cli("build", "--seeds", str(mixed_seeds), "--out", str(tmp_path / "one"))[0] == 0
+    assert run_cli("build", "--seeds", str(mixed_seeds), "--out", str(tmp_path / "two"))[0] == 0
+    assert reads == ["paper.pdf"]
+    write_pdf(mixed_seeds / "paper.pdf", columns=1)
+    assert run_cli("build", "--seeds", str(mixed_seeds), "--out", str(tmp_path / "three"))[0] == 0
+    assert reads == ["paper.pdf", "paper.pdf"]
+    assert run_cli("build", "--no-cache", "--seeds", str(mixed_seeds), "--out", str(tmp_path / "four"))[0] == 0
+    assert reads == ["paper.pdf"] * 3

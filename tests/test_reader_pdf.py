@@ -119,3 +119,20 @@ def test_a_file_that_is_no_readable_pdf_is_refused_by_name(tmp_path, data):
     with pytest.raises(InputError, match="PDF") as raised:
         read_source(path)
     assert raised.value.path == str(path)
+
+
+def test_a_character_printed_twice_for_bold_is_read_once(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "bold.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(400, 240))
+    pdf.setFont("STSong-Light", 16)
+    for offset in (0, 0.3):  # how some e-papers set bold titles
+        pdf.drawString(30 + offset, 200, "党建引领聚合力")
+    pdf.setFont("STSong-Light", 10.5)
+    pdf.drawString(30, 170, "集团党委始终把政治建设摆在首位。")
+    pdf.save()
+    assert [line for line in read_source(path).lines if line] == ["# 党建引领聚合力", "集团党委始终把政治建设摆在首位。"]

@@ -24,6 +24,7 @@ from .progress import Progress
 from .resources import data_file, templates_dir
 from .segmenter import Segmenter, cache_dir
 from .sources import list_seed_files, read_source
+from .sources.remembered import read_remembered
 from .sources.settings import load_reader_settings
 
 DATA_FILES = ("userdict.txt", "stopwords.txt", "themes.toml", "enterprises.toml", "sources.toml")
@@ -71,12 +72,17 @@ class Fingerprints:
         return digest("report", *parts, *extra)
 
 
-def load_sources(seeds: Path, data_dir: Optional[Path] = None) -> LoadedSources:
+def load_sources(seeds: Path, data_dir: Optional[Path] = None, cache: Optional[BuildCache] = None) -> LoadedSources:
     """Read every page of the seeds folder (the input edge); the readers' settings come from
-    ``sources.toml`` in ``data_dir`` or the packaged one."""
+    ``sources.toml`` in ``data_dir`` or the packaged one. With a cache, what the Word, PDF and
+    WeChat readers made of a file before is reused."""
     listing = list_seed_files(seeds)
     settings = load_reader_settings(data_dir)
-    sources = tuple(read_source(path, settings) for path in listing.paths)
+    if cache is not None and cache.enabled:
+        code = code_digest()
+        sources = tuple(read_remembered(path, settings, cache, code) for path in listing.paths)
+    else:
+        sources = tuple(read_source(path, settings) for path in listing.paths)
     notes = tuple(f"{seeds / name}: {why}" for name, why in listing.ignored)
     return LoadedSources(sources, notes)
 
@@ -115,9 +121,9 @@ def build(
     make_environment(templates or templates_dir())  # a missing templates folder fails before any work
     built_on = source_date()
     build_date = built_on.date().isoformat() if built_on else None
-    loaded = load_sources(seeds, data_dir)
-    prints = Fingerprints.of(data_dir, templates)
     cache = BuildCache(cache_dir() / "build", enabled=use_cache)
+    loaded = load_sources(seeds, data_dir, cache)
+    prints = Fingerprints.of(data_dir, templates)
     key = prints.report_key(loaded.sources, f"date={build_date or ''}", *renderer_versions())
     reused = _reuse_report(cache, key)
     if reused is not None:

@@ -55,7 +55,8 @@ def _page_chars(data: bytes, name: str) -> list[list[Char]]:
         raise InputError(name, "not a PDF file (it does not start with %PDF-)")
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            return [[_char(c) for c in page.chars if c["text"].strip() or c["text"] in " \u3000"] for page in pdf.pages]
+            # dedupe: a character printed twice a hair apart (fake bold) is one character
+            return [[_char(c) for c in page.dedupe_chars().chars if c["text"].strip() or c["text"] in " \u3000"] for page in pdf.pages]
     except Exception as error:  # pdfplumber wraps pdfminer's errors, of many kinds for broken files
         cause = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
@@ -21,6 +22,8 @@ class ReaderSettings:
     furniture_pages: int
     wechat_chrome: frozenset[str]
     wechat_end_marks: frozenset[str]
+    fingerprint: str = ""
+    """SHA-256 of the settings file: what a reader made with other settings is not reused."""
 
     def kind_name(self, kind: str) -> str:
         return dict(self.kinds).get(kind, kind)
@@ -47,6 +50,7 @@ def load_reader_settings(data_dir: Optional[Path] = None) -> ReaderSettings:
         furniture_pages=int(_number(where, "pdf", pdf, "furniture_pages")),
         wechat_chrome=frozenset(_strings(where, "wechat", wechat, "chrome")),
         wechat_end_marks=frozenset(_strings(where, "wechat", wechat, "end_marks")),
+        fingerprint=hashlib.sha256(path.read_bytes()).hexdigest(),
     )
 
 
