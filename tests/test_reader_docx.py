@@ -135,3 +135,67 @@ def test_paragraphs_inside_a_content_control_are_read_in_place(tmp_path):
     source = read_source(tmp_path / "form.docx")
     assert [line for line in source.lines if line] == ["前言", "控件里的段落", "结尾"]
     assert [p for p in source.facts.places if p] == ["¶1", "¶2", "¶3"]
+
+
+def _numbered_document(path):
+    """Headings numbered by a list definition (一、 （一） 1.), not typed."""
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    document = Document()
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate([("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")])
+    )
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum xmlns:w="{w}" w:abstractNumId="90">{levels}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num xmlns:w="{w}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for level, style, text in [
+        (0, "Heading 2", "坚持政治引领"),
+        (1, "Heading 3", "健全学习制度"),
+        (2, None, "建立台账。"),
+        (2, None, "按月通报。"),
+        (1, "Heading 3", "压实工作责任"),
+        (0, "Heading 2", "坚持融入中心"),
+        (1, "Heading 3", "服务安全生产"),
+    ]:
+        paragraph = document.add_paragraph(text, style=style)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr xmlns:w="{w}"><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+        )
+    document.save(path)
+    return path
+
+
+def test_automatic_numbering_is_printed_before_its_paragraphs(tmp_path):
+    source = read_source(_numbered_document(tmp_path / "numbered.docx"))
+    assert [line for line in source.lines if line] == [
+        "## 一、坚持政治引领",
+        "### （一）健全学习制度",
+        "1. 建立台账。",
+        "2. 按月通报。",
+        "### （二）压实工作责任",
+        "## 二、坚持融入中心",
+        "### （一）服务安全生产",
+    ]
+
+
+def test_a_list_style_numbers_its_paragraphs(tmp_path):
+    from docx import Document
+
+    document = Document()
+    for text in ("甲项", "乙项"):
+        document.add_paragraph(text, style="List Number")
+    document.add_paragraph("正文")
+    document.save(tmp_path / "list.docx")
+    assert [line for line in read_source(tmp_path / "list.docx").lines if line] == ["1. 甲项", "2. 乙项", "正文"]
+
+
+@pytest.mark.parametrize(
+    "number, text", [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (21, "二十一"), (100, "一百"), (105, "一百零五"), (110, "一百一十")]
+)
+def test_chinese_counting(number, text):
+    from zhenggong_report.sources.word_numbering import formatted
+
+    assert formatted(number, "chineseCounting") == text

@@ -2,8 +2,9 @@
 
 The body is read in document order: a paragraph in a title style becomes ``# 标题``, one in a
 heading style ``## …`` (the level from the style), any other non-empty paragraph a line of its
-own; a table becomes one block of tab-separated rows; footnotes follow the body as
-``[n] …`` lines, their marks in the text as ``[n]``. Every line's place is its paragraph number
+own, each after the number Word's automatic numbering prints before it (:mod:`.word_numbering`);
+a table becomes one block of tab-separated rows; footnotes follow the body as ``[n] …`` lines,
+their marks in the text as ``[n]``. Every line's place is its paragraph number
 among the body's paragraphs (``¶12``), ``表1 第2行`` or ``脚注1``.
 """
 
@@ -11,12 +12,13 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import Iterator
+from typing import Iterator, Optional
 
 from ..errors import InputError
 from ..models import SourceFile
 from .pagetext import PageText
 from .settings import ReaderSettings
+from .word_numbering import Numbering
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -28,10 +30,12 @@ def read_docx(data: bytes, name: str, settings: ReaderSettings) -> SourceFile:
     text = PageText()
     paragraphs = tables = 0
     names = {style.style_id: style.name for style in document.styles}
+    numbering = Numbering(document)
     for element in _body_blocks(document.element.body):
         if element.tag == f"{_W}p":
             paragraphs += 1
-            _add_paragraph(text, element, paragraphs, _style_name(element, names), settings)
+            label = numbering.label(element, _style_id(element))
+            _add_paragraph(text, element, paragraphs, _style_name(element, names), label, settings)
         elif element.tag == f"{_W}tbl":
             tables += 1
             text.block([(row, f"表{tables} 第{r}行", "table") for r, row in enumerate(_table_rows(element), 1)])
@@ -71,13 +75,21 @@ def _reason(error: Exception) -> str:
     return str(error).strip().strip("'\"").splitlines()[0] if str(error).strip() else type(error).__name__
 
 
-def _add_paragraph(text: PageText, element, number: int, style: str, settings: ReaderSettings) -> None:
+def _add_paragraph(text: PageText, element, number: int, style: str, label: str, settings: ReaderSettings) -> None:
+    """One paragraph as a block; ``label`` is the number Word prints before it (its list's)."""
     line = _run_text(element).strip()
     if not line:
         return
+    if label:
+        line = label + ("" if label.endswith(("、", "）", ")", "．")) else " ") + line
     level = 1 if style in settings.title_styles else settings.heading_level(style)
     shown = f"{'#' * level} {line}" if level else line
     text.block([(shown, f"¶{number}", style)])
+
+
+def _style_id(element) -> Optional[str]:
+    style = element.find(f"{_W}pPr/{_W}pStyle")
+    return style.get(f"{_W}val") if style is not None else None
 
 
 def _style_name(element, names: dict[str, str]) -> str:
