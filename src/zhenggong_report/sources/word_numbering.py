@@ -3,6 +3,7 @@ before a paragraph rather than its text holding them (python-docx reads no numbe
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Optional
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -20,8 +21,15 @@ def chinese_number(n: int) -> str:
         return "十" + (_DIGITS[n % 10] if n % 10 else "")
     if n < 100:
         return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
-    rest = n % 100
-    return _DIGITS[n // 100] + "百" + ("" if not rest else ("零" + _DIGITS[rest] if rest < 10 else chinese_number(rest) if rest >= 20 else "一" + chinese_number(rest)))
+    if n >= 1000:
+        return str(n)
+    hundreds, rest = divmod(n, 100)
+    text = _DIGITS[hundreds] + "百"
+    if rest == 0:
+        return text
+    if rest < 10:
+        return text + "零" + _DIGITS[rest]
+    return text + ("一" if rest < 20 else "") + chinese_number(rest)
 
 
 def formatted(n: int, number_format: str) -> str:
@@ -45,11 +53,21 @@ def formatted(n: int, number_format: str) -> str:
     return str(n)
 
 
+@dataclass(frozen=True)
+class Level:
+    """One level of a list: how its number is written (``chineseCounting``), the text around the
+    numbers (``（%2）``: ``%n`` is level n's number) and where it starts."""
+
+    number_format: str = "decimal"
+    text: str = ""
+    start: int = 1
+
+
 class Numbering:
     """The document's numbering definitions and the running counts of each list."""
 
     def __init__(self, document) -> None:
-        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.levels: dict[str, dict[int, Level]] = {}
         self.style_numbers: dict[str, tuple[str, int]] = {}
         self.counts: dict[str, list[int]] = {}
         try:
@@ -70,24 +88,25 @@ class Numbering:
             return ""
         num_id, level = reference
         levels = self.levels[num_id]
-        if level not in levels or levels[level][0] in ("bullet", "none"):
+        if level not in levels or levels[level].number_format in ("bullet", "none"):
             return ""
-        counts = self.counts.setdefault(num_id, [levels.get(i, ("", "", 1))[2] - 1 for i in range(9)])
+        start = [levels.get(i, Level()).start for i in range(9)]
+        counts = self.counts.setdefault(num_id, [first - 1 for first in start])
         counts[level] += 1
-        for deeper in range(level + 1, 9):
-            counts[deeper] = levels.get(deeper, ("", "", 1))[2] - 1
-        _, text, _ = levels[level]
+        counts[level + 1 :] = [first - 1 for first in start[level + 1 :]]
+        text = levels[level].text
         for i in range(9):
             if f"%{i + 1}" in text:
-                text = text.replace(f"%{i + 1}", formatted(max(counts[i], levels.get(i, ("", "", 1))[2]), levels.get(i, ("decimal", "", 1))[0]))
+                shown = max(counts[i], start[i])  # a higher level not yet used prints its start
+                text = text.replace(f"%{i + 1}", formatted(shown, levels.get(i, Level()).number_format))
         return text
 
 
-def _levels(abstract) -> dict[int, tuple[str, str, int]]:
+def _levels(abstract) -> dict[int, Level]:
     found = {}
     for level in abstract.iter(f"{_W}lvl"):
         number_format, text, start = (level.find(f"{_W}{tag}") for tag in ("numFmt", "lvlText", "start"))
-        found[int(level.get(f"{_W}ilvl", "0"))] = (
+        found[int(level.get(f"{_W}ilvl", "0"))] = Level(
             number_format.get(f"{_W}val") if number_format is not None else "decimal",
             text.get(f"{_W}val") if text is not None else "",
             int(start.get(f"{_W}val")) if start is not None else 1,
