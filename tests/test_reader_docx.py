@@ -101,17 +101,22 @@ def _zip(members: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
+_XLSX_TYPES = (
+    b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" '
+    b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'
+)
+
+
 @pytest.mark.parametrize(
     "data, message",
     [
-        (_zip({"photos/1.jpg": b"\xff\xd8\xff"}), "not a Word document: a zip file without a Word body"),
-        (
-            _zip({"[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'}),
-            "not a Word document",
-        ),
+        (_zip({"photos/1.jpg": b"\xff\xd8\xff"}), "not a Word document: a zip file of 1 file (photos/1.jpg) with no Word body"),
+        (_zip({"[Content_Types].xml": _XLSX_TYPES, "xl/workbook.xml": b"<workbook/>"}), "not a Word document: a zip file of an Excel workbook"),
+        (_zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"}), "a zip file of an OpenDocument text"),
+        (_zip({"[Content_Types].xml": _XLSX_TYPES, "word/document.xml": b"<w:document"}), "damaged Word document"),
         ("党建工作总结".encode("gb18030"), "not a Word document: no .docx (zip) package"),
     ],
-    ids=["zip of photos", "empty package", "text renamed"],
+    ids=["zip of photos", "excel workbook", "odt", "damaged", "text renamed"],
 )
 def test_a_file_that_is_no_word_document_is_refused_by_name(tmp_path, data, message):
     path = tmp_path / "投稿.docx"

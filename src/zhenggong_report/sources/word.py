@@ -59,20 +59,40 @@ def _body_blocks(body) -> Iterator:
 
 def _open(data: bytes, name: str):
     from docx import Document
-    from docx.opc.exceptions import PackageNotFoundError
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError(name, "not a Word document: no .docx (zip) package (an old .doc must be saved as .docx)")
     try:
         return Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
-        raise InputError(name, f"not a Word document: a zip file without a Word body ({_reason(error)})") from None
-    except Exception as error:  # lxml.etree.XMLSyntaxError and the like: a damaged document
-        raise InputError(name, f"damaged Word document: {_reason(error)}") from None
+    except Exception as error:  # python-docx raises KeyError, ValueError, lxml's XMLSyntaxError …
+        holds = _what_the_zip_holds(data)
+        if holds:
+            raise InputError(name, f"not a Word document: a zip file of {holds}") from None
+        raise InputError(name, f"damaged Word document ({type(error).__name__})") from None
 
 
-def _reason(error: Exception) -> str:
-    return str(error).strip().strip("'\"").splitlines()[0] if str(error).strip() else type(error).__name__
+_OTHER_PACKAGES = {
+    "spreadsheetml": "an Excel workbook",
+    "presentationml": "a PowerPoint presentation",
+    "opendocument.text": "an OpenDocument text (save it as .docx)",
+    "opendocument.spreadsheet": "an OpenDocument spreadsheet",
+    "opendocument.presentation": "an OpenDocument presentation",
+}
+
+
+def _what_the_zip_holds(data: bytes) -> str:
+    """What a zip that python-docx cannot open holds, when it is plainly no Word document; ``""``
+    for one that claims to be a Word document (then it is damaged)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        if "word/document.xml" in names:
+            return ""
+        described = " ".join(archive.read(n).decode("utf-8", "replace") for n in ("mimetype", "[Content_Types].xml") if n in names)
+    for marker, what in _OTHER_PACKAGES.items():
+        if marker in described:
+            return what
+    shown = ", ".join(sorted(names)[:3]) + (" …" if len(names) > 3 else "")
+    return f"{len(names)} file{'s' if len(names) != 1 else ''} ({shown}) with no Word body (word/document.xml)"
 
 
 def _add_paragraph(text: PageText, element, number: int, style: str, label: str, settings: ReaderSettings) -> None:
