@@ -40,3 +40,16 @@ def test_a_wechat_article_s_facts_are_its_metadata_and_the_chrome_left_out():
     summary = facts_summary(read_source(FIXTURES / "sources" / "wechat_article.html").facts)
     assert summary[0].startswith("公众号：枣矿融媒；作者：王宏伟；声明：原创；发布时间：2026年1月5日 08:00；发布地：山东；")
     assert summary[1].startswith("微信界面文字 5 段未计入正文：点击蓝字 关注我们、END、往期推荐")
+
+
+def test_a_span_reads_as_paragraphs_or_pages_where_the_file_says_where_lines_were_printed(tmp_path):
+    from zhenggong_report.render.view import source_label
+
+    docx = read_source(write_docx(tmp_path / "c.docx"))
+    assert source_label("c.docx", ((1, 5), (9, 9)), docx) == "c.docx:¶1–¶3,¶5"
+    pdf = read_source(write_pdf(tmp_path / "p.pdf"))
+    first, last = pdf.facts.pages
+    assert source_label("p.pdf", ((1, first[1]),), pdf) == "p.pdf:第1页 第1栏 第1行–第2栏 第8行"
+    assert source_label("p.pdf", ((1, last[1]),), pdf) == "p.pdf:第1页 第1栏 第1行–第2页 第2栏 第6行"
+    text = source_from_bytes("标题\n\n正文。\n".encode("utf-8"), "page.txt")
+    assert source_label("page.txt", ((1, 3),), text) == "page.txt:1–3"

@@ -24,10 +24,11 @@ from ..models import (
     Keyword,
     Leftover,
     ParsedCorpus,
+    SourceFile,
     ThemeDefinition,
     ThemeHit,
 )
-from ..sources.facts import facts_summary
+from ..sources.facts import facts_summary, printed_span
 from .anchors import AnchorBook
 from .markdown import BodyRenderer, body_terms, mark_first, mark_span
 
@@ -265,7 +266,10 @@ class ReportView:
         return tuple(by_id[c.id] for c in node.children)
 
 
-def source_label(file: str, lines) -> str:
+def source_label(file: str, lines, source: Optional[SourceFile] = None) -> str:
+    """``file:lines``; for a Word, PDF or WeChat file the lines as printed there (paragraphs, pages)."""
+    if source is not None and source.facts.places:
+        return f"{file}:" + ",".join(printed_span(source.facts, source.lines, span) for span in lines)
     spans = ",".join(f"{a}–{b}" if a != b else str(a) for a, b in lines)
     return f"{file}:{spans}"
 
@@ -299,6 +303,7 @@ class _Builder:
     def __init__(self, corpus: ParsedCorpus, analysis: Analysis, renderer: BodyRenderer, bodies: Mapping[str, str]) -> None:
         self.bodies = bodies
         self.corpus = corpus
+        self.sources = {source.name: source for source in corpus.sources}
         self.analysis = analysis
         self.renderer = renderer
         self.by_article = _check_analysis(corpus, analysis)
@@ -389,7 +394,7 @@ class _Builder:
         return ArticleView(
             ref=ref,
             article=article,
-            source_label=source_label(article.file, article.lines),
+            source_label=source_label(article.file, article.lines, self.sources.get(article.file)),
             hits=hits,
             primary=self.theme_refs[item.primary_theme] if item.primary_theme else None,
             mentioned_themes=tuple(self.theme_refs[h.theme_id] for h in item.theme_mentions if h.theme_id in self.theme_refs),
@@ -535,7 +540,7 @@ class _Builder:
             page_break_joins=tuple(j for j in joins if j.join.kind != "column"),
             inferred_titles=tuple(v for v in articles if v.article.title_inferred),
             partial_articles=tuple(v for v in articles if v.article.partial),
-            leftovers=tuple(LeftoverView(l, source_label(l.file, l.lines)) for l in self.corpus.leftovers),
+            leftovers=tuple(LeftoverView(l, source_label(l.file, l.lines, self.sources.get(l.file))) for l in self.corpus.leftovers),
             warnings=self.corpus.warnings,
             articles=articles,
             themes=self.theme_views(articles),

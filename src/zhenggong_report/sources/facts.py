@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ..models import Box, SourceFacts
+from ..models import Box, SourceFacts, Span
 
 
 def facts_record(facts: SourceFacts) -> dict[str, Any]:
@@ -69,3 +69,21 @@ def facts_summary(facts: SourceFacts) -> tuple[str, ...]:
     if chrome:
         lines.append(f"微信界面文字 {len(chrome)} 段未计入正文：{'、'.join(chrome)}")
     return tuple(lines)
+
+
+def printed_span(facts: SourceFacts, lines: tuple[str, ...], span: Span) -> str:
+    """Where a span of the text was printed: ``¶3–¶9``, ``第1页 第2栏 第3行–第2页 第1栏 第6行``
+    (the page said once when it is the same); the line numbers for a text page."""
+    first, last = span
+    if not facts.places:
+        return f"{first}–{last}" if first != last else str(first)
+    printed = [n for n in range(first, last + 1) if n <= len(lines) and lines[n - 1] and facts.place(n)]
+    if not printed:
+        return f"{first}–{last}"
+    start, end = facts.place(printed[0]), facts.place(printed[-1])
+    if start == end:
+        return start
+    page = start.split(" ")[0] + " "
+    if start.startswith("第") and end.startswith(page):
+        end = end[len(page) :]
+    return f"{start}–{end}"
