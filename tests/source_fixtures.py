@@ -114,17 +114,26 @@ BODY_TOP, BODY_BOTTOM = 52.0, 202.0
 
 
 def write_pdf(
-    path: Path, columns: int = 2, header: str = PDF_HEADER, encrypt: str | None = None, title_across: bool = False
+    path: Path,
+    columns: int = 2,
+    header: str = PDF_HEADER,
+    encrypt: str | None = None,
+    title_across: bool = False,
+    photo_page: bool = False,
 ) -> Path:
     """The PDF e-paper page of :data:`PDF_ARTICLES`, in ``columns`` columns, a running header and a
     page-number footer on every page; paragraphs open with a two-character indent. With
-    ``title_across`` the first title is set centred over all the columns (通栏标题)."""
+    ``title_across`` the first title is set centred over all the columns (通栏标题); with
+    ``photo_page`` a page holding only a picture (no text) comes first."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     pdf = canvas.Canvas(str(path), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), encrypt=encrypt, invariant=1)
+    if photo_page:
+        pdf.rect(MARGIN, MARGIN, PAGE_WIDTH - 2 * MARGIN, PAGE_HEIGHT - 2 * MARGIN, fill=1)
+        pdf.showPage()
     width = (PAGE_WIDTH - 2 * MARGIN - (columns - 1) * GUTTER) / columns
     frames = _Frames(pdf, columns, width, header)
     for number, (title, byline, paragraphs) in enumerate(PDF_ARTICLES):

@@ -136,3 +136,10 @@ def test_a_character_printed_twice_for_bold_is_read_once(tmp_path):
     pdf.drawString(30, 170, "集团党委始终把政治建设摆在首位。")
     pdf.save()
     assert [line for line in read_source(path).lines if line] == ["# 党建引领聚合力", "集团党委始终把政治建设摆在首位。"]
+
+
+def test_a_page_with_only_a_picture_leaves_the_others_furniture_alone(tmp_path, pdf_sources):
+    source = read_source(write_pdf(tmp_path / "photo.pdf", photo_page=True))
+    assert source.lines == pdf_sources[2].lines
+    assert source.facts.pages[0] == (0, 0) and len(source.facts.furniture) == 4
+    assert {f.page for f in source.facts.furniture} == {2, 3}

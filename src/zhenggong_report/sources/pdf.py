@@ -71,11 +71,12 @@ def _char(c: dict) -> Char:
 
 def _take_furniture(pages: list[list[Row]], minimum_pages: int) -> tuple[list[list[Row]], tuple[Furniture, ...]]:
     """Each page's rows without the running header and footer, and those as furniture: the rows
-    found at the same height with the same text (digits aside) on every page. A PDF of fewer
-    pages than ``minimum_pages`` (or of one page) keeps every row."""
-    if len(pages) < max(2, minimum_pages):
+    found at the same height with the same text (digits aside) on every page that has text. A PDF
+    of fewer such pages than ``minimum_pages`` (or of one) keeps every row."""
+    printed = [page for page in pages if page]  # a page without text (a photo) has no furniture either
+    if len(printed) < max(2, minimum_pages):
         return pages, ()
-    repeated = set.intersection(*({_furniture_key(r) for r in page} for page in pages))
+    repeated = set.intersection(*({_furniture_key(r) for r in page} for page in printed))
     bodies, furniture = [], []
     for number, page in enumerate(pages, 1):
         body = [r for r in page if _furniture_key(r) not in repeated]
