@@ -77,7 +77,7 @@ def test_the_document_parses_into_its_article_with_nothing_lost(docx_source, doc
     assert article.paragraphs[-1].text.endswith(DOCX_FOOTNOTES[2])
 
 
-@pytest.mark.xfail(strict=True, reason="parser rule missing: `作者：`/`单位：` byline lines under the title")
+@pytest.mark.xfail(strict=True, reason="parser rule missing: a `单位：` line under a `作者：` byline as the affiliation")
 def test_the_author_and_unit_lines_are_the_byline(docx_result):
     [article] = docx_result.articles
     fields = article_fields(article)
@@ -89,7 +89,7 @@ def test_the_author_and_unit_lines_are_the_byline(docx_result):
 def test_the_table_stays_one_paragraph_with_its_rows(docx_result):
     [article] = docx_result.articles
     texts = [text for _, text in article_fields(article)["paragraphs"]]
-    assert "\n".join(TABLE_ROWS) in texts
+    assert "\n".join(TABLE_ROWS) in texts  # its kind (text, table) is the parser's to say
     assert texts.index("\n".join(TABLE_ROWS)) + 1 == texts.index(CLOSING[0][1])
 
 
