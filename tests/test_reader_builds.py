@@ -62,13 +62,14 @@ def test_the_outputs_say_each_source_s_kind_and_what_was_taken_from_it(mixed_see
         "paper.pdf": ("pdf", "PDF 电子版"),
         "wechat.html": ("wechat", "微信公众号文章"),
     }
-    assert pages["paper.pdf"]["facts"]["pages"] == [[1, 22], [24, 41]]
-    assert len(pages["paper.pdf"]["facts"]["furniture"]) == 4
+    assert pages["paper.pdf"]["facts"]["pages"] == [[1, 24], [26, 43]]
+    assert len(pages["paper.pdf"]["facts"]["furniture"]) == 3
+    assert pages["paper.pdf"]["printed"]["date"] == "2026-01-05"
     assert dict(pages["wechat.html"]["facts"]["metadata"])["account"] == "枣矿融媒"
     docx = pages["contribution.docx"]["facts"]
     assert len(docx["places"]) == len(read_source(mixed_seeds / "contribution.docx").lines)
     page = (out / "index.html").read_text(encoding="utf-8")
-    for shown in ("Word 文档", "PDF 电子版", "微信公众号文章", "页眉页脚 4 行移出正文", "公众号：枣矿融媒"):
+    for shown in ("Word 文档", "PDF 电子版", "微信公众号文章", "页眉页脚 3 行移出正文", "公众号：枣矿融媒"):
         assert shown in page
 
 

@@ -35,13 +35,21 @@ def _printed_characters(path) -> Counter:
 
 
 def test_the_running_header_and_footer_leave_the_text_and_are_kept_as_furniture(pdf_sources):
-    facts = pdf_sources[2].facts
-    pages = len(facts.pages)
+    source = pdf_sources[2]
+    pages = len(source.facts.pages)
     assert pages == 2
-    assert [(f.page, f.role, f.text) for f in facts.furniture] == [
-        (page, role, text) for page in range(1, pages + 1) for role, text in (("header", PDF_HEADER), ("footer", f"— {page} —"))
+    assert [(f.page, f.role, f.text) for f in source.facts.furniture] == [(1, "footer", "— 1 —")] + [
+        (page, role, text) for page in range(2, pages + 1) for role, text in (("header", PDF_HEADER), ("footer", f"— {page} —"))
     ]
-    assert not any("枣庄矿业报" in line or re.fullmatch(r"— \d+ —", line) for line in pdf_sources[2].lines)
+    assert [line for line in source.lines if "枣庄矿业报" in line or re.fullmatch(r"— \d+ —", line)] == [PDF_HEADER]
+
+
+def test_the_first_page_s_header_opens_the_text_and_tells_the_parser_the_date(pdf_sources, pdf_results):
+    source = pdf_sources[2]
+    assert source.lines[0] == PDF_HEADER and source.facts.place(1) == "第1页 页眉 第1行"
+    assert source.facts.styles[0] == "header"
+    assert [(l.text, l.lines) for l in pdf_results[2].leftovers] == [(PDF_HEADER, ((1, 1),))]
+    assert (pdf_results[2].note.meta.date, pdf_results[2].note.meta.edition) == ("2026-01-05", "第3版")
 
 
 @pytest.mark.parametrize("columns", [1, 2])
@@ -75,7 +83,7 @@ def test_the_pages_parse_into_their_articles_with_nothing_lost(pdf_sources, pdf_
         for title, byline, paragraphs in PDF_ARTICLES
     ]
     assert [article_fields(a) for a in result.articles] == expected
-    assert result.leftovers == ()
+    assert [leftover.text for leftover in result.leftovers] == [PDF_HEADER]
 
 
 def test_two_columns_and_a_running_header_give_the_same_articles_as_one_column(pdf_results):
@@ -85,8 +93,8 @@ def test_two_columns_and_a_running_header_give_the_same_articles_as_one_column(p
 
 def test_a_title_across_both_columns_is_read_before_them(tmp_path, pdf_results, segmenter):
     source = read_source(write_pdf(tmp_path / "across.pdf", title_across=True))
-    assert source.lines[0] == f"# {PDF_ARTICLES[0][0]}" and source.facts.place(1) == "第1页 通栏 第1行"
-    assert source.facts.place(3) == "第1页 第1栏 第1行"
+    assert source.lines[2] == f"# {PDF_ARTICLES[0][0]}" and source.facts.place(3) == "第1页 通栏 第1行"
+    assert source.facts.place(5) == "第1页 第1栏 第1行"
     result = parse_page(source, segmenter)
     assert_nothing_lost(source, list(result.articles) + list(result.leftovers))
     assert [article_fields(a) for a in result.articles] == [article_fields(a) for a in pdf_results[1].articles]
@@ -135,11 +143,12 @@ def test_a_character_printed_twice_for_bold_is_read_once(tmp_path):
     pdf.setFont("STSong-Light", 10.5)
     pdf.drawString(30, 170, "集团党委始终把政治建设摆在首位。")
     pdf.save()
-    assert [line for line in read_source(path).lines if line] == ["# 党建引领聚合力", "集团党委始终把政治建设摆在首位。"]
+    assert [line for line in read_source(path).lines if line] == ["# 党建引领聚合力", "集团党委始终把政治建设摆在首位。"]  # one page: no furniture
 
 
 def test_a_page_with_only_a_picture_leaves_the_others_furniture_alone(tmp_path, pdf_sources):
     source = read_source(write_pdf(tmp_path / "photo.pdf", photo_page=True))
     assert source.lines == pdf_sources[2].lines
-    assert source.facts.pages[0] == (0, 0) and len(source.facts.furniture) == 4
+    assert source.facts.pages[0] == (0, 0) and len(source.facts.furniture) == 3
     assert {f.page for f in source.facts.furniture} == {2, 3}
+    assert source.facts.place(1) == "第2页 页眉 第1行"

@@ -29,10 +29,10 @@ def test_a_pdf_s_facts_give_pages_columns_and_furniture_with_their_boxes(tmp_pat
     record = facts_record(facts)
     assert record["pages"] == [list(span) for span in facts.pages]
     assert record["columns"][0][:2] == [1, 30.0] and len(record["columns"]) == 4
-    assert record["furniture"][0]["role"] == "header" and record["furniture"][0]["box"][0] == 1
+    assert record["furniture"][0]["role"] == "footer" and record["furniture"][0]["box"][0] == 1
     assert facts_summary(facts)[:2] == (
         "2 页，每页 2 栏，按栏阅读；行的出处为页、栏、行",
-        "页眉页脚 4 行移出正文（页眉：枣庄矿业报\u30002026年1月5日\u3000星期一\u3000第3版\u3000党建）",
+        "页眉页脚 3 行移出正文（页眉：枣庄矿业报\u30002026年1月5日\u3000星期一\u3000第3版\u3000党建）",
     )
 
 
@@ -49,7 +49,8 @@ def test_a_span_reads_as_paragraphs_or_pages_where_the_file_says_where_lines_wer
     assert source_label("c.docx", ((1, 5), (9, 9)), docx) == "c.docx:¶1–¶3,¶5"
     pdf = read_source(write_pdf(tmp_path / "p.pdf"))
     first, last = pdf.facts.pages
-    assert source_label("p.pdf", ((1, first[1]),), pdf) == "p.pdf:第1页 第1栏 第1行–第2栏 第8行"
-    assert source_label("p.pdf", ((1, last[1]),), pdf) == "p.pdf:第1页 第1栏 第1行–第2页 第2栏 第6行"
+    assert source_label("p.pdf", ((3, first[1]),), pdf) == "p.pdf:第1页 第1栏 第1行–第2栏 第8行"
+    assert source_label("p.pdf", ((3, last[1]),), pdf) == "p.pdf:第1页 第1栏 第1行–第2页 第2栏 第6行"
+    assert source_label("p.pdf", ((1, 1),), pdf) == "p.pdf:第1页 页眉 第1行"
     text = source_from_bytes("标题\n\n正文。\n".encode("utf-8"), "page.txt")
     assert source_label("page.txt", ((1, 3),), text) == "page.txt:1–3"

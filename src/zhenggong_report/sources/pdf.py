@@ -2,7 +2,8 @@
 
 Rows that repeat at the same place on every page (digits aside, so page numbers count as the
 same) are the running header and footer: they leave the text and are kept, with their boxes,
-in :attr:`SourceFacts.furniture`. The rest is read block by block (:mod:`.pdf_layout`: columns
+in :attr:`SourceFacts.furniture` — all but the first page's header, which opens the text as
+printed (the paper's name, date and 版 that the parser reads off a page's top). The rest is read block by block (:mod:`.pdf_layout`: columns
 between gutters, a row across the columns where it stands), page after page. A line set in a
 larger size than the body's is a title (``# …``, its wrapped lines joined); an indented line, or
 one after a wider gap than the lines' usual spacing, opens a paragraph (a blank line before it).
@@ -33,11 +34,15 @@ def read_pdf(data: bytes, name: str, settings: ReaderSettings) -> SourceFile:
     if not any(body_pages):  # every row repeats on every page: copies of one page, not furniture
         body_pages, furniture = pages, ()
     body_size = statistics.mode(round(c.size, 1) for page in body_pages for row in page for c in row.chars)
+    first_header = [f for f in furniture if f.role == "header" and f.page == _first_printed(body_pages)]
+    furniture = tuple(f for f in furniture if f not in first_header)
     text = PageText()
     spans, columns = [], []
     for number, rows in enumerate(body_pages, 1):
         start = len(text.lines)
         counted: dict[int, int] = {}
+        if first_header and first_header[0].page == number:
+            text.block([(f.text, f"第{number}页 页眉 第{n}行", "header") for n, f in enumerate(first_header, 1)])
         for block in reading_blocks(rows, number, body_size):
             if block.column:
                 columns.append(block.box)
@@ -45,6 +50,10 @@ def read_pdf(data: bytes, name: str, settings: ReaderSettings) -> SourceFile:
         printed = [n for n in range(start + 1, len(text.lines) + 1) if text.lines[n - 1]]
         spans.append((printed[0], printed[-1]) if printed else (0, 0))
     return text.source(name, data, "pdf", "text layer", pages=tuple(spans), columns=tuple(columns), furniture=furniture)
+
+
+def _first_printed(pages: list[list[Row]]) -> int:
+    return next((number for number, rows in enumerate(pages, 1) if rows), 0)
 
 
 def _page_chars(data: bytes, name: str) -> list[list[Char]]:
