@@ -120,11 +120,14 @@ def write_pdf(
     encrypt: str | None = None,
     title_across: bool = False,
     photo_page: bool = False,
+    even_header: str | None = None,
+    articles: list = PDF_ARTICLES,
 ) -> Path:
-    """The PDF e-paper page of :data:`PDF_ARTICLES`, in ``columns`` columns, a running header and a
+    """The PDF e-paper page of ``articles`` (:data:`PDF_ARTICLES`), in ``columns`` columns, a running header and a
     page-number footer on every page; paragraphs open with a two-character indent. With
     ``title_across`` the first title is set centred over all the columns (通栏标题); with
-    ``photo_page`` a page holding only a picture (no text) comes first."""
+    ``photo_page`` a page holding only a picture (no text) comes first; with ``even_header`` the
+    even pages carry that running head instead (a journal's title on one side, its name on the other)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -135,8 +138,8 @@ def write_pdf(
         pdf.rect(MARGIN, MARGIN, PAGE_WIDTH - 2 * MARGIN, PAGE_HEIGHT - 2 * MARGIN, fill=1)
         pdf.showPage()
     width = (PAGE_WIDTH - 2 * MARGIN - (columns - 1) * GUTTER) / columns
-    frames = _Frames(pdf, columns, width, header)
-    for number, (title, byline, paragraphs) in enumerate(PDF_ARTICLES):
+    frames = _Frames(pdf, columns, width, header, even_header or header)
+    for number, (title, byline, paragraphs) in enumerate(articles):
         if number:
             frames.skip(BODY_LEADING)
         if title_across and not number:
@@ -158,14 +161,14 @@ def write_pdf(
 class _Frames:
     """Columns filled top to bottom, left to right, page after page; each page gets its furniture."""
 
-    def __init__(self, pdf, columns: int, width: float, header: str) -> None:
-        self.pdf, self.columns, self.width, self.header = pdf, columns, width, header
+    def __init__(self, pdf, columns: int, width: float, header: str, even_header: str) -> None:
+        self.pdf, self.columns, self.width, self.header, self.even_header = pdf, columns, width, header, even_header
         self.page, self.column, self.y, self.top = 1, 0, BODY_TOP, BODY_TOP
         self._furniture()
 
     def _furniture(self) -> None:
         self.pdf.setFont("STSong-Light", 9)
-        self.pdf.drawString(MARGIN, PAGE_HEIGHT - 22, self.header)
+        self.pdf.drawString(MARGIN, PAGE_HEIGHT - 22, self.even_header if self.page % 2 == 0 else self.header)
         self.pdf.drawCentredString(PAGE_WIDTH / 2, 16, f"— {self.page} —")
 
     def across(self, text: str, size: float, leading: float) -> None:

@@ -152,3 +152,16 @@ def test_a_page_with_only_a_picture_leaves_the_others_furniture_alone(tmp_path, 
     assert source.facts.pages[0] == (0, 0) and len(source.facts.furniture) == 3
     assert {f.page for f in source.facts.furniture} == {2, 3}
     assert source.facts.place(1) == "第2页 页眉 第1行"
+
+
+def test_running_heads_that_alternate_between_odd_and_even_pages_are_furniture(tmp_path, segmenter):
+    articles = PDF_ARTICLES + [(f"{title}（续）", byline, paragraphs) for title, byline, paragraphs in PDF_ARTICLES]
+    path = write_pdf(tmp_path / "journal.pdf", 1, "党建研究　2026年第1期", even_header="基层党建实践", articles=articles)
+    source = read_source(path)
+    pages = len(source.facts.pages)
+    assert pages >= 4
+    heads = [(f.page, f.text) for f in source.facts.furniture if f.role == "header"]
+    assert heads == [(page, "基层党建实践" if page % 2 == 0 else "党建研究\u30002026年第1期") for page in range(2, pages + 1)]
+    result = parse_page(source, segmenter)
+    assert_nothing_lost(source, list(result.articles) + list(result.leftovers))
+    assert [a.title for a in result.articles] == [title for title, _, _ in articles]

@@ -80,12 +80,13 @@ def _char(c: dict) -> Char:
 
 def _take_furniture(pages: list[list[Row]], minimum_pages: int) -> tuple[list[list[Row]], tuple[Furniture, ...]]:
     """Each page's rows without the running header and footer, and those as furniture: the rows
-    found at the same height with the same text (digits aside) on every page that has text. A PDF
-    of fewer such pages than ``minimum_pages`` (or of one) keeps every row."""
+    found at the same height with the same text (digits aside) on every page that has text, or
+    on every other one (a journal's running heads alternate: its name, the article's title). A
+    PDF of fewer such pages than ``minimum_pages`` (or of one) keeps every row."""
     printed = [page for page in pages if page]  # a page without text (a photo) has no furniture either
     if len(printed) < max(2, minimum_pages):
         return pages, ()
-    repeated = set.intersection(*({_furniture_key(r) for r in page} for page in printed))
+    repeated = _repeated_rows(printed) | _repeated_rows(printed[0::2]) | _repeated_rows(printed[1::2])
     bodies, furniture = [], []
     for number, page in enumerate(pages, 1):
         body = [r for r in page if _furniture_key(r) not in repeated]
@@ -97,6 +98,17 @@ def _take_furniture(pages: list[list[Row]], minimum_pages: int) -> tuple[list[li
         ]
         bodies.append(body)
     return bodies, tuple(furniture)
+
+
+EDGE_ROWS = 3
+"""Furniture stands at a page's edge: only its first and last few rows can be a header or footer."""
+
+
+def _repeated_rows(pages: list[list[Row]]) -> set[tuple[int, str]]:
+    """The edge rows (by place and text) found on every one of ``pages``; none for fewer than two."""
+    if len(pages) < 2:
+        return set()
+    return set.intersection(*({_furniture_key(r) for r in page[:EDGE_ROWS] + page[-EDGE_ROWS:]} for page in pages))
 
 
 def _furniture_key(row: Row) -> tuple[int, str]:
