@@ -27,6 +27,7 @@ _SPACE = re.compile(r"\s+")
 
 
 def read_pdf(data: bytes, name: str, settings: ReaderSettings) -> SourceFile:
+    """The PDF's page text and facts; an encrypted, damaged or text-less PDF is an :class:`InputError`."""
     pages = [rows_of(chars) for chars in _page_chars(data, name)]
     if not any(pages):
         raise InputError(name, "no text in this PDF (an image-only scan): OCR it and add the text as a .txt page")
