@@ -180,3 +180,10 @@ def test_a_rebuild_reads_no_unchanged_pdf_again(mixed_seeds, tmp_path, monkeypat
     assert reads == ["paper.pdf", "paper.pdf"]
     assert run_cli("build", "--no-cache", "--seeds", str(mixed_seeds), "--out", str(tmp_path / "four"))[0] == 0
     assert reads == ["paper.pdf"] * 3
+
+
+def test_builds_from_word_pdf_and_wechat_files_are_byte_identical(mixed_seeds, tmp_path, shared_segmenter):
+    for name in ("one", "two"):
+        assert run_cli("build", "--no-cache", "--seeds", str(mixed_seeds), "--out", str(tmp_path / name))[0] == 0
+    one, two = ({p.relative_to(tmp_path / n): p.read_bytes() for p in (tmp_path / n).rglob("*") if p.is_file()} for n in ("one", "two"))
+    assert one == two
