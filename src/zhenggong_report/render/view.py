@@ -23,6 +23,7 @@ from ..models import (
     Join,
     Keyword,
     Leftover,
+    PageMeta,
     ParsedCorpus,
     SourceFile,
     ThemeDefinition,
@@ -125,6 +126,8 @@ class ArticleView:
     """Space-separated theme anchors (for the in-page filter)."""
     filter_enterprises: str
     """Space-separated anchors of every linked enterprise and its ancestors."""
+    printed: str = ""
+    """Where the page it stands on says it is from: paper, date, 版次, 栏目 (as far as printed)."""
 
 
 @dataclass(frozen=True)
@@ -199,6 +202,7 @@ class SourceView:
     """What kind of file it was (Word 文档, PDF 电子版 …)."""
     facts: tuple[str, ...] = ()
     """What its reader took from it as fact, one line each."""
+    printed: str = ""
 
 
 @dataclass(frozen=True)
@@ -274,6 +278,21 @@ def source_label(file: str, lines, source: Optional[SourceFile] = None) -> str:
     return f"{file}:{spans}"
 
 
+def article_source_label(article: Article, sources: Optional[Mapping[str, SourceFile]] = None) -> str:
+    """``file:lines``; for an article joined across pages, each part's in reading order; for a
+    Word, PDF or WeChat file among ``sources``, where the lines were printed there."""
+    sources = sources or {}
+    if article.parts:
+        return "；".join(source_label(file, lines, sources.get(file)) for file, lines in article.parts)
+    return source_label(article.file, article.lines, sources.get(article.file))
+
+
+def printed_label(meta: PageMeta) -> str:
+    """``山西焦煤报 2026-01-05 第1版 要闻``: what a page prints about itself, as far as it does."""
+    parts = [f"《{meta.newspaper}》" if meta.newspaper else "", meta.date or "", meta.issue or "", meta.edition or "", meta.column or ""]
+    return " ".join(part for part in parts if part)
+
+
 def _check_analysis(corpus: ParsedCorpus, analysis: Analysis) -> dict[str, ArticleAnalysis]:
     """The analysis must describe exactly the parsed articles and refer only to what it defines."""
     by_id = {item.article_id: item for item in analysis.articles}
@@ -301,6 +320,7 @@ def _check_analysis(corpus: ParsedCorpus, analysis: Analysis) -> dict[str, Artic
 
 class _Builder:
     def __init__(self, corpus: ParsedCorpus, analysis: Analysis, renderer: BodyRenderer, bodies: Mapping[str, str]) -> None:
+        self.printed = {page.file: printed_label(page.meta) for page in corpus.pages}
         self.bodies = bodies
         self.corpus = corpus
         self.sources = {source.name: source for source in corpus.sources}
@@ -394,7 +414,7 @@ class _Builder:
         return ArticleView(
             ref=ref,
             article=article,
-            source_label=source_label(article.file, article.lines, self.sources.get(article.file)),
+            source_label=article_source_label(article, self.sources),
             hits=hits,
             primary=self.theme_refs[item.primary_theme] if item.primary_theme else None,
             mentioned_themes=tuple(self.theme_refs[h.theme_id] for h in item.theme_mentions if h.theme_id in self.theme_refs),
@@ -406,6 +426,7 @@ class _Builder:
             body=Markup(body) if body is not None else self.renderer.paragraphs(article.paragraphs, body_terms(item.themes)),
             filter_themes=" ".join(h.theme.anchor for h in hits),
             filter_enterprises=" ".join(sorted(self.enterprise_refs[i].anchor for i in with_ancestors)),
+            printed=self.printed.get(article.file, ""),
         )
 
     # -- sections ----------------------------------------------------------------------------
@@ -514,6 +535,7 @@ class _Builder:
                     warnings=note.warnings if note else (),
                     kind=source.facts.kind_name or source.facts.kind,
                     facts=facts_summary(source.facts),
+                    printed=printed_label(note.meta) if note else "",
                 )
             )
         return tuple(views)

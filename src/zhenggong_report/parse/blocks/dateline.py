@@ -9,6 +9,7 @@ from ..state import BlockState, Line
 from ..text import has_sentence_punctuation
 from .base import BlockRule
 from .furniture import folded, push_furniture
+from .masthead import masthead_name
 
 _DATE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _EDITION = re.compile(r"第?(?P<e>[A-Z]?\d{1,3}|[一二三四五六七八九十]{1,3})版")
@@ -43,10 +44,20 @@ def read_dateline(text: str, state: BlockState) -> Optional[dict[str, Any]]:
         meta["issue"] = issue.group(0)
         rest = rest.replace(issue.group(0), " ", 1)
     rest = _LUNAR.sub(" ", rest)
+    words = [w for w in re.split(r"[\s|｜/·•]+", _spaced(text, rest)) if w]
+    paper = next((w for w in words if masthead_name(w, state)), None)
+    if paper:
+        meta["newspaper"] = masthead_name(paper, state)
+        rest = rest.replace(paper, " ", 1)
     column = _column(text, plain, rest)
     if column:
         meta["column"] = column
     return meta
+
+
+def _spaced(text: str, rest: str) -> str:
+    """The leftover words of a dateline with the printed spaces between them (``rest`` lost them)."""
+    return " ".join(word for word in re.split(r"[\s\u3000]+", text) if word and word in rest)
 
 
 def _column(text: str, plain: str, rest: str) -> Optional[str]:

@@ -20,6 +20,8 @@ def _heading_goes_on(state: BlockState, current: str, rest: list[Line]) -> bool:
         return True
     if current and current[-1] in CONNECTORS:
         return True
+    if current and current[-1] in "：:" and len(rest) == 1 and not has_sentence_punctuation(following):
+        return True  # ``一、思想引领:`` / ``以政治建设筑牢管理创新根基``
     if any(has_sentence_punctuation(line.text) or "：" in line.text or ":" in line.text for line in rest):
         return False
     if len(current) <= 0.7 * state.column_width:

@@ -36,6 +36,17 @@ def trailing_jump(text: str, state: BlockState) -> Optional[tuple[int, tuple[str
     return (match.start(), jump) if jump else None
 
 
+def leading_jump(text: str, state: BlockState) -> Optional[tuple[int, tuple[str, str]]]:
+    """A jump printed at the start of a paragraph (``（上接第3版）提升…``): where the text begins after it."""
+    if not text.startswith(("（", "(", "【")):
+        return None
+    match = re.match(r"[（(【][^）)】]{2,10}[)）】]", text)
+    if match is None:
+        return None
+    jump = read_jump(match.group(0), state)
+    return (match.end(), jump) if jump else None
+
+
 def starts(line: Line, state: BlockState) -> bool:
     return read_jump(line.text, state) is not None
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from ..state import BlockState, Line
+from ..text import CJK
 from .base import NAMES, BlockRule, name_list
 
 MARKERS = "●○□■◎◆◇★☆▲△▼▽•◉◈"
-_MARKER_BYLINE = re.compile(rf"^[{MARKERS}]\s*(?P<names>{NAMES})$")
+_MARKER_BYLINE = re.compile(rf"^[{MARKERS}]\s*(?P<names>{NAMES}|[{CJK}]{{2,6}})$")
 
 
 def starts(line: Line, state: BlockState) -> bool:
@@ -23,10 +24,11 @@ def marker_byline(state: BlockState) -> bool:
         return False
     text = match.group("names").replace(" ", "")
     role = state.layout.role_of(text)
+    if role is None and len(text) > 4:
+        return False
     names = () if role else name_list(match.group("names"))
     number = state.line.number
-    state.push("byline", number, number, state.line.text, "marker_byline", authors=names,
-               roles=(role,) if role else (None,) * len(names))
+    state.push("byline", number, number, state.line.text, "marker_byline", authors=names, roles=(None,) * len(names))
     state.pos += 1
     return True
 

@@ -11,9 +11,15 @@ from .reporter_byline import read_credits
 
 
 def _opening(text: str, state: BlockState) -> Optional[re.Match[str]]:
-    return state.layout.regex(
-        "news", lambda layout: rf"^(?P<opener>{layout.pattern('news')})\s*(?:[（(](?P<credits>[^）)]{{2,40}})[）)])?\s*"
-    ).match(text)
+    return state.layout.regex("news", _opener).match(text)
+
+
+def _opener(layout) -> str:
+    """``本报讯``, and ``本报西铭3月9日讯`` (a place and date between 本报 and 讯), then the reporters."""
+    return (
+        rf"^(?P<opener>{layout.pattern('news')}|本报[^\s，。（(]{{1,12}}?讯)"
+        rf"\s*(?:[（(](?P<credits>[^）)]{{2,40}})[）)])?\s*"
+    )
 
 
 def starts(line: Line, state: BlockState) -> bool:
@@ -33,9 +39,9 @@ def news_brief(state: BlockState) -> bool:
     credits = read_credits(match.group("credits") or "", state) if match.group("credits") else None
     authors, roles = credits if credits else ((), ())
     state.push("text", lines[0].number, lines[-1].number, text[match.end() :], "news_brief",
-               news=True, authors=authors, roles=roles, opener=match.group(0).strip())
+               news=True, authors=authors, roles=roles, opener=match.group(0).strip(), indented=lines[0].indented)
     state.pos += len(lines)
     return True
 
 
-RULE = BlockRule(news_brief, starts, lambda layout: rf"(?:{layout.pattern('news')})")
+RULE = BlockRule(news_brief, starts, lambda layout: rf"(?:{layout.pattern('news')}|本报)")

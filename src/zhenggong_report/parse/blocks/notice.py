@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..state import BlockState, Line
 from ..text import has_sentence_punctuation, starts_with_enumerator
@@ -10,7 +11,6 @@ from .base import BlockRule
 from .furniture import folded
 
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
-MAX_NOTICE_LINES = 40
 SIGNATURE_MAX = 24
 
 
@@ -40,36 +40,36 @@ def _is_signature(line: Line) -> bool:
     return bool(_DATE_LINE.match(plain)) or (len(plain) <= SIGNATURE_MAX and not has_sentence_punctuation(plain))
 
 
+def _paragraph_end(state: BlockState, index: int) -> int:
+    while index + 1 < len(state.lines) and not state.lines[index + 1].blank:
+        index += 1
+    return index
+
+
+def _next_filled(state: BlockState, index: int) -> Optional[int]:
+    index += 1
+    while index < len(state.lines) and state.lines[index].blank:
+        index += 1
+    return index if index < len(state.lines) else None
+
+
+def _closes(line: Line, state: BlockState) -> bool:
+    return _is_closer(line, state) or bool(_DATE_LINE.match(line.plain))
+
+
 def _notice_end(state: BlockState) -> int:
-    """The index of the notice's last line: its closing line (特此…, 联系电话 …) and the signature and
-    date under it; without one, the end of its first paragraph."""
-    window = state.lines[state.pos + 1 : state.pos + MAX_NOTICE_LINES]
-    last_closer = None
-    blank_run = 0
-    for offset, line in enumerate(window, state.pos + 1):
-        if line.blank:
-            blank_run += 1
-            if blank_run > 1:
-                break
-            continue
-        blank_run = 0
-        if is_notice_title(line.text, state) and offset > state.pos + 1:
-            break
-        if _is_closer(line, state):
-            last_closer = offset
-        elif last_closer is not None and offset > last_closer + 1:
-            break
-    end = last_closer
-    if end is None:
-        end = state.pos
-        while end + 1 < len(state.lines) and not state.lines[end + 1].blank:
-            end += 1
-        if end == state.pos and end + 2 < len(state.lines) and state.lines[end + 1].blank:
-            end += 2
-            while end + 1 < len(state.lines) and not state.lines[end + 1].blank:
-                end += 1
-        return end
-    return _signature_end(state, end)
+    """The index of the notice's last line: the paragraph under its title (the next one when the title
+    stands alone), then each following paragraph that opens with a closing line (特此…, 联系电话, a date)."""
+    end = _paragraph_end(state, state.pos)
+    if end == state.pos:
+        following = _next_filled(state, end)
+        if following is not None and not is_notice_title(state.lines[following].text, state):
+            end = _paragraph_end(state, following)
+    while True:
+        following = _next_filled(state, end)
+        if following is None or not _closes(state.lines[following], state):
+            return end
+        end = _paragraph_end(state, following)
 
 
 def _signature_end(state: BlockState, end: int) -> int:
@@ -98,10 +98,28 @@ def notice(state: BlockState) -> bool:
     its kind read from its words."""
     if not is_notice_title(state.line.text, state):
         return False
-    end = _notice_end(state)
+    end = _signature_end(state, _notice_end(state))
     covered = [line for line in state.lines[state.pos : end + 1] if not line.blank]
     text = "\n".join(line.text for line in covered)
     state.push("notice", covered[0].number, covered[-1].number, text, "notice", notice_kind=notice_kind(text, state))
+    state.pos = end + 1
+    return True
+
+
+def contact_advert(state: BlockState) -> bool:
+    """A short unpunctuated line right above contact lines (``订购热线：…``, ``电话：…``): an advert
+    (or the notice its words name)."""
+    line, following = state.line, state.peek()
+    if following is None or following.blank or len(line.plain) > 20 or has_sentence_punctuation(line.text):
+        return False
+    if not _is_closer(following, state) or _is_closer(line, state):
+        return False
+    end = state.pos + 1
+    while end + 1 < len(state.lines) and not state.lines[end + 1].blank and _is_closer(state.lines[end + 1], state):
+        end += 1
+    covered = state.lines[state.pos : end + 1]
+    text = "\n".join(l.text for l in covered)
+    state.push("notice", covered[0].number, covered[-1].number, text, "contact_advert", notice_kind=notice_kind(text, state))
     state.pos = end + 1
     return True
 
@@ -122,3 +140,4 @@ def slogan(state: BlockState) -> bool:
 
 RULE = BlockRule(notice)  # a short line ending 通知 can be a wrapped body line: no interruption
 SLOGAN = BlockRule(slogan)
+CONTACT_ADVERT = BlockRule(contact_advert)

@@ -14,40 +14,27 @@ _NAME = re.compile(rf"^[{CJK}]{{1,4}}$")
 
 def read_credits(text: str, state: BlockState) -> Optional[tuple[tuple[str, ...], tuple[Optional[str], ...]]]:
     """The names and their roles when ``text`` is nothing but role words each followed by names
-    (``记者 张三 通讯员 李四 王五``, ``本报记者张三``); None otherwise."""
+    (``记者 张三 通讯员 李四 王五``, ``本报记者张三``, ``记者 陈静通讯员 张伟``); None otherwise."""
     if len(text) > 40:
         return None
-    role_at = state.layout.regex("role-at", lambda layout: rf"^(?:{layout.pattern('roles')})")
+    roles = state.layout.regex("roles", lambda layout: f"(?:{layout.pattern('roles')})")
+    body = text.strip()
+    marks = list(roles.finditer(body))
+    if not marks or marks[0].start() != 0:
+        return None
     names: list[str] = []
     kinds: list[Optional[str]] = []
-    role: Optional[str] = None
-    pending: list[str] = []
-
-    def flush() -> bool:
-        for name in name_list(" ".join(pending)):
+    for mark, following in zip(marks, marks[1:] + [None]):
+        role = state.layout.role_of(mark.group(0))
+        if role == "摄影":
+            return None
+        chunk = body[mark.end() : following.start() if following else len(body)]
+        tokens = [t for t in re.split(r"[ 、，,]+", chunk) if t]
+        if not tokens or not all(_NAME.match(t) for t in tokens):
+            return None
+        for name in name_list(" ".join(tokens)):
             names.append(name)
             kinds.append(role)
-        pending.clear()
-        return True
-
-    for token in re.split(r"[ 、，,]+", text.strip()):
-        if not token:
-            continue
-        word = role_at.match(token)
-        if word:
-            flush()
-            role = state.layout.role_of(word.group(0))
-            if role == "摄影":
-                return None
-            token = token[word.end() :]
-            if not token:
-                continue
-        if role is None or not _NAME.match(token):
-            return None
-        pending.append(token)
-    flush()
-    if not names or len(names) != len(kinds) or any(len(n) > 4 for n in names):
-        return None
     return tuple(names), tuple(kinds)
 
 

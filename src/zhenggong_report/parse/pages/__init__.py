@@ -17,6 +17,7 @@ from .titles import (
     group_title_units,
     mark_closing_bylines,
     mark_news_headlines,
+    mark_titles_of_closing_bylines,
     mark_titles_above_bylines,
     mark_titles_above_jumps,
 )
@@ -26,6 +27,7 @@ PAGE_RULES: tuple[PageRule, ...] = (
     mark_news_headlines,
     mark_titles_above_jumps,
     mark_closing_bylines,
+    mark_titles_of_closing_bylines,
     group_title_units,
     link_continuations,
     build_chains,

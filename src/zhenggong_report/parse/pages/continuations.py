@@ -41,8 +41,8 @@ def ends_mid_sentence(block: Block) -> bool:
 def starts_mid_sentence(block: Block, lexicon: Lexicon) -> bool:
     """A paragraph starts mid-sentence when it opens with closing punctuation or a stray syllable."""
     text = block.text.lstrip()
-    if not text or block.kind != "text" or starts_with_enumerator(text):
-        return False
+    if not text or block.kind != "text" or starts_with_enumerator(text) or block.data.get("indented"):
+        return False  # an indent (``　　``) on a hard-wrapped page marks a paragraph's start
     if text[0] in CLOSING_PUNCT:
         return True
     if not is_cjk(text[0]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..state import BODY_KINDS, HEADER_KINDS, Block
-from ..text import CONNECTORS, has_sentence_punctuation, starts_with_enumerator
+from ..text import CONNECTORS, ends_sentence, has_sentence_punctuation, run_bigrams, starts_with_enumerator
 from .model import PageState, TitleUnit
 
 TITLE_MAX = 60
@@ -88,6 +88,36 @@ def mark_closing_bylines(state: PageState) -> None:
         following = _next_block(state, index)
         if following is None or following.kind not in BODY_KINDS:
             block.kind = "closing_byline"
+
+
+def mark_titles_of_closing_bylines(state: PageState) -> None:
+    """An article signed at its end (a closing byline) that runs up into another article's byline
+    has lost its title in the run: the short unpunctuated paragraph after a finished sentence in
+    that run whose words the text below it shares most is its title."""
+    for index, block in enumerate(state.blocks):
+        if block.kind != "closing_byline":
+            continue
+        position, candidates = index - 1, []
+        while position >= 0 and (state.is_body(position) or state.passes_over(position)):
+            if (
+                _title_like(state.blocks[position])
+                and position > 0
+                and state.is_body(position - 1)
+                and ends_sentence(state.blocks[position - 1].text)
+                and state.is_body(position + 1)
+            ):
+                candidates.append(position)
+            position -= 1
+        if position < 0 or state.blocks[position].kind not in HEADER_KINDS or not candidates:
+            continue
+        below = {c: "".join(b.text for b in state.blocks[c + 1 : index] if b.kind in BODY_KINDS) for c in candidates}
+        best = max(candidates, key=lambda c: (_shared_pairs(state.blocks[c].text, below[c]), c))
+        state.blocks[best].kind = "title"
+
+
+def _shared_pairs(title: str, text: str) -> float:
+    grams = run_bigrams(title)
+    return sum(1 for g in grams if g in text) / len(grams) if grams else 0.0
 
 
 def group_title_units(state: PageState) -> None:
