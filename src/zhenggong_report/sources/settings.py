@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..errors import DataFileError
-from ..resources import data_file
+from ..resources import data_file, read_toml
 
 SETTINGS_FILE = "sources.toml"
 
@@ -52,24 +52,6 @@ def load_reader_settings(data_dir: Optional[Path] = None) -> ReaderSettings:
         wechat_end_marks=frozenset(_strings(where, "wechat", wechat, "end_marks")),
         fingerprint=hashlib.sha256(path.read_bytes()).hexdigest(),
     )
-
-
-def read_toml(path: Path) -> dict[str, Any]:
-    """The TOML file, or a :class:`DataFileError` naming it (tomllib alone: no analysis module is
-    imported to read the pages)."""
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
-    try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        raise DataFileError(str(path), "file not found") from None
-    except tomllib.TOMLDecodeError as error:
-        raise DataFileError(str(path), f"malformed TOML: {error}") from None
-    except UnicodeDecodeError as error:
-        raise DataFileError(str(path), f"not UTF-8 text ({error.reason})") from None
 
 
 def _table(path: str, table: dict[str, Any], key: str) -> dict[str, Any]:
