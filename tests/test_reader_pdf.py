@@ -165,3 +165,22 @@ def test_running_heads_that_alternate_between_odd_and_even_pages_are_furniture(t
     result = parse_page(source, segmenter)
     assert_nothing_lost(source, list(result.articles) + list(result.leftovers))
     assert [a.title for a in result.articles] == [title for title, _, _ in articles]
+
+
+def test_a_raised_footnote_mark_stays_on_its_line(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "note.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(400, 240))
+    pdf.setFont("STSong-Light", 10.5)
+    pdf.drawString(30, 170, "落实第一议题制度")
+    pdf.setFont("STSong-Light", 6)
+    pdf.drawString(30 + 8 * 10.5, 174, "1")
+    pdf.setFont("STSong-Light", 10.5)
+    pdf.drawString(30 + 8 * 10.5 + 3.5, 170, "，全年组织学习。")
+    pdf.drawString(30, 155, "第二行。")
+    pdf.save()
+    assert [line for line in read_source(path).lines if line] == ["落实第一议题制度1，全年组织学习。", "第二行。"]

@@ -74,13 +74,18 @@ def box_around(page: int, chars) -> Box:
 
 
 def rows_of(chars) -> list[Row]:
-    """Characters grouped by baseline, top to bottom."""
+    """Characters grouped into rows, top to bottom: a character whose middle lies within the
+    height of the row above joins it (so a raised footnote mark or a smaller size stays on its line)."""
     rows: list[list[Char]] = []
-    for char in sorted(chars, key=lambda c: (round(c.bottom, 1), c.x0)):
-        if rows and abs(rows[-1][-1].bottom - char.bottom) <= 0.3 * char.size:
+    top = bottom = 0.0
+    for char in sorted(chars, key=lambda c: ((c.top + c.bottom) / 2, c.x0)):
+        middle = (char.top + char.bottom) / 2
+        if rows and top <= middle <= bottom:
             rows[-1].append(char)
+            top, bottom = min(top, char.top), max(bottom, char.bottom) if char.size >= 0.8 * rows[-1][0].size else bottom
         else:
             rows.append([char])
+            top, bottom = char.top, char.bottom
     return [Row(tuple(sorted(r, key=lambda c: c.x0))) for r in rows]
 
 
