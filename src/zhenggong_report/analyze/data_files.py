@@ -35,6 +35,7 @@ class ScoringRules:
     abstract: float = 1.5
     section: float = 5.0
     passage: float = 5.0
+    share: float = 0.3
     spread: int = 3
     density: float = 4.0
     evidence: int = 3
