@@ -223,7 +223,7 @@ def make_report(
     ]
     parallel = worker_count(jobs) > 1
     progress.stage("parsing and segmenting pages", total=len(sources))
-    libraries = BackgroundImport("zhenggong_report.analyze.keywords", "pandas")
+    libraries = BackgroundImport("zhenggong_report.analyze.keywords", "pandas", "datasketch")
     done = run_pages(
         sources, keys, context, cache, jobs, on_page=lambda s: progress.advance(1, s.characters), on_workers_busy=libraries.start
     )

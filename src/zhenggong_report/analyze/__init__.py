@@ -2,7 +2,8 @@
 
 Every article is cut into words once (:mod:`.tokens`); themes (:mod:`.themes`), enterprises
 (:mod:`.enterprises`), keywords and related articles (:mod:`.keywords`), quantitative claims
-(:mod:`.claims`) and the 提法 glossary (:mod:`.glossary`) all read those tokens. Domain knowledge
+(:mod:`.claims`) and the 提法 glossary (:mod:`.glossary`) all read those tokens; duplicate
+submissions (:mod:`.duplicates`) are found on the bodies. Domain knowledge
 comes from the data files (:mod:`.data_files`), which a user data folder may override.
 """
 
@@ -73,14 +74,18 @@ def analyze_tokens(
         names = frozenset(name for e in enterprises.enterprises for name in (e.name, *e.aliases))
         return enterprises, build_glossary(texts, names, glossary_memo)
 
-    def keywords_and_related():
-        # pandas and numpy are imported here: in the forked child when it runs in one
+    def keywords_related_and_duplicates():
+        # pandas, numpy and datasketch are imported here: in the forked child when it runs in one
+        from .duplicates import find_duplicates
         from .keywords import related_articles, term_weights, top_keywords
 
         weights = term_weights(corpus_tokens or (), segmenter, counts, ids)
-        return top_keywords(weights), related_articles(weights)
+        texts = articles if corpus_tokens is None else tuple(tokens.article for tokens in corpus_tokens)
+        return top_keywords(weights), related_articles(weights), find_duplicates(texts)
 
-    (keywords, related), (enterprises, glossary) = side_by_side(keywords_and_related, enterprises_and_glossary, parallel)
+    (keywords, related, duplicates), (enterprises, glossary) = side_by_side(
+        keywords_related_and_duplicates, enterprises_and_glossary, parallel
+    )
     readings = tuple(
         ArticleAnalysis(
             article_id=article_id,
@@ -99,4 +104,5 @@ def analyze_tokens(
         enterprises=enterprises.enterprises,
         articles=readings,
         glossary=glossary,
+        duplicates=duplicates,
     )

@@ -1,5 +1,5 @@
 """The analysis half of ``data/``: per-article fields, ``themes.json``, ``enterprises.json``,
-``glossary.json``, ``claims.json`` and the same tables as CSV.
+``glossary.json``, ``claims.json``, ``duplicates.json`` and the same tables as CSV.
 
 CSV files are written with pandas in UTF-8 with a byte-order mark, so Excel and WPS open the
 Chinese text right. Records are deterministic: fixed key and row order, floats already rounded.
@@ -325,6 +325,39 @@ def csv_tables(corpus: ParsedCorpus, analysis: Analysis) -> dict[str, bytes]:
     }
 
 
+def duplicate_records(corpus: ParsedCorpus, analysis: Analysis) -> list[dict[str, Any]]:
+    """One record per group of duplicate submissions, its representative first."""
+    titles = {a.id: a.display_title for a in corpus.articles}
+    return [
+        {
+            "id": group.id,
+            "representative": group.members[0].article_id,
+            "articles": list(group.article_ids),
+            "members": [
+                {
+                    "id": m.article_id,
+                    "title": titles.get(m.article_id),
+                    "relation": m.relation,
+                    "jaccard": m.jaccard,
+                    "containment": m.containment,
+                }
+                for m in group.members
+            ],
+        }
+        for group in analysis.duplicates
+    ]
+
+
+def duplicates_table(corpus: ParsedCorpus, analysis: Analysis) -> bytes:
+    rows = [
+        {"group_id": g["id"], "article_id": m["id"], "title": m["title"], "relation": m["relation"],
+         "jaccard": m["jaccard"], "containment": m["containment"]}
+        for g in duplicate_records(corpus, analysis)
+        for m in g["members"]
+    ]
+    return to_csv(rows, ["group_id", "article_id", "title", "relation", "jaccard", "containment"])
+
+
 def analysis_files(corpus: ParsedCorpus, analysis: Analysis, to_json) -> dict[str, bytes]:
     """``data/themes.json``, ``enterprises.json``, ``glossary.json``, ``claims.json`` and the CSV tables."""
     files = {
@@ -332,6 +365,8 @@ def analysis_files(corpus: ParsedCorpus, analysis: Analysis, to_json) -> dict[st
         "data/enterprises.json": to_json(enterprise_records(analysis)),
         "data/glossary.json": to_json(glossary_records(analysis)),
         "data/claims.json": to_json(claims_records(corpus, analysis)),
+        "data/duplicates.json": to_json(duplicate_records(corpus, analysis)),
+        "data/duplicates.csv": duplicates_table(corpus, analysis),
     }
     files.update(csv_tables(corpus, analysis))
     return files

@@ -105,6 +105,31 @@ class RelatedView:
 
 
 @dataclass(frozen=True)
+class DuplicateMemberView:
+    article: ArticleRef
+    relation: str
+    """In Chinese: 底本 (the representative), 全文相同, 近似重复, 删节稿, 部分重合."""
+    jaccard: float
+    containment: float
+
+
+@dataclass(frozen=True)
+class DuplicateGroupView:
+    anchor: str
+    members: tuple[DuplicateMemberView, ...]
+    """The representative first."""
+
+
+DUPLICATE_RELATIONS = {
+    "representative": "底本",
+    "identical": "全文相同",
+    "near-duplicate": "近似重复",
+    "abridged": "删节稿",
+    "overlapping": "部分重合",
+}
+
+
+@dataclass(frozen=True)
 class ArticleView:
     ref: ArticleRef
     article: Article
@@ -123,6 +148,8 @@ class ArticleView:
     """Space-separated theme anchors (for the in-page filter)."""
     filter_enterprises: str
     """Space-separated anchors of every linked enterprise and its ancestors."""
+    duplicates: Optional[DuplicateGroupView] = None
+    """The group of duplicate submissions the article belongs to, if any."""
 
 
 @dataclass(frozen=True)
@@ -217,6 +244,8 @@ class Counts:
     themes: int
     characters: int
     leftovers: int
+    distinct_articles: int = 0
+    """Articles with each group of duplicate submissions counted once."""
 
 
 @dataclass(frozen=True)
@@ -250,6 +279,8 @@ class ReportView:
     glossary_once: tuple[OnceUsedView, ...]
     """Formulations used once, by article (in the corpus's order)."""
     claims: tuple[ClaimView, ...]
+    duplicates: tuple[DuplicateGroupView, ...] = ()
+    """Groups of duplicate submissions, in the order of their first article."""
 
     @property
     def enterprise_roots(self) -> tuple[EnterpriseView, ...]:
@@ -297,6 +328,7 @@ class _Builder:
         self.analysis = analysis
         self.renderer = renderer
         self.by_article = _check_analysis(corpus, analysis)
+        self.duplicate_views: dict[str, DuplicateGroupView] = {}
         self.anchors = AnchorBook()
         self.article_refs = {
             a.id: ArticleRef(self.anchors.add("a", a.id), a.id, n, a.display_title, a.title_inferred, a.author)
@@ -396,6 +428,19 @@ class _Builder:
             body=Markup(body) if body is not None else self.renderer.paragraphs(article.paragraphs, body_terms(item.themes)),
             filter_themes=" ".join(h.theme.anchor for h in hits),
             filter_enterprises=" ".join(sorted(self.enterprise_refs[i].anchor for i in with_ancestors)),
+            duplicates=self.duplicate_views.get(article.id),
+        )
+
+    def duplicate_group_views(self) -> tuple[DuplicateGroupView, ...]:
+        return tuple(
+            DuplicateGroupView(
+                self.anchors.add("d", group.id),
+                tuple(
+                    DuplicateMemberView(self.article_refs[m.article_id], DUPLICATE_RELATIONS.get(m.relation, m.relation), m.jaccard, m.containment)
+                    for m in group.members
+                ),
+            )
+            for group in self.analysis.duplicates
         )
 
     # -- sections ----------------------------------------------------------------------------
@@ -516,9 +561,12 @@ class _Builder:
             themes=len(self.analysis.themes),
             characters=sum(a.characters for a in self.corpus.articles),
             leftovers=len(self.corpus.leftovers),
+            distinct_articles=len(self.analysis.distinct_article_ids()),
         )
 
     def build(self) -> ReportView:
+        groups = self.duplicate_group_views()
+        self.duplicate_views = {m.article.id: g for g in groups for m in g.members}
         articles = tuple(self.article_view(a) for a in self.corpus.articles)
         joins = [JoinView(self.article_refs[a.id], a.file, j) for a in self.corpus.articles for j in a.joins]
         return ReportView(
@@ -536,6 +584,7 @@ class _Builder:
             glossary=self.glossary_views(),
             glossary_once=self.glossary_once(),
             claims=tuple(c for v in articles for c in v.claims),
+            duplicates=groups,
         )
 
 
