@@ -4,7 +4,8 @@ Corpus-wide, in the main process. Each article's body (headings left out) is nor
 and CJK characters kept, so width, spacing and punctuation do not matter) and cut into character
 shingles of :data:`SHINGLE` characters. Articles with the very same normalised body are grouped by
 its digest at once (linear; a corpus copied a thousand times costs one MinHash per distinct text).
-The distinct texts get a MinHash (``datasketch``) and go into a MinHash LSH Ensemble, which finds
+The distinct texts (when there are :data:`EXACT_BELOW` or more; fewer are simply compared pair
+by pair) get a MinHash (``datasketch``) and go into a MinHash LSH Ensemble, which finds
 for each text the others that *contain* at least :data:`CONTAINMENT` of its shingles — a
 near-duplicate contains nearly all of the other's, an abridged resubmission has nearly all of its
 own shingles inside the full text. Every candidate is then checked on the exact shingle sets, so
@@ -30,6 +31,8 @@ NEAR_DUPLICATE = 0.8
 MIN_SHINGLES = 30
 """Shorter bodies (a notice, a title alone) are never called duplicates."""
 NUM_PERM = 128
+EXACT_BELOW = 64
+"""Fewer distinct texts than this are compared pair by pair, exactly; more go through MinHash LSH."""
 
 _NOT_TEXT = re.compile(r"[\W_]+")
 
@@ -81,13 +84,21 @@ class _Groups:
             self.parent[max(a, b)] = min(a, b)
 
 
-def similar_pairs(texts: Sequence[frozenset[str]]) -> Iterable[tuple[int, int]]:
-    """Pairs ``(i, j)`` of distinct texts where one holds at least :data:`CONTAINMENT` of the other."""
-    from datasketch import MinHash, MinHashLSHEnsemble  # imported only when there is something to compare
+def similar_pairs(texts: Sequence[frozenset[str]], exact_below: int = EXACT_BELOW) -> Iterable[tuple[int, int]]:
+    """Pairs ``(i, j)`` of distinct texts where one holds at least :data:`CONTAINMENT` of the other.
 
+    Fewer than ``exact_below`` texts are simply compared pair by pair (cheaper than sketching them);
+    more are sketched and looked up in the LSH Ensemble, and only its candidates compared.
+    """
     eligible = [i for i, text in enumerate(texts) if len(text) >= MIN_SHINGLES]
-    if len(eligible) < 2:
+    if len(eligible) < exact_below:
+        for n, i in enumerate(eligible):
+            for j in eligible[n + 1 :]:
+                if overlap(texts[i], texts[j])[1] >= CONTAINMENT or overlap(texts[j], texts[i])[1] >= CONTAINMENT:
+                    yield (i, j)
         return
+    from datasketch import MinHash, MinHashLSHEnsemble  # imported only when there are many texts to compare
+
     sketches = {}
     for i in eligible:
         sketch = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_shingle_hash)
@@ -95,13 +106,15 @@ def similar_pairs(texts: Sequence[frozenset[str]]) -> Iterable[tuple[int, int]]:
         sketches[i] = sketch
     index = MinHashLSHEnsemble(threshold=CONTAINMENT, num_perm=NUM_PERM, num_part=4)
     index.index((i, sketches[i], len(texts[i])) for i in eligible)
+    found = set()
     for i in eligible:
         for j in sorted(index.query(sketches[i], len(texts[i]))):
             if j != i and overlap(texts[i], texts[j])[1] >= CONTAINMENT:
-                yield (min(i, j), max(i, j))
+                found.add((min(i, j), max(i, j)))
+    yield from sorted(found)
 
 
-def find_duplicates(articles: Sequence[Article]) -> tuple[DuplicateGroup, ...]:
+def find_duplicates(articles: Sequence[Article], exact_below: int = EXACT_BELOW) -> tuple[DuplicateGroup, ...]:
     """Groups of two articles or more that are the same submission, representative first."""
     normal_of_raw: dict[bytes, str] = {}  # exact copies are normalised once
     bodies = []
@@ -120,7 +133,7 @@ def find_duplicates(articles: Sequence[Article]) -> tuple[DuplicateGroup, ...]:
         first_body.setdefault(text, body)
     texts = [shingles(first_body[t]) for t in range(len(distinct))]
     groups = _Groups(len(texts))
-    for i, j in similar_pairs(texts):
+    for i, j in similar_pairs(texts, exact_below):
         groups.join(i, j)
     members: dict[int, list[int]] = {}
     for index, text in enumerate(text_of):
