@@ -25,7 +25,7 @@ from .resources import data_file, templates_dir
 from .segmenter import Segmenter, cache_dir
 from .sources import list_seed_files, read_source
 
-DATA_FILES = ("userdict.txt", "stopwords.txt", "themes.toml", "enterprises.toml")
+DATA_FILES = ("userdict.txt", "stopwords.txt", "themes.toml", "enterprises.toml", "glossary.toml")
 
 
 @dataclass(frozen=True)

@@ -241,9 +241,13 @@ class GlossaryEntry:
 
     term: str
     count: int
+    """Every use, quoted or not; a use inside a longer formulation of the glossary counts for that one."""
     articles: tuple[str, ...]
     first_article: str
+    """The first article that quotes it."""
     first_context: str
+    quoted: int = 0
+    """Uses in quotation marks."""
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ def analyze_tokens(
         texts = corpus_tokens if corpus_tokens is not None else tuple(article_text_units(a) for a in articles)
         enterprises = read_enterprises(texts, data.enterprises, segmenter)
         names = frozenset(name for e in enterprises.enterprises for name in (e.name, *e.aliases))
-        return enterprises, build_glossary(texts, names, glossary_memo)
+        return enterprises, build_glossary(texts, names, glossary_memo, data.glossary)
 
     def keywords_related_and_duplicates():
         # pandas, numpy and datasketch are imported here: in the forked child when it runs in one

@@ -92,13 +92,18 @@ class EnterpriseKnowledge:
 class AnalysisData:
     taxonomy: Taxonomy
     enterprises: EnterpriseKnowledge
+    glossary: Any = None
+    """The 提法 filter (:class:`~.glossary_rules.GlossaryFilter`), or None for none."""
 
 
 def load_analysis_data(data_dir: Optional[Path] = None) -> AnalysisData:
-    """Both TOML files, from ``data_dir`` where it has them, else the packaged ones."""
+    """The TOML files, from ``data_dir`` where it has them, else the packaged ones."""
+    from .glossary_rules import load_glossary_filter
+
     return AnalysisData(
         taxonomy=load_taxonomy(data_file("themes.toml", data_dir)),
         enterprises=load_enterprises(data_file("enterprises.toml", data_dir)),
+        glossary=load_glossary_filter(data_file("glossary.toml", data_dir)),
     )
 
 

@@ -155,6 +155,7 @@ def glossary_records(analysis: Analysis) -> list[dict[str, Any]]:
         {
             "term": g.term,
             "count": g.count,
+            "quoted": g.quoted,
             "articles": list(g.articles),
             "first_article": g.first_article,
             "first_context": g.first_context,
@@ -293,6 +294,7 @@ def csv_tables(corpus: ParsedCorpus, analysis: Analysis) -> dict[str, bytes]:
         {
             "term": g["term"],
             "count": g["count"],
+            "quoted": g["quoted"],
             "articles": len(g["articles"]),
             "article_ids": _joined(g["articles"]),
             "first_article": g["first_article"],
@@ -319,7 +321,7 @@ def csv_tables(corpus: ParsedCorpus, analysis: Analysis) -> dict[str, bytes]:
             ["id", "name", "kind", "parent_id", "parent", "aliases", "affiliation_articles", "mention_articles", "subsidiary_articles"],
         ),
         "data/glossary.csv": to_csv(
-            glossary_table, ["term", "count", "articles", "article_ids", "first_article", "first_context"]
+            glossary_table, ["term", "count", "quoted", "articles", "article_ids", "first_article", "first_context"]
         ),
         "data/claims.csv": to_csv(claims_table, ["article_id", "title", "value", "unit", "sentence", "paragraph"]),
     }
