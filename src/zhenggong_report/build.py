@@ -25,7 +25,7 @@ from .resources import data_file, templates_dir
 from .segmenter import Segmenter, cache_dir
 from .sources import list_seed_files, read_source
 
-DATA_FILES = ("userdict.txt", "stopwords.txt", "themes.toml", "enterprises.toml", "glossary.toml")
+DATA_FILES = ("userdict.txt", "stopwords.txt", "themes.toml", "enterprises.toml", "glossary.toml", "claims.toml")
 
 
 @dataclass(frozen=True)
@@ -218,7 +218,7 @@ def make_report(
     segmenter = Segmenter.for_data_dir(data_dir)
     context = PageContext(segmenter, data)
     keys = [
-        page_keys(s, prints.code, prints.data["userdict.txt"], prints.data["themes.toml"], prints.data["stopwords.txt"])
+        page_keys(s, prints.code, prints.data["userdict.txt"], digest(prints.data["themes.toml"], prints.data["claims.toml"]), prints.data["stopwords.txt"])
         for s in sources
     ]
     parallel = worker_count(jobs) > 1

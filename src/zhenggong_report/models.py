@@ -227,6 +227,11 @@ class Claim:
     start: int = -1
     end: int = -1
     """Where the figure with its unit stands in ``sentence``."""
+    subject: str = ""
+    """Whose figure it is: the author's enterprise (its affiliation as printed), ``某企业 (例)`` for an
+    anonymous example, ``行业数据`` for a survey or sector-wide share."""
+    subject_kind: str = ""
+    """``enterprise``, ``example`` or ``sector``."""
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ def analyze_tokens(
         index = TermIndex(data.taxonomy.themes)
         themes = [read_article_themes(tokens, data.taxonomy, index) for tokens in corpus_tokens]
     if claims is None:
-        claims = [article_claims(tokens) for tokens in corpus_tokens]
+        claims = [article_claims(tokens, data.claims) for tokens in corpus_tokens]
 
     def enterprises_and_glossary():
         texts = corpus_tokens if corpus_tokens is not None else tuple(article_text_units(a) for a in articles)

@@ -55,6 +55,8 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         "paragraph": claim.paragraph,
         "start": claim.start,
         "end": claim.end,
+        "subject": claim.subject,
+        "subject_kind": claim.subject_kind,
     }
 
 
@@ -323,7 +325,9 @@ def csv_tables(corpus: ParsedCorpus, analysis: Analysis) -> dict[str, bytes]:
         "data/glossary.csv": to_csv(
             glossary_table, ["term", "count", "quoted", "articles", "article_ids", "first_article", "first_context"]
         ),
-        "data/claims.csv": to_csv(claims_table, ["article_id", "title", "value", "unit", "sentence", "paragraph"]),
+        "data/claims.csv": to_csv(
+            claims_table, ["article_id", "title", "value", "unit", "subject", "subject_kind", "sentence", "paragraph"]
+        ),
     }
 
 
