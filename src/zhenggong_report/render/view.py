@@ -150,6 +150,9 @@ class ArticleView:
     """Space-separated anchors of every linked enterprise and its ancestors."""
     duplicates: Optional[DuplicateGroupView] = None
     """The group of duplicate submissions the article belongs to, if any."""
+    groups: tuple[tuple[EnterpriseRef, tuple[str, ...]], ...] = ()
+    """The author's enterprises and the groups above them, outermost first, each with its aliases
+    (shown so that a search for a short name such as 枣矿 finds the article)."""
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,8 @@ class EnterpriseView:
     """Articles that mention it, with how often."""
     subtree_articles: int
     """Distinct articles linked to it or to any enterprise below it."""
+    short_name: str = ""
+    """Its shortest alias when shorter than the name (枣矿 for 枣庄矿业(集团)有限责任公司), else empty."""
 
 
 @dataclass(frozen=True)
@@ -429,7 +434,15 @@ class _Builder:
             filter_themes=" ".join(h.theme.anchor for h in hits),
             filter_enterprises=" ".join(sorted(self.enterprise_refs[i].anchor for i in with_ancestors)),
             duplicates=self.duplicate_views.get(article.id),
+            groups=self.group_chain(a.enterprise_id for a in item.enterprises if a.role == AFFILIATION),
         )
+
+    def group_chain(self, enterprise_ids) -> tuple[tuple[EnterpriseRef, tuple[str, ...]], ...]:
+        chain: dict[str, None] = {}
+        for enterprise_id in enterprise_ids:
+            for member in (*self.ancestors(enterprise_id), enterprise_id):
+                chain.setdefault(member, None)
+        return tuple((self.enterprise_refs[i], self.enterprises[i].aliases) for i in chain)
 
     def duplicate_group_views(self) -> tuple[DuplicateGroupView, ...]:
         return tuple(
@@ -487,6 +500,7 @@ class _Builder:
                     written=tuple(written.get(enterprise_id, {})),
                     mentioned=tuple(mentioned.get(enterprise_id, [])),
                     subtree_articles=len(set().union(*(linked_articles.get(i, set()) for i in subtree))),
+                    short_name=short_name(self.enterprises[enterprise_id]),
                 )
             )
         return tuple(views)
@@ -586,6 +600,11 @@ class _Builder:
             claims=tuple(c for v in articles for c in v.claims),
             duplicates=groups,
         )
+
+
+def short_name(enterprise: Enterprise) -> str:
+    shorter = [a for a in enterprise.aliases if len(a) < len(enterprise.name)]
+    return min(shorter, key=lambda a: (len(a), a)) if shorter else ""
 
 
 def _unique(items):
