@@ -32,3 +32,11 @@ def test_a_search_for_a_short_group_name_finds_every_article_of_the_group(seed_c
     assert len(of_group) == 7
     assert {article_id for article_id, body in articles.items() if "枣矿" in body} == of_group
     assert re.search(r"<option value=\"e-zaozhuang-mining\">[^<]*· 枣矿（7）</option>", page)
+
+
+def test_the_figures_table_marks_anonymous_examples_and_sector_data(seed_corpus, seed_analysis) -> None:
+    page = render_html(seed_corpus, seed_analysis, None, None, {})["index.html"].decode("utf-8")
+    table = page[page.index('id="claims"') :]
+    examples = sum(1 for item in seed_analysis.articles for c in item.claims if c.subject_kind == "example")
+    assert examples and table.count('<small class="muted">某企业 (例)</small>') == examples
+    assert '<small class="muted">行业数据</small>' in table

@@ -97,6 +97,9 @@ class ClaimView:
     value: str
     unit: str
     html: Markup
+    subject: str = ""
+    """Whose figure: the author's enterprise, 某企业 (例) or 行业数据 (see :class:`~..models.Claim`)."""
+    subject_kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -421,7 +424,9 @@ class _Builder:
         return HitView(self.theme_refs[hit.theme_id], hit.score, hit.theme_id == primary, hit.terms, evidence)
 
     def claim_view(self, claim: Claim, owner: ArticleRef, number: int) -> ClaimView:
-        return ClaimView(f"c-{owner.anchor}-{number}", owner, claim.value, claim.unit, _mark_claim(claim))
+        return ClaimView(
+            f"c-{owner.anchor}-{number}", owner, claim.value, claim.unit, _mark_claim(claim), claim.subject, claim.subject_kind
+        )
 
     def article_view(self, article: Article) -> ArticleView:
         item = self.by_article[article.id]
