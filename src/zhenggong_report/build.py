@@ -230,7 +230,7 @@ def make_report(
     ]
     parallel = worker_count(jobs) > 1
     progress.stage("parsing and segmenting pages", total=len(sources))
-    libraries = BackgroundImport("zhenggong_report.analyze.keywords", "pandas", "datasketch")
+    libraries = BackgroundImport("zhenggong_report.analyze.keywords", "pandas")
     done = run_pages(
         sources, keys, context, cache, jobs, on_page=lambda s: progress.advance(1, s.characters), on_workers_busy=libraries.start
     )

@@ -80,8 +80,10 @@ def analyze_tokens(
         from .keywords import related_articles, term_weights, top_keywords
 
         weights = term_weights(corpus_tokens or (), segmenter, counts, ids)
+        keywords = top_keywords(weights)
+        weights = weights.with_sub_words()  # the plain table is let go before similarity is worked out
         texts = articles if corpus_tokens is None else tuple(tokens.article for tokens in corpus_tokens)
-        return top_keywords(weights), related_articles(weights), find_duplicates(texts)
+        return keywords, related_articles(weights), find_duplicates(texts)
 
     (keywords, related, duplicates), (enterprises, glossary) = side_by_side(
         keywords_related_and_duplicates, enterprises_and_glossary, parallel

@@ -52,27 +52,6 @@ def sub_words(word: str, vocabulary: frozenset[str] | set[str]) -> tuple[str, ..
     return tuple(sorted((w for w in found if w in vocabulary), key=lambda w: (-len(w), w)))
 
 
-def with_sub_words(pairs: list[tuple[tuple[str, ...], tuple[int, ...]]]) -> list[tuple[tuple[str, ...], tuple[int, ...]]]:
-    """Each article's counts with counted phrases left out and every compound also counted for the
-    corpus words inside it."""
-    vocabulary = {w for words, _ in pairs for w in words if not COUNTED.match(w)}
-    inside: dict[str, tuple[str, ...]] = {}
-    out = []
-    for words, counts in pairs:
-        merged: dict[str, int] = {}
-        for word, count in zip(words, counts):
-            if COUNTED.match(word):
-                continue
-            merged[word] = merged.get(word, 0) + count
-            parts = inside.get(word)
-            if parts is None:
-                parts = inside[word] = sub_words(word, vocabulary)
-            for part in parts:
-                merged[part] = merged.get(part, 0) + count
-        out.append((tuple(merged), tuple(merged.values())))
-    return out
-
-
 @dataclass(frozen=True)
 class TermWeights:
     """The corpus's TF-IDF table: one row per (article, word)."""
@@ -80,9 +59,8 @@ class TermWeights:
     table: pd.DataFrame
     """Columns ``doc`` (article position), ``word``, ``count``, ``weight`` (L2-normalised tf-idf)."""
     articles: tuple[str, ...]
-    shared: Optional[pd.DataFrame] = None
-    """The same with every compound also counted for the words it begins or ends with (for
-    similarity); None: the table itself."""
+    with_parts: bool = False
+    """Whether every compound also counts for the words it begins or ends with (for similarity)."""
 
     @cached_property
     def ranked(self) -> pd.DataFrame:
@@ -90,10 +68,21 @@ class TermWeights:
         both the keywords and the similarity signature."""
         return self.table.sort_values(["doc", "weight", "word"], ascending=[True, False, True])
 
-    @cached_property
-    def shared_ranked(self) -> pd.DataFrame:
-        table = self.table if self.shared is None else self.shared
-        return table.sort_values(["doc", "weight", "word"], ascending=[True, False, True])
+    def with_sub_words(self) -> "TermWeights":
+        """The table again with every compound also counted for the corpus words it begins or ends
+        with (信访工作 and 法治信访 for 信访 too), weighed afresh: what similarity reads."""
+        if self.with_parts or self.table.empty:
+            return TermWeights(self.table, self.articles, True)
+        words = self.table["word"].unique().tolist()
+        vocabulary = set(words)
+        parts = [(word, part) for word in words for part in sub_words(word, vocabulary)]
+        if not parts:
+            return TermWeights(self.table, self.articles, True)
+        mapping = pd.DataFrame(parts, columns=["word", "part"])
+        extra = self.table[["doc", "word", "count"]].merge(mapping, on="word")[["doc", "part", "count"]]
+        counts = pd.concat([self.table[["doc", "word", "count"]], extra.rename(columns={"part": "word"})], ignore_index=True)
+        counts = counts.groupby(["doc", "word"], sort=True, as_index=False)["count"].sum()
+        return TermWeights(weigh(counts, len(self.articles)), self.articles, True)
 
 
 def term_weights(
@@ -113,19 +102,24 @@ def term_weights(
     ]
     articles = tuple(article_ids) if article_ids is not None else tuple(t.article.id for t in corpus_tokens)
     plain = [tuple(zip(*[(w, n) for w, n in zip(words, counts) if not COUNTED.match(w)])) or ((), ()) for words, counts in pairs]
-    return TermWeights(tf_idf(plain, len(articles)), articles, tf_idf(with_sub_words(pairs), len(articles)))
+    return TermWeights(tf_idf(plain, len(articles)), articles)
 
 
 def tf_idf(pairs, articles: int) -> pd.DataFrame:
     """The table of :class:`TermWeights` from each article's ``(words, counts)``."""
     words = list(chain.from_iterable(w for w, _ in pairs))
-    table = pd.DataFrame(
+    counts = pd.DataFrame(
         {
             "doc": np.repeat(np.arange(len(pairs), dtype=np.int64), [len(w) for w, _ in pairs]),
             "word": words,
             "count": np.fromiter(chain.from_iterable(n for _, n in pairs), dtype=np.int64, count=len(words)),
         }
     )
+    return weigh(counts, articles)
+
+
+def weigh(table: pd.DataFrame, articles: int) -> pd.DataFrame:
+    """``table`` (``doc``, ``word``, ``count``) with its L2-normalised tf-idf ``weight``."""
     if table.empty:
         return table.assign(weight=pd.Series(dtype=float))
     total = table.groupby("doc")["count"].transform("sum")
@@ -175,10 +169,10 @@ def signature_entries(weights: TermWeights, size: int = SIGNATURE) -> tuple[np.n
     """The articles × words signature as sparse ``(rows, columns, values, column count)``: each
     article's strongest ``size`` words (shared with another article), re-normalised over all of them."""
     n = len(weights.articles)
-    if weights.shared_ranked.empty:
+    if weights.table.empty:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0, dtype=np.float32), 0
-    ranked = weights.shared_ranked
+    ranked = weights.ranked
     full = ranked.groupby("doc", sort=False).head(size)
     shared = full.groupby("word")["doc"].transform("nunique") > 1
     kept = full[shared]
@@ -214,6 +208,7 @@ def related_articles(weights: TermWeights, limit: int = TOP_RELATED) -> dict[str
     """Each article's ``limit`` most similar others by cosine (score rounded to 4 places, > 0);
     ties go to the article that comes first."""
     ids = weights.articles
+    weights = weights.with_sub_words()
     scores = np.round(similarity_matrix(weights).astype(np.float64), 4)
     np.fill_diagonal(scores, -1.0)
     out: dict[str, tuple[Related, ...]] = {}
