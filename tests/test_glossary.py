@@ -70,3 +70,11 @@ def test_a_sample_of_forty_seed_entries_is_at_least_80_percent_genuine(seed_anal
     assert len(sample) == 40 and len({e["term"] for e in sample}) == 40
     assert all(e["term"] in terms for e in sample if e["genuine"])  # the judged entries are still listed
     assert sum(e["genuine"] for e in sample) / len(sample) >= 0.8
+
+
+def test_the_page_shows_all_uses_and_quoted_uses(seed_corpus, seed_analysis) -> None:
+    from zhenggong_report.render.html import render_html
+
+    page = render_html(seed_corpus, seed_analysis, None, None, {})["index.html"].decode("utf-8")
+    entry = next(g for g in seed_analysis.glossary if g.term == "党建+工会")
+    assert f"<td>{entry.count}<br><small class=\"muted\">加引号 {entry.quoted}</small></td>" in page
