@@ -118,15 +118,69 @@ def test_refuses_to_replace_a_file(tmp_path):
     assert target.read_text(encoding="utf-8") == "a file"
 
 
-def test_an_empty_folder_and_an_unmarked_earlier_report_may_be_replaced(tmp_path):
+def test_an_empty_folder_may_be_replaced(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     write_tree_atomically(empty, {"index.html": b"x"})
-    earlier = tmp_path / "earlier"
-    (earlier / "data").mkdir(parents=True)
-    (earlier / "data" / "articles.json").write_bytes(b"[]")
-    write_tree_atomically(earlier, {"index.html": b"y"})
-    assert tree(earlier) == {REPORT_MARKER: outputs.MARKER_TEXT, "index.html": b"y"}
+    assert tree(empty) == {REPORT_MARKER: outputs.MARKER_TEXT, "index.html": b"x"}
+
+
+def test_a_folder_that_only_looks_like_a_report_is_not_replaced(tmp_path):
+    """data/articles.json alone is no sign of a report: the folder and its .git stay as they were."""
+    project = tmp_path / "p"
+    (project / "data").mkdir(parents=True)
+    (project / "data" / "articles.json").write_bytes(b"[]")
+    (project / "keep").write_bytes(b"")
+    (project / ".git").mkdir()
+    (project / ".git" / "HEAD").write_bytes(b"ref: refs/heads/main\n")
+    before = tree(project)
+    with pytest.raises(OutputError, match="holds no earlier report"):
+        write_tree_atomically(project, {"index.html": b"y"})
+    assert tree(project) == before
+    assert leftovers_beside(project) == []
+
+
+@pytest.mark.parametrize("marker", ["empty", "other text", "link"])
+def test_only_the_tools_own_marker_counts(tmp_path, marker):
+    project = tmp_path / "p"
+    project.mkdir()
+    (project / "keep").write_bytes(b"1")
+    if marker == "link":
+        (tmp_path / "elsewhere").write_bytes(outputs.MARKER_TEXT)
+        (project / REPORT_MARKER).symlink_to(tmp_path / "elsewhere")
+    else:
+        (project / REPORT_MARKER).write_bytes(b"" if marker == "empty" else b"my own notes\n")
+    with pytest.raises(OutputError):
+        write_tree_atomically(project, {"index.html": b"y"})
+    assert (project / "keep").read_bytes() == b"1"
+
+
+def dead_pid() -> int:
+    """The id of a process that has ended."""
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child leaves at once
+        os._exit(0)
+    os.waitpid(child, 0)
+    return child
+
+
+def test_temporary_folders_of_a_killed_write_are_removed_by_the_next(out):
+    write_tree_atomically(out, {"index.html": b"first"})
+    gone = dead_pid()
+    stale = out.parent / f".{out.name}.tmp-{gone}-abc123"
+    write_tree_atomically(stale, {"index.html": b"half"})  # a staging folder as a killed write leaves it
+    empty_stale = out.parent / f".{out.name}.tmp-{gone}-def456"
+    empty_stale.mkdir()
+    old_holder = out.parent / f".{out.name}.old-{gone}-ghi789"
+    write_tree_atomically(old_holder / out.name, {"index.html": b"older"})
+    running = out.parent / f".{out.name}.tmp-{os.getpid()}-jkl012"  # a write still under way
+    running.mkdir()
+    foreign = out.parent / f".{out.name}.tmp-{gone}-mno345"  # named alike, but no report in it
+    foreign.mkdir()
+    (foreign / "mine.txt").write_bytes(b"keep")
+    write_tree_atomically(out, {"index.html": b"second"})
+    assert (out / "index.html").read_bytes() == b"second"
+    assert leftovers_beside(out) == sorted([running.name, foreign.name])
 
 
 def test_folders_get_the_usual_permissions_not_the_temporary_folders_private_ones(out):
