@@ -132,7 +132,7 @@ def build(
     finally:
         storing.join()
     progress.finish()
-    return _result(out, files, meta, loaded.notes, reused=False)
+    return _result(out, files, meta, loaded.notes + cache.notes(), reused=False)
 
 
 def _store_report(cache: BuildCache, key: str, files: dict[str, bytes], meta: dict) -> None:
@@ -191,10 +191,20 @@ class BackgroundImport:
 
 def _reuse_report(cache: BuildCache, key: str) -> Optional[tuple[dict[str, bytes], dict]]:
     meta = cache.load("report-meta", key)
-    if not isinstance(meta, dict):
+    if not _is_report_meta(meta):
         return None
     files = cache.load_files(key)
     return (files, meta) if files is not None else None
+
+
+def _is_report_meta(meta: object) -> bool:
+    """Whether a cached summary has the shape :func:`make_report` gives it (checked before any use)."""
+    return (
+        isinstance(meta, dict)
+        and all(isinstance(meta.get(k), int) and not isinstance(meta.get(k), bool) for k in ("articles", "leftovers"))
+        and isinstance(meta.get("warnings"), (list, tuple))
+        and all(isinstance(w, str) for w in meta["warnings"])
+    )
 
 
 def make_report(
@@ -215,7 +225,7 @@ def make_report(
     from .render.html import render_html
 
     data = load_analysis_data(data_dir)
-    segmenter = Segmenter.for_data_dir(data_dir)
+    segmenter = Segmenter.for_data_dir(data_dir, keep_dictionary=cache.enabled)
     context = PageContext(segmenter, data)
     keys = [
         page_keys(s, prints.code, prints.data["userdict.txt"], prints.data["themes.toml"], prints.data["stopwords.txt"])

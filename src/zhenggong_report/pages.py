@@ -237,7 +237,7 @@ def _in_workers(
         executor = ProcessPoolExecutor(workers, multiprocessing.get_context("fork"), _init_worker, (context, cache, None))
     else:  # systems without a safe fork: each worker starts afresh
         segmenter, data = context.segmenter, context.data
-        make = _ContextFactory(segmenter.userdict, segmenter.stopwords_file, segmenter.cache_folder, data)
+        make = _ContextFactory(segmenter.userdict, segmenter.stopwords_file, segmenter.cache_folder, segmenter.keep_dictionary, data)
         executor = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"), _init_worker, (None, cache, make))
     # Small chunks: a worker left with a large last chunk would keep the others waiting at the end.
     chunk = max(1, min(4, len(jobs) // (workers * 8) or 1))
@@ -252,10 +252,11 @@ class _ContextFactory:
     userdict: Optional[Path]
     stopwords: Optional[Path]
     cache_folder: Path
+    keep_dictionary: bool
     data: AnalysisData
 
     def __call__(self) -> PageContext:
-        segmenter = Segmenter(userdict=self.userdict, cache_folder=self.cache_folder, stopwords=self.stopwords)
+        segmenter = Segmenter(self.userdict, self.cache_folder, self.stopwords, self.keep_dictionary)
         return PageContext(segmenter, self.data)
 
 
