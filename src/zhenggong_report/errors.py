@@ -56,3 +56,32 @@ class OutputError(ReportError):
 
     def __reduce__(self):
         return type(self), (self.path, self.message)
+
+
+class WorkerDied(ReportError):
+    """A worker process ended without its result (killed by the out-of-memory killer, a crash):
+    the build cannot finish, through no fault of its input."""
+
+    exit_code = 1
+
+    def __init__(self, what: str, pid: int, how: str) -> None:
+        self.what = what
+        self.pid = pid
+        self.how = how
+        super().__init__(f"{what} (process {pid}) {how}; nothing was written")
+
+    def __reduce__(self):
+        return type(self), (self.what, self.pid, self.how)
+
+
+class Interrupted(BaseException):
+    """The build was stopped by a signal (Ctrl-C, SIGTERM); raised in the main thread by the CLI's
+    handlers. Not an ``Exception``: nothing on the way may swallow it."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        super().__init__(signum)
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
