@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from .cache import BuildCache, code_digest, digest, file_digest, tree_digest
-from .errors import DataFileError
+from .errors import DataFileError, shown
 from .forks import side_by_side
 from .models import ParsedCorpus, SourceFile
 from .outputs import source_date, write_tree_atomically
@@ -74,7 +74,7 @@ def load_sources(seeds: Path) -> LoadedSources:
     """Read and decode every ``.txt`` page of the seeds folder (the input edge)."""
     listing = list_seed_files(seeds)
     sources = tuple(read_source(path) for path in listing.paths)
-    notes = tuple(f"{seeds / name}: {why}" for name, why in listing.ignored)
+    notes = tuple(f"{shown(str(seeds / name))}: {why}" for name, why in listing.ignored)
     return LoadedSources(sources, notes)
 
 

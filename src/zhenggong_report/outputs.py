@@ -196,4 +196,7 @@ def source_date(environ: Mapping[str, str] = os.environ) -> Optional[datetime.da
         return None
     if not value.isdigit():
         raise ReportError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {value!r}")
-    return datetime.datetime.fromtimestamp(int(value), tz=datetime.timezone.utc)
+    try:
+        return datetime.datetime.fromtimestamp(int(value), tz=datetime.timezone.utc)
+    except (OverflowError, ValueError, OSError):
+        raise ReportError(f"SOURCE_DATE_EPOCH={value[:40]} is no date this report can show (years 1970 to 9999)") from None

@@ -38,8 +38,19 @@ def list_seed_files(folder: Path) -> SeedListing:
         entries = sorted((p for p in folder.iterdir() if not p.name.startswith(".")), key=lambda p: p.name)
     except OSError as error:
         raise InputError(str(folder), f"cannot list the seeds folder: {error.strerror}") from None
-    paths = tuple(p for p in entries if p.suffix.lower() == ".txt" and p.is_file())
-    ignored = tuple((p.name, _why_ignored(p)) for p in entries if p not in paths)
+    root = folder.resolve()
+    chosen, skipped = [], []
+    for p in entries:
+        if p.suffix.lower() == ".txt" and p.is_file():
+            if any("\udc80" <= c <= "\udcff" for c in p.name):
+                raise InputError(str(p), "the file name is not UTF-8 (the report names every page); rename the file")
+            if p.is_symlink() and not p.resolve().is_relative_to(root):
+                skipped.append((p.name, "a link to a file outside the seeds folder, not read"))
+            else:
+                chosen.append(p)
+        else:
+            skipped.append((p.name, _why_ignored(p)))
+    paths, ignored = tuple(chosen), tuple(skipped)
     if not paths:
         raise InputError(str(folder), "seeds folder has no .txt file (each page must be a .txt file)")
     return SeedListing(paths, ignored)
