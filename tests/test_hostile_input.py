@@ -187,3 +187,34 @@ def test_a_user_dictionary_that_is_not_utf8_in_parallel_mode_is_one_error_line(s
     assert code == 2
     line = one_error_line(stderr)
     assert str(data / "userdict.txt") in line and "utf-8" in line.lower()
+
+
+def test_a_utf8_page_with_one_corrupt_byte_is_read_but_warned_about(seeds, tmp_path):
+    lines = ["加强企业党建工作", "", "同志", "", "推进基层组织落实责任", "职工工会信访工作质量发展"]
+    data = bytearray("\n".join(lines * 3).encode("utf-8") + b"\n")
+    data[1] = 0x41  # one corrupt byte: the page is no UTF-8 now, yet happens to be GB18030
+    with pytest.raises(UnicodeDecodeError):
+        bytes(data).decode("utf-8")
+    bytes(data).decode("gb18030")
+    page = seeds / "damaged.txt"
+    page.write_bytes(bytes(data))
+    code, stderr = build_files(seeds, tmp_path / "out")
+    assert code == 0, stderr
+    warnings = [line for line in stderr.splitlines() if line.startswith(f"warning: {page}:")]
+    assert len(warnings) == 1 and "read as GB18030" in warnings[0] and "damaged UTF-8" in warnings[0], stderr
+    assert "(the first at offset 0, line 1)" in warnings[0]
+
+
+def test_a_real_gb18030_page_gets_no_such_warning(seeds, tmp_path):
+    page = sorted(seeds.glob("*.txt"))[0]
+    page.write_bytes(page.read_text(encoding="utf-8").encode("gb18030"))
+    code, stderr = build_files(seeds, tmp_path / "out")
+    assert code == 0 and "read as GB18030" not in stderr, stderr
+
+
+def test_a_page_over_the_size_limit_is_refused_before_it_is_read(seeds, tmp_path, monkeypatch):
+    from zhenggong_report import sources
+
+    monkeypatch.setattr(sources, "MAX_PAGE_BYTES", 1000)
+    code, stderr = build_files(seeds, tmp_path / "out")
+    assert code == 2 and "a page may hold at most 1,000 bytes; split it into pages" in one_error_line(stderr)

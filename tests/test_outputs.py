@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import errno
 import os
 import stat
 import sys
@@ -222,3 +223,36 @@ def test_source_date_comes_from_source_date_epoch_only():
     )
     with pytest.raises(ReportError, match="SOURCE_DATE_EPOCH"):
         source_date({"SOURCE_DATE_EPOCH": "yesterday"})
+
+
+def test_a_mount_point_has_its_contents_replaced(out, monkeypatch):
+    """A mount point cannot be renamed (EBUSY): its contents are replaced, the folder itself stays."""
+    write_tree_atomically(out, {"index.html": b"first", "data/a.json": b"1", "old.html": b"gone"})
+    inode = out.stat().st_ino
+
+    def busy(first, second):
+        raise OSError(errno.EBUSY, "Device or resource busy", str(second))
+
+    monkeypatch.setattr(outputs, "exchange_paths", busy)
+    monkeypatch.setattr(outputs, "is_mount_point", lambda path: path == out)
+    write_tree_atomically(out, {"index.html": b"second", "data/a.json": b"2"})
+    assert tree(out) == {REPORT_MARKER: outputs.MARKER_TEXT, "index.html": b"second", "data/a.json": b"2"}
+    assert out.stat().st_ino == inode
+    assert leftovers_beside(out) == []
+
+
+def test_a_failure_while_replacing_a_mount_points_contents_puts_the_old_ones_back(out, monkeypatch):
+    write_tree_atomically(out, {"index.html": b"first", "data/a.json": b"1"})
+    before = tree(out)
+    monkeypatch.setattr(outputs, "is_mount_point", lambda path: path == out)
+    real_replace = os.replace
+
+    def replace(source, target):
+        if Path(source).name == "index.html" and ".tmp-" in str(source):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(outputs.os, "replace", replace)
+    with pytest.raises(OSError):
+        write_tree_atomically(out, {"index.html": b"second", "data/a.json": b"2"})
+    assert tree(out) == before

@@ -23,7 +23,7 @@ from .outputs import source_date, write_tree_atomically
 from .progress import Progress
 from .resources import data_file, templates_dir
 from .segmenter import Segmenter, cache_dir
-from .sources import list_seed_files, read_source
+from .sources import gb18030_doubt, list_seed_files, read_source
 
 DATA_FILES = ("userdict.txt", "stopwords.txt", "themes.toml", "enterprises.toml")
 
@@ -33,6 +33,8 @@ class LoadedSources:
     sources: tuple[SourceFile, ...]
     notes: tuple[str, ...]
     """Files in the seeds folder that were not read, and why."""
+    warnings: tuple[str, ...] = ()
+    """Pages read, but perhaps not as their author meant (a damaged UTF-8 page read as GB18030)."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,12 @@ def load_sources(seeds: Path) -> LoadedSources:
     listing = list_seed_files(seeds)
     sources = tuple(read_source(path) for path in listing.paths)
     notes = tuple(f"{shown(str(seeds / name))}: {why}" for name, why in listing.ignored)
-    return LoadedSources(sources, notes)
+    warnings = []
+    for path, source in zip(listing.paths, sources, strict=True):
+        doubt = gb18030_doubt(path.read_bytes()) if source.encoding == "gb18030" else None
+        if doubt:
+            warnings.append(f"{shown(str(path))}: {doubt}")
+    return LoadedSources(sources, notes, tuple(warnings))
 
 
 def check_data_dir(data_dir: Optional[Path]) -> None:
@@ -120,7 +127,7 @@ def build(
     if reused is not None:
         files, meta = reused
         write_tree_atomically(out, files)
-        return _result(out, files, meta, loaded.notes, reused=True)
+        return _result(out, files, meta, loaded, reused=True)
     files, meta = _without_cycle_collection(
         make_report, loaded.sources, prints, cache, data_dir, jobs, progress, templates, build_date
     )
@@ -132,7 +139,7 @@ def build(
     finally:
         storing.join()
     progress.finish()
-    return _result(out, files, meta, loaded.notes + cache.notes(), reused=False)
+    return _result(out, files, meta, loaded, reused=False, extra_notes=cache.notes())
 
 
 def _store_report(cache: BuildCache, key: str, files: dict[str, bytes], meta: dict) -> None:
@@ -140,8 +147,11 @@ def _store_report(cache: BuildCache, key: str, files: dict[str, bytes], meta: di
     cache.store("report-meta", key, meta)
 
 
-def _result(out: Path, files: dict[str, bytes], meta: dict, notes: tuple[str, ...], reused: bool) -> BuildResult:
-    return BuildResult(out, tuple(sorted(files)), meta["articles"], meta["leftovers"], tuple(meta["warnings"]), notes, reused)
+def _result(
+    out: Path, files: dict[str, bytes], meta: dict, loaded: LoadedSources, reused: bool, extra_notes: tuple[str, ...] = ()
+) -> BuildResult:
+    warnings = loaded.warnings + tuple(meta["warnings"])
+    return BuildResult(out, tuple(sorted(files)), meta["articles"], meta["leftovers"], warnings, loaded.notes + extra_notes, reused)
 
 
 def _without_cycle_collection(work, *args):

@@ -108,7 +108,7 @@ def run_parse(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     for note in loaded.notes:
         stderr.write(f"note: {note}\n")
     corpus = parse_sources(loaded.sources)
-    for warning in corpus.warnings:
+    for warning in loaded.warnings + corpus.warnings:
         stderr.write(f"warning: {warning}\n")
     if args.json:
         payload = {

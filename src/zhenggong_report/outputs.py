@@ -45,7 +45,8 @@ def write_tree_atomically(
     refuse_foreign_folder(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(out)
-    staging = Path(tempfile.mkdtemp(prefix=_temporary_prefix(out, "tmp"), dir=out.parent))
+    mounted = is_mount_point(out)  # a mount point cannot be renamed: its contents are replaced instead
+    staging = Path(tempfile.mkdtemp(prefix=_temporary_prefix(out, "tmp"), dir=out if mounted else out.parent))
     try:
         staging.chmod(0o777 & ~_umask())
         for relative, data in sorted({**files, REPORT_MARKER: MARKER_TEXT}.items()):
@@ -54,9 +55,45 @@ def write_tree_atomically(
             target.write_bytes(data)
         if before_swap is not None:
             before_swap(staging)
-        _swap_in(staging, out)
+        if mounted:
+            _replace_contents(staging, out)
+        else:
+            _swap_in(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def is_mount_point(path: Path) -> bool:
+    return path.is_dir() and os.path.ismount(path)
+
+
+def _replace_contents(staging: Path, out: Path) -> None:
+    """Replace what ``out`` holds by what ``staging`` (inside it) holds, entry by entry, for a folder
+    that cannot itself be renamed (a mount point). Not one atomic step, but safe: the old entries
+    are moved aside first and put back if anything fails, and the marker is replaced last, in one
+    rename, so ``out`` is a marked report folder at every moment (a write killed midway leaves
+    folders inside it that the next write clears away with the rest)."""
+    holder = Path(tempfile.mkdtemp(prefix=_temporary_prefix(out, "old"), dir=out))
+    old = [e.name for e in sorted(out.iterdir()) if e.name != REPORT_MARKER and e not in (staging, holder)]
+    new = [e.name for e in sorted(staging.iterdir()) if e.name != REPORT_MARKER]
+    moved_old: list[str] = []
+    moved_new: list[str] = []
+    try:
+        for name in old:
+            os.replace(out / name, holder / name)
+            moved_old.append(name)
+        for name in new:
+            os.replace(staging / name, out / name)
+            moved_new.append(name)
+        os.replace(staging / REPORT_MARKER, out / REPORT_MARKER)
+    except BaseException:
+        for name in moved_new:
+            os.replace(out / name, staging / name)
+        for name in moved_old:
+            os.replace(holder / name, out / name)
+        raise
+    finally:
+        shutil.rmtree(holder, ignore_errors=True)
 
 
 def check_relative_path(relative: str) -> None:

@@ -64,6 +64,8 @@ def _why_ignored(path: Path) -> str:
     return "not a .txt file, ignored"
 
 
+MAX_PAGE_BYTES = 16 * 1024 * 1024
+"""A newspaper page is tens of kilobytes; a file this large is no page (and would take minutes)."""
 SUPPORTED_ENCODINGS = "UTF-8, UTF-16 (with BOM) or GB18030"
 _BYTE_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -116,6 +118,27 @@ def _decode_without_bom(data: bytes, name: str) -> tuple[str, str]:
     )
 
 
+def gb18030_doubt(data: bytes) -> str | None:
+    """For a page read as GB18030: why it is more likely UTF-8 with a few corrupt bytes, or None.
+
+    Real GB18030 text is almost all invalid as UTF-8; a page whose non-ASCII characters are
+    nearly all valid UTF-8 sequences is a damaged UTF-8 page read as mojibake."""
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError as error:
+        first = error.start
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    valid = sum(1 for char in text if ord(char) > 0x7F) - invalid
+    if valid < 2 or valid < 9 * invalid:
+        return None
+    return (
+        f"read as GB18030, but it is valid UTF-8 apart from {invalid} invalid byte sequence(s) "
+        f"(the first at offset {first}, line {_byte_line(data, first)}): probably a damaged UTF-8 page; check the file"
+    )
+
+
 def _decode_strict(data: bytes, bom: int, encoding: str, name: str) -> str:
     body = data[bom:]
     try:
@@ -163,6 +186,11 @@ def source_from_bytes(data: bytes, name: str) -> SourceFile:
 def read_source(path: Path) -> SourceFile:
     """Read and decode one page; errors name the path as given."""
     try:
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:
+            raise InputError(
+                str(path), f"{size:,} bytes: a page may hold at most {MAX_PAGE_BYTES:,} bytes; split it into pages"
+            )
         data = path.read_bytes()
     except OSError as error:
         raise InputError(str(path), f"cannot read: {error.strerror}") from None

@@ -323,6 +323,11 @@ def _components(candidates: dict[int, list[Link]]) -> list[dict[int, list[Link]]
     return list(groups.values())
 
 
+REMOTE_PAIR_LIMIT = 40_000
+"""Most (open end, fragment) pairs weighed on one page for joins across columns (a newspaper page
+has a few hundred at most; each pair costs a few microseconds)."""
+
+
 def link_continuations(state: PageState) -> None:
     """A paragraph that stops mid-sentence goes on in the paragraph that best continues it.
 
@@ -345,6 +350,13 @@ def link_continuations(state: PageState) -> None:
                 if link.word >= SETTLED_WORD:
                     settled.add(index + 1)
     starts = sorted(state.fragments - settled)
+    unsettled = [index for index in open_ends if not (index + 1 in settled and index in candidates)]
+    if len(unsettled) * len(starts) > REMOTE_PAIR_LIMIT:  # every pair would be weighed: quadratic
+        state.warnings.append(
+            f"{len(unsettled)} paragraphs stop mid-sentence and {len(starts)} start so: too many to match "
+            f"across columns (limit {REMOTE_PAIR_LIMIT:,} pairs); each is joined only to the next paragraph"
+        )
+        starts = []
     for index in open_ends:
         if index + 1 in settled and index in candidates:
             continue
@@ -384,17 +396,29 @@ def _next_in_reading_order(state: PageState, index: int) -> Optional[int]:
 
 
 def _find_loop(state: PageState) -> list[int]:
+    """The loop through the first join (in join order) that lies on one, from that join on; [] if none.
+
+    Each paragraph leads to at most one other, so every walk ends or enters a loop: the walks from
+    all joins together visit each paragraph once (linear in the page, not joins times paragraphs)."""
+    on_loop: set[int] = set()
+    visited: set[int] = set()
     for start in state.links:
-        seen, members = [start], {start}
-        position = _next_in_reading_order(state, start)
-        while position is not None and len(seen) <= len(state.blocks):
-            if position == start:
-                return seen
-            if position in members:
-                break
-            seen.append(position)
-            members.add(position)
+        path: dict[int, int] = {}
+        position: Optional[int] = start
+        while position is not None and position not in visited:
+            path[position] = len(path)
+            visited.add(position)
             position = _next_in_reading_order(state, position)
+        if position is not None and position in path:  # this walk closed a loop of its own
+            on_loop.update(list(path)[path[position] :])
+    for start in state.links:
+        if start in on_loop:
+            loop = [start]
+            position = _next_in_reading_order(state, start)
+            while position != start:
+                loop.append(position)
+                position = _next_in_reading_order(state, position)
+            return loop
     return []
 
 
@@ -597,8 +621,44 @@ def _article_id(source: SourceFile, title: str, author: Optional[str], taken: se
     return candidate
 
 
+class _GrowingParagraph:
+    """A paragraph being joined from pieces: its text as a list of parts and its spans as a list, so
+    joining the n-th piece costs that piece, not the whole text so far (``join_wrapped``'s result)."""
+
+    def __init__(self, kind: str, text: str, span) -> None:
+        self.kind = kind
+        self.parts = [text]
+        self.spans = [span]
+
+    def join(self, text: str, span) -> None:
+        parts = self.parts
+        while parts and not parts[-1].rstrip():
+            parts.pop()
+        if parts:
+            parts[-1] = parts[-1].rstrip()
+        right = text.lstrip()
+        if parts and right and parts[-1][-1].isascii() and parts[-1][-1].isalpha() and right[0].isascii() and right[0].isalpha():
+            parts.append(" ")
+        if right:
+            parts.append(right)
+        self.spans.append(span)
+
+    def tail(self, size: int) -> str:
+        """The last ``size`` characters of the text."""
+        taken, length = [], 0
+        for part in reversed(self.parts):
+            taken.append(part)
+            length += len(part)
+            if length >= size:
+                break
+        return "".join(reversed(taken))[-size:]
+
+    def paragraph(self) -> Paragraph:
+        return Paragraph(self.kind, "".join(self.parts), tuple(self.spans))
+
+
 def _paragraphs(state: PageState, chain: Chain) -> tuple[list[Paragraph], list[Join]]:
-    paragraphs: list[Paragraph] = []
+    paragraphs: list[_GrowingParagraph] = []
     joins: list[Join] = []
     previous: Optional[int] = None
     for index in chain.blocks:
@@ -609,19 +669,19 @@ def _paragraphs(state: PageState, chain: Chain) -> tuple[list[Paragraph], list[J
             joins.append(
                 Join(
                     kind="page_break" if link.adjacent else "column",
-                    before=last.lines[-1],
+                    before=last.spans[-1],
                     after=block.span,
                     evidence=link.evidence,
                     score=link.score,
-                    text_before=last.text[-12:],
+                    text_before=last.tail(12),
                     text_after=block.text[:12],
                 )
             )
-            paragraphs[-1] = Paragraph(last.kind, join_wrapped(last.text, block.text), last.lines + (block.span,))
+            last.join(block.text, block.span)
         else:
-            paragraphs.append(Paragraph(block.kind, block.text, (block.span,)))
+            paragraphs.append(_GrowingParagraph(block.kind, block.text, block.span))
         previous = index
-    return paragraphs, joins
+    return [p.paragraph() for p in paragraphs], joins
 
 
 def emit_articles(state: PageState, taken_ids: set[str]) -> None:
