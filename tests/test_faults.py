@@ -146,3 +146,41 @@ def test_workers_die_with_a_killed_build(tmp_path, step):
     build.finish()  # returns only once every holder of its stdout and stderr has gone
     assert_all_gone(children)
     assert (build.out / "index.html").read_bytes() == b"the previous report"
+
+
+KILLED_WHILE_WRITING = textwrap.dedent(
+    """
+    import os, sys, time
+    from zhenggong_report import build, cli, outputs
+
+    def stall(staging):
+        with open(os.environ["READY"], "a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\\n")
+        time.sleep(60)
+
+    build.write_tree_atomically = lambda out, files, **k: outputs.write_tree_atomically(out, files, before_swap=stall)
+    sys.exit(cli.main(sys.argv[1:]))
+    """
+)
+
+
+def test_a_build_killed_while_writing_leaves_a_folder_the_next_build_removes(tmp_path):
+    build = SlowBuild(tmp_path, "pages")  # (only its set-up: the previous report and the seeds)
+    build.process.kill()
+    build.process.communicate()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env.update(PYTHONPATH=str(ROOT / "src"), READY=str(tmp_path / "writing"))
+    command = ["build", "--seeds", str(build.seeds), "--out", str(build.out), "--no-cache"]
+    killed = subprocess.Popen([sys.executable, "-c", KILLED_WHILE_WRITING, *command], env=env, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "writing").exists():
+        assert time.monotonic() < deadline and killed.poll() is None, killed.communicate()
+        time.sleep(0.05)
+    killed.kill()
+    killed.communicate()
+    left = [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.tmp-")]
+    assert len(left) == 1  # a kill -9 runs no clean-up
+    result = subprocess.run([sys.executable, "-m", "zhenggong_report", *command], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == []
+    assert (build.out / "index.html").read_bytes() != b"the previous report"

@@ -256,3 +256,18 @@ def test_a_failure_while_replacing_a_mount_points_contents_puts_the_old_ones_bac
     with pytest.raises(OSError):
         write_tree_atomically(out, {"index.html": b"second", "data/a.json": b"2"})
     assert tree(out) == before
+
+
+def test_a_full_disk_names_the_file_being_written(out, monkeypatch):
+    real_write = Path.write_bytes
+
+    def full(self, data):
+        if self.name == "a.json":
+            raise OSError(errno.ENOSPC, "No space left on device")  # as write() reports it: no file name
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    with pytest.raises(OSError) as caught:
+        write_tree_atomically(out, {"index.html": b"x", "data/a.json": b"1"})
+    assert caught.value.filename == str(out / "data" / "a.json") and caught.value.errno == errno.ENOSPC
+    assert leftovers_beside(out) == []

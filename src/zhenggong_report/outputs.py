@@ -50,9 +50,7 @@ def write_tree_atomically(
     try:
         staging.chmod(0o777 & ~_umask())
         for relative, data in sorted({**files, REPORT_MARKER: MARKER_TEXT}.items()):
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            _write_file(staging / relative, data, out / relative)
         if before_swap is not None:
             before_swap(staging)
         if mounted:
@@ -61,6 +59,18 @@ def write_tree_atomically(
             _swap_in(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_file(target: Path, data: bytes, shown_as: Path) -> None:
+    """Write one file of the report; an error names the file it was for (a full disk, whose error
+    carries no file name of its own)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    except OSError as error:
+        if error.filename:
+            raise
+        raise OSError(error.errno, error.strerror, str(shown_as)) from None
 
 
 def is_mount_point(path: Path) -> bool:
