@@ -22,6 +22,7 @@ import signal
 import sys
 import threading
 import traceback
+from collections import deque
 from contextlib import contextmanager
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable, Iterator, Optional, Sequence
@@ -130,7 +131,7 @@ class _Dispatcher:
 
     def __init__(self, workers: list[_Worker], chunks: list[list[int]], what: str) -> None:
         self.workers = workers
-        self.chunks = chunks
+        self.chunks = deque(chunks)
         self.what = what
         self.results: dict[int, Any] = {}
         self.error: Optional[BaseException] = None
@@ -146,7 +147,7 @@ class _Dispatcher:
 
     def _give(self, worker: _Worker) -> None:
         if self.chunks:
-            worker.connection.send(self.chunks.pop(0))
+            worker.connection.send(self.chunks.popleft())
             worker.chunks += 1
         elif worker.chunks == 0 and not worker.told_to_stop:
             worker.connection.send(None)
