@@ -218,3 +218,21 @@ def test_a_page_over_the_size_limit_is_refused_before_it_is_read(seeds, tmp_path
     monkeypatch.setattr(sources, "MAX_PAGE_BYTES", 1000)
     code, stderr = build_files(seeds, tmp_path / "out")
     assert code == 2 and "a page may hold at most 1,000 bytes; split it into pages" in one_error_line(stderr)
+
+
+def test_a_page_with_too_many_open_paragraphs_is_joined_in_order_with_a_warning(segmenter, monkeypatch):
+    """Weighing every (open end, fragment) pair across columns is quadratic: past the limit each
+    open paragraph is joined only to the next, and the page says so."""
+    from zhenggong_report.parse import parse_page
+    from zhenggong_report.parse.pages import continuations
+    from zhenggong_report.sources import source_from_bytes
+
+    lines = ["关于加强企业党建工作的思考", "", "□ 李林", ""]
+    for n in range(60):
+        lines += [f"的要求第{n}段各级党组织切实加强", ""]
+    source = source_from_bytes("\n".join(lines).encode("utf-8"), "long.txt")
+    monkeypatch.setattr(continuations, "REMOTE_PAIR_LIMIT", 100)
+    result = parse_page(source, segmenter)
+    assert any("too many to match across columns (limit 100 pairs)" in w for w in result.note.warnings)
+    covered = {n for item in (*result.articles, *result.leftovers) for a, b in item.lines for n in range(a, b + 1)}
+    assert covered >= set(source.non_blank_line_numbers)
