@@ -6,7 +6,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .text import fold_for_matching, normalize_spaces, unspace_letters
+from .text import fold_for_matching, has_sentence_punctuation, normalize_spaces, unspace_letters
 
 if TYPE_CHECKING:
     from .blocks.dispatch import Dispatch
@@ -34,6 +34,8 @@ class Line:
     """The printed line began with white space (a paragraph indent)."""
     plain: str = ""
     """The text folded for matching: full-width digits and letters as ASCII, no spaces."""
+    punctuated: bool = False
+    """The line holds sentence punctuation (。！？；…): no byline, dateline or title does."""
 
     @property
     def blank(self) -> bool:
@@ -72,7 +74,9 @@ def read_lines(raw_lines: tuple[str, ...]) -> list[Line]:
     for number, raw in enumerate(raw_lines, 1):
         normal = normalize_spaces(raw)
         text = unspace_letters(normal.strip())
-        lines.append(Line(number, text, bool(normal[:1].isspace()) and bool(text), fold_for_matching(text)))
+        lines.append(
+            Line(number, text, bool(normal[:1].isspace()) and bool(text), fold_for_matching(text), has_sentence_punctuation(text))
+        )
     return lines
 
 
