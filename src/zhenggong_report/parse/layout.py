@@ -7,7 +7,7 @@ notices) take their words from one :class:`Layout`; nothing of that vocabulary i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -57,11 +57,6 @@ class Layout:
     notice_closers: tuple[str, ...]
     slogan_words: tuple[str, ...]
     path: str = LAYOUT_FILE
-
-    def __getstate__(self) -> dict[str, Any]:
-        """Pickled (for a spawned worker) as its fields only: what is derived from them (compiled
-        patterns, the rule dispatch with its functions) is made again there on first use."""
-        return {field.name: getattr(self, field.name) for field in fields(self)}
 
     def role_of(self, word: str) -> Optional[str]:
         return self._roles.get(word)
