@@ -184,9 +184,25 @@ def to_csv(rows: list[dict[str, Any]], columns: list[str]) -> bytes:
     without building a DataFrame first)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    quoting_writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(columns)
-    writer.writerows([row.get(column) for column in columns] for row in rows)
+    for row in rows:
+        cells = [inert_cell(row.get(column)) for column in columns]
+        # The csv module quotes a lone CR only when it ends lines: such a row quotes its text cells.
+        (quoting_writer if any(isinstance(c, str) and "\r" in c for c in cells) else writer).writerow(cells)
     return buffer.getvalue().encode("utf-8-sig")
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+"""What makes Excel or WPS read a cell as a formula (with the full-width forms an IME types)."""
+
+
+def inert_cell(value: Any) -> Any:
+    """A text cell that would start a formula gets a leading ``'`` (OWASP's advice against CSV
+    injection); numbers and other cells are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 ARTICLE_COLUMNS = [
