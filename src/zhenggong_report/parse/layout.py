@@ -89,10 +89,6 @@ class Layout:
     def _derived(self) -> dict[str, Any]:
         return {}
 
-    def __getstate__(self) -> dict[str, Any]:
-        """Pickled (for a spawned worker) without what was derived: it is remade there on use."""
-        return {key: value for key, value in self.__dict__.items() if key not in ("_derived", "_roles", "_alternations")}
-
     @cached_property
     def _alternations(self) -> dict[str, str]:
         return _patterns(self)
