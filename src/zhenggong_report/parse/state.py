@@ -28,12 +28,16 @@ class Lexicon(Protocol):
 @dataclass(frozen=True)
 class Line:
     number: int
+    """1-based place in the page as read: the row, unless the page's columns were split at a gutter
+    (then the row is ``ColumnSplit.cells[number - 1]``, see :mod:`.gutter`)."""
     text: str
     """Spaces normalised, stripped."""
     indented: bool
     """The printed line began with white space (a paragraph indent)."""
     plain: str = ""
     """The text folded for matching: full-width digits and letters as ASCII, no spaces."""
+    column: int = 0
+    """0 for a whole row; 1 or 2 for the left or right column of a row split at a gutter."""
 
     @property
     def blank(self) -> bool:
@@ -52,6 +56,8 @@ class Block:
     text: str
     rule: str
     data: dict[str, Any] = field(default_factory=dict)
+    column: int = 0
+    """The column of its first line (:attr:`Line.column`)."""
 
     @property
     def span(self) -> tuple[int, int]:
@@ -62,12 +68,14 @@ BODY_KINDS = ("text", "heading")
 HEADER_KINDS = ("title", "subtitle", "byline")
 
 
-def read_lines(raw_lines: tuple[str, ...]) -> list[Line]:
+def read_lines(raw_lines: tuple[str, ...], columns: tuple[int, ...] = ()) -> list[Line]:
+    """The page's lines in reading order; ``columns`` gives each one's column (all 0 when empty)."""
     lines = []
     for number, raw in enumerate(raw_lines, 1):
         normal = normalize_spaces(raw)
         text = unspace_letters(normal.strip())
-        lines.append(Line(number, text, bool(normal[:1].isspace()) and bool(text), fold_for_matching(text)))
+        column = columns[number - 1] if columns else 0
+        lines.append(Line(number, text, bool(normal[:1].isspace()) and bool(text), fold_for_matching(text), column))
     return lines
 
 
@@ -145,6 +153,6 @@ class BlockState:
         return self.blocks[-1] if self.blocks else None
 
     def push(self, kind: str, first: int, last: int, text: str, rule: str, **data: Any) -> Block:
-        block = Block(kind, first, last, text, rule, dict(data))
+        block = Block(kind, first, last, text, rule, dict(data), self.lines[first - 1].column)
         self.blocks.append(block)
         return block

@@ -26,6 +26,7 @@ from ..models import (
     ParsedCorpus,
     ThemeDefinition,
     ThemeHit,
+    lines_label,
 )
 from .anchors import AnchorBook
 from .markdown import BodyRenderer, body_terms, mark_first, mark_span
@@ -260,9 +261,8 @@ class ReportView:
         return tuple(by_id[c.id] for c in node.children)
 
 
-def source_label(file: str, lines) -> str:
-    spans = ",".join(f"{a}–{b}" if a != b else str(a) for a, b in lines)
-    return f"{file}:{spans}"
+def source_label(file: str, lines, columns: tuple[int, ...] = ()) -> str:
+    return f"{file}:{lines_label(lines, columns)}"
 
 
 def _check_analysis(corpus: ParsedCorpus, analysis: Analysis) -> dict[str, ArticleAnalysis]:
@@ -384,7 +384,7 @@ class _Builder:
         return ArticleView(
             ref=ref,
             article=article,
-            source_label=source_label(article.file, article.lines),
+            source_label=source_label(article.file, article.lines, article.columns),
             hits=hits,
             primary=self.theme_refs[item.primary_theme] if item.primary_theme else None,
             mentioned_themes=tuple(self.theme_refs[h.theme_id] for h in item.theme_mentions if h.theme_id in self.theme_refs),
@@ -528,7 +528,7 @@ class _Builder:
             page_break_joins=tuple(j for j in joins if j.join.kind != "column"),
             inferred_titles=tuple(v for v in articles if v.article.title_inferred),
             partial_articles=tuple(v for v in articles if v.article.partial),
-            leftovers=tuple(LeftoverView(l, source_label(l.file, l.lines)) for l in self.corpus.leftovers),
+            leftovers=tuple(LeftoverView(l, source_label(l.file, l.lines, l.columns)) for l in self.corpus.leftovers),
             warnings=self.corpus.warnings,
             articles=articles,
             themes=self.theme_views(articles),
