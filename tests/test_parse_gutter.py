@@ -9,11 +9,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from zhenggong_report.models import WHOLE_ROW, SourceFile, lines_label
 from zhenggong_report.parse import parse_page
 from zhenggong_report.parse.blocks import tokenize_blocks
-from zhenggong_report.parse.gutter import LEFT, RIGHT, split_at_gutter
+from zhenggong_report.parse.gutter import LEFT, RIGHT, TOLERANCE, split_at_gutter
 from zhenggong_report.parse.layout import default_layout
 from zhenggong_report.parse.state import BlockState, read_lines
 from zhenggong_report.render.data import article_record, leftover_record
@@ -178,3 +180,56 @@ def test_the_records_and_labels_name_the_column(segmenter) -> None:
     assert source_label(left.file, left.lines, left.columns) == "side_by_side.txt:3–40 左栏"
     assert lines_label(((1, 1), (3, 9), (3, 5)), (WHOLE_ROW, LEFT, RIGHT), dash="-") == "1,3-9 左栏,3-5 右栏"
     assert lines_label(((5, 7), (9, 9))) == "5–7,9"
+
+
+ONE_ARTICLE = (
+    "在新时代背景下，职工群众的需求从“物质满足”向“精神富足、价值实现”多元转变，工会作为党联系职工群众的桥梁纽带，"
+    "需紧跟时代步伐，以创新思维、务实举措破解服务难题，切实将“职工之家”的温暖送到心坎上，为企业发展与社会和谐凝聚力量。"
+    "当前职工群体结构、工作环境、思想观念均发生显著变化，需求呈现三大新特征。一是需求维度更丰富，除薪酬福利、劳动保障等"
+    "基础需求外，职工对职业技能提升、职业发展通道、心理健康疏导的需求日益迫切。"
+)
+
+
+def wrapped(text: str, measure: int = 17) -> list[str]:
+    """A paragraph hard-wrapped to a column of ``measure`` characters, its first line indented."""
+    first = measure - 2
+    return ["\u3000\u3000" + text[:first]] + [text[i : i + measure] for i in range(first, len(text), measure)]
+
+
+def test_a_paragraph_that_goes_on_at_the_top_of_the_right_column_is_one_paragraph(segmenter) -> None:
+    body = wrapped(ONE_ARTICLE)
+    half = (len(body) + 1) // 2
+    rows = ["新时代工会工作服务职工群众的路径探索", "枣庄矿业集团田陈煤矿 王乔媛", ""] + side_by_side(body[:half], body[half:], 22)
+    result = parse_page(page("one.txt", rows), segmenter)
+    (article,) = result.articles
+    assert (article.author, article.body) == ("王乔媛", ONE_ARTICLE)
+    assert article.lines == ((1, 2), (4, 3 + half), (4, 3 + len(body) - half))
+    assert article.columns == (WHOLE_ROW, LEFT, RIGHT)
+    assert article.paragraphs[0].lines == article.lines[1:]
+    assert_nothing_lost(page("one.txt", rows), [*result.articles, *result.leftovers])
+
+
+SEED_TEXT = "".join(line.strip() for path in sorted(SEEDS.glob("*.txt")) for line in load(path).lines)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    start=st.integers(0, len(SEED_TEXT) - 2000),
+    measure=st.integers(10, 20),
+    rows=st.tuples(st.integers(0, 40), st.integers(0, 40)),
+    extra=st.integers(3, 6),
+    jitter=st.lists(st.integers(-TOLERANCE, TOLERANCE), min_size=1, max_size=5),
+    blanks=st.sets(st.integers(0, 40), max_size=4),
+    above=st.lists(st.sampled_from(["2026年3月19日 星期四 第3版", "政工园地", "", "责任编辑：王丽    版式：张强"]), max_size=3),
+)
+def test_any_two_columns_side_by_side_lose_no_cell(segmenter, start, measure, rows, extra, jitter, blanks, above) -> None:
+    text = SEED_TEXT[start:]
+    left = [text[i * measure : (i + 1) * measure] for i in range(rows[0])]
+    right = [text[(rows[0] + i) * measure : (rows[0] + i + 1) * measure] for i in range(rows[1])]
+    left = ["" if i in blanks else line for i, line in enumerate(left)]
+    source = page("columns.txt", above + side_by_side(left, right, measure + extra + TOLERANCE, tuple(jitter)) + above[::-1])
+    result = parse_page(source, segmenter)
+    assert_nothing_lost(source, [*result.articles, *result.leftovers])
+    for record in [*result.articles, *result.leftovers]:
+        assert record.lines and len(record.columns) in (0, len(record.lines))
+        json.dumps(article_record(record) if hasattr(record, "paragraphs") else leftover_record(record), ensure_ascii=False)
