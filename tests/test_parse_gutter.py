@@ -96,7 +96,9 @@ def test_lines_and_blocks_carry_their_column(segmenter) -> None:
     split = split_at_gutter(load(SIDE_BY_SIDE).lines)
     lines = read_lines(split.texts, split.columns)
     assert [line.column for line in lines] == list(split.columns)
+    assert all(line.column == WHOLE_ROW for line in read_lines(load(SIDE_BY_SIDE).lines))
     blocks = tokenize_blocks(BlockState(lines, segmenter, default_layout()))
+    split.mark_columns(blocks)
     titles = {block.text: block.column for block in blocks if block.text.startswith("国有企业")}
     assert titles["国有企业“党建+工会”工作创新路径的探索"] == LEFT
     assert titles["国有企业思想政治工作实践与创新路径"] == RIGHT

@@ -33,10 +33,12 @@ def parse_page(
 ) -> PageResult:
     """Parse one page into its articles, leftovers and a note of what was decided."""
     layout = layout or default_layout()
-    columns = split_at_gutter(source.lines)
-    reading = columns.reading(source) if columns else source
-    block_state = BlockState(read_lines(reading.lines, columns.columns if columns else ()), lexicon, layout)
+    split = split_at_gutter(source.lines)  # None unless two columns were OCR'd side by side
+    reading = split.reading(source) if split else source
+    block_state = BlockState(read_lines(reading.lines, split.columns if split else ()), lexicon, layout)
     blocks = tokenize_blocks(block_state, BLOCK_RULES)
+    if split:
+        split.mark_columns(blocks)
     state = PageState(reading, blocks, lexicon, block_state.hard_wrapped, layout)
     for rule in PAGE_RULES:
         rule(state)
@@ -46,7 +48,7 @@ def parse_page(
         state.warnings.append(f"{source.name}: empty file")
     elif not state.articles:
         state.warnings.append(f"{source.name}: no article found")
-    articles, leftovers = columns.on_rows(state.articles, state.leftovers) if columns else (state.articles, state.leftovers)
+    articles, leftovers = split.on_rows(state.articles, state.leftovers) if split else (state.articles, state.leftovers)
     return PageResult(tuple(articles), tuple(leftovers), page_note(state))
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from ..models import WHOLE_ROW, Article, Join, Leftover, SourceFile, Span
+from .state import Block
 
 LEFT, RIGHT = 1, 2
 """The columns of a split row (:data:`~zhenggong_report.models.WHOLE_ROW` is a row read as printed)."""
@@ -65,6 +66,11 @@ class ColumnSplit:
     def reading(self, source: SourceFile) -> SourceFile:
         """The page as the rules read it: its cells in reading order, one a line."""
         return replace(source, lines=self.texts)
+
+    def mark_columns(self, blocks: Sequence[Block]) -> None:
+        """Each block's column: that of its first line."""
+        for block in blocks:
+            block.column = self.cells[block.first - 1][1]
 
     def on_rows(self, articles: Sequence[Article], leftovers: Sequence[Leftover]) -> tuple[tuple[Article, ...], tuple[Leftover, ...]]:
         """The records with the page's rows in ``lines`` (and their ``columns``) instead of the
@@ -114,9 +120,11 @@ class ColumnSplit:
 def split_at_gutter(lines: Sequence[str]) -> Optional[ColumnSplit]:
     """The page's columns when its rows hold two columns side by side (see the module), else None.
 
-    A normal page costs one substring test a line: fewer than :data:`MIN_SPLIT_ROWS` lines hold
-    three spaces in a row."""
-    spaced = [index for index, line in enumerate(lines) if "   " in line]
+    A normal page costs one count of runs of spaces over its text: it holds fewer than
+    :data:`MIN_SPLIT_ROWS` of them."""
+    if "\n".join(lines).count(" " * GUTTER_SPACES) < MIN_SPLIT_ROWS:  # a normal page: one pass in C
+        return None
+    spaced = [index for index, line in enumerate(lines) if " " * GUTTER_SPACES in line]
     if len(spaced) < MIN_SPLIT_ROWS:
         return None
     runs = {index: _interior_runs(lines[index]) for index in spaced}

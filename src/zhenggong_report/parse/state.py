@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Protocol
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Protocol
 
 from .text import fold_for_matching, normalize_spaces, unspace_letters
 
@@ -36,12 +36,21 @@ class Line:
     """The printed line began with white space (a paragraph indent)."""
     plain: str = ""
     """The text folded for matching: full-width digits and letters as ASCII, no spaces."""
-    column: int = 0
-    """0 for a whole row; 1 or 2 for the left or right column of a row split at a gutter."""
+    column: ClassVar[int] = 0
+    """0 for a whole row; the lines of a page split at a gutter are :class:`ColumnLine` s (a field
+    only there, so that the lines of every other page cost what they did)."""
 
     @property
     def blank(self) -> bool:
         return not self.text
+
+
+@dataclass(frozen=True)
+class ColumnLine(Line):
+    """A line of a page split at its gutter (:mod:`.gutter`): a whole row, or its left or right part."""
+
+    column: int = 0
+    """0 for a whole row; 1 or 2 for the left or right column of the row."""
 
 
 @dataclass
@@ -57,7 +66,7 @@ class Block:
     rule: str
     data: dict[str, Any] = field(default_factory=dict)
     column: int = 0
-    """The column of its first line (:attr:`Line.column`)."""
+    """The column of its first line (:attr:`Line.column`), set once a split page's blocks are read."""
 
     @property
     def span(self) -> tuple[int, int]:
@@ -74,8 +83,9 @@ def read_lines(raw_lines: tuple[str, ...], columns: tuple[int, ...] = ()) -> lis
     for number, raw in enumerate(raw_lines, 1):
         normal = normalize_spaces(raw)
         text = unspace_letters(normal.strip())
-        column = columns[number - 1] if columns else 0
-        lines.append(Line(number, text, bool(normal[:1].isspace()) and bool(text), fold_for_matching(text), column))
+        lines.append(Line(number, text, bool(normal[:1].isspace()) and bool(text), fold_for_matching(text)))
+    if columns:
+        lines = [ColumnLine(line.number, line.text, line.indented, line.plain, column) for line, column in zip(lines, columns)]
     return lines
 
 
@@ -153,6 +163,6 @@ class BlockState:
         return self.blocks[-1] if self.blocks else None
 
     def push(self, kind: str, first: int, last: int, text: str, rule: str, **data: Any) -> Block:
-        block = Block(kind, first, last, text, rule, dict(data), self.lines[first - 1].column)
+        block = Block(kind, first, last, text, rule, dict(data))
         self.blocks.append(block)
         return block
