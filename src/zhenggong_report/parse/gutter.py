@@ -45,6 +45,7 @@ MIN_MEASURE = 8
 FILLED_SHARE = 1 / 3
 """The share of split rows on which each column must be filled to its measure (its commonest length, ±1)."""
 
+_GUTTER = " " * GUTTER_SPACES
 _SPACE_RUN = re.compile(" {%d,}" % GUTTER_SPACES)
 
 
@@ -122,9 +123,9 @@ def split_at_gutter(lines: Sequence[str]) -> Optional[ColumnSplit]:
 
     A normal page costs one count of runs of spaces over its text: it holds fewer than
     :data:`MIN_SPLIT_ROWS` of them."""
-    if "\n".join(lines).count(" " * GUTTER_SPACES) < MIN_SPLIT_ROWS:  # a normal page: one pass in C
+    if "\n".join(lines).count(_GUTTER) < MIN_SPLIT_ROWS:  # a normal page: one pass in C
         return None
-    spaced = [index for index, line in enumerate(lines) if " " * GUTTER_SPACES in line]
+    spaced = [index for index, line in enumerate(lines) if _GUTTER in line]
     if len(spaced) < MIN_SPLIT_ROWS:
         return None
     runs = {index: _interior_runs(lines[index]) for index in spaced}
@@ -136,18 +137,18 @@ def split_at_gutter(lines: Sequence[str]) -> Optional[ColumnSplit]:
     if len(split_rows) < MIN_SPLIT_ROWS or 2 * len(split_rows) <= non_blank:
         return None
     first = split_rows[0]
-    cut = [_cut_at(lines[index], gutter) for index in range(first, split_rows[-1] + 1)]
-    if any(cells is None for cells in cut):
+    cut_rows = [_cut_at(lines[index], gutter) for index in range(first, split_rows[-1] + 1)]
+    if any(pair is None for pair in cut_rows):
         return None
-    cells = [c for c in cut if c is not None]
+    pairs = [pair for pair in cut_rows if pair is not None]
     for line in lines[split_rows[-1] + 1 :]:  # the longer column running on alone
         alone = _cut_at(line, gutter) if line.strip() else None
         if alone is None:
             break
-        cells.append(alone)
-    if not _both_filled([c for c in cells if c[0].strip() and c[1].strip()]):
+        pairs.append(alone)
+    if not _both_filled([pair for pair in pairs if pair[0].strip() and pair[1].strip()]):
         return None
-    return _reading(lines, first, cells, gutter)
+    return _reading(lines, first, pairs, gutter)
 
 
 def _interior_runs(line: str) -> list[tuple[int, int]]:
@@ -189,24 +190,24 @@ def _cut_at(line: str, gutter: int) -> Optional[tuple[str, str]]:
     return None
 
 
-def _both_filled(split: list[tuple[str, str]]) -> bool:
+def _both_filled(pairs: list[tuple[str, str]]) -> bool:
     """Running text fills its column to a common measure on many rows, on both sides of the gutter."""
-    if not split:
+    if not pairs:
         return False
     for side in (0, 1):
-        lengths = Counter(len(cells[side].rstrip()) for cells in split)
+        lengths = Counter(len(pair[side].rstrip()) for pair in pairs)
         measure = max(lengths, key=lambda n: (lengths[n], n))
         filled = sum(count for n, count in lengths.items() if abs(n - measure) <= 1)
-        if measure < MIN_MEASURE or filled < FILLED_SHARE * len(split):
+        if measure < MIN_MEASURE or filled < FILLED_SHARE * len(pairs):
             return False
     return True
 
 
-def _reading(lines: Sequence[str], first: int, cells: list[tuple[str, str]], gutter: int) -> ColumnSplit:
+def _reading(lines: Sequence[str], first: int, pairs: list[tuple[str, str]], gutter: int) -> ColumnSplit:
     """The rows above, the left column, the right column, the rows below: (row, column) and text each."""
-    after = first + len(cells)
+    after = first + len(pairs)
     reading: list[tuple[tuple[int, int], str]] = [((index + 1, WHOLE_ROW), lines[index]) for index in range(first)]
     for side, column in ((0, LEFT), (1, RIGHT)):
-        reading += [((first + offset + 1, column), pair[side]) for offset, pair in enumerate(cells)]
+        reading += [((first + offset + 1, column), pair[side]) for offset, pair in enumerate(pairs)]
     reading += [((index + 1, WHOLE_ROW), lines[index]) for index in range(after, len(lines))]
     return ColumnSplit(gutter, tuple(cell for cell, _ in reading), tuple(text for _, text in reading))
