@@ -12,13 +12,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
-
 from ..errors import DataFileError
-from ..resources import data_file
+from ..resources import data_file, read_toml
 
 LAYOUT_FILE = "layout.toml"
 
@@ -42,7 +37,6 @@ class Layout:
     masthead_names: tuple[str, ...]
     masthead_max: int
     weekdays: tuple[str, ...]
-    dateline_tokens: tuple[str, ...]
     column_names: tuple[str, ...]
     editor_labels: tuple[str, ...]
     imprint_labels: tuple[str, ...]
@@ -147,7 +141,6 @@ def layout_from_toml(raw: dict[str, Any], path: str) -> Layout:
         masthead_names=_words(s["masthead"], "names", path, "masthead"),
         masthead_max=max_length,
         weekdays=_words(s["dateline"], "weekdays", path, "dateline"),
-        dateline_tokens=_words(s["dateline"], "tokens", path, "dateline"),
         column_names=_words(s["columns"], "names", path, "columns"),
         editor_labels=_words(s["editors"], "labels", path, "editors"),
         imprint_labels=_words(s["imprint"], "labels", path, "imprint"),
@@ -179,16 +172,7 @@ def load_layout(data_dir: Optional[Path] = None) -> Layout:
 
 @lru_cache(maxsize=8)
 def _load(path: str) -> Layout:
-    try:
-        with open(path, "rb") as handle:
-            raw = tomllib.load(handle)
-    except FileNotFoundError:
-        raise DataFileError(path, "file not found") from None
-    except tomllib.TOMLDecodeError as error:
-        raise DataFileError(path, f"malformed TOML: {error}") from None
-    except UnicodeDecodeError as error:
-        raise DataFileError(path, f"not UTF-8 text ({error.reason})") from None
-    return layout_from_toml(raw, path)
+    return layout_from_toml(read_toml(Path(path)), path)
 
 
 def default_layout() -> Layout:

@@ -23,6 +23,7 @@ from ..models import (
     Join,
     Keyword,
     Leftover,
+    PageMeta,
     ParsedCorpus,
     ThemeDefinition,
     ThemeHit,
@@ -124,6 +125,8 @@ class ArticleView:
     """Space-separated theme anchors (for the in-page filter)."""
     filter_enterprises: str
     """Space-separated anchors of every linked enterprise and its ancestors."""
+    printed: str = ""
+    """Where the page it stands on says it is from: paper, date, 版次, 栏目 (as far as printed)."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +197,7 @@ class SourceView:
     title_placement: str
     evidence: tuple[str, ...]
     warnings: tuple[str, ...]
+    printed: str = ""
 
 
 @dataclass(frozen=True)
@@ -265,6 +269,20 @@ def source_label(file: str, lines, columns: tuple[int, ...] = ()) -> str:
     return f"{file}:{lines_label(lines, columns)}"
 
 
+def article_source_label(article: Article) -> str:
+    """``file:lines``; for an article joined across pages, each part's in reading order."""
+    if article.parts:  # the first part is the article's own lines, with their columns
+        own = (article.file, article.lines)
+        return "；".join(source_label(file, lines, article.columns if (file, lines) == own else ()) for file, lines in article.parts)
+    return source_label(article.file, article.lines, article.columns)
+
+
+def printed_label(meta: PageMeta) -> str:
+    """``山西焦煤报 2026-01-05 第1版 要闻``: what a page prints about itself, as far as it does."""
+    parts = [f"《{meta.newspaper}》" if meta.newspaper else "", meta.date or "", meta.issue or "", meta.edition or "", meta.column or ""]
+    return " ".join(part for part in parts if part)
+
+
 def _check_analysis(corpus: ParsedCorpus, analysis: Analysis) -> dict[str, ArticleAnalysis]:
     """The analysis must describe exactly the parsed articles and refer only to what it defines."""
     by_id = {item.article_id: item for item in analysis.articles}
@@ -292,6 +310,7 @@ def _check_analysis(corpus: ParsedCorpus, analysis: Analysis) -> dict[str, Artic
 
 class _Builder:
     def __init__(self, corpus: ParsedCorpus, analysis: Analysis, renderer: BodyRenderer, bodies: Mapping[str, str]) -> None:
+        self.printed = {page.file: printed_label(page.meta) for page in corpus.pages}
         self.bodies = bodies
         self.corpus = corpus
         self.analysis = analysis
@@ -384,7 +403,7 @@ class _Builder:
         return ArticleView(
             ref=ref,
             article=article,
-            source_label=source_label(article.file, article.lines, article.columns),
+            source_label=article_source_label(article),
             hits=hits,
             primary=self.theme_refs[item.primary_theme] if item.primary_theme else None,
             mentioned_themes=tuple(self.theme_refs[h.theme_id] for h in item.theme_mentions if h.theme_id in self.theme_refs),
@@ -396,6 +415,7 @@ class _Builder:
             body=Markup(body) if body is not None else self.renderer.paragraphs(article.paragraphs, body_terms(item.themes)),
             filter_themes=" ".join(h.theme.anchor for h in hits),
             filter_enterprises=" ".join(sorted(self.enterprise_refs[i].anchor for i in with_ancestors)),
+            printed=self.printed.get(article.file, ""),
         )
 
     # -- sections ----------------------------------------------------------------------------
@@ -502,6 +522,7 @@ class _Builder:
                     title_placement=note.title_placement if note else "",
                     evidence=note.evidence if note else (),
                     warnings=note.warnings if note else (),
+                    printed=printed_label(note.meta) if note else "",
                 )
             )
         return tuple(views)

@@ -58,6 +58,7 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
     editorial.FOOTNOTES,
     editorial.REFERENCES,
     caption.RULE,
+    caption.CREDIT,
     marker_byline.RULE,
     slash_byline.RULE,
     reporter_byline.RULE,

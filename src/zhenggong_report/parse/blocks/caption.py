@@ -32,18 +32,28 @@ def is_caption_start(text: str, state: BlockState) -> bool:
     return bool(state.layout.regex("caption", lambda layout: rf"^(?:{layout.pattern('captions')})").match(text))
 
 
-def starts(line: Line, state: BlockState) -> bool:
-    return is_caption_start(line.text, state) or is_credit(line.text, state)
+def starts_credit(line: Line, state: BlockState) -> bool:
+    return is_credit(line.text, state)
+
+
+def starts_caption(line: Line, state: BlockState) -> bool:
+    return is_caption_start(line.text, state)
+
+
+def photo_credit(state: BlockState) -> bool:
+    """A photo credit on its own line (``本报记者 王五 摄``, ``（摄影 王五）``): a caption."""
+    line = state.line
+    if not is_credit(line.text, state):
+        return False
+    state.push("caption", line.number, line.number, line.text, "photo_credit", credit=True)
+    state.pos += 1
+    return True
 
 
 def caption(state: BlockState) -> bool:
-    """A caption (``▲``/``图为``… up to the end of its sentence, at most a few lines) or a photo
-    credit; also when OCR dropped it between two lines of a paragraph."""
+    """A caption (``▲``/``图为``… up to the end of its sentence, at most a few lines) with the credit
+    under it; also when OCR dropped it between two lines of a paragraph."""
     line = state.line
-    if is_credit(line.text, state):
-        state.push("caption", line.number, line.number, line.text, "caption", credit=True)
-        state.pos += 1
-        return True
     if not is_caption_start(line.text, state):
         return False
     lines = [line]
@@ -66,4 +76,5 @@ def caption(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(caption, starts)
+RULE = BlockRule(caption, starts_caption, lambda layout: f"(?:{layout.pattern('captions')})")
+CREDIT = BlockRule(photo_credit, starts_credit)

@@ -11,9 +11,16 @@ from .furniture import folded, push_furniture
 _SERIAL = re.compile(r"CN\d{2}-\d{4}")
 
 
+def _opening(layout) -> str:
+    return rf"(?:{layout.pattern('imprint')}|CN)"
+
+
 def is_imprint_line(text: str, state: BlockState) -> bool:
-    """A line that opens with an imprint label and a colon, or carries a CN serial number."""
+    """A line that opens with an imprint label and a colon, or opens with a label or ``CN`` and
+    carries a CN serial number (``国内统一连续出版物号 CN37-0000``)."""
     plain = folded(text)
+    if not state.layout.regex("imprint-opening", _opening).match(plain):
+        return False
     if "CN" in plain and _SERIAL.search(plain):
         return True
     label = state.layout.regex("imprint", lambda layout: rf"^(?:{layout.pattern('imprint')})\s*[:：]").match(plain)
@@ -40,4 +47,4 @@ def imprint(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(imprint, starts)
+RULE = BlockRule(imprint, starts, _opening, hint_on_plain=True)

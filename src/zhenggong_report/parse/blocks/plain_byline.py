@@ -28,7 +28,7 @@ def starts(line: Line, state: BlockState) -> bool:
     """A name line that ends a wrapped title above it: unpunctuated line above, no word across the
     break (``…融合路`` / ``径探索`` is a wrapped title, not a byline), nothing or a blank line below."""
     index = line.number - 1
-    if index < 1 or not _names(line.text):
+    if len(line.text) > 19 or index < 1 or not _names(line.text):
         return False
     above, below = state.lines[index - 1], state.lines[index + 1] if index + 1 < len(state.lines) else None
     if above.blank or not _could_head(above.text) or (below is not None and not below.blank):
