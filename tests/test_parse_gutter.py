@@ -19,7 +19,7 @@ from zhenggong_report.parse.gutter import LEFT, RIGHT, TOLERANCE, split_at_gutte
 from zhenggong_report.parse.layout import default_layout
 from zhenggong_report.parse.state import BlockState, read_lines
 from zhenggong_report.render.data import article_record, leftover_record
-from zhenggong_report.render.view import source_label
+from zhenggong_report.render.view import article_source_label, source_label
 from zhenggong_report.sources import source_from_bytes
 
 from conftest import FIXTURES, SEEDS
@@ -235,3 +235,10 @@ def test_any_two_columns_side_by_side_lose_no_cell(segmenter, start, measure, ro
     for record in [*result.articles, *result.leftovers]:
         assert record.lines and len(record.columns) in (0, len(record.lines))
         json.dumps(article_record(record) if hasattr(record, "paragraphs") else leftover_record(record), ensure_ascii=False)
+
+
+def test_a_joined_articles_own_part_keeps_its_columns(segmenter) -> None:
+    right = parse_page(load(SIDE_BY_SIDE), segmenter).articles[1]
+    joined = replace(right, parts=((right.file, right.lines), ("p6.txt", ((4, 9),))))
+    assert [part["columns"] if "columns" in part else None for part in article_record(joined)["parts"]] == [[RIGHT], None]
+    assert article_source_label(joined) == "side_by_side.txt:3–37 右栏；p6.txt:4–9"

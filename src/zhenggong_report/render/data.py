@@ -58,7 +58,8 @@ def article_record(article: Article, analysis: Optional[ArticleAnalysis] = None)
         "continued_from": article.continued_from,
         "continued_on": article.continued_on,
         "source": source_record(article.file, article.lines, article.columns),
-        "parts": [source_record(file, lines) for file, lines in article.parts],
+        "parts": [source_record(file, lines, article.columns if (file, lines) == (article.file, article.lines) else ())
+                  for file, lines in article.parts],
         "joins": [join_record(j) for j in article.joins],
         "characters": article.characters,
         "flags": list(article.flags),
