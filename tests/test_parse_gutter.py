@@ -242,3 +242,11 @@ def test_a_joined_articles_own_part_keeps_its_columns(segmenter) -> None:
     joined = replace(right, parts=((right.file, right.lines), ("p6.txt", ((4, 9),))))
     assert [part["columns"] if "columns" in part else None for part in article_record(joined)["parts"]] == [[RIGHT], None]
     assert article_source_label(joined) == "side_by_side.txt:3–37 右栏；p6.txt:4–9"
+
+
+def test_three_columns_across_are_not_read_as_two() -> None:
+    _, left, right, _ = columns_of(SIDE_BY_SIDE)
+    two = side_by_side(left, right, 24)
+    assert split_at_gutter(two) is not None
+    assert split_at_gutter(side_by_side(two, left, 48)) is None
+    assert split_at_gutter(side_by_side(left, two, 24)) is None

@@ -13,7 +13,8 @@ column to a common measure on many rows (a table, a contents list or a page with
 ``单位   姓名`` bylines or ``2026年3月12日   第2版`` datelines does not), and every row from the
 first split row to the last is split there, holds a left column's line alone, holds a right
 column's line alone (spaces up to the gutter first), or is blank. The longer column may run on
-alone below the last split row until a blank row. Anything else and the page is read as printed.
+alone below the last split row until a blank row. Anything else (three columns across, too) and
+the page is read as printed.
 
 :func:`split_at_gutter` finds the gutter; its :class:`ColumnSplit` gives the page as the parser
 reads it (the rows above, the left column downward, the right column downward, the rows below)
@@ -148,6 +149,8 @@ def split_at_gutter(lines: Sequence[str]) -> Optional[ColumnSplit]:
         pairs.append(alone)
     if not _both_filled([pair for pair in pairs if pair[0].strip() and pair[1].strip()]):
         return None
+    if any(split_at_gutter([pair[side] for pair in pairs]) for side in (0, 1)):
+        return None  # three or more columns side by side: not this pattern
     return _reading(lines, first, pairs, gutter)
 
 
