@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zhenggong_report.models import WHOLE_ROW, SourceFile, lines_label
+from zhenggong_report.models import LEFT, RIGHT, WHOLE_ROW, SourceFile, lines_label
 from zhenggong_report.parse import parse_page
 from zhenggong_report.parse.blocks import tokenize_blocks
-from zhenggong_report.parse.gutter import LEFT, RIGHT, TOLERANCE, split_at_gutter
+from zhenggong_report.parse.gutter import TOLERANCE, split_at_gutter
 from zhenggong_report.parse.layout import default_layout
 from zhenggong_report.parse.state import BlockState, read_lines
 from zhenggong_report.render.data import article_record, leftover_record

@@ -15,12 +15,12 @@ from typing import Optional
 Span = tuple[int, int]
 """An inclusive, 1-based range of source lines."""
 
-WHOLE_ROW = 0
-"""The column of a line read as printed; a page OCR'd with two columns side by side has its rows
-split at the gutter into column 1 (left) and 2 (right) (see :mod:`.parse.gutter`)."""
+WHOLE_ROW, LEFT, RIGHT = 0, 1, 2
+"""The column of a line: a row read as printed, or, on a page OCR'd with two columns side by side,
+the part of a row left or right of the gutter (see :mod:`.parse.gutter`)."""
 
-
-COLUMN_NAMES = {1: "左栏", 2: "右栏"}
+COLUMN_NAMES = {LEFT: "左栏", RIGHT: "右栏"}
+"""How ``file:lines`` labels name a span's column (a whole row is not named)."""
 
 
 def spans_in_columns(lines: tuple[Span, ...], columns: tuple[int, ...]) -> tuple[tuple[Span, int], ...]:

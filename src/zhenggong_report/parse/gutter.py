@@ -29,11 +29,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
-from ..models import WHOLE_ROW, Article, Join, Leftover, SourceFile, Span
+from ..models import LEFT, RIGHT, WHOLE_ROW, Article, Join, Leftover, SourceFile, Span
 from .state import Block
-
-LEFT, RIGHT = 1, 2
-"""The columns of a split row (:data:`~zhenggong_report.models.WHOLE_ROW` is a row read as printed)."""
 
 GUTTER_SPACES = 3
 """The fewest spaces a gutter holds."""
