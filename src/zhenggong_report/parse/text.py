@@ -30,6 +30,8 @@ HEADING_ENUMERATOR = re.compile(
     r"|\d{1,2}\s*[、．]"
     r"|[①②③④⑤⑥⑦⑧⑨⑩])"
 )
+ENUMERATOR_INITIALS = "一二三四五六七八九十（(第0123456789①②③④⑤⑥⑦⑧⑨⑩"
+"""What a line that :data:`HEADING_ENUMERATOR` opens can begin with (digits folded to ASCII)."""
 LIST_STARTER = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|一方面|另一方面|第[一二三四五六七八九十][，,])")
 
 SENTENCE_STARTERS = frozenset(

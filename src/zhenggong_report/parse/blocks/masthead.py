@@ -6,6 +6,7 @@ import re
 
 from ..state import BlockState
 from ..text import CJK
+from ..layout import alternation
 from .base import BlockRule
 from .furniture import folded, near_page_edge, push_furniture
 
@@ -33,6 +34,11 @@ def masthead(state: BlockState) -> bool:
         return False
     push_furniture(state, [state.line], "masthead", newspaper=name)
     return True
+
+
+def _hint(layout) -> str:
+    names = f"|(?:{alternation(layout.masthead_names)})$" if layout.masthead_names else ""
+    return rf".*(?:{alternation(layout.masthead_endings)})${names}"
 
 
 RULE = BlockRule(masthead)

@@ -138,6 +138,7 @@ def slogan(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(notice)  # a short line ending 通知 can be a wrapped body line: no interruption
+# A short line ending 通知 can be a wrapped body line: a notice never interrupts a paragraph.
+RULE = BlockRule(notice)
 SLOGAN = BlockRule(slogan)
 CONTACT_ADVERT = BlockRule(contact_advert)

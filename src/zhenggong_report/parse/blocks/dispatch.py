@@ -1,0 +1,48 @@
+"""Which rules to ask about a line: those that can begin with its first character."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..layout import Layout
+from ..state import BlockState, Line
+from .base import BlockRule
+
+Run = Callable[[BlockState], bool]
+Starts = Callable[[Line, BlockState], bool]
+
+
+class Dispatch:
+    """The rules (in their order) a line can match, looked up by its first character.
+
+    A rule with a ``first`` set is only shown lines that begin with one of its characters; the
+    others are shown every line. ``everything=True`` shows every rule every line (the plain way a
+    test holds this one equal to).
+    """
+
+    def __init__(self, rules: tuple[BlockRule, ...], layout: Layout, everything: bool = False) -> None:
+        self.rules = rules
+        self.firsts = [None if everything or rule.first is None else frozenset(rule.first(layout)) for rule in rules]
+        self._runs: dict[str, tuple[Run, ...]] = {}
+        self._starts: dict[str, tuple[Starts, ...]] = {}
+
+    def _may_start(self, char: str) -> list[BlockRule]:
+        return [rule for rule, first in zip(self.rules, self.firsts, strict=True) if first is None or char in first]
+
+    def runs(self, line: Line) -> tuple[Run, ...]:
+        char = line.initial
+        found = self._runs.get(char)
+        if found is None:
+            found = self._runs[char] = tuple(rule.run for rule in self._may_start(char))
+        return found
+
+    def starts(self, line: Line) -> tuple[Starts, ...]:
+        """The ``starts`` tests of the rules that may open at this line (and so end a paragraph)."""
+        char = line.initial
+        found = self._starts.get(char)
+        if found is None:
+            found = self._starts[char] = tuple(rule.starts for rule in self._may_start(char) if rule.starts is not None)
+        return found
+
+    def all_starts(self) -> tuple[Starts, ...]:
+        return tuple(rule.starts for rule in self.rules if rule.starts is not None)
