@@ -179,7 +179,7 @@ def test_the_records_and_labels_name_the_column(segmenter) -> None:
     left, right = result.articles
     assert article_record(right)["source"] == {"file": "side_by_side.txt", "lines": [[3, 37]], "columns": [RIGHT]}
     assert leftover_record(result.leftovers[0])["source"] == {"file": "side_by_side.txt", "lines": [[1, 1]]}
-    assert source_label(left.file, left.lines, left.columns) == "side_by_side.txt:3–40 左栏"
+    assert source_label(left.file, left.lines, columns=left.columns) == "side_by_side.txt:3–40 左栏"
     assert lines_label(((1, 1), (3, 9), (3, 5)), (WHOLE_ROW, LEFT, RIGHT), dash="-") == "1,3-9 左栏,3-5 右栏"
     assert lines_label(((5, 7), (9, 9))) == "5–7,9"
 

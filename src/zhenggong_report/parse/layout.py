@@ -85,8 +85,8 @@ class Layout:
         return {}
 
     def __getstate__(self) -> dict[str, Any]:
-        """Pickled (for a spawned worker) without what was derived from it: that may hold functions."""
-        return {key: value for key, value in self.__dict__.items() if key != "_derived"}
+        """Pickled (for a spawned worker) without what was derived: it is remade there on use."""
+        return {key: value for key, value in self.__dict__.items() if key not in ("_derived", "_roles", "_alternations")}
 
     @cached_property
     def _alternations(self) -> dict[str, str]:

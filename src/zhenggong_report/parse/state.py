@@ -6,7 +6,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
-from .text import fold_for_matching, normalize_spaces, unspace_letters
+from .text import fold_for_matching, has_sentence_punctuation, normalize_spaces, unspace_letters
 
 if TYPE_CHECKING:
     from .blocks.dispatch import Dispatch
@@ -36,6 +36,8 @@ class Line:
     """The printed line began with white space (a paragraph indent)."""
     plain: str = ""
     """The text folded for matching: full-width digits and letters as ASCII, no spaces."""
+    punctuated: bool = False
+    """The line holds sentence punctuation (。！？；…): no byline, dateline or title does."""
     column: ClassVar[int] = 0
     """0 for a whole row; the lines of a page split at a gutter are :class:`ColumnLine` s (a field
     only there, so that the lines of every other page cost what they did)."""
@@ -88,9 +90,11 @@ def read_lines(raw_lines: tuple[str, ...], columns: tuple[int, ...] = ()) -> lis
     for number, raw in enumerate(raw_lines, 1):
         normal = normalize_spaces(raw)
         text = unspace_letters(normal.strip())
-        lines.append(Line(number, text, bool(normal[:1].isspace()) and bool(text), fold_for_matching(text)))
+        lines.append(
+            Line(number, text, bool(normal[:1].isspace()) and bool(text), fold_for_matching(text), has_sentence_punctuation(text))
+        )
     if columns:
-        lines = [ColumnLine(line.number, line.text, line.indented, line.plain, column) for line, column in zip(lines, columns)]
+        lines = [ColumnLine(**vars(line), column=column) for line, column in zip(lines, columns)]
     return lines
 
 

@@ -91,8 +91,11 @@ def ends_sentence(text: str) -> bool:
     return bool(bare) and bare[-1] in SENTENCE_END + COLON
 
 
+_SENTENCE_PUNCTUATION = re.compile("[。！？!?；;]")
+
+
 def has_sentence_punctuation(text: str) -> bool:
-    return any(c in text for c in "。！？!?；;")
+    return _SENTENCE_PUNCTUATION.search(text) is not None
 
 
 def starts_with_enumerator(text: str) -> bool:

@@ -25,10 +25,14 @@ from ..models import (
     Leftover,
     PageMeta,
     ParsedCorpus,
+    SourceFile,
     ThemeDefinition,
     ThemeHit,
+    column_suffix,
     lines_label,
+    spans_in_columns,
 )
+from ..sources.facts import facts_summary, printed_span
 from .anchors import AnchorBook
 from .markdown import BodyRenderer, body_terms, mark_first, mark_span
 
@@ -197,6 +201,10 @@ class SourceView:
     title_placement: str
     evidence: tuple[str, ...]
     warnings: tuple[str, ...]
+    kind: str = ""
+    """What kind of file it was (Word 文档, PDF 电子版 …)."""
+    facts: tuple[str, ...] = ()
+    """What its reader took from it as fact, one line each."""
     printed: str = ""
 
 
@@ -265,16 +273,26 @@ class ReportView:
         return tuple(by_id[c.id] for c in node.children)
 
 
-def source_label(file: str, lines, columns: tuple[int, ...] = ()) -> str:
+def source_label(file: str, lines, source: Optional[SourceFile] = None, columns: tuple[int, ...] = ()) -> str:
+    """``file:lines`` (each span's column named on a page split at its gutter); for a Word, PDF or
+    WeChat file the lines as printed there (paragraphs, pages)."""
+    if source is not None and source.facts.places:
+        printed = (printed_span(source.facts, source.lines, span) + column_suffix(column) for span, column in spans_in_columns(lines, columns))
+        return f"{file}:" + ",".join(printed)
     return f"{file}:{lines_label(lines, columns)}"
 
 
-def article_source_label(article: Article) -> str:
-    """``file:lines``; for an article joined across pages, each part's in reading order."""
-    if article.parts:  # the first part is the article's own lines, with their columns
+def article_source_label(article: Article, sources: Optional[Mapping[str, SourceFile]] = None) -> str:
+    """``file:lines``; for an article joined across pages, each part's in reading order (the first
+    part is the article's own lines, with their columns); for a Word, PDF or WeChat file among
+    ``sources``, where the lines were printed there."""
+    sources = sources or {}
+    if article.parts:
         own = (article.file, article.lines)
-        return "；".join(source_label(file, lines, article.columns if (file, lines) == own else ()) for file, lines in article.parts)
-    return source_label(article.file, article.lines, article.columns)
+        return "；".join(
+            source_label(file, lines, sources.get(file), article.columns if (file, lines) == own else ()) for file, lines in article.parts
+        )
+    return source_label(article.file, article.lines, sources.get(article.file), article.columns)
 
 
 def printed_label(meta: PageMeta) -> str:
@@ -313,6 +331,7 @@ class _Builder:
         self.printed = {page.file: printed_label(page.meta) for page in corpus.pages}
         self.bodies = bodies
         self.corpus = corpus
+        self.sources = {source.name: source for source in corpus.sources}
         self.analysis = analysis
         self.renderer = renderer
         self.by_article = _check_analysis(corpus, analysis)
@@ -403,7 +422,7 @@ class _Builder:
         return ArticleView(
             ref=ref,
             article=article,
-            source_label=article_source_label(article),
+            source_label=article_source_label(article, self.sources),
             hits=hits,
             primary=self.theme_refs[item.primary_theme] if item.primary_theme else None,
             mentioned_themes=tuple(self.theme_refs[h.theme_id] for h in item.theme_mentions if h.theme_id in self.theme_refs),
@@ -522,6 +541,8 @@ class _Builder:
                     title_placement=note.title_placement if note else "",
                     evidence=note.evidence if note else (),
                     warnings=note.warnings if note else (),
+                    kind=source.facts.kind_name or source.facts.kind,
+                    facts=facts_summary(source.facts),
                     printed=printed_label(note.meta) if note else "",
                 )
             )
@@ -549,7 +570,7 @@ class _Builder:
             page_break_joins=tuple(j for j in joins if j.join.kind != "column"),
             inferred_titles=tuple(v for v in articles if v.article.title_inferred),
             partial_articles=tuple(v for v in articles if v.article.partial),
-            leftovers=tuple(LeftoverView(l, source_label(l.file, l.lines, l.columns)) for l in self.corpus.leftovers),
+            leftovers=tuple(LeftoverView(l, source_label(l.file, l.lines, self.sources.get(l.file), l.columns)) for l in self.corpus.leftovers),
             warnings=self.corpus.warnings,
             articles=articles,
             themes=self.theme_views(articles),

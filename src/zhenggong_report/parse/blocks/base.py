@@ -34,6 +34,9 @@ class BlockRule:
     with digits and letters folded to ASCII: ``Line.initial``), or None
     for any. Rules are looked up by a line's first character (see :class:`.dispatch.Dispatch`), so
     a line is not shown to rules it cannot start."""
+    unpunctuated: bool = False
+    """True when no line with sentence punctuation (``Line.punctuated``) can match (bylines,
+    datelines, titles): such lines are not shown to the rule."""
 
     @property
     def name(self) -> str:

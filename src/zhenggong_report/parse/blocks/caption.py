@@ -75,4 +75,4 @@ def caption(state: BlockState) -> bool:
 
 
 RULE = BlockRule(caption, starts_caption, lambda layout: initials(layout.caption_markers))
-CREDIT = BlockRule(photo_credit, starts_credit)
+CREDIT = BlockRule(photo_credit, starts_credit, unpunctuated=True)

@@ -22,26 +22,35 @@ class Dispatch:
 
     def __init__(self, rules: tuple[BlockRule, ...], layout: Layout, everything: bool = False) -> None:
         self.rules = rules
+        self.everything = everything
         self.firsts = [None if everything or rule.first is None else frozenset(rule.first(layout)) for rule in rules]
-        self._runs: dict[str, tuple[Run, ...]] = {}
-        self._starts: dict[str, tuple[Starts, ...]] = {}
+        self._runs: dict[tuple[str, bool], tuple[Run, ...]] = {}
+        self._starts: dict[tuple[str, bool], tuple[Starts, ...]] = {}
 
-    def _may_start(self, char: str) -> list[BlockRule]:
-        return [rule for rule, first in zip(self.rules, self.firsts, strict=True) if first is None or char in first]
+    def _key(self, line: Line) -> tuple[str, bool]:
+        return line.initial, line.punctuated and not self.everything
+
+    def _may_start(self, key: tuple[str, bool]) -> list[BlockRule]:
+        char, punctuated = key
+        return [
+            rule
+            for rule, first in zip(self.rules, self.firsts, strict=True)
+            if (first is None or char in first) and not (punctuated and rule.unpunctuated)
+        ]
 
     def runs(self, line: Line) -> tuple[Run, ...]:
-        char = line.initial
-        found = self._runs.get(char)
+        key = self._key(line)
+        found = self._runs.get(key)
         if found is None:
-            found = self._runs[char] = tuple(rule.run for rule in self._may_start(char))
+            found = self._runs[key] = tuple(rule.run for rule in self._may_start(key))
         return found
 
     def starts(self, line: Line) -> tuple[Starts, ...]:
         """The ``starts`` tests of the rules that may open at this line (and so end a paragraph)."""
-        char = line.initial
-        found = self._starts.get(char)
+        key = self._key(line)
+        found = self._starts.get(key)
         if found is None:
-            found = self._starts[char] = tuple(rule.starts for rule in self._may_start(char) if rule.starts is not None)
+            found = self._starts[key] = tuple(rule.starts for rule in self._may_start(key) if rule.starts is not None)
         return found
 
     def all_starts(self) -> tuple[Starts, ...]:

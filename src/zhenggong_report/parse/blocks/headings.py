@@ -84,6 +84,6 @@ def short_enumerated_heading(state: BlockState) -> bool:
     return True
 
 
-CONTINUATION = BlockRule(heading_continuation)
+CONTINUATION = BlockRule(heading_continuation, unpunctuated=True)
 ENUMERATED = BlockRule(enumerated_heading, starts, lambda layout: ENUMERATOR_INITIALS)
 SHORT_ENUMERATED = BlockRule(short_enumerated_heading, first=lambda layout: ENUMERATOR_INITIALS)

@@ -41,4 +41,4 @@ def _hint(layout) -> str:
     return rf".*(?:{alternation(layout.masthead_endings)})${names}"
 
 
-RULE = BlockRule(masthead)
+RULE = BlockRule(masthead, unpunctuated=True)

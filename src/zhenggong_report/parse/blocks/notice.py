@@ -139,6 +139,6 @@ def slogan(state: BlockState) -> bool:
 
 
 # A short line ending 通知 can be a wrapped body line: a notice never interrupts a paragraph.
-RULE = BlockRule(notice)
-SLOGAN = BlockRule(slogan)
-CONTACT_ADVERT = BlockRule(contact_advert)
+RULE = BlockRule(notice, unpunctuated=True)
+SLOGAN = BlockRule(slogan, unpunctuated=True)
+CONTACT_ADVERT = BlockRule(contact_advert, unpunctuated=True)
