@@ -27,7 +27,10 @@ from .sources import list_seed_files, read_source
 from .sources.remembered import read_remembered
 from .sources.settings import load_reader_settings
 
-DATA_FILES = ("userdict.txt", "stopwords.txt", "themes.toml", "enterprises.toml", "layout.toml", "sources.toml")
+DATA_FILES = (
+    "userdict.txt", "stopwords.txt", "themes.toml", "enterprises.toml", "layout.toml", "sources.toml", "glossary.toml",
+    "claims.toml",
+)
 
 
 @dataclass(frozen=True)
@@ -232,8 +235,8 @@ def make_report(
     context = PageContext(segmenter, data, load_layout(data_dir))
     keys = [
         page_keys(
-            s, prints.code, prints.data["userdict.txt"], prints.data["themes.toml"], prints.data["stopwords.txt"],
-            prints.data["layout.toml"],
+            s, prints.code, prints.data["userdict.txt"], digest(prints.data["themes.toml"], prints.data["claims.toml"]),
+            prints.data["stopwords.txt"], prints.data["layout.toml"],
         )
         for s in sources
     ]

@@ -88,7 +88,7 @@ def read_page(work: PageWork, context: PageContext) -> PageReading:
     themes = tuple(read_article_themes(t, context.data.taxonomy, context.index) for t in work.tokens)
     return PageReading(
         themes=themes,
-        claims=tuple(article_claims(t) for t in work.tokens),
+        claims=tuple(article_claims(t, context.data.claims) for t in work.tokens),
         counts=tuple(_pairs(content_counts(t, context.segmenter)) for t in work.tokens),
         bodies=tuple(
             str(context.bodies.paragraphs(t.article.paragraphs, body_terms(reading.treated)))
