@@ -38,6 +38,8 @@ class Line:
     """The text folded for matching: full-width digits and letters as ASCII, no spaces."""
     punctuated: bool = False
     """The line holds sentence punctuation (。！？；…): no byline, dateline or title does."""
+    cells: tuple[str, ...] = ()
+    """The cells of a table row printed with tabs between them (a Word or WeChat table), else ()."""
     column: ClassVar[int] = 0
     """0 for a whole row; the lines of a page split at a gutter are :class:`ColumnLine` s (a field
     only there, so that the lines of every other page cost what they did)."""
@@ -80,7 +82,7 @@ class Block:
         return (self.first, self.last)
 
 
-BODY_KINDS = ("text", "heading")
+BODY_KINDS = ("text", "heading", "table")
 HEADER_KINDS = ("title", "subtitle", "byline")
 
 
@@ -90,8 +92,12 @@ def read_lines(raw_lines: tuple[str, ...], columns: tuple[int, ...] = ()) -> lis
     for number, raw in enumerate(raw_lines, 1):
         normal = normalize_spaces(raw)
         text = unspace_letters(normal.strip())
+        cells = tuple(cell.strip() for cell in raw.strip().split("\t")) if "\t" in raw.strip() else ()
         lines.append(
-            Line(number, text, bool(normal[:1].isspace()) and bool(text), fold_for_matching(text), has_sentence_punctuation(text))
+            Line(
+                number, text, bool(normal[:1].isspace()) and bool(text), fold_for_matching(text),
+                has_sentence_punctuation(text), cells,
+            )
         )
     if columns:
         lines = [ColumnLine(**vars(line), column=column) for line, column in zip(lines, columns)]
