@@ -149,7 +149,7 @@ class BodyRenderer:
         rows = "".join(
             "<tr>" + "".join(f"<td>{self.inline(cell, pattern)}</td>" for cell in row) + "</tr>" for row in _table_rows(text)
         )
-        return f'<div class="table-wrap"><table class="data body-table"><tbody>{rows}</tbody></table></div>'
+        return f'<div class="table-wrap" tabindex="0" role="group" aria-label="表格"><table class="data body-table"><tbody>{rows}</tbody></table></div>'
 
     def paragraphs(self, paragraphs: Sequence[Paragraph], terms: Iterable[str] = (), heading_level: int = 4) -> Markup:
         """The article body: ``<p>`` per text paragraph, ``<h{level}>`` per heading, terms in ``<b>``."""
