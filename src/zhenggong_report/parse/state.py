@@ -53,6 +53,11 @@ class Line:
         """The first character of :attr:`plain` ('' for a blank line)."""
         return self.plain[:1]
 
+    @property
+    def shape(self) -> tuple[str, bool, bool]:
+        """What the block rules are chosen by: the first character, punctuation, table cells."""
+        return self.plain[:1], self.punctuated, bool(self.cells)
+
 
 @dataclass(frozen=True)
 class ColumnLine(Line):
@@ -86,13 +91,19 @@ BODY_KINDS = ("text", "heading", "table")
 HEADER_KINDS = ("title", "subtitle", "byline")
 
 
+def _cells(raw: str) -> tuple[str, ...]:
+    """The tab-separated cells of a table row; () for a line whose only tabs are its indent."""
+    inner = raw.strip()
+    return tuple(cell.strip() for cell in inner.split("\t")) if "\t" in inner else ()
+
+
 def read_lines(raw_lines: tuple[str, ...], columns: tuple[int, ...] = ()) -> list[Line]:
     """The page's lines in reading order; ``columns`` gives each one's column (all 0 when empty)."""
     lines = []
     for number, raw in enumerate(raw_lines, 1):
         normal = normalize_spaces(raw)
         text = unspace_letters(normal.strip())
-        cells = tuple(cell.strip() for cell in raw.strip().split("\t")) if "\t" in raw.strip() else ()
+        cells = _cells(raw) if "\t" in raw else ()
         lines.append(
             Line(
                 number, text, bool(normal[:1].isspace()) and bool(text), fold_for_matching(text),

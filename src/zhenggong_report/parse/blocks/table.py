@@ -26,4 +26,4 @@ def table(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(table, starts)
+RULE = BlockRule(table, starts, tabbed=True)
