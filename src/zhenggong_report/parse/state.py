@@ -40,6 +40,8 @@ class Line:
     """The line holds sentence punctuation (。！？；…): no byline, dateline or title does."""
     cells: tuple[str, ...] = ()
     """The cells of a table row printed with tabs between them (a Word or WeChat table), else ()."""
+    page_break: bool = False
+    """A form feed stands before the line's text: a new page of a PDF's text starts here."""
     column: ClassVar[int] = 0
     """0 for a whole row; the lines of a page split at a gutter are :class:`ColumnLine` s (a field
     only there, so that the lines of every other page cost what they did)."""
@@ -104,10 +106,11 @@ def read_lines(raw_lines: tuple[str, ...], columns: tuple[int, ...] = ()) -> lis
         normal = normalize_spaces(raw)
         text = unspace_letters(normal.strip())
         cells = _cells(raw) if "\t" in raw else ()
+        page_break = "\f" in raw and raw.lstrip(" \t")[:1] == "\f"
         lines.append(
             Line(
-                number, text, bool(normal[:1].isspace()) and bool(text), fold_for_matching(text),
-                has_sentence_punctuation(text), cells,
+                number, text, bool(normal[:1].isspace()) and bool(text) and not page_break, fold_for_matching(text),
+                has_sentence_punctuation(text), cells, page_break,
             )
         )
     if columns:
@@ -126,6 +129,8 @@ class BlockState:
     blocks: list[Block] = field(default_factory=list)
     hard_wrapped: bool = False
     column_width: float = 0.0
+    running: "frozenset[int] | None" = None
+    """Indices of a form-fed text's running heads and feet (made on first use)."""
     openers: "Dispatch | None" = None
     """The rules by the characters their lines begin with: those with a ``starts`` test may end a
     running paragraph."""

@@ -33,6 +33,7 @@ from . import (
     plain_byline,
     reporter_byline,
     run_in_heading,
+    running_head,
     slash_byline,
     table,
     unit_byline,
@@ -43,6 +44,7 @@ from .dispatch import Dispatch
 
 BLOCK_RULES: tuple[BlockRule, ...] = (
     blank_line.RULE,
+    running_head.RULE,
     markdown_heading.RULE,
     masthead.RULE,
     jump_line.RULE,

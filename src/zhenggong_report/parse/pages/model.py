@@ -92,11 +92,11 @@ class PageState:
         return 0 <= index < len(self.blocks) and self.blocks[index].kind in BODY_KINDS
 
     def passes_over(self, index: int) -> bool:
-        """A caption or page number OCR dropped between two lines of a paragraph."""
+        """A caption, page number or running head that stands between two lines of a paragraph."""
         if not 0 <= index < len(self.blocks):
             return False
         block = self.blocks[index]
-        return block.kind == "caption" or (block.kind == "furniture" and block.data.get("furniture") == "page_number")
+        return block.kind == "caption" or (block.kind == "furniture" and block.data.get("furniture") in ("page_number", "running_head"))
 
     def next_body(self, index: int) -> int:
         """The block after ``index`` in reading order, passing over dropped captions and page numbers."""
