@@ -24,6 +24,7 @@ from .. import __version__
 from ..errors import TemplateError
 from ..models import Analysis, ParsedCorpus
 from ..resources import templates_dir
+from .labels import labels
 from .snippets import SNIPPETS, score
 from .charts import bar_chart, cooccurrence_matrix, theme_group_matrix
 from .view import build_view
@@ -52,6 +53,8 @@ def make_environment(templates: Path) -> jinja2.Environment:
     env.filters["num"] = _number
     env.filters["weight"] = lambda value: f"{value:g}"
     env.globals.update(SNIPPETS)
+    env.globals["labels"] = labels()
+    env.globals["page_link"] = ""
     return env
 
 
@@ -88,10 +91,23 @@ def compact_css(css: str) -> str:
     return "".join(parts).replace(";}", "}")
 
 
+_JS_LITERAL = re.compile(
+    r"""("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`"""
+    r"""|(?<=[=(,:!&|?;{}\[])\s*/(?:\\.|\[(?:\\.|[^\]\\])*\]|[^/\\\n])+/[a-z]*)"""
+)
+_JS_SPACE = re.compile(r"[ \t]*([=*<>!&|?:,;{}()\[\]])[ \t]*")
+"""Punctuation whose neighbouring spaces never matter (``+`` and ``-`` keep theirs: ``a - -b``)."""
+
+
 def compact_js(js: str) -> str:
-    """Drop indentation, blank lines and whole-line ``//`` comments; line breaks stay."""
+    """Drop indentation, blank lines, whole-line ``//`` comments and the spaces next to most
+    operators and brackets; line breaks stay (so semicolon insertion reads the code as written) and string,
+    template and regular-expression literals are left exactly as written."""
     lines = (line.strip() for line in js.splitlines())
-    return "\n".join(line for line in lines if line and not line.startswith("//"))
+    text = "\n".join(line for line in lines if line and not line.startswith("//"))
+    parts = _JS_LITERAL.split(text)
+    parts[::2] = [_JS_SPACE.sub(r"\1", part) for part in parts[::2]]
+    return "".join(parts)
 
 
 def csp_hash(text: str) -> str:

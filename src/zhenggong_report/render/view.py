@@ -28,12 +28,14 @@ from ..models import (
     ThemeHit,
 )
 from .anchors import AnchorBook
+from .article_meta import PageMeta, article_record_json, compact_reasons, line_ranges, page_meta
+from .labels import labels
 from .markdown import BodyRenderer, body_terms, mark_first, mark_span
 
 AFFILIATION = "affiliation"
-EVIDENCE_CONTEXT = 18
+EVIDENCE_CONTEXT = 12
 """Characters kept on each side of the marked term in evidence and claim excerpts."""
-GLOSSARY_CONTEXT = 12
+GLOSSARY_CONTEXT = 10
 """Characters kept on each side of a formulation in its first context."""
 GLOSSARY_ARTICLES_SHOWN = 30
 """Articles linked from a glossary entry; the rest are counted (all are in ``data/glossary.json``)."""
@@ -64,6 +66,8 @@ class ArticleRef:
     title: str
     title_inferred: bool
     author: Optional[str]
+    unit: Optional[str] = None
+    """The author's unit as printed (or the enterprise it was read as)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,8 @@ class HitView:
     primary: bool
     terms: tuple[tuple[str, int], ...]
     evidence: tuple[EvidenceView, ...]
+    reasons: tuple[str, ...] = ()
+    """Why the article treats the theme, in Chinese (``data/labels.toml``)."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +97,7 @@ class MentionView:
 @dataclass(frozen=True)
 class ClaimView:
     anchor: str
-    """The claim's row in the table of quantitative claims."""
+    """The claim's own id (``c-<article>-<n>``); the table of claims is anchored per article (``c-<article>``)."""
     article: ArticleRef
     value: str
     unit: str
@@ -123,6 +129,25 @@ class ArticleView:
     """Space-separated theme anchors (for the in-page filter)."""
     filter_enterprises: str
     """Space-separated anchors of every linked enterprise and its ancestors."""
+    page: PageMeta = PageMeta()
+    """Newspaper, date, 版次 and 栏目 of the article's page, where the parser found them."""
+    lines_label: str = ""
+    """``第3–20行``: the article's lines in its source file."""
+    record: str = ""
+    """The article's JSON record without its body (for copying and saving)."""
+    flags: tuple[str, ...] = ()
+    """The parser's flags, in Chinese."""
+    placement: str = ""
+    """Where the titles of the article's page stand, in Chinese."""
+
+    @property
+    def score(self) -> float:
+        """The strongest theme's score (0 without a theme)."""
+        return self.hits[0].score if self.hits else 0.0
+
+    @property
+    def unit_anchor(self) -> Optional[str]:
+        return self.affiliations[0].anchor if self.affiliations else None
 
 
 @dataclass(frozen=True)
@@ -194,6 +219,10 @@ class SourceView:
     evidence: tuple[str, ...]
     warnings: tuple[str, ...]
 
+    @property
+    def placement_label(self) -> str:
+        return labels().title_placements.get(self.title_placement, self.title_placement or "—")
+
 
 @dataclass(frozen=True)
 class JoinView:
@@ -206,6 +235,10 @@ class JoinView:
 class LeftoverView:
     leftover: Leftover
     source_label: str
+
+    @property
+    def kind_label(self) -> str:
+        return labels().leftover_kinds.get(self.leftover.kind, self.leftover.kind)
 
 
 @dataclass(frozen=True)
@@ -250,6 +283,26 @@ class ReportView:
     glossary_once: tuple[OnceUsedView, ...]
     """Formulations used once, by article (in the corpus's order)."""
     claims: tuple[ClaimView, ...]
+    pages: Mapping[str, PageMeta] = None  # type: ignore[assignment]
+    """Page metadata by source file name."""
+
+    TOP_SHOWN = 10
+    """Enterprises and formulations shown in the overview."""
+
+    @property
+    def top_enterprises(self) -> tuple[EnterpriseView, ...]:
+        """The enterprises with the most articles (their subsidiaries' included), most first."""
+        ranked = sorted((e for e in self.enterprises if e.subtree_articles), key=lambda e: (-e.subtree_articles, e.depth, e.ref.name))
+        return tuple(ranked[: self.TOP_SHOWN])
+
+    @property
+    def top_glossary(self) -> tuple[GlossaryView, ...]:
+        return self.glossary[: self.TOP_SHOWN]
+
+    @property
+    def dated(self) -> bool:
+        """Whether any page carries a date (the table then has a date column)."""
+        return any(meta.date for meta in (self.pages or {}).values())
 
     @property
     def enterprise_roots(self) -> tuple[EnterpriseView, ...]:
@@ -299,9 +352,11 @@ class _Builder:
         self.by_article = _check_analysis(corpus, analysis)
         self.anchors = AnchorBook()
         self.article_refs = {
-            a.id: ArticleRef(self.anchors.add("a", a.id), a.id, n, a.display_title, a.title_inferred, a.author)
+            a.id: ArticleRef(self.anchors.add("a", a.id), a.id, n, a.display_title, a.title_inferred, a.author, a.affiliation)
             for n, a in enumerate(corpus.articles, 1)
         }
+        self.pages = {p.file: page_meta(p) for p in corpus.pages}
+        self.placements = {p.file: labels().title_placements.get(p.title_placement, p.title_placement) for p in corpus.pages}
         self.theme_refs = {t.id: ThemeRef(self.anchors.add("t", t.id), t.id, t.name) for t in analysis.themes}
         self.enterprises = {e.id: e for e in analysis.enterprises}
         self.enterprise_refs = {
@@ -363,7 +418,8 @@ class _Builder:
             EvidenceView(mark_span(e.sentence, e.start, e.end, EVIDENCE_CONTEXT), e.term, e.paragraph)
             for e in hit.evidence[:EVIDENCE_SHOWN]
         )
-        return HitView(self.theme_refs[hit.theme_id], hit.score, hit.theme_id == primary, hit.terms, evidence)
+        reasons = compact_reasons([labels().reason(r) for r in hit.reasons])
+        return HitView(self.theme_refs[hit.theme_id], hit.score, hit.theme_id == primary, hit.terms, evidence, reasons)
 
     def claim_view(self, claim: Claim, owner: ArticleRef, number: int) -> ClaimView:
         return ClaimView(f"c-{owner.anchor}-{number}", owner, claim.value, claim.unit, _mark_claim(claim))
@@ -381,6 +437,7 @@ class _Builder:
         linked = {e.enterprise_id for e in item.enterprises}
         with_ancestors = linked | {a for i in linked for a in self.ancestors(i)}
         body = self.bodies.get(article.id)
+        meta = self.pages.get(article.file, PageMeta())
         return ArticleView(
             ref=ref,
             article=article,
@@ -396,6 +453,11 @@ class _Builder:
             body=Markup(body) if body is not None else self.renderer.paragraphs(article.paragraphs, body_terms(item.themes)),
             filter_themes=" ".join(h.theme.anchor for h in hits),
             filter_enterprises=" ".join(sorted(self.enterprise_refs[i].anchor for i in with_ancestors)),
+            page=meta,
+            lines_label=line_ranges(article.lines),
+            record=article_record_json(article, hits, item.primary_theme, meta),
+            flags=tuple(labels().flags.get(f, f) for f in article.flags),
+            placement=self.placements.get(article.file) or "标题位置未定",
         )
 
     # -- sections ----------------------------------------------------------------------------
@@ -536,6 +598,7 @@ class _Builder:
             glossary=self.glossary_views(),
             glossary_once=self.glossary_once(),
             claims=tuple(c for v in articles for c in v.claims),
+            pages=self.pages,
         )
 
 
