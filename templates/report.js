@@ -1,20 +1,14 @@
 // The article table's search, filters and sorting; one article at a time (permalink, highlight,
 // print, its data as JSON). Progressive enhancement: without this script the controls stay hidden
-// and every section and link still works.
+// and every section and link still works. In the folder form the table's rows come from
+// assets/table.js and the search reads the articles' text from search/*.js, loaded on the first search.
 (function () {
   "use strict";
   var doc = document;
-  var controls = doc.getElementById("article-filters");
-  var table = doc.getElementById("article-table");
-  if (!controls || !table) { return; }
   var $ = function (id) { return doc.getElementById(id); };
-  var search = $("filter-search"), theme = $("filter-theme"), enterprise = $("filter-enterprise");
-  var source = $("filter-source"), from = $("filter-from"), to = $("filter-to");
-  var status = $("filter-status"), empty = $("filter-empty");
-  var results = $("search-results"), hitList = $("search-hits");
-  var tbody = table.tBodies[0];
-  var CONTEXT = 16, KWIC_LINES = 3, RESULTS_SHOWN = 200;
-  var KEYS = { q: search, theme: theme, ent: enterprise, src: source, from: from, to: to };
+  var CONTEXT = 16, KWIC_LINES = 3, RESULTS_SHOWN = 200, PAGE_ROWS = 100;
+  var HIGHLIGHT = "zg-hit";
+  var data = window.ZG_TABLE || null;
 
   // --- folding: full-width and half-width, case, 〇/○ read alike; one character stays one
   // character, so a match's place in the folded text is its place in the printed text.
@@ -32,28 +26,16 @@
   }
   function fold(text) { return (text || "").replace(FOLDABLE, foldChar); }
   function queryWords(text) { return fold(text).split(/\s+/).filter(Boolean); }
-
-  // --- the articles' own text: title, subtitle, author, unit, abstract and body, never chips
-  function segmentsOf(article) { return article.querySelectorAll(".zx, .article-body > *"); }
-  var rows = Array.prototype.map.call(tbody.rows, function (row) {
-    return {
-      element: row, id: row.getAttribute("data-article"),
-      themes: (row.getAttribute("data-themes") || "").split(" "),
-      enterprises: (row.getAttribute("data-enterprises") || "").split(" "),
-      file: row.getAttribute("data-file") || "", date: row.getAttribute("data-date") || "",
-      segments: null
-    };
-  });
-  function article(row) { return $(row.id); }
-  function segments(row) {
-    if (!row.segments) {
-      row.segments = Array.prototype.map.call(segmentsOf(article(row)), function (element) {
-        var text = element.textContent;
-        return { text: text, folded: fold(text) };
-      });
-    }
-    return row.segments;
+  function occurrences(text, words) {
+    var hits = [];
+    words.forEach(function (word) {
+      for (var at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+        hits.push({ start: at, end: at + word.length });
+      }
+    });
+    return hits.sort(function (a, b) { return a.start - b.start; });
   }
+  // every word somewhere in the segments (AND), each match with its segment, in reading order
   function matchesIn(segs, words) {
     var hits = [];
     for (var w = 0; w < words.length; w += 1) {
@@ -71,59 +53,6 @@
     hits.sort(function (a, b) { return a.segment - b.segment || a.start - b.start; });
     return hits;
   }
-
-  function occurrences(text, words) {
-    var hits = [];
-    words.forEach(function (word) {
-      for (var at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
-        hits.push({ start: at, end: at + word.length });
-      }
-    });
-    return hits.sort(function (a, b) { return a.start - b.start; });
-  }
-
-  // --- filters, sorting and the URL
-  var sortKey = "n", sortDescending = false;
-  function passesFilters(row) {
-    return (!theme.value || row.themes.indexOf(theme.value) >= 0) &&
-      (!enterprise.value || row.enterprises.indexOf(enterprise.value) >= 0) &&
-      (!source.value || row.file === source.value) &&
-      (!from || !from.value || (row.date && row.date >= from.value)) &&
-      (!to || !to.value || (row.date && row.date <= to.value));
-  }
-  function sortValue(row, key, type) {
-    var cell = row.element;
-    if (type === "number") { return parseFloat(cell.getAttribute("data-" + key)) || 0; }
-    if (key === "source") { return cell.getAttribute("data-source") || cell.getAttribute("data-file") || ""; }
-    var index = { title: 1, author: 2, unit: 3, theme: 4 }[key];
-    return cell.cells[index].textContent.trim();
-  }
-  function sortRows() {
-    var header = table.querySelector('th[data-sort="' + sortKey + '"]');
-    var type = header ? header.getAttribute("data-type") : "number";
-    var collator = window.Intl ? new Intl.Collator("zh-CN") : null;
-    var ordered = rows.slice().sort(function (a, b) {
-      var x = sortValue(a, sortKey, type), y = sortValue(b, sortKey, type);
-      var order = type === "number" ? x - y : (collator ? collator.compare(x, y) : (x < y ? -1 : x > y ? 1 : 0));
-      if (sortDescending) { order = -order; }
-      return order || (parseFloat(a.element.getAttribute("data-n")) - parseFloat(b.element.getAttribute("data-n")));
-    });
-    ordered.forEach(function (row) { tbody.appendChild(row.element); });
-    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
-      var key = th.getAttribute("data-sort");
-      th.setAttribute("aria-sort", key === sortKey ? (sortDescending ? "descending" : "ascending") : "none");
-    });
-    return ordered;
-  }
-  function stateString() {
-    var parts = [];
-    Object.keys(KEYS).forEach(function (key) {
-      var control = KEYS[key];
-      if (control && control.value.trim()) { parts.push(key + "=" + encodeURIComponent(control.value.trim())); }
-    });
-    if (sortKey !== "n" || sortDescending) { parts.push("sort=" + sortKey + (sortDescending ? "-desc" : "")); }
-    return parts.join("&");
-  }
   function readHash() {
     var anchor = "", params = {};
     location.hash.slice(1).split("&").forEach(function (part) {
@@ -134,87 +63,21 @@
     });
     return { anchor: anchor, params: params, stated: Object.keys(params).length > 0 };
   }
-  function setControls(params) {
-    Object.keys(KEYS).forEach(function (key) { if (KEYS[key]) { KEYS[key].value = params[key] || ""; } });
-    var sort = (params.sort || "n").split("-");
-    sortKey = table.querySelector('th[data-sort="' + sort[0] + '"]') ? sort[0] : "n";
-    sortDescending = sort[1] === "desc";
-  }
-  function writeUrl() {
-    var state = stateString();
-    history.replaceState(null, "", state ? "#" + state : location.pathname + location.search);
-  }
 
-  // --- results: per hit the number of matches and a few lines in context
-  function kwicLine(segment, hit) {
-    var line = doc.createElement("li");
-    var left = Math.max(0, hit.start - CONTEXT), right = Math.min(segment.text.length, hit.end + CONTEXT);
-    line.appendChild(doc.createTextNode((left > 0 ? "…" : "") + segment.text.slice(left, hit.start)));
-    var mark = doc.createElement("mark");
-    mark.textContent = segment.text.slice(hit.start, hit.end);
-    line.appendChild(mark);
-    line.appendChild(doc.createTextNode(segment.text.slice(hit.end, right) + (right < segment.text.length ? "…" : "")));
-    return line;
-  }
-  function resultItem(row, hits, state) {
-    var item = doc.createElement("li");
-    var head = doc.createElement("p");
-    var link = doc.createElement("a");
-    link.href = "#" + row.id + (state ? "&" + state : "");
-    link.textContent = row.element.cells[1].textContent.trim();
-    head.appendChild(link);
-    var count = doc.createElement("span");
-    count.className = "hit-count";
-    count.textContent = " " + hits.length + " 处";
-    head.appendChild(count);
-    var who = row.element.cells[2].textContent.trim() + " · " + row.element.cells[3].textContent.trim();
-    var byline = doc.createElement("small");
-    byline.textContent = " " + who;
-    head.appendChild(byline);
-    item.appendChild(head);
-    var lines = doc.createElement("ul");
-    lines.className = "kwic";
-    var segs = segments(row);
-    hits.slice(0, KWIC_LINES).forEach(function (hit) { lines.appendChild(kwicLine(segs[hit.segment], hit)); });
-    item.appendChild(lines);
-    return item;
-  }
-
-  function apply(updateUrl) {
-    var words = queryWords(search.value);
-    var ordered = sortRows(), shown = 0, matches = 0, state = stateString();
-    hitList.textContent = "";
-    ordered.forEach(function (row) {
-      var hits = passesFilters(row) && (words.length ? matchesIn(segments(row), words) : []);
-      var visible = !!hits;
-      row.element.hidden = !visible;
-      var element = article(row);
-      if (element) { element.classList.toggle("filtered-out", !visible); }
-      if (!visible) { return; }
-      shown += 1;
-      if (words.length) {
-        matches += hits.length;
-        if (shown <= RESULTS_SHOWN) { hitList.appendChild(resultItem(row, hits, state)); }
-      }
-    });
-    results.hidden = words.length === 0;
-    var filtered = words.length > 0 || !!(theme.value || enterprise.value || source.value || (from && from.value) || (to && to.value));
-    status.textContent = filtered ?
-      "显示 " + shown + " / " + rows.length + " 篇文章" + (words.length ? "，共 " + matches + " 处" : "") :
-      "共 " + rows.length + " 篇文章";
-    empty.hidden = shown > 0;
-    if (updateUrl) { writeUrl(); }
-  }
-
-  // --- one article: marked as current, its matches highlighted, printed alone
-  var HIGHLIGHT = "zg-hit";
   try {
-    // set here: the HTML checker's CSS parser does not know ::highlight() yet
-    var sheet = doc.styleSheets[0];
-    sheet.insertRule("::highlight(" + HIGHLIGHT + "){background-color:#ffb000;color:#000}", sheet.cssRules.length);
+    // set here: the HTML checker's CSS parser does not know ::highlight() yet; a constructed sheet,
+    // since the folder form's stylesheet (a file: URL) cannot be edited from the page
+    var rule = "::highlight(" + HIGHLIGHT + "){background-color:#ffb000;color:#000}";
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(rule);
+    doc.adoptedStyleSheets = doc.adoptedStyleSheets.concat([sheet]);
   } catch (error) {
     // a browser without highlights shows the matches in the results list only
   }
+
+  // --- one article: the articles' own text (title, subtitle, author, unit, abstract, body; never
+  // chips or labels), its matches highlighted, printed alone, its data as one JSON record
+  function segmentsOf(article) { return article.querySelectorAll(".zx, .article-body > *"); }
   function textPosition(nodes, offset) {
     for (var i = 0; i < nodes.length; i += 1) {
       if (offset <= nodes[i].length || i === nodes.length - 1) { return [nodes[i], Math.min(offset, nodes[i].length)]; }
@@ -228,8 +91,7 @@
       Array.prototype.forEach.call(segmentsOf(element), function (segment) {
         var walker = doc.createTreeWalker(segment, NodeFilter.SHOW_TEXT), nodes = [], node;
         while ((node = walker.nextNode())) { nodes.push(node); }
-        var hits = occurrences(fold(segment.textContent), words);
-        hits.forEach(function (hit) {
+        occurrences(fold(segment.textContent), words).forEach(function (hit) {
           var start = textPosition(nodes, hit.start), end = textPosition(nodes, hit.end);
           if (!start || !end) { return; }
           var range = doc.createRange();
@@ -243,39 +105,21 @@
       if (ranges.length) { CSS.highlights.set(HIGHLIGHT, new Highlight(...ranges)); } else { CSS.highlights.delete(HIGHLIGHT); }
     }
     element.setAttribute("data-matches", String(ranges.length));
-    var note = element.querySelector(".tool-status");
-    if (note) { note.textContent = words.length ? "本文命中 " + ranges.length + " 处" : ""; }
+    say(element, words.length ? "本文命中 " + ranges.length + " 处" : "");
     return ranges;
   }
-  function open(anchor, stated) {
+  function showArticle(target, words, stated) {
     var previous = doc.querySelector("article.current");
-    if (previous) { previous.classList.remove("current"); }
-    var target = anchor ? $(anchor) : null;
-    var isArticle = !!(target && target.classList.contains("article"));
-    doc.body.classList.toggle("has-current", isArticle);
-    if (!isArticle) {
-      if (window.CSS && CSS.highlights) { CSS.highlights.delete(HIGHLIGHT); }
-      if (stated) { (target || $("articles")).scrollIntoView(); }
-      return;
-    }
+    if (previous && previous !== target) { previous.classList.remove("current"); }
     target.classList.add("current");
-    var ranges = highlight(target, queryWords(search.value));
+    doc.body.classList.add("has-current");
+    var ranges = highlight(target, words);
     if (ranges.length) {
       ranges[0].startContainer.parentElement.scrollIntoView({ block: "center" });
     } else if (stated) {
       target.scrollIntoView();
     }
   }
-  function followHash() {
-    var hash = readHash();
-    if (hash.stated) {
-      setControls(hash.params);
-      apply(false);
-    }
-    open(hash.anchor, hash.stated);
-  }
-
-  // --- an article's data as one JSON record
   function textOf(element, selector) {
     var found = element.querySelector(selector);
     return found ? found.textContent : null;
@@ -283,17 +127,18 @@
   function record(element) {
     var extra = JSON.parse(element.getAttribute("data-record"));
     var title = textOf(element, ".zt");
-    var data = {
+    var rec = {
       id: extra.id, title: extra.title_inferred ? null : title, display_title: title, title_inferred: extra.title_inferred,
       subtitle: textOf(element, ".subtitle"), author: textOf(element, ".author"), affiliation: textOf(element, ".zu"),
       role: textOf(element, ".zr"), abstract: textOf(element, ".za"), source: extra.source, page: extra.page,
       primary_theme: extra.primary_theme, themes: extra.themes
     };
     var chips = element.querySelectorAll(".facts .chip");
-    data.themes.forEach(function (theme, i) { if (chips[i]) { theme.name = chips[i].firstChild.textContent.trim(); } });
-    data.link = location.href.split("#")[0] + "#" + element.id;
-    data.body = Array.prototype.map.call(element.querySelectorAll(".article-body > *"), function (p) { return p.textContent; }).join("\n\n");
-    return data;
+    rec.themes.forEach(function (theme, i) { if (chips[i]) { theme.name = chips[i].textContent.trim(); } });
+    var permalink = element.querySelector(".permalink");
+    rec.link = permalink ? permalink.href : location.href.split("#")[0];
+    rec.body = Array.prototype.map.call(element.querySelectorAll(".article-body > *"), function (p) { return p.textContent; }).join("\n\n");
+    return rec;
   }
   function say(element, text) {
     var note = element.querySelector(".tool-status");
@@ -326,19 +171,38 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
     say(element, "已保存 " + link.download);
   }
-  function printArticle(element) {
-    var state = stateString();
-    var hash = "#" + element.id + (state ? "&" + state : "");
-    if (location.hash !== hash) { history.replaceState(null, "", hash); }
-    open(element.id, false);
-    window.print();
+  function addTools(element, permalink) {
+    var tools = doc.createElement("div");
+    tools.className = "article-tools";
+    var link = doc.createElement("a");
+    link.className = "permalink";
+    link.href = permalink;
+    link.textContent = "本文链接";
+    tools.appendChild(link);
+    [["print", "打印本文"], ["copy", "复制数据"], ["save", "保存数据（JSON）"]].forEach(function (tool) {
+      var button = doc.createElement("button");
+      button.type = "button";
+      button.setAttribute("data-act", tool[0]);
+      button.textContent = tool[1];
+      tools.appendChild(button);
+    });
+    var note = doc.createElement("span");
+    note.className = "tool-status";
+    note.setAttribute("role", "status");
+    tools.appendChild(note);
+    var head = element.querySelector(".article-head");
+    head.parentNode.insertBefore(tools, head.nextSibling);
   }
+  var beforePrint = null;
   doc.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest(".article-tools button") : null;
     if (!button) { return; }
     var element = button.closest("article.article");
     var act = button.getAttribute("data-act");
-    if (act === "print") { printArticle(element); }
+    if (act === "print") {
+      if (beforePrint) { beforePrint(element); }
+      window.print();
+    }
     if (act === "copy") { copyText(JSON.stringify(record(element), null, 2), element); }
     if (act === "save") { save(JSON.stringify(record(element), null, 2) + "\n", element); }
   });
@@ -346,6 +210,312 @@
     var current = doc.querySelector("article.current");
     if (current) { Array.prototype.forEach.call(current.querySelectorAll("details.why"), function (d) { d.open = true; }); }
   });
+
+  // folder-only {
+  // --- an article's own page (the folder form): it is the current article
+  var own = doc.querySelector("body.article-page article.article");
+  if (own) {
+    addTools(own, location.href.split("#")[0]);
+    var opened = function () {
+      var hash = readHash();
+      showArticle(own, queryWords(hash.params.q || ""), false);
+    };
+    window.addEventListener("hashchange", opened);
+    opened();
+    return;
+  }
+  // } folder-only
+
+  // --- the article table
+  var controls = $("article-filters");
+  var table = $("article-table");
+  if (!controls || !table) { return; }
+  var search = $("filter-search"), theme = $("filter-theme"), enterprise = $("filter-enterprise");
+  var source = $("filter-source"), from = $("filter-from"), to = $("filter-to");
+  var status = $("filter-status"), empty = $("filter-empty");
+  var results = $("search-results"), hitList = $("search-hits");
+  var tbody = table.tBodies[0];
+  var KEYS = { q: search, theme: theme, ent: enterprise, src: source, from: from, to: to };
+  var byId = {};
+  var rows = null;
+  // folder-only {
+  if (data) {
+    rows = data.rows.map(function (r) {
+      return {
+        id: r[0], n: r[1], title: r[2], inferred: r[3], author: r[4], unit: r[5], unitHref: r[6], theme: r[7], themeHref: r[8],
+        score: r[9], chars: r[10], file: r[11], date: r[12], source: r[13] || r[11], label: r[14],
+        themes: r[15], enterprises: r[16], href: data.articles + r[0] + ".html", element: null, segments: null
+      };
+    });
+  }
+  // } folder-only
+  if (!rows) {
+    rows = Array.prototype.map.call(tbody.rows, function (tr) {
+      var cell = function (i) { return tr.cells[i].textContent.trim(); };
+      return {
+        id: tr.getAttribute("data-article"), n: parseFloat(cell(0)), title: cell(1), author: cell(2),
+        unit: cell(3), theme: cell(4), score: parseFloat(cell(5)) || 0,
+        chars: parseFloat(cell(6).replace(/,/g, "")) || 0, file: tr.getAttribute("data-file") || "",
+        date: tr.getAttribute("data-date") || "", source: tr.getAttribute("data-source") || tr.getAttribute("data-file") || "",
+        themes: (tr.getAttribute("data-themes") || "").split(" "),
+        enterprises: (tr.getAttribute("data-enterprises") || "").split(" "),
+        href: "#" + tr.getAttribute("data-article"), element: tr, segments: null
+      };
+    });
+  }
+  rows.forEach(function (row) { byId[row.id] = row; });
+
+  // the articles' text: from the page itself, or (folder form) from the search files
+  var loading = null, loaded = 0;
+  function segments(row) {
+    if (!row.segments && !data) {
+      row.segments = Array.prototype.map.call(segmentsOf($(row.id)), function (element) {
+        var text = element.textContent;
+        return { text: text, folded: fold(text) };
+      });
+    }
+    return row.segments;
+  }
+  // folder-only {
+  window.ZG = {
+    search: function (list) {
+      list.forEach(function (item) {
+        var row = byId[item[0]];
+        if (row) { row.segments = item[1].map(function (text) { return { text: text, folded: fold(text) }; }); }
+      });
+    }
+  };
+  function loadSearchFiles() {
+    if (loading || !data) { return; }
+    loading = true;
+    var next = function () {
+      if (loaded >= data.search.length) { apply(false); return; }
+      var script = doc.createElement("script");
+      script.src = data.search[loaded];
+      script.onload = function () {
+        loaded += 1;
+        apply(false);
+        next();
+      };
+      doc.head.appendChild(script);
+    };
+    next();
+  }
+  // } folder-only
+
+  // --- filters, sorting and the URL
+  var sortKey = "n", sortDescending = false;
+  var NUMERIC = { n: true, score: true, chars: true };
+  var collator = window.Intl ? new Intl.Collator("zh-CN") : null;
+  function passesFilters(row) {
+    return (!theme.value || row.themes.indexOf(theme.value) >= 0) &&
+      (!enterprise.value || row.enterprises.indexOf(enterprise.value) >= 0) &&
+      (!source.value || row.file === source.value) &&
+      (!from || !from.value || (row.date && row.date >= from.value)) &&
+      (!to || !to.value || (row.date && row.date <= to.value));
+  }
+  function sorted() {
+    return rows.slice().sort(function (a, b) {
+      var x = a[sortKey], y = b[sortKey];
+      var order = NUMERIC[sortKey] ? x - y : (collator ? collator.compare(x, y) : (x < y ? -1 : x > y ? 1 : 0));
+      if (sortDescending) { order = -order; }
+      return order || a.n - b.n;
+    });
+  }
+  function stateString() {
+    var parts = [];
+    Object.keys(KEYS).forEach(function (key) {
+      var control = KEYS[key];
+      if (control && control.value.trim()) { parts.push(key + "=" + encodeURIComponent(control.value.trim())); }
+    });
+    if (sortKey !== "n" || sortDescending) { parts.push("sort=" + sortKey + (sortDescending ? "-desc" : "")); }
+    return parts.join("&");
+  }
+  function setControls(params) {
+    Object.keys(KEYS).forEach(function (key) { if (KEYS[key]) { KEYS[key].value = params[key] || ""; } });
+    var sort = (params.sort || "n").split("-");
+    sortKey = table.querySelector('th[data-sort="' + sort[0] + '"]') ? sort[0] : "n";
+    sortDescending = sort[1] === "desc";
+  }
+  function writeUrl() {
+    var state = stateString();
+    history.replaceState(null, "", state ? "#" + state : location.pathname + location.search);
+  }
+  function link(row, state) {
+    return row.href + (state ? (data ? "#" : "&") + state : "");
+  }
+
+  // --- results: per hit the number of matches and a few lines in context
+  function kwicLine(segment, hit) {
+    var line = doc.createElement("li");
+    var left = Math.max(0, hit.start - CONTEXT), right = Math.min(segment.text.length, hit.end + CONTEXT);
+    line.appendChild(doc.createTextNode((left > 0 ? "…" : "") + segment.text.slice(left, hit.start)));
+    var mark = doc.createElement("mark");
+    mark.textContent = segment.text.slice(hit.start, hit.end);
+    line.appendChild(mark);
+    line.appendChild(doc.createTextNode(segment.text.slice(hit.end, right) + (right < segment.text.length ? "…" : "")));
+    return line;
+  }
+  function resultItem(row, hits, state) {
+    var item = doc.createElement("li");
+    item.setAttribute("data-article", row.id);
+    var head = doc.createElement("p");
+    var anchor = doc.createElement("a");
+    anchor.href = link(row, state);
+    anchor.textContent = row.title;
+    head.appendChild(anchor);
+    var count = doc.createElement("span");
+    count.className = "hit-count";
+    count.textContent = " " + hits.length + " 处";
+    head.appendChild(count);
+    var byline = doc.createElement("small");
+    byline.textContent = " " + (row.author || "—") + " · " + (row.unit || "—");
+    head.appendChild(byline);
+    item.appendChild(head);
+    var lines = doc.createElement("ul");
+    lines.className = "kwic";
+    hits.slice(0, KWIC_LINES).forEach(function (hit) { lines.appendChild(kwicLine(row.segments[hit.segment], hit)); });
+    item.appendChild(lines);
+    return item;
+  }
+
+  // --- the rows: the page's own (single file), or made from the data a page at a time (folder form)
+  // folder-only {
+  function cellLink(text, href) {
+    var td = doc.createElement("td");
+    if (href) {
+      var a = doc.createElement("a");
+      a.href = href;
+      a.textContent = text;
+      td.appendChild(a);
+    } else { td.textContent = text || "—"; }
+    return td;
+  }
+  function makeRow(row) {
+    var tr = doc.createElement("tr");
+    tr.setAttribute("data-article", row.id);
+    var number = doc.createElement("td");
+    number.textContent = row.n;
+    tr.appendChild(number);
+    var title = cellLink(row.title, row.href);
+    if (row.inferred) {
+      var badge = doc.createElement("span");
+      badge.className = "badge inferred";
+      badge.textContent = "推断";
+      title.appendChild(badge);
+    }
+    tr.appendChild(title);
+    tr.appendChild(cellLink(row.author, ""));
+    tr.appendChild(cellLink(row.unit, row.unitHref ? data.root + row.unitHref : ""));
+    tr.appendChild(cellLink(row.theme, row.themeHref ? data.root + row.themeHref : ""));
+    tr.appendChild(cellLink(row.score.toFixed(2), ""));
+    tr.appendChild(cellLink(row.chars.toLocaleString("en-US"), ""));
+    tr.appendChild(cellLink(row.label, ""));
+    return tr;
+  }
+  var shownRows = [], rendered = 0;
+  var more = doc.createElement("button");
+  more.type = "button";
+  more.className = "more-rows";
+  more.hidden = true;
+  table.parentNode.insertBefore(more, table.nextSibling);
+  function renderMore() {
+    var end = Math.min(shownRows.length, rendered + PAGE_ROWS);
+    var batch = doc.createDocumentFragment();
+    for (; rendered < end; rendered += 1) {
+      var row = shownRows[rendered];
+      if (!row.element) { row.element = makeRow(row); }
+      batch.appendChild(row.element);
+    }
+    tbody.appendChild(batch);
+    more.hidden = rendered >= shownRows.length;
+    more.textContent = "再显示 " + Math.min(PAGE_ROWS, shownRows.length - rendered) + " 篇（还有 " + (shownRows.length - rendered) + " 篇）";
+  }
+  more.addEventListener("click", renderMore);
+  if (window.IntersectionObserver) {
+    new IntersectionObserver(function (entries) {
+      if (entries[0].isIntersecting && !more.hidden) { renderMore(); }
+    }, { rootMargin: "600px" }).observe(more);
+  }
+  // } folder-only
+  function renderRows(visible) {
+    // folder-only {
+    if (data) {
+      shownRows = visible;
+      rendered = 0;
+      tbody.textContent = "";
+      renderMore();
+      return;
+    }
+    // } folder-only
+    var shown = {};
+    visible.forEach(function (row) { shown[row.id] = true; tbody.appendChild(row.element); });
+    rows.forEach(function (row) {
+      row.element.hidden = !shown[row.id];
+      var element = $(row.id);
+      if (element) { element.classList.toggle("filtered-out", !shown[row.id]); }
+    });
+  }
+
+  function apply(updateUrl) {
+    var words = queryWords(search.value);
+    // folder-only {
+    if (words.length) { loadSearchFiles(); }
+    // } folder-only
+    var visible = [], matches = 0, waiting = 0, state = stateString();
+    var list = doc.createDocumentFragment();
+    sorted().forEach(function (row) {
+      if (!passesFilters(row)) { return; }
+      if (!words.length) { visible.push(row); return; }
+      if (!segments(row)) { waiting += 1; return; }
+      var hits = matchesIn(row.segments, words);
+      if (!hits) { return; }
+      visible.push(row);
+      matches += hits.length;
+      if (visible.length <= RESULTS_SHOWN) { list.appendChild(resultItem(row, hits, state)); }
+    });
+    hitList.textContent = "";
+    hitList.appendChild(list);
+    renderRows(visible);
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+      var key = th.getAttribute("data-sort");
+      th.setAttribute("aria-sort", key === sortKey ? (sortDescending ? "descending" : "ascending") : "none");
+    });
+    results.hidden = words.length === 0;
+    var filtered = words.length > 0 || !!(theme.value || enterprise.value || source.value || (from && from.value) || (to && to.value));
+    status.textContent = (filtered ?
+      "显示 " + visible.length + " / " + rows.length + " 篇文章" + (words.length ? "，共 " + matches + " 处" : "") :
+      "共 " + rows.length + " 篇文章") + (waiting ? "（正在检索其余 " + waiting + " 篇…）" : "");
+    empty.hidden = visible.length > 0 || waiting > 0;
+    if (updateUrl) { writeUrl(); }
+  }
+
+  function open(anchor, stated) {
+    var target = anchor ? $(anchor) : null;
+    if (target && target.classList.contains("article")) {
+      showArticle(target, queryWords(search.value), stated);
+      return;
+    }
+    var previous = doc.querySelector("article.current");
+    if (previous) { previous.classList.remove("current"); }
+    doc.body.classList.remove("has-current");
+    if (window.CSS && CSS.highlights) { CSS.highlights.delete(HIGHLIGHT); }
+    if (stated) { (target || $("articles")).scrollIntoView(); }
+  }
+  function followHash() {
+    var hash = readHash();
+    if (hash.stated) {
+      setControls(hash.params);
+      apply(false);
+    }
+    open(hash.anchor, hash.stated);
+  }
+  beforePrint = function (element) {
+    var state = stateString();
+    var hash = "#" + element.id + (state ? "&" + state : "");
+    if (location.hash !== hash) { history.replaceState(null, "", hash); }
+    open(element.id, false);
+  };
 
   // --- wiring
   Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
@@ -358,7 +528,7 @@
     th.textContent = "";
     th.appendChild(button);
     button.addEventListener("click", function () {
-      sortDescending = sortKey === key ? !sortDescending : th.getAttribute("data-type") === "number" && key !== "n";
+      sortDescending = sortKey === key ? !sortDescending : !!NUMERIC[key] && key !== "n";
       sortKey = key;
       apply(true);
     });
@@ -376,31 +546,17 @@
   if (marks) {
     marks.addEventListener("change", function () { doc.body.classList.toggle("plain-text", !marks.checked); });
   }
-  Array.prototype.forEach.call(doc.querySelectorAll("article.article"), function (element) {
-    var tools = doc.createElement("div");
-    tools.className = "article-tools";
-    var link = doc.createElement("a");
-    link.className = "permalink";
-    link.href = "#" + element.id;
-    link.textContent = "本文链接";
-    tools.appendChild(link);
-    [["print", "打印本文"], ["copy", "复制数据"], ["save", "保存数据（JSON）"]].forEach(function (tool) {
-      var button = doc.createElement("button");
-      button.type = "button";
-      button.setAttribute("data-act", tool[0]);
-      button.textContent = tool[1];
-      tools.appendChild(button);
-    });
-    var note = doc.createElement("span");
-    note.className = "tool-status";
-    note.setAttribute("role", "status");
-    tools.appendChild(note);
-    var head = element.querySelector(".article-head");
-    head.parentNode.insertBefore(tools, head.nextSibling);
-  });
+  Array.prototype.forEach.call(doc.querySelectorAll("article.article"), function (element) { addTools(element, "#" + element.id); });
   window.addEventListener("hashchange", followHash);
   controls.hidden = false;
   var initial = readHash();
+  // folder-only {
+  if (data && /^a-/.test(initial.anchor) && byId[initial.anchor]) {
+    // a link from the single-file report (index.html#a-…) still reaches the article
+    location.replace(byId[initial.anchor].href + location.hash.slice(1 + initial.anchor.length).replace(/^&/, "#"));
+    return;
+  }
+  // } folder-only
   if (initial.stated) { setControls(initial.params); }
   apply(false);
   open(initial.anchor, initial.stated);

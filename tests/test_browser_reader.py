@@ -56,7 +56,7 @@ def expected_hits(records: list[dict], query: str) -> dict[str, int]:
 def shown_hits(page) -> dict[str, int]:
     return page.evaluate(
         """() => Object.fromEntries(Array.from(document.querySelectorAll('#search-hits > li')).map(li => [
-              li.querySelector('a').getAttribute('href').slice(1).split('&')[0],
+              li.dataset.article,
               parseInt(li.querySelector('.hit-count').textContent, 10)]))"""
     )
 

@@ -14,6 +14,7 @@ from typing import Any, Optional, Sequence
 from markupsafe import Markup, escape
 
 from .labels import labels
+from .links import href
 
 
 def score(value: float) -> str:
@@ -23,17 +24,17 @@ def score(value: float) -> str:
 
 def article_link(ref: Any) -> Markup:
     badge = '<span class="badge inferred">推断</span>' if ref.title_inferred else ""
-    return Markup(f'<a href="#{escape(ref.anchor)}">{escape(ref.title)}</a>{badge}')
+    return Markup(f'<a href="{escape(href(ref.anchor))}">{escape(ref.title)}</a>{badge}')
 
 
 def enterprise_link(ref: Any) -> Markup:
-    return Markup(f'<a href="#{escape(ref.anchor)}">{escape(ref.name)}</a>')
+    return Markup(f'<a href="{escape(href(ref.anchor))}">{escape(ref.name)}</a>')
 
 
 def theme_chip(hit: Any) -> Markup:
     """A theme the article treats; the primary one is filled (and named in the table's 主要主题)."""
     kind = " primary" if hit.primary else ""
-    return Markup(f'<a class="chip{kind}" href="#{escape(hit.theme.anchor)}">{escape(hit.theme.name)}</a>')
+    return Markup(f'<a class="chip{kind}" href="{escape(href(hit.theme.anchor))}">{escape(hit.theme.name)}</a>')
 
 
 def terms_list(terms: Sequence[tuple[str, int]], limit: int = 8) -> Markup:
@@ -67,6 +68,7 @@ def json_attribute(name: str, text: str) -> Markup:
 
 
 SNIPPETS = {
+    "href": href,
     "json_attribute": json_attribute,
     "article_link": article_link,
     "enterprise_link": enterprise_link,
