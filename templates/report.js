@@ -222,6 +222,7 @@
     };
     window.addEventListener("hashchange", opened);
     opened();
+    performance.mark("zg-ready");
     return;
   }
   // } folder-only
@@ -240,11 +241,12 @@
   var rows = null;
   // folder-only {
   if (data) {
+    var anchor = function (code) { return data.anchors[code]; };
     rows = data.rows.map(function (r) {
       return {
         id: r[0], n: r[1], title: r[2], inferred: r[3], author: r[4], unit: r[5], unitHref: r[6], theme: r[7], themeHref: r[8],
         score: r[9], chars: r[10], file: r[11], date: r[12], source: r[13] || r[11], label: r[14],
-        themes: r[15], enterprises: r[16], href: data.articles + r[0] + ".html", element: null, segments: null
+        themes: r[15].map(anchor), enterprises: r[16].map(anchor), href: data.articles + r[0] + ".html", element: null, segments: null
       };
     });
   }
@@ -277,12 +279,19 @@
     return row.segments;
   }
   // folder-only {
+  var unpacked = null;
   window.ZG = {
     search: function (list) {
       list.forEach(function (item) {
         var row = byId[item[0]];
         if (row) { row.segments = item[1].map(function (text) { return { text: text, folded: fold(text) }; }); }
       });
+    },
+    packed: function (text) {
+      var raw = atob(text), bytes = new Uint8Array(raw.length);
+      for (var i = 0; i < raw.length; i += 1) { bytes[i] = raw.charCodeAt(i); }
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      unpacked = new Response(stream).text().then(function (json) { window.ZG.search(JSON.parse(json)); });
     }
   };
   function loadSearchFiles() {
@@ -293,9 +302,12 @@
       var script = doc.createElement("script");
       script.src = data.search[loaded];
       script.onload = function () {
-        loaded += 1;
-        apply(false);
-        next();
+        var done = function () {
+          loaded += 1;
+          apply(false);
+          next();
+        };
+        if (unpacked) { unpacked.then(done); unpacked = null; } else { done(); }
       };
       doc.head.appendChild(script);
     };
@@ -560,4 +572,5 @@
   if (initial.stated) { setControls(initial.params); }
   apply(false);
   open(initial.anchor, initial.stated);
+  performance.mark("zg-ready");
 }());

@@ -37,6 +37,10 @@ class SamePage:
     def page(self, name: str) -> str:
         return f"#{name}"
 
+    def table(self, state: str) -> str:
+        """The article table with a search or filter state (``theme=t-…``)."""
+        return f"#{state}"
+
 
 @dataclass(frozen=True)
 class FolderLinks:
@@ -63,6 +67,9 @@ class FolderLinks:
         """A whole page of the report (``index.html``)."""
         return f"{self.root}{name}"
 
+    def table(self, state: str) -> str:
+        return f"{self.root}index.html#{state}"
+
 
 _CURRENT: ContextVar = ContextVar("links", default=SamePage())
 
@@ -70,6 +77,11 @@ _CURRENT: ContextVar = ContextVar("links", default=SamePage())
 def href(anchor: str) -> str:
     """The link to ``anchor`` from the page being rendered."""
     return _CURRENT.get()(anchor)
+
+
+def table_href(state: str) -> str:
+    """The link to the article table showing ``state`` (``theme=t-…``) from the page being rendered."""
+    return _CURRENT.get().table(state)
 
 
 @contextmanager

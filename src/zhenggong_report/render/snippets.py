@@ -14,7 +14,7 @@ from typing import Any, Optional, Sequence
 from markupsafe import Markup, escape
 
 from .labels import labels
-from .links import href
+from .links import href, table_href
 
 
 def score(value: float) -> str:
@@ -69,6 +69,7 @@ def json_attribute(name: str, text: str) -> Markup:
 
 SNIPPETS = {
     "href": href,
+    "table_href": table_href,
     "json_attribute": json_attribute,
     "article_link": article_link,
     "enterprise_link": enterprise_link,
