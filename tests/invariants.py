@@ -11,10 +11,12 @@ from zhenggong_report.models import SourceFile
 def line_owners(source: SourceFile, records: Iterable) -> Counter:
     owners: Counter = Counter()
     for record in records:
-        if record.file != source.name:
+        parts = getattr(record, "parts", ()) or ((record.file, record.lines),)
+        spans = [span for file, lines in parts if file == source.name for span in lines]
+        if not spans:
             continue
         covered = set()
-        for first, last in record.lines:
+        for first, last in spans:
             assert 1 <= first <= last <= len(source.lines), f"span {first}-{last} outside {source.name}"
             covered.update(range(first, last + 1))
         owners.update(n for n in covered if source.lines[n - 1].strip())

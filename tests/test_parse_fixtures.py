@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from zhenggong_report.parse import parse_page
-from zhenggong_report.parse.block_rules import BLOCK_RULES, tokenize_blocks
-from zhenggong_report.parse.page_rules import PAGE_RULES
+from zhenggong_report.parse.blocks import BLOCK_RULES, tokenize_blocks
+from zhenggong_report.parse.layout import default_layout
+from zhenggong_report.parse.pages import PAGE_RULES
 from zhenggong_report.parse.state import BlockState, read_lines
 from zhenggong_report.sources import source_from_bytes
 
@@ -17,6 +18,7 @@ from fixture_records import page_records
 from invariants import assert_nothing_lost
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "parse").glob("*.txt"))
+LAYOUT_PAGES = sorted((Path(__file__).parent / "fixtures" / "pages").glob("*.txt"))
 
 
 def load(path: Path):
@@ -38,13 +40,13 @@ def test_fixture_loses_no_line(path: Path, segmenter) -> None:
 
 def test_every_block_rule_is_exercised_by_a_fixture(segmenter) -> None:
     used = set()
-    for path in FIXTURES:
-        state = BlockState(read_lines(load(path).lines), segmenter)
+    for path in FIXTURES + LAYOUT_PAGES:
+        state = BlockState(read_lines(load(path).lines), segmenter, default_layout())
         used.update(block.rule for block in tokenize_blocks(state))
-    named = {rule.__name__ for rule in BLOCK_RULES} - {"blank_line"}
+    named = {rule.name for rule in BLOCK_RULES} - {"blank_line"}
     assert named - used == set()
 
 
-@pytest.mark.parametrize("rule", BLOCK_RULES + PAGE_RULES, ids=lambda r: r.__name__)
+@pytest.mark.parametrize("rule", [r.run for r in BLOCK_RULES] + list(PAGE_RULES), ids=lambda r: r.__name__)
 def test_every_rule_names_its_pattern(rule) -> None:
     assert rule.__doc__ and len(rule.__doc__.strip()) > 20

@@ -4,11 +4,13 @@ the JSON record, the script compaction."""
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 from types import SimpleNamespace as Ns
 
 import pytest
 
-from zhenggong_report.render.article_meta import PageMeta, article_record_json, compact_reasons, line_ranges, page_meta
+from zhenggong_report.render.article_meta import PageInfo, article_record_json, compact_reasons, line_ranges, page_info
 from zhenggong_report.render.html import compact_js
 from zhenggong_report.render.labels import labels
 from zhenggong_report.render.snippets import json_attribute
@@ -35,24 +37,29 @@ def test_reasons_of_one_kind_are_listed_once_with_their_paragraphs() -> None:
 
 
 def test_every_kind_the_pipeline_writes_has_a_chinese_label() -> None:
-    from zhenggong_report.parse.block_rules import notice_kind
-    from zhenggong_report.parse.page_rules import LEFTOVER_KINDS
+    from zhenggong_report.parse.pages.records import LEFTOVER_KINDS
 
-    kinds = {k for k in LEFTOVER_KINDS.values() if k} | {"fragment"}
-    kinds |= {notice_kind("本公司注销清算"), notice_kind("招聘广告"), notice_kind("会议通知")}
-    assert kinds <= set(labels().leftover_kinds)
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `data/leftovers.json` |"))
+    documented = set(re.findall(r"`([a-z_]+)`", row.split("|")[2]))
+    assert {"legal_notice", "advert", "caption", "fragment"} <= documented
+    assert documented | {k for k in LEFTOVER_KINDS.values() if k} <= set(labels().leftover_kinds)
     assert labels().leftover_kinds["legal_notice"] == "法律公告"
     assert set(labels().join_kinds) == {"column", "page_break"}
     assert {"title-inferred", "partial", "no-author", "columns-rejoined"} <= set(labels().flags)
 
 
-def test_page_metadata_is_read_from_whichever_field_the_page_note_has() -> None:
-    assert page_meta(None) == PageMeta()
-    assert page_meta(Ns(file="a.txt")) == PageMeta()
-    meta = page_meta(Ns(newspaper="枣矿工人报", date="2024-05-01", page_number=3, column="理论园地"))
-    assert meta.parts == ("《枣矿工人报》", "2024-05-01", "第3版", "栏目：理论园地")
-    assert meta.sort_key == "2024-05-01|0003"
-    assert PageMeta(edition="第二版").parts == ("第二版",)
+def test_page_info_comes_from_the_page_notes_printed_metadata() -> None:
+    from zhenggong_report.models import PageMeta, PageNote
+
+    assert page_info(None) == PageInfo()
+    assert page_info(PageNote("a.txt", "leading", ())) == PageInfo(fields=())
+    note = PageNote("a.txt", "leading", (), meta=PageMeta(newspaper="枣矿工人报", date="2024-05-01", edition="第3版", column="理论园地"))
+    info = page_info(note)
+    assert (info.date, info.edition) == ("2024-05-01", "第3版")
+    assert dict(info.fields) == {"newspaper": "枣矿工人报", "date": "2024-05-01", "edition": "第3版", "column": "理论园地"}
+    assert info.sort_key == "2024-05-01|0003|第3版"
+    assert PageInfo(edition="第2版").sort_key == ""
 
 
 def test_line_ranges_read_in_chinese() -> None:
@@ -62,7 +69,7 @@ def test_line_ranges_read_in_chinese() -> None:
 def test_the_record_names_the_source_and_themes_but_not_the_text() -> None:
     article = Ns(id="a-1", title_inferred=False, file="p.txt", lines=((1, 9),))
     hits = [Ns(theme=Ns(id="petitions"), score=0.5)]
-    record = json.loads(article_record_json(article, hits, "petitions", PageMeta(date="2024-05-01")))
+    record = json.loads(article_record_json(article, hits, "petitions", PageInfo(date="2024-05-01", fields=(("date", "2024-05-01"),))))
     assert record == {
         "id": "a-1", "title_inferred": False, "source": {"file": "p.txt", "lines": [[1, 9]]},
         "page": {"date": "2024-05-01"}, "primary_theme": "petitions", "themes": [{"id": "petitions", "score": 0.5}],

@@ -25,7 +25,7 @@ from .resources import data_file, templates_dir
 from .segmenter import Segmenter, cache_dir
 from .sources import list_seed_files, read_source
 
-DATA_FILES = ("userdict.txt", "stopwords.txt", "themes.toml", "enterprises.toml")
+DATA_FILES = ("userdict.txt", "stopwords.txt", "themes.toml", "enterprises.toml", "layout.toml")
 
 
 @dataclass(frozen=True)
@@ -83,10 +83,13 @@ def check_data_dir(data_dir: Optional[Path]) -> None:
         raise DataFileError(str(data_dir), "data folder does not exist")
 
 
-def parse_sources(sources: tuple[SourceFile, ...], segmenter: Optional[Segmenter] = None) -> ParsedCorpus:
+def parse_sources(
+    sources: tuple[SourceFile, ...], segmenter: Optional[Segmenter] = None, data_dir: Optional[Path] = None
+) -> ParsedCorpus:
     from .parse import parse_corpus
+    from .parse.layout import load_layout
 
-    return parse_corpus(sources, segmenter or Segmenter())
+    return parse_corpus(sources, segmenter or Segmenter(), load_layout(data_dir))
 
 
 def build(
@@ -101,7 +104,7 @@ def build(
 ) -> BuildResult:
     """Build the report from ``seeds`` into ``out``; nothing is written unless every stage succeeds.
 
-    ``data_dir`` holds data files (themes.toml, enterprises.toml, stopwords.txt, userdict.txt) that
+    ``data_dir`` holds data files (themes.toml, enterprises.toml, stopwords.txt, userdict.txt, layout.toml) that
     replace the packaged ones of the same name; ``templates`` is a copy of the report templates to
     render ``index.html`` with; ``layout`` is ``single`` (one page), ``folder`` or ``auto`` (by the
     corpus's size, see :func:`.render.html.choose_layout`). One segmenter (at most one jieba load) serves every stage of the
@@ -213,15 +216,19 @@ def make_report(
     """Parse, analyse and render: the report's files (relative path -> bytes) and a summary."""
     from .analyze import analyze_tokens, load_analysis_data
     from .analyze.glossary import GlossaryMemo
-    from .pages import PageContext, page_keys, run_pages, unique_article_ids, worker_count
+    from .pages import PageContext, join_continued_pages, page_keys, run_pages, unique_article_ids, worker_count
+    from .parse.layout import load_layout
     from .render.data import parse_files
     from .render.html import render_html
 
     data = load_analysis_data(data_dir)
     segmenter = Segmenter.for_data_dir(data_dir)
-    context = PageContext(segmenter, data)
+    context = PageContext(segmenter, data, load_layout(data_dir))
     keys = [
-        page_keys(s, prints.code, prints.data["userdict.txt"], prints.data["themes.toml"], prints.data["stopwords.txt"])
+        page_keys(
+            s, prints.code, prints.data["userdict.txt"], prints.data["themes.toml"], prints.data["stopwords.txt"],
+            prints.data["layout.toml"],
+        )
         for s in sources
     ]
     parallel = worker_count(jobs) > 1
@@ -231,6 +238,7 @@ def make_report(
         sources, keys, context, cache, jobs, on_page=lambda s: progress.advance(1, s.characters), on_workers_busy=libraries.start
     )
     libraries.join()
+    done = join_continued_pages(done, context)
     results = unique_article_ids([result for result, _ in done])
     readings = [reading for _, reading in done]
     corpus = ParsedCorpus(

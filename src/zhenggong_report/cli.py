@@ -16,6 +16,7 @@ from typing import Iterator, Optional, Sequence, TextIO
 
 from . import __version__
 from .build import build, load_sources, parse_sources
+from .segmenter import Segmenter
 from .progress import Progress
 from .errors import ReportError
 from .models import Article
@@ -43,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     build_cmd.add_argument(
         "--data", type=Path, default=None,
-        help="folder of data files (themes.toml, enterprises.toml, stopwords.txt, userdict.txt) replacing the packaged ones",
+        help="folder of data files (themes.toml, enterprises.toml, stopwords.txt, userdict.txt, layout.toml) replacing the packaged ones",
     )
     build_cmd.add_argument(
         "--templates", type=Path, default=None,
@@ -57,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     parse_cmd = commands.add_parser("parse", help="list the articles the parser finds")
     parse_cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of .txt pages (default: seeds/)")
     parse_cmd.add_argument("--json", action="store_true", help="print the article and leftover records as JSON")
+    parse_cmd.add_argument("--data", type=Path, default=None, help="folder of data files (as for build; layout.toml and userdict.txt are read)")
     return parser
 
 
@@ -111,7 +113,7 @@ def run_parse(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     loaded = load_sources(args.seeds)
     for note in loaded.notes:
         stderr.write(f"note: {note}\n")
-    corpus = parse_sources(loaded.sources)
+    corpus = parse_sources(loaded.sources, Segmenter.for_data_dir(args.data), args.data)
     for warning in corpus.warnings:
         stderr.write(f"warning: {warning}\n")
     if args.json:

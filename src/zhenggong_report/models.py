@@ -86,6 +86,22 @@ class Article:
     paragraphs: tuple[Paragraph, ...]
     notes: tuple[str, ...] = ()
     """How the parser decided what it could not read off the page directly."""
+    authors: tuple[str, ...] = ()
+    """The printed names, one each (``author`` is them joined with 、)."""
+    author_roles: tuple[Optional[str], ...] = ()
+    """Each author's role in the byline (记者, 通讯员, 特约记者, 评论员 …) or None; as long as ``authors``."""
+    editor_note: Optional[str] = None
+    author_bio: Optional[str] = None
+    footnotes: tuple[str, ...] = ()
+    """The items of the 注释/注 block after the article."""
+    references: tuple[str, ...] = ()
+    """The entries of its 参考文献, without their ``[n]``."""
+    continued_on: Optional[str] = None
+    """The page it goes on to (``第6版``) when a jump line says so and the rest is not joined to it."""
+    continued_from: Optional[str] = None
+    """The page it comes from (``第1版``) when a jump line says so."""
+    parts: tuple[tuple[str, tuple[Span, ...]], ...] = ()
+    """For an article joined across pages: every (file, lines) it spans, in reading order."""
 
     @property
     def body(self) -> str:
@@ -120,6 +136,33 @@ class Leftover:
 
 
 @dataclass(frozen=True)
+class PageMeta:
+    """What a page's furniture prints about it (each None or empty where the page is silent)."""
+
+    newspaper: Optional[str] = None
+    date: Optional[str] = None
+    """ISO ``YYYY-MM-DD``."""
+    weekday: Optional[str] = None
+    edition: Optional[str] = None
+    """版次 as printed: ``第2版``, ``A3版``."""
+    issue: Optional[str] = None
+    column: Optional[str] = None
+    editors: tuple[tuple[str, str], ...] = ()
+    """(label, name): ``(("责任编辑", "王丽"), ("校对", "李明"))``."""
+
+    def fields(self) -> dict[str, object]:
+        """The printed fields only, for ``pages.json``."""
+        record: dict[str, object] = {}
+        for key in ("newspaper", "date", "edition", "issue", "column"):
+            value = getattr(self, key)
+            if value:
+                record[key] = value
+        if self.editors:
+            record["editors"] = dict(self.editors)
+        return record
+
+
+@dataclass(frozen=True)
 class PageNote:
     """What the parser decided about one page, with the evidence."""
 
@@ -128,6 +171,7 @@ class PageNote:
     """``leading`` (titles above their article) or ``trailing`` (printed after it)."""
     evidence: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    meta: PageMeta = PageMeta()
 
 
 @dataclass(frozen=True)

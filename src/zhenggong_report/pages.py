@@ -24,7 +24,8 @@ from .analyze.tokens import ArticleTokens, content_counts, tokenize_article
 from .cache import BuildCache, digest
 from .forks import can_fork
 from .models import Claim, SourceFile
-from .parse import PageResult, parse_page
+from .parse import PageResult, join_continued, parse_page
+from .parse.layout import Layout, default_layout
 from .render.markdown import BodyRenderer, body_terms
 from .segmenter import Segmenter
 
@@ -62,20 +63,23 @@ class PageKeys:
 class PageContext:
     """What per-page work needs: the segmenter and the theme taxonomy (built once per process)."""
 
-    def __init__(self, segmenter: Segmenter, data: AnalysisData) -> None:
+    def __init__(self, segmenter: Segmenter, data: AnalysisData, layout: Optional[Layout] = None) -> None:
         self.segmenter = segmenter
         self.data = data
+        self.layout = layout or default_layout()
         self.index = TermIndex(data.taxonomy.themes)
         self.bodies = BodyRenderer()
 
 
-def page_keys(source: SourceFile, code: str, dictionary: str, themes: str, stopwords: str = "-") -> PageKeys:
-    work = digest("page-work", code, dictionary, source.name, source.sha256)
+def page_keys(
+    source: SourceFile, code: str, dictionary: str, themes: str, stopwords: str = "-", layout: str = "-"
+) -> PageKeys:
+    work = digest("page-work", code, dictionary, layout, source.name, source.sha256)
     return PageKeys(work, digest("page-reading", work, themes, stopwords))
 
 
 def do_page_work(source: SourceFile, context: PageContext) -> PageWork:
-    result = parse_page(source, context.segmenter)
+    result = parse_page(source, context.segmenter, layout=context.layout)
     tokens = tuple(tokenize_article(article, context.segmenter) for article in result.articles)
     return PageWork(result, tokens)
 
@@ -237,7 +241,7 @@ def _in_workers(
         executor = ProcessPoolExecutor(workers, multiprocessing.get_context("fork"), _init_worker, (context, cache, None))
     else:  # systems without a safe fork: each worker starts afresh
         segmenter, data = context.segmenter, context.data
-        make = _ContextFactory(segmenter.userdict, segmenter.stopwords_file, segmenter.cache_folder, data)
+        make = _ContextFactory(segmenter.userdict, segmenter.stopwords_file, segmenter.cache_folder, data, context.layout)
         executor = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"), _init_worker, (None, cache, make))
     # Small chunks: a worker left with a large last chunk would keep the others waiting at the end.
     chunk = max(1, min(4, len(jobs) // (workers * 8) or 1))
@@ -253,10 +257,37 @@ class _ContextFactory:
     stopwords: Optional[Path]
     cache_folder: Path
     data: AnalysisData
+    layout: Layout
 
     def __call__(self) -> PageContext:
         segmenter = Segmenter(userdict=self.userdict, cache_folder=self.cache_folder, stopwords=self.stopwords)
-        return PageContext(segmenter, self.data)
+        return PageContext(segmenter, self.data, self.layout)
+
+
+def join_continued_pages(done: list[tuple[PageResult, PageReading]], context: PageContext) -> list[tuple[PageResult, PageReading]]:
+    """Articles continued on another page joined with their rest (see :func:`parse.join_continued`);
+    a joined article is read again whole, in this process (only when the corpus has such pairs)."""
+    rejoined = join_continued([result for result, _ in done])
+    if not rejoined.joined:
+        return done
+    pages = []
+    for page, ((_, reading), result, kept) in enumerate(zip(done, rejoined.results, rejoined.kept, strict=True)):
+        themes, claims, counts, bodies = [], [], [], []
+        for position, article in zip(kept, result.articles, strict=True):
+            if (page, position) in rejoined.joined:
+                alone = read_page(do_page_work_for(article, result, context), context)
+                entry = (alone.themes[0], alone.claims[0], alone.counts[0], alone.bodies[0])
+            else:
+                entry = (reading.themes[position], reading.claims[position], reading.counts[position], reading.bodies[position])
+            for column, value in zip((themes, claims, counts, bodies), entry, strict=True):
+                column.append(value)
+        pages.append((result, PageReading(tuple(themes), tuple(claims), tuple(counts), tuple(bodies))))
+    return pages
+
+
+def do_page_work_for(article, result: PageResult, context: PageContext) -> PageWork:
+    """One article's share of the per-page work: its words, cut once."""
+    return PageWork(replace(result, articles=(article,)), (tokenize_article(article, context.segmenter),))
 
 
 def unique_article_ids(results: list[PageResult]) -> list[PageResult]:

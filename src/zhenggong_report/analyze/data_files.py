@@ -13,14 +13,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Optional
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
-
 from ..errors import DataFileError
 from ..models import ThemeDefinition
-from ..resources import data_file
+from ..resources import data_file, read_toml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KINDS = ("group", "company", "mine", "unit")
@@ -99,18 +94,6 @@ def load_analysis_data(data_dir: Optional[Path] = None) -> AnalysisData:
         taxonomy=load_taxonomy(data_file("themes.toml", data_dir)),
         enterprises=load_enterprises(data_file("enterprises.toml", data_dir)),
     )
-
-
-def read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        raise DataFileError(str(path), "file not found") from None
-    except tomllib.TOMLDecodeError as error:
-        raise DataFileError(str(path), f"malformed TOML: {error}") from None
-    except UnicodeDecodeError as error:
-        raise DataFileError(str(path), f"not UTF-8 text ({error.reason})") from None
 
 
 def _require(path: str, entry: str, table: dict, key: str, kind: type) -> Any:

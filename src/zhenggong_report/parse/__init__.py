@@ -1,17 +1,20 @@
 """The parse stage: pages in, articles and leftovers out.
 
-Block rules (:mod:`.block_rules`) turn a page's lines into blocks; page rules
-(:mod:`.page_rules`) join continued paragraphs, place titles and assemble
-articles. Every non-blank line ends up in exactly one article or leftover.
+Block rules (:mod:`.blocks`, one printed pattern a module) turn a page's lines into blocks;
+page rules (:mod:`.pages`) join continued paragraphs, place titles and assemble articles.
+The words the layout rules look for come from ``data/layout.toml`` (:mod:`.layout`). Every
+non-blank line ends up in exactly one article or leftover.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Article, Leftover, PageNote, ParsedCorpus, SourceFile
-from .block_rules import BLOCK_RULES, tokenize_blocks
-from .page_rules import PAGE_RULES, PageState, emit_articles, emit_leftovers, page_note
+from .blocks import BLOCK_RULES, tokenize_blocks
+from .jumps import find_continuations, joined_article
+from .layout import Layout, default_layout
+from .pages import PAGE_RULES, PageState, emit_articles, emit_leftovers, page_note
 from .state import BlockState, Lexicon, read_lines
 
 
@@ -22,11 +25,14 @@ class PageResult:
     note: PageNote
 
 
-def parse_page(source: SourceFile, lexicon: Lexicon, taken_ids: set[str] | None = None) -> PageResult:
+def parse_page(
+    source: SourceFile, lexicon: Lexicon, taken_ids: set[str] | None = None, layout: Layout | None = None
+) -> PageResult:
     """Parse one page into its articles, leftovers and a note of what was decided."""
-    block_state = BlockState(read_lines(source.lines), lexicon)
+    layout = layout or default_layout()
+    block_state = BlockState(read_lines(source.lines), lexicon, layout)
     blocks = tokenize_blocks(block_state, BLOCK_RULES)
-    state = PageState(source, blocks, lexicon, block_state.hard_wrapped)
+    state = PageState(source, blocks, lexicon, block_state.hard_wrapped, layout)
     for rule in PAGE_RULES:
         rule(state)
     emit_articles(state, taken_ids if taken_ids is not None else set())
@@ -38,10 +44,38 @@ def parse_page(source: SourceFile, lexicon: Lexicon, taken_ids: set[str] | None 
     return PageResult(tuple(state.articles), tuple(state.leftovers), page_note(state))
 
 
-def parse_corpus(sources: tuple[SourceFile, ...], lexicon: Lexicon) -> ParsedCorpus:
+@dataclass(frozen=True)
+class Rejoined:
+    """The pages after :func:`join_continued`: which of each page's articles remain (by their
+    position before) and which of those are now joined across pages."""
+
+    results: list[PageResult]
+    kept: list[list[int]]
+    joined: set[tuple[int, int]]
+    """(page, position before) of each article that now holds its rest from another page."""
+
+
+def join_continued(results: list[PageResult]) -> Rejoined:
+    """Join each article that jumps to another page with its rest there (:mod:`.jumps`)."""
+    found = find_continuations([(r.note.meta, r.articles) for r in results])
+    articles = [list(r.articles) for r in results]
+    dropped = {(item.rest_page, item.rest) for item in found}
+    for item in found:
+        head, rest = results[item.head_page].articles[item.head], results[item.rest_page].articles[item.rest]
+        articles[item.head_page][item.head] = joined_article(head, rest)
+    kept = [[n for n in range(len(r.articles)) if (page, n) not in dropped] for page, r in enumerate(results)]
+    fixed = [
+        result if len(kept[page]) == len(result.articles) and not any(i.head_page == page for i in found)
+        else replace(result, articles=tuple(articles[page][n] for n in kept[page]))
+        for page, result in enumerate(results)
+    ]
+    return Rejoined(fixed, kept, {(item.head_page, item.head) for item in found})
+
+
+def parse_corpus(sources: tuple[SourceFile, ...], lexicon: Lexicon, layout: Layout | None = None) -> ParsedCorpus:
     """Parse every page; article ids stay unique across the corpus."""
     taken: set[str] = set()
-    results = [parse_page(source, lexicon, taken) for source in sources]
+    results = join_continued([parse_page(source, lexicon, taken, layout) for source in sources]).results
     return ParsedCorpus(
         sources=sources,
         articles=tuple(a for r in results for a in r.articles),

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
-from .text import normalize_spaces
+from .text import fold_for_matching, normalize_spaces, unspace_letters
+
+if TYPE_CHECKING:
+    from .layout import Layout
 
 
 class Lexicon(Protocol):
@@ -28,6 +32,8 @@ class Line:
     """Spaces normalised, stripped."""
     indented: bool
     """The printed line began with white space (a paragraph indent)."""
+    plain: str = ""
+    """The text folded for matching: full-width digits and letters as ASCII, no spaces."""
 
     @property
     def blank(self) -> bool:
@@ -39,7 +45,8 @@ class Block:
     """A run of lines the block rules recognised as one thing."""
 
     kind: str
-    """title, subtitle, heading, text, byline, affiliation, abstract, keywords, notice."""
+    """title, subtitle, heading, text, byline, affiliation, abstract, keywords, notice, furniture,
+    caption, jump, editorial."""
     first: int
     last: int
     text: str
@@ -59,8 +66,20 @@ def read_lines(raw_lines: tuple[str, ...]) -> list[Line]:
     lines = []
     for number, raw in enumerate(raw_lines, 1):
         normal = normalize_spaces(raw)
-        lines.append(Line(number, normal.strip(), bool(normal[:1].isspace()) and bool(normal.strip())))
+        text = unspace_letters(normal.strip())
+        lines.append(Line(number, text, bool(normal[:1].isspace()) and bool(text), fold_for_matching(text)))
     return lines
+
+
+@dataclass(frozen=True)
+class Openers:
+    """The ``starts`` tests of the rules that may end a paragraph: those with a hint are asked only
+    about lines that match one of the combined hints."""
+
+    always: tuple[Callable[[Line, "BlockState"], bool], ...]
+    hinted: tuple[Callable[[Line, "BlockState"], bool], ...]
+    text_hints: "re.Pattern[str]"
+    plain_hints: "re.Pattern[str]"
 
 
 @dataclass
@@ -69,10 +88,13 @@ class BlockState:
 
     lines: list[Line]
     lexicon: Lexicon
+    layout: "Layout"
     pos: int = 0
     blocks: list[Block] = field(default_factory=list)
     hard_wrapped: bool = False
     column_width: float = 0.0
+    openers: "Openers | None" = None
+    """The tests of the rules that may end a running paragraph."""
 
     def __post_init__(self) -> None:
         lengths = [len(line.text) for line in self.lines if not line.blank]
@@ -80,6 +102,26 @@ class BlockState:
             ordered = sorted(lengths)
             self.hard_wrapped = ordered[min(len(ordered) - 1, int(len(ordered) * 0.8))] <= 40
             self.column_width = statistics.median(lengths)
+
+    def interrupts(self, line: Line) -> bool:
+        """Inside a hard-wrapped paragraph: does this line open something else?"""
+        if self.hard_wrapped and line.indented:
+            return True
+        openers = self.openers
+        if openers is None:
+            return False
+        if any(starts(line, self) for starts in openers.always):
+            return True
+        if not (openers.text_hints.match(line.text) or openers.plain_hints.match(line.plain)):
+            return False
+        return any(starts(line, self) for starts in openers.hinted)
+
+    def interrupts_plainly(self, line: Line) -> bool:
+        """:meth:`interrupts` without the hints: every rule's ``starts`` asked (the reference)."""
+        if self.hard_wrapped and line.indented:
+            return True
+        openers = self.openers
+        return openers is not None and any(starts(line, self) for starts in openers.always + openers.hinted)
 
     @property
     def line(self) -> Line:
@@ -91,6 +133,13 @@ class BlockState:
     def peek(self, offset: int = 1) -> Line | None:
         index = self.pos + offset
         return self.lines[index] if 0 <= index < len(self.lines) else None
+
+    def advance_past(self, line: Line) -> None:
+        """Move the cursor to the line after ``line`` (at or after the cursor)."""
+        index = self.pos
+        while self.lines[index] is not line:
+            index += 1
+        self.pos = index + 1
 
     def previous_block(self) -> Block | None:
         return self.blocks[-1] if self.blocks else None

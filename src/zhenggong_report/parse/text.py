@@ -44,6 +44,32 @@ def normalize_spaces(line: str) -> str:
     return _ZERO_WIDTH.sub("", _ODD_SPACE.sub(" ", line))
 
 
+_LETTER_SPACED = re.compile(f"^[{CJK}](?: [{CJK}]){{2,}}$")
+_SPACED_ENUMERATOR = re.compile(r"^([一二三四五六七八九十]{1,3}) +、")
+
+
+def unspace_letters(line: str) -> str:
+    """``政 工 园 地`` (a headline OCR read letter-spaced) is 政工园地; ``一 、`` is 一、.
+    Two letter-spaced characters (``李 林``) are left for the name rules."""
+    if " " not in line:
+        return line
+    if _LETTER_SPACED.match(line):
+        return line.replace(" ", "")
+    return _SPACED_ENUMERATOR.sub(r"\1、", line)
+
+
+_WIDE_ALNUM = {c: c - 0xFEE0 for first, last in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+               for c in range(first, last + 1)}
+_WIDE_ALNUM[0x20] = None  # spaces go too
+_NEEDS_FOLDING = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a ]")
+
+
+def fold_for_matching(text: str) -> str:
+    """Full-width digits and letters as ASCII (``２０２６`` is 2026, ``ＣＮ`` is CN), spaces removed:
+    the form the layout rules match dates, numbers and labels in."""
+    return text.translate(_WIDE_ALNUM) if _NEEDS_FOLDING.search(text) else text
+
+
 def is_cjk(char: str) -> bool:
     return bool(_CJK_CHAR.match(char))
 

@@ -1,8 +1,5 @@
-"""What the page says about an article besides its text: where it was printed, its sort keys and
-the small JSON record a reader can copy or save.
-
-Page metadata (newspaper, date, 版次, 栏目) is shown when the parser provides it on the page's
-note; a page without it shows the file and lines only.
+"""What the page says about an article besides its text: its page's date and 版次 (for sorting and
+filtering), its lines, its theme reasons in short and the small JSON record a reader can copy or save.
 """
 
 from __future__ import annotations
@@ -11,54 +8,31 @@ import json
 from dataclasses import dataclass
 from typing import Any, Optional, Sequence
 
-PAGE_FIELDS = {
-    "newspaper": ("newspaper", "paper"),
-    "date": ("date", "issue_date"),
-    "edition": ("edition", "page_number", "banci"),
-    "column": ("column", "section"),
-}
-"""The page note's attribute names for each piece of page metadata (first present wins)."""
-
-
 @dataclass(frozen=True)
-class PageMeta:
-    newspaper: Optional[str] = None
+class PageInfo:
+    """What the table and the JSON record need of a page's printed metadata (the parser's
+    ``PageMeta``): its date and 版次, and the printed fields."""
+
     date: Optional[str] = None
     edition: Optional[str] = None
-    column: Optional[str] = None
-
-    @property
-    def parts(self) -> tuple[str, ...]:
-        """The pieces of the source line before the file: 《报名》, date, 第N版, 栏目."""
-        parts = []
-        if self.newspaper:
-            parts.append(f"《{self.newspaper.strip('《》')}》")
-        if self.date:
-            parts.append(self.date)
-        if self.edition:
-            edition = str(self.edition)
-            parts.append(edition if "版" in edition else f"第{edition}版")
-        if self.column:
-            parts.append(f"栏目：{self.column}")
-        return tuple(parts)
+    fields: tuple[tuple[str, Any], ...] = ()
 
     @property
     def sort_key(self) -> str:
-        """Date, then 版次, as one sortable string ("" when unknown)."""
+        """Date, then 版次, as one sortable string ("" when undated)."""
         if not self.date:
             return ""
-        return f"{self.date}|{str(self.edition or '').zfill(4)}"
+        digits = "".join(c for c in str(self.edition or "") if c.isdigit())
+        return f"{self.date}|{digits.zfill(4)}|{self.edition or ''}"
 
 
-def page_meta(note: Any) -> PageMeta:
-    """The page metadata a page note carries, by whichever of the known names it uses."""
-    if note is None:
-        return PageMeta()
-    found = {}
-    for field, names in PAGE_FIELDS.items():
-        value = next((getattr(note, n) for n in names if getattr(note, n, None)), None)
-        found[field] = str(value) if value is not None else None
-    return PageMeta(**found)
+def page_info(note: Any) -> PageInfo:
+    """The date, 版次 and printed fields of a page note's metadata (none when it has no ``meta``)."""
+    meta = getattr(note, "meta", None)
+    if meta is None:
+        return PageInfo()
+    fields = meta.fields() if hasattr(meta, "fields") else {}
+    return PageInfo(getattr(meta, "date", None), getattr(meta, "edition", None), tuple(fields.items()))
 
 
 def line_ranges(lines: Sequence[Sequence[int]]) -> str:
@@ -67,14 +41,14 @@ def line_ranges(lines: Sequence[Sequence[int]]) -> str:
     return f"第{spans}行"
 
 
-def article_record_json(article: Any, hits: Sequence[Any], primary: Optional[str], meta: PageMeta) -> str:
+def article_record_json(article: Any, hits: Sequence[Any], primary: Optional[str], meta: PageInfo) -> str:
     """What the article's record holds beyond its printed text: the page's script adds the title,
     subtitle, author, unit, role and body from the article as shown (they are not repeated here)."""
     record = {
         "id": article.id,
         "title_inferred": article.title_inferred,
         "source": {"file": article.file, "lines": [list(span) for span in article.lines]},
-        "page": {k: v for k, v in vars(meta).items() if v},
+        "page": dict(meta.fields),
         "primary_theme": primary,
         "themes": [{"id": h.theme.id, "score": h.score} for h in hits],
     }

@@ -40,12 +40,21 @@ def article_record(article: Article, analysis: Optional[ArticleAnalysis] = None)
         "title_inferred": article.title_inferred,
         "subtitle": article.subtitle,
         "author": article.author,
+        "authors": list(article.authors),
+        "author_roles": list(article.author_roles),
         "affiliation": article.affiliation,
         "role": article.role,
         "partial": article.partial,
         "abstract": article.abstract,
         "author_keywords": list(article.author_keywords),
+        "editor_note": article.editor_note,
+        "author_bio": article.author_bio,
+        "footnotes": list(article.footnotes),
+        "references": list(article.references),
+        "continued_from": article.continued_from,
+        "continued_on": article.continued_on,
         "source": source_record(article.file, article.lines),
+        "parts": [source_record(file, lines) for file, lines in article.parts],
         "joins": [join_record(j) for j in article.joins],
         "characters": article.characters,
         "flags": list(article.flags),
@@ -66,6 +75,7 @@ def page_record(page: PageNote, source: Optional[SourceFile]) -> dict[str, Any]:
     record: dict[str, Any] = {"file": page.file}
     if source is not None:
         record.update({"encoding": source.encoding, "bytes": source.size, "sha256": source.sha256})
+    record["printed"] = page.meta.fields()
     record.update(
         {"title_placement": page.title_placement, "evidence": list(page.evidence), "warnings": list(page.warnings)}
     )

@@ -68,7 +68,7 @@ def table_row(view: ArticleView, codes: dict[str, int]) -> list[Any]:
         article.file,
         view.page.date or "",
         view.page.sort_key,
-        " ".join(view.page.parts) if view.page.parts else article.file,
+        view.printed or article.file,
         [codes.setdefault(a, len(codes)) for a in view.filter_themes.split()],
         [codes.setdefault(a, len(codes)) for a in view.filter_enterprises.split()],
     ]

@@ -23,12 +23,13 @@ from ..models import (
     Join,
     Keyword,
     Leftover,
+    PageMeta,
     ParsedCorpus,
     ThemeDefinition,
     ThemeHit,
 )
 from .anchors import AnchorBook
-from .article_meta import PageMeta, article_record_json, compact_reasons, line_ranges, page_meta
+from .article_meta import PageInfo, article_record_json, compact_reasons, line_ranges, page_info
 from .labels import labels
 from .markdown import BodyRenderer, body_terms, mark_first, mark_span
 
@@ -129,10 +130,12 @@ class ArticleView:
     """Space-separated theme anchors (for the in-page filter)."""
     filter_enterprises: str
     """Space-separated anchors of every linked enterprise and its ancestors."""
-    page: PageMeta = PageMeta()
-    """Newspaper, date, 版次 and 栏目 of the article's page, where the parser found them."""
-    lines_label: str = ""
-    """``第3–20行``: the article's lines in its source file."""
+    printed: str = ""
+    """Where the page it stands on says it is from: paper, date, 版次, 栏目 (as far as printed)."""
+    page: PageInfo = PageInfo()
+    """The date and 版次 of the article's page (for sorting and the date filter), where printed."""
+    source_parts: tuple[tuple[str, str], ...] = ()
+    """(file, ``第3–20行``) for each part of the article, in reading order."""
     record: str = ""
     """The article's JSON record without its body (for copying and saving)."""
     flags: tuple[str, ...] = ()
@@ -218,6 +221,7 @@ class SourceView:
     title_placement: str
     evidence: tuple[str, ...]
     warnings: tuple[str, ...]
+    printed: str = ""
 
     @property
     def placement_label(self) -> str:
@@ -283,7 +287,7 @@ class ReportView:
     glossary_once: tuple[OnceUsedView, ...]
     """Formulations used once, by article (in the corpus's order)."""
     claims: tuple[ClaimView, ...]
-    pages: Mapping[str, PageMeta] = None  # type: ignore[assignment]
+    pages: Mapping[str, PageInfo] = None  # type: ignore[assignment]
     """Page metadata by source file name."""
 
     TOP_SHOWN = 10
@@ -318,6 +322,19 @@ def source_label(file: str, lines) -> str:
     return f"{file}:{spans}"
 
 
+def article_source_label(article: Article) -> str:
+    """``file:lines``; for an article joined across pages, each part's in reading order."""
+    if article.parts:
+        return "；".join(source_label(file, lines) for file, lines in article.parts)
+    return source_label(article.file, article.lines)
+
+
+def printed_label(meta: PageMeta) -> str:
+    """``山西焦煤报 2026-01-05 第1版 要闻``: what a page prints about itself, as far as it does."""
+    parts = [f"《{meta.newspaper}》" if meta.newspaper else "", meta.date or "", meta.issue or "", meta.edition or "", meta.column or ""]
+    return " ".join(part for part in parts if part)
+
+
 def _check_analysis(corpus: ParsedCorpus, analysis: Analysis) -> dict[str, ArticleAnalysis]:
     """The analysis must describe exactly the parsed articles and refer only to what it defines."""
     by_id = {item.article_id: item for item in analysis.articles}
@@ -345,6 +362,7 @@ def _check_analysis(corpus: ParsedCorpus, analysis: Analysis) -> dict[str, Artic
 
 class _Builder:
     def __init__(self, corpus: ParsedCorpus, analysis: Analysis, renderer: BodyRenderer, bodies: Mapping[str, str]) -> None:
+        self.printed = {page.file: printed_label(page.meta) for page in corpus.pages}
         self.bodies = bodies
         self.corpus = corpus
         self.analysis = analysis
@@ -355,7 +373,7 @@ class _Builder:
             a.id: ArticleRef(self.anchors.add("a", a.id), a.id, n, a.display_title, a.title_inferred, a.author, a.affiliation)
             for n, a in enumerate(corpus.articles, 1)
         }
-        self.pages = {p.file: page_meta(p) for p in corpus.pages}
+        self.pages = {p.file: page_info(p) for p in corpus.pages}
         self.placements = {p.file: labels().title_placements.get(p.title_placement, p.title_placement) for p in corpus.pages}
         self.theme_refs = {t.id: ThemeRef(self.anchors.add("t", t.id), t.id, t.name) for t in analysis.themes}
         self.enterprises = {e.id: e for e in analysis.enterprises}
@@ -437,11 +455,11 @@ class _Builder:
         linked = {e.enterprise_id for e in item.enterprises}
         with_ancestors = linked | {a for i in linked for a in self.ancestors(i)}
         body = self.bodies.get(article.id)
-        meta = self.pages.get(article.file, PageMeta())
+        meta = self.pages.get(article.file, PageInfo())
         return ArticleView(
             ref=ref,
             article=article,
-            source_label=source_label(article.file, article.lines),
+            source_label=article_source_label(article),
             hits=hits,
             primary=self.theme_refs[item.primary_theme] if item.primary_theme else None,
             mentioned_themes=tuple(self.theme_refs[h.theme_id] for h in item.theme_mentions if h.theme_id in self.theme_refs),
@@ -453,8 +471,9 @@ class _Builder:
             body=Markup(body) if body is not None else self.renderer.paragraphs(article.paragraphs, body_terms(item.themes)),
             filter_themes=" ".join(h.theme.anchor for h in hits),
             filter_enterprises=" ".join(sorted(self.enterprise_refs[i].anchor for i in with_ancestors)),
+            printed=self.printed.get(article.file, ""),
             page=meta,
-            lines_label=line_ranges(article.lines),
+            source_parts=tuple((file, line_ranges(lines)) for file, lines in (article.parts or ((article.file, article.lines),))),
             record=article_record_json(article, hits, item.primary_theme, meta),
             flags=tuple(labels().flags.get(f, f) for f in article.flags),
             placement=self.placements.get(article.file) or "标题位置未定",
@@ -564,6 +583,7 @@ class _Builder:
                     title_placement=note.title_placement if note else "",
                     evidence=note.evidence if note else (),
                     warnings=note.warnings if note else (),
+                    printed=printed_label(note.meta) if note else "",
                 )
             )
         return tuple(views)

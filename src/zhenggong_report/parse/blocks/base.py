@@ -1,0 +1,85 @@
+"""What every block rule shares: the rule record, the paragraph-ending test, names and joining."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Optional
+
+from ..state import BlockState, Line
+from ..text import CJK, collapse_spaces, join_wrapped
+
+if TYPE_CHECKING:
+    from ..layout import Layout
+
+NAME = rf"[{CJK}](?: ?[{CJK}]){{1,3}}"
+"""A person's name: two to four characters, possibly letter-spaced (``李 林``)."""
+NAMES = rf"{NAME}(?:[ 、，,]+{NAME})*"
+_NAME_LINE = re.compile(rf"^{NAME}$")
+
+
+@dataclass(frozen=True)
+class BlockRule:
+    """One printed pattern: ``run`` consumes it at the cursor (True when it did).
+
+    ``starts`` says whether a line opens this pattern; a rule that has one ends a running
+    hard-wrapped paragraph there (as markdown-it-py's rules declare which others they may
+    interrupt), so no other rule repeats its pattern.
+    """
+
+    run: Callable[[BlockState], bool]
+    starts: Optional[Callable[[Line, BlockState], bool]] = None
+    hint: Optional[Callable[["Layout"], str]] = None
+    """A regex every line that ``run`` or ``starts`` accepts matches at its beginning (a necessary
+    condition, matched on the line's text, or on its folded ``plain`` form when ``hint_on_plain``).
+    The hints of all rules are combined into one anchored regex: a line that matches none skips
+    every hinted rule (see :func:`.tokenize_blocks`, :meth:`BlockState.interrupts`)."""
+    hint_on_plain: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.run.__name__
+
+    @property
+    def doc(self) -> str:
+        return self.run.__doc__ or ""
+
+    def __call__(self, state: BlockState) -> bool:
+        return self.run(state)
+
+
+def person_names(names: str) -> str:
+    """``李 林`` is one name (李林); ``张三 李四`` are two (张三、李四)."""
+    return "、".join(name_list(names))
+
+
+def name_list(names: str) -> tuple[str, ...]:
+    """The names of a byline: ``李 林`` is one (李林), ``张三 李四`` and ``张三、李四`` are two."""
+    parts = [p for p in re.split(r"[ 、，,]+", names.strip()) if p]
+    if all(len(p) == 1 for p in parts) or len(parts) == 1:
+        return ("".join(parts),) if parts else ()
+    return tuple(parts)
+
+
+def is_name_line(text: str) -> bool:
+    return bool(_NAME_LINE.match(text)) and len(text.replace(" ", "")) <= 4
+
+
+def block_lines(state: BlockState, start: int) -> list[Line]:
+    """The lines from ``start`` up to the next blank line or the next line that opens another block."""
+    lines = [state.lines[start]]
+    index = start + 1
+    while index < len(state.lines):
+        line = state.lines[index]
+        if line.blank or state.interrupts(line):
+            break
+        lines.append(line)
+        index += 1
+    return lines
+
+
+def joined(lines: list[Line]) -> str:
+    text = ""
+    for line in lines:
+        text = join_wrapped(text, line.text)
+    return collapse_spaces(text)

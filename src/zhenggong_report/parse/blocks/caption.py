@@ -1,0 +1,80 @@
+"""Photo captions and credits: ``▲…``, ``图为…``, ``（摄影 王五）``, ``本报记者 王五 摄``."""
+
+from __future__ import annotations
+
+import re
+
+from ..state import BlockState, Line
+from ..text import ends_sentence
+from .base import NAMES, BlockRule
+
+MAX_CAPTION_LINES = 4
+
+
+def is_credit(text: str, state: BlockState) -> bool:
+    """``本报记者 王五 摄``, ``王五 摄``, ``（摄影 王五）``, ``王五/摄``: who took the photo."""
+    if len(text) > 30:
+        return False
+    inner = text[1:-1] if text[:1] in "（(" and text[-1:] in "）)" else text
+    if not inner.endswith(state.layout.credit_endings) and not _CREDIT_FIRST.match(inner):
+        return False
+    return bool(state.layout.regex("credit", _credit).match(inner) or _CREDIT_FIRST.match(inner))
+
+
+def _credit(layout) -> str:
+    return rf"^(?:(?:{layout.pattern('roles')})\s*)?{NAMES}\s*[/／]?\s*(?:{layout.pattern('credits')})$"
+
+
+_CREDIT_FIRST = re.compile(rf"^(?:摄影|摄|图)\s*[/／:：]?\s*{NAMES}$")
+
+
+def is_caption_start(text: str, state: BlockState) -> bool:
+    return bool(state.layout.regex("caption", lambda layout: rf"^(?:{layout.pattern('captions')})").match(text))
+
+
+def starts_credit(line: Line, state: BlockState) -> bool:
+    return is_credit(line.text, state)
+
+
+def starts_caption(line: Line, state: BlockState) -> bool:
+    return is_caption_start(line.text, state)
+
+
+def photo_credit(state: BlockState) -> bool:
+    """A photo credit on its own line (``本报记者 王五 摄``, ``（摄影 王五）``): a caption."""
+    line = state.line
+    if not is_credit(line.text, state):
+        return False
+    state.push("caption", line.number, line.number, line.text, "photo_credit", credit=True)
+    state.pos += 1
+    return True
+
+
+def caption(state: BlockState) -> bool:
+    """A caption (``▲``/``图为``… up to the end of its sentence, at most a few lines) with the credit
+    under it; also when OCR dropped it between two lines of a paragraph."""
+    line = state.line
+    if not is_caption_start(line.text, state):
+        return False
+    lines = [line]
+    index = state.pos + 1
+    while (
+        not ends_sentence(lines[-1].text)
+        and not is_credit(lines[-1].text.rsplit("（", 1)[-1].rstrip("）)"), state)
+        and len(lines) < MAX_CAPTION_LINES
+        and index < len(state.lines)
+        and not state.lines[index].blank
+        and not state.interrupts(state.lines[index])
+    ):
+        lines.append(state.lines[index])
+        index += 1
+    if index < len(state.lines) and is_credit(state.lines[index].text, state):  # the credit under it
+        lines.append(state.lines[index])
+        index += 1
+    state.push("caption", lines[0].number, lines[-1].number, "".join(l.text for l in lines), "caption")
+    state.pos = index
+    return True
+
+
+RULE = BlockRule(caption, starts_caption, lambda layout: f"(?:{layout.pattern('captions')})")
+CREDIT = BlockRule(photo_credit, starts_credit)

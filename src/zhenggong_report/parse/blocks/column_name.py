@@ -1,0 +1,31 @@
+"""Column names printed alone as a band above articles (``政工园地``, ``【党建园地】``)."""
+
+from __future__ import annotations
+
+from ..state import BlockState, Line
+from ..layout import alternation
+from .base import BlockRule
+from .furniture import push_furniture
+
+
+def _name(line: Line, state: BlockState) -> str | None:
+    name = line.plain.strip("【】[]〔〕")
+    return name if name in state.layout.column_names else None
+
+
+def starts(line: Line, state: BlockState) -> bool:
+    return _name(line, state) is not None
+
+
+def column_name(state: BlockState) -> bool:
+    """A line that is one of the column names of ``layout.toml``: the page's column (栏目)."""
+    name = _name(state.line, state)
+    if name is None:
+        return False
+    push_furniture(state, [state.line], "column_name", column=name)
+    return True
+
+
+RULE = BlockRule(
+    column_name, starts, lambda layout: rf"[【\[〔]?(?:{alternation(layout.column_names)})[】\]〕]?$", hint_on_plain=True
+)

@@ -1,0 +1,42 @@
+"""Front-page contents lists: ``本期导读`` and lines of ``标题 2版``."""
+
+from __future__ import annotations
+
+import re
+
+from ..state import BlockState, Line
+from ..layout import alternation
+from .base import BlockRule
+from .furniture import push_furniture
+
+_ENTRY = re.compile(r"(?:第?[A-Z]?\d{1,2}版|[.…·]{2,}\s*\d{1,2})$")
+
+
+def starts(line: Line, state: BlockState) -> bool:
+    return len(line.plain) <= 8 and line.plain.strip("【】[]：:") in state.layout.contents_headings
+
+
+def contents(state: BlockState) -> bool:
+    """``本期导读`` / ``要目`` and the entries under it that point to a page (``… 2版``): a contents list."""
+    if not starts(state.line, state):
+        return False
+    lines = [state.line]
+    index = state.pos + 1
+    while index < len(state.lines):
+        line = state.lines[index]
+        if line.blank:
+            following = state.lines[index + 1] if index + 1 < len(state.lines) else None
+            if following is not None and _ENTRY.search(following.plain):
+                index += 1
+                continue
+            break
+        if not _ENTRY.search(line.plain):
+            break
+        lines.append(line)
+        index += 1
+    push_furniture(state, lines, "contents")
+    state.pos = max(state.pos, index)
+    return True
+
+
+RULE = BlockRule(contents, starts, lambda layout: rf"[【\[]?(?:{alternation(layout.contents_headings)})", hint_on_plain=True)

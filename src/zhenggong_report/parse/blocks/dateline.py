@@ -1,0 +1,85 @@
+"""Datelines: ``2026年3月12日 星期四 第2版 思想政治工作`` (date, weekday, 版次, 期, 栏目)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from ..state import BlockState, Line
+from ..text import has_sentence_punctuation
+from .base import BlockRule
+from .furniture import folded, push_furniture
+from .masthead import masthead_name
+
+_DATE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_EDITION = re.compile(r"第?(?P<e>[A-Z]?\d{1,3}|[一二三四五六七八九十]{1,3})版")
+_ISSUE = re.compile(r"(?:总)?第\d{1,6}期")
+_LUNAR = re.compile(r"农历\S{2,8}")
+
+
+def read_dateline(text: str, state: BlockState) -> Optional[dict[str, Any]]:
+    """What a dateline says (date, weekday, edition, issue, column), or None when ``text`` is none."""
+    if has_sentence_punctuation(text) or len(text) > 60 or text[:1] in "（(【[":
+        return None
+    plain = folded(text)
+    date, edition = _DATE.search(plain), _EDITION.search(plain)
+    if not (date or edition):
+        return None
+    weekday = state.layout.regex("weekday", lambda layout: layout.pattern("weekdays")).search(plain)
+    if not (edition or (date and weekday) or (date and len(plain) <= 12 and _DATE.fullmatch(plain) is None)):
+        return None
+    meta: dict[str, Any] = {}
+    rest = plain
+    if date:
+        meta["date"] = f"{int(date['y']):04d}-{int(date['m']):02d}-{int(date['d']):02d}"
+        rest = rest.replace(date.group(0), " ")
+    if weekday:
+        meta["weekday"] = weekday.group(0)
+        rest = rest.replace(weekday.group(0), " ", 1)
+    if edition:
+        meta["edition"] = edition.group(0) if edition.group(0).startswith("第") or edition.group("e")[0].isalpha() else f"第{edition.group(0)}"
+        rest = rest.replace(edition.group(0), " ", 1)
+    issue = _ISSUE.search(rest)
+    if issue:
+        meta["issue"] = issue.group(0)
+        rest = rest.replace(issue.group(0), " ", 1)
+    rest = _LUNAR.sub(" ", rest)
+    words = [w for w in re.split(r"[\s|｜/·•]+", _spaced(text, rest)) if w]
+    paper = next((w for w in words if masthead_name(w, state)), None)
+    if paper:
+        meta["newspaper"] = masthead_name(paper, state)
+        rest = rest.replace(paper, " ", 1)
+    column = _column(text, plain, rest)
+    if column:
+        meta["column"] = column
+    return meta
+
+
+def _spaced(text: str, rest: str) -> str:
+    """The leftover words of a dateline with the printed spaces between them (``rest`` lost them)."""
+    return " ".join(word for word in re.split(r"[\s\u3000]+", text) if word and word in rest)
+
+
+def _column(text: str, plain: str, rest: str) -> Optional[str]:
+    """The column name left over on a dateline, as printed (spaces between its words dropped)."""
+    leftover = re.sub(r"[\s|｜/·•]+", " ", rest).strip()
+    if not leftover or len(leftover.replace(" ", "")) > 14 or re.search(r"\d", leftover):
+        return None
+    return leftover.replace(" ", "") if len(leftover.split()) <= 2 else None
+
+
+def starts(line: Line, state: BlockState) -> bool:
+    return ("年" in line.plain or "版" in line.plain) and read_dateline(line.text, state) is not None
+
+
+def dateline(state: BlockState) -> bool:
+    """A line of date, weekday, 版次 and 栏目 (at least a 版次, or a date with its weekday): furniture
+    whose parts become the page's metadata."""
+    meta = read_dateline(state.line.text, state)
+    if meta is None:
+        return False
+    push_furniture(state, [state.line], "dateline", **meta)
+    return True
+
+
+RULE = BlockRule(dateline, starts)

@@ -1,0 +1,34 @@
+"""Helpers for the page-furniture rules: one furniture block, and folding digits for matching."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..state import Block, BlockState, Line
+from ..text import fold_for_matching
+
+
+@lru_cache(maxsize=8192)
+def folded(text: str) -> str:
+    """Full-width digits and letters as ASCII, spaces removed (remembered: rules ask about the same lines)."""
+    return fold_for_matching(text)
+
+
+def push_furniture(state: BlockState, lines: list[Line], kind: str, rule: str | None = None, **meta: object) -> Block:
+    """Record ``lines`` as page furniture of ``kind`` (found by ``rule``, by default the rule of that
+    name); ``meta`` is what it says about the page."""
+    text = "\n".join(line.text for line in lines)
+    block = state.push("furniture", lines[0].number, lines[-1].number, text, rule or kind, furniture=kind, meta=meta)
+    state.advance_past(lines[-1])
+    return block
+
+
+def near_page_edge(state: BlockState, reach: int = 3) -> bool:
+    """The cursor is among the first ``reach`` non-blank lines of the page, or right after other furniture."""
+    previous = state.previous_block()
+    if previous is None:
+        return True
+    if previous.kind == "furniture":
+        return True
+    seen = sum(1 for line in state.lines[: state.pos] if not line.blank)
+    return seen < reach

@@ -1,0 +1,38 @@
+"""Mastheads: the paper's name printed on a line of its own (``枣矿工人报``)."""
+
+from __future__ import annotations
+
+import re
+
+from ..state import BlockState
+from ..text import CJK
+from .base import BlockRule
+from .furniture import folded, near_page_edge, push_furniture
+
+_CJK_ONLY = re.compile(f"^[{CJK}（）()]+$")
+
+
+def masthead_name(text: str, state: BlockState) -> str | None:
+    """The paper's name when ``text`` is a masthead line, else None."""
+    if len(text) > 2 * state.layout.masthead_max:
+        return None
+    name = folded(text)
+    layout = state.layout
+    if name in layout.masthead_names:
+        return name
+    if len(name) > layout.masthead_max or not _CJK_ONLY.match(name) or not name.endswith(layout.masthead_endings):
+        return None
+    return name if len(name) >= 3 else None
+
+
+def masthead(state: BlockState) -> bool:
+    """A short line ending with 报 (``山东能源报``, ``枣矿工人报``) at the top of a page, or a paper
+    named in ``layout.toml``: the masthead; its name is the page's newspaper."""
+    name = masthead_name(state.line.text, state)
+    if name is None or not (near_page_edge(state) or name in state.layout.masthead_names):
+        return False
+    push_furniture(state, [state.line], "masthead", newspaper=name)
+    return True
+
+
+RULE = BlockRule(masthead)

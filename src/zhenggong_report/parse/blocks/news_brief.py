@@ -1,0 +1,47 @@
+"""News items: a paragraph that opens ``本报讯（记者 张三 通讯员 李四）…``."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..state import BlockState, Line
+from .base import BlockRule, block_lines, joined
+from .reporter_byline import read_credits
+
+
+def _opening(text: str, state: BlockState) -> Optional[re.Match[str]]:
+    return state.layout.regex("news", _opener).match(text)
+
+
+def _opener(layout) -> str:
+    """``本报讯``, and ``本报西铭3月9日讯`` (a place and date between 本报 and 讯), then the reporters."""
+    return (
+        rf"^(?P<opener>{layout.pattern('news')}|本报[^\s，。（(]{{1,12}}?讯)"
+        rf"\s*(?:[（(](?P<credits>[^）)]{{2,40}})[）)])?\s*"
+    )
+
+
+def starts(line: Line, state: BlockState) -> bool:
+    match = _opening(line.text, state)
+    return match is not None and (match.group("credits") is not None or match.group("opener") != "讯")
+
+
+def news_brief(state: BlockState) -> bool:
+    """``本报讯（记者 张三 通讯员 李四）…``: the opening paragraph of a news item; the reporters are
+    its authors and the opener is dropped from the text (the headline above becomes its title)."""
+    if not starts(state.line, state):
+        return False
+    lines = block_lines(state, state.pos) if state.hard_wrapped else [state.line]
+    text = joined(lines)
+    match = _opening(text, state)
+    assert match is not None
+    credits = read_credits(match.group("credits") or "", state) if match.group("credits") else None
+    authors, roles = credits if credits else ((), ())
+    state.push("text", lines[0].number, lines[-1].number, text[match.end() :], "news_brief",
+               news=True, authors=authors, roles=roles, opener=match.group(0).strip(), indented=lines[0].indented)
+    state.pos += len(lines)
+    return True
+
+
+RULE = BlockRule(news_brief, starts, lambda layout: rf"(?:{layout.pattern('news')}|本报)")

@@ -1,0 +1,143 @@
+"""Notices and adverts between articles: 招聘启事, 征稿启事, 遗失声明, 公告, 通知, 广告."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..state import BlockState, Line
+from ..text import has_sentence_punctuation, starts_with_enumerator
+from .base import BlockRule
+from .furniture import folded
+
+_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+SIGNATURE_MAX = 24
+
+
+def is_notice_title(text: str, state: BlockState) -> bool:
+    if len(text) > 24:
+        return False
+    plain = folded(text)
+    return len(plain) <= 16 and not starts_with_enumerator(plain) and not has_sentence_punctuation(plain) and bool(
+        state.layout.regex("notice-end", lambda layout: rf"(?:{layout.pattern('notice_endings')})$").search(plain)
+    )
+
+
+def notice_kind(text: str, state: BlockState) -> str:
+    """The first kind of ``layout.toml`` whose words the notice uses."""
+    for kind in state.layout.notice_kinds:
+        if any(word in text for word in kind.words):
+            return kind.kind
+    return "announcement"
+
+
+def _is_closer(line: Line, state: BlockState) -> bool:
+    return bool(state.layout.regex("notice-closer", lambda layout: layout.pattern("notice_closers")).search(line.text))
+
+
+def _is_signature(line: Line) -> bool:
+    plain = line.plain
+    return bool(_DATE_LINE.match(plain)) or (len(plain) <= SIGNATURE_MAX and not has_sentence_punctuation(plain))
+
+
+def _paragraph_end(state: BlockState, index: int) -> int:
+    while index + 1 < len(state.lines) and not state.lines[index + 1].blank:
+        index += 1
+    return index
+
+
+def _next_filled(state: BlockState, index: int) -> Optional[int]:
+    index += 1
+    while index < len(state.lines) and state.lines[index].blank:
+        index += 1
+    return index if index < len(state.lines) else None
+
+
+def _closes(line: Line, state: BlockState) -> bool:
+    return _is_closer(line, state) or bool(_DATE_LINE.match(line.plain))
+
+
+def _notice_end(state: BlockState) -> int:
+    """The index of the notice's last line: the paragraph under its title (the next one when the title
+    stands alone), then each following paragraph that opens with a closing line (特此…, 联系电话, a date)."""
+    end = _paragraph_end(state, state.pos)
+    if end == state.pos:
+        following = _next_filled(state, end)
+        if following is not None and not is_notice_title(state.lines[following].text, state):
+            end = _paragraph_end(state, following)
+    while True:
+        following = _next_filled(state, end)
+        if following is None or not _closes(state.lines[following], state):
+            return end
+        end = _paragraph_end(state, following)
+
+
+def _signature_end(state: BlockState, end: int) -> int:
+    """Past the closing line: a signature right under it, and a date line (blank lines between allowed)."""
+    index = end + 1
+    while index < len(state.lines):
+        line = state.lines[index]
+        if line.blank:
+            index += 1
+            continue
+        if _DATE_LINE.match(line.plain) or (index == end + 1 and _is_signature(line)):
+            end = index
+            index += 1
+            continue
+        break
+    return end
+
+
+def starts(line: Line, state: BlockState) -> bool:
+    return is_notice_title(line.text, state)
+
+
+def notice(state: BlockState) -> bool:
+    """A short line ending with a notice word (``招聘启事``, ``遗失声明``, ``征稿启事`` …) and the text
+    under it up to its closing line (``特此…``, contact lines) with signature and date: a notice, with
+    its kind read from its words."""
+    if not is_notice_title(state.line.text, state):
+        return False
+    end = _signature_end(state, _notice_end(state))
+    covered = [line for line in state.lines[state.pos : end + 1] if not line.blank]
+    text = "\n".join(line.text for line in covered)
+    state.push("notice", covered[0].number, covered[-1].number, text, "notice", notice_kind=notice_kind(text, state))
+    state.pos = end + 1
+    return True
+
+
+def contact_advert(state: BlockState) -> bool:
+    """A short unpunctuated line right above contact lines (``订购热线：…``, ``电话：…``): an advert
+    (or the notice its words name)."""
+    line, following = state.line, state.peek()
+    if following is None or following.blank or len(line.plain) > 20 or has_sentence_punctuation(line.text):
+        return False
+    if not _is_closer(following, state) or _is_closer(line, state):
+        return False
+    end = state.pos + 1
+    while end + 1 < len(state.lines) and not state.lines[end + 1].blank and _is_closer(state.lines[end + 1], state):
+        end += 1
+    covered = state.lines[state.pos : end + 1]
+    text = "\n".join(l.text for l in covered)
+    state.push("notice", covered[0].number, covered[-1].number, text, "contact_advert", notice_kind=notice_kind(text, state))
+    state.pos = end + 1
+    return True
+
+
+def slogan(state: BlockState) -> bool:
+    """A short line of two or more phrases with a slogan's words (``安全生产 人人有责``): a slogan."""
+    text = state.line.text
+    parts = text.split()
+    if len(parts) < 2 or len(text) > 24 or has_sentence_punctuation(text):
+        return False
+    if sum(1 for part in parts if part in state.layout.slogan_words) < 1 or any(len(p) > 8 for p in parts):
+        return False
+    number = state.line.number
+    state.push("notice", number, number, text, "slogan", notice_kind="slogan")
+    state.pos += 1
+    return True
+
+
+RULE = BlockRule(notice)  # a short line ending 通知 can be a wrapped body line: no interruption
+SLOGAN = BlockRule(slogan)
+CONTACT_ADVERT = BlockRule(contact_advert)

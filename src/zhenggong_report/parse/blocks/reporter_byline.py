@@ -1,0 +1,63 @@
+"""Reporter bylines: ``本报记者 张三``, ``本报通讯员 李四 王五``, ``（记者 张三 通讯员 李四）``."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..state import BlockState, Line
+from ..text import CJK
+from .base import BlockRule, name_list
+
+_NAME = re.compile(rf"^[{CJK}]{{1,4}}$")
+
+
+def read_credits(text: str, state: BlockState) -> Optional[tuple[tuple[str, ...], tuple[Optional[str], ...]]]:
+    """The names and their roles when ``text`` is nothing but role words each followed by names
+    (``记者 张三 通讯员 李四 王五``, ``本报记者张三``, ``记者 陈静通讯员 张伟``); None otherwise."""
+    if len(text) > 40:
+        return None
+    roles = state.layout.regex("roles", lambda layout: f"(?:{layout.pattern('roles')})")
+    body = text.strip()
+    marks = list(roles.finditer(body))
+    if not marks or marks[0].start() != 0:
+        return None
+    names: list[str] = []
+    kinds: list[Optional[str]] = []
+    for mark, following in zip(marks, marks[1:] + [None]):
+        role = state.layout.role_of(mark.group(0))
+        if role == "摄影":
+            return None
+        chunk = body[mark.end() : following.start() if following else len(body)]
+        tokens = [t for t in re.split(r"[ 、，,]+", chunk) if t]
+        if not tokens or not all(_NAME.match(t) for t in tokens):
+            return None
+        for name in name_list(" ".join(tokens)):
+            names.append(name)
+            kinds.append(role)
+    return tuple(names), tuple(kinds)
+
+
+def _inner(text: str) -> str:
+    if text[:1] in "（(" and text[-1:] in "）)":
+        return text[1:-1]
+    return text
+
+
+def starts(line: Line, state: BlockState) -> bool:
+    return read_credits(_inner(line.text), state) is not None
+
+
+def reporter_byline(state: BlockState) -> bool:
+    """Role words (``本报记者``, ``通讯员`` … in ``layout.toml``) each followed by names, on one line,
+    bracketed or not: the authors and their roles."""
+    credits = read_credits(_inner(state.line.text), state)
+    if credits is None:
+        return False
+    number = state.line.number
+    state.push("byline", number, number, state.line.text, "reporter_byline", authors=credits[0], roles=credits[1])
+    state.pos += 1
+    return True
+
+
+RULE = BlockRule(reporter_byline, starts, lambda layout: rf"[（(]?(?:{layout.pattern('roles')})")

@@ -1,0 +1,179 @@
+"""What a page prints besides its articles, read from ``data/layout.toml`` (user-editable).
+
+The layout rules (mastheads, datelines, bylines, captions, jump lines, editorial blocks,
+notices) take their words from one :class:`Layout`; nothing of that vocabulary is in code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from ..errors import DataFileError
+from ..resources import data_file, read_toml
+
+LAYOUT_FILE = "layout.toml"
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of plain words, longest first (so 本报记者 wins over 记者)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class NoticeKind:
+    kind: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The layout vocabulary; each field is one list of ``layout.toml``."""
+
+    masthead_endings: tuple[str, ...]
+    masthead_names: tuple[str, ...]
+    masthead_max: int
+    weekdays: tuple[str, ...]
+    column_names: tuple[str, ...]
+    editor_labels: tuple[str, ...]
+    imprint_labels: tuple[str, ...]
+    contents_headings: tuple[str, ...]
+    byline_roles: tuple[tuple[str, str], ...]
+    byline_labels: tuple[str, ...]
+    news_openers: tuple[str, ...]
+    caption_markers: tuple[str, ...]
+    credit_endings: tuple[str, ...]
+    continued_on: tuple[str, ...]
+    continued_from: tuple[str, ...]
+    editor_note: tuple[str, ...]
+    author_bio: tuple[str, ...]
+    footnotes: tuple[str, ...]
+    references: tuple[str, ...]
+    notice_endings: tuple[str, ...]
+    notice_kinds: tuple[NoticeKind, ...]
+    notice_closers: tuple[str, ...]
+    slogan_words: tuple[str, ...]
+    path: str = LAYOUT_FILE
+
+    def role_of(self, word: str) -> Optional[str]:
+        return self._roles.get(word)
+
+    @cached_property
+    def _roles(self) -> dict[str, str]:
+        return dict(self.byline_roles)
+
+    def pattern(self, name: str) -> str:
+        """The alternation of one word list."""
+        return self._alternations[name]
+
+    def regex(self, key: str, build: Callable[["Layout"], str]) -> re.Pattern[str]:
+        """The pattern ``build`` makes from this vocabulary, compiled once per layout under ``key``."""
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            compiled = self._compiled[key] = re.compile(build(self))
+        return compiled
+
+    @cached_property
+    def _compiled(self) -> dict[str, re.Pattern[str]]:
+        return {}
+
+    @cached_property
+    def _alternations(self) -> dict[str, str]:
+        return _patterns(self)
+
+
+def _patterns(layout: Layout) -> dict[str, str]:
+    return {
+        "roles": alternation(tuple(word for word, _ in layout.byline_roles)),
+        "labels": alternation(layout.byline_labels),
+        "editors": alternation(layout.editor_labels),
+        "imprint": alternation(layout.imprint_labels),
+        "weekdays": alternation(layout.weekdays),
+        "news": alternation(layout.news_openers),
+        "captions": alternation(layout.caption_markers),
+        "credits": alternation(layout.credit_endings),
+        "jump_on": alternation(layout.continued_on),
+        "jump_from": alternation(layout.continued_from),
+        "editor_note": alternation(layout.editor_note),
+        "author_bio": alternation(layout.author_bio),
+        "footnotes": alternation(layout.footnotes),
+        "references": alternation(layout.references),
+        "notice_endings": alternation(layout.notice_endings),
+        "notice_closers": alternation(layout.notice_closers),
+    }
+
+
+def _words(table: dict[str, Any], key: str, path: str, section: str) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise DataFileError(path, f"'{key}' must be a list of non-empty strings", section)
+    return tuple(value)
+
+
+def _section(raw: dict[str, Any], name: str, path: str) -> dict[str, Any]:
+    value = raw.get(name, {})
+    if not isinstance(value, dict):
+        raise DataFileError(path, "must be a table", name)
+    return value
+
+
+def layout_from_toml(raw: dict[str, Any], path: str) -> Layout:
+    """Check and build the layout vocabulary; problems name the file and the table."""
+    s = {name: _section(raw, name, path) for name in (
+        "masthead", "dateline", "columns", "editors", "imprint", "contents", "bylines", "news",
+        "captions", "jumps", "editorial", "notices")}
+    roles = s["bylines"].get("roles", {})
+    if not isinstance(roles, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in roles.items()):
+        raise DataFileError(path, "'roles' must map words to role names", "bylines")
+    kinds = []
+    for entry in s["notices"].get("kinds", []):
+        if not isinstance(entry, dict) or not isinstance(entry.get("kind"), str):
+            raise DataFileError(path, "each of 'kinds' needs a 'kind' and its 'words'", "notices")
+        kinds.append(NoticeKind(entry["kind"], _words(entry, "words", path, "notices")))
+    max_length = s["masthead"].get("max_length", 12)
+    if not isinstance(max_length, int) or max_length < 2:
+        raise DataFileError(path, "'max_length' must be a whole number of at least 2", "masthead")
+    return Layout(
+        masthead_endings=_words(s["masthead"], "endings", path, "masthead"),
+        masthead_names=_words(s["masthead"], "names", path, "masthead"),
+        masthead_max=max_length,
+        weekdays=_words(s["dateline"], "weekdays", path, "dateline"),
+        column_names=_words(s["columns"], "names", path, "columns"),
+        editor_labels=_words(s["editors"], "labels", path, "editors"),
+        imprint_labels=_words(s["imprint"], "labels", path, "imprint"),
+        contents_headings=_words(s["contents"], "headings", path, "contents"),
+        byline_roles=tuple(sorted(roles.items())),
+        byline_labels=_words(s["bylines"], "labels", path, "bylines"),
+        news_openers=_words(s["news"], "openers", path, "news"),
+        caption_markers=_words(s["captions"], "markers", path, "captions"),
+        credit_endings=_words(s["captions"], "credit_endings", path, "captions"),
+        continued_on=_words(s["jumps"], "continued_on", path, "jumps"),
+        continued_from=_words(s["jumps"], "continued_from", path, "jumps"),
+        editor_note=_words(s["editorial"], "editor_note", path, "editorial"),
+        author_bio=_words(s["editorial"], "author_bio", path, "editorial"),
+        footnotes=_words(s["editorial"], "footnotes", path, "editorial"),
+        references=_words(s["editorial"], "references", path, "editorial"),
+        notice_endings=_words(s["notices"], "endings", path, "notices"),
+        notice_kinds=tuple(kinds),
+        notice_closers=_words(s["notices"], "closers", path, "notices"),
+        slogan_words=_words(s["notices"], "slogan_words", path, "notices"),
+        path=path,
+    )
+
+
+def load_layout(data_dir: Optional[Path] = None) -> Layout:
+    """The layout vocabulary from the user's data folder, else the packaged file."""
+    path = data_file(LAYOUT_FILE, data_dir)
+    return _load(str(path))
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> Layout:
+    return layout_from_toml(read_toml(Path(path)), path)
+
+
+def default_layout() -> Layout:
+    return load_layout(None)

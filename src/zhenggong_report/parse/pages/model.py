@@ -1,0 +1,114 @@
+"""The page state the page rules work on: blocks, title units, joins, chains, records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Optional
+
+from ...models import Article, Leftover, SourceFile
+from ..state import BODY_KINDS, Block, Lexicon
+
+if TYPE_CHECKING:
+    from ..layout import Layout
+
+PASS_THROUGH = ("caption", "page_number")
+"""What OCR drops between two lines of one paragraph; reading order passes over it."""
+
+
+@dataclass
+class TitleUnit:
+    """A title with its subtitle and byline(s), as printed together."""
+
+    blocks: list[int]
+    title: Optional[str] = None
+    subtitle: Optional[str] = None
+    authors: tuple[str, ...] = ()
+    roles: tuple[Optional[str], ...] = ()
+    """Each author's role as printed (记者, 通讯员 …), or None."""
+    unit: Optional[str] = None
+    has_byline: bool = False
+
+    @property
+    def author(self) -> Optional[str]:
+        return "、".join(self.authors) if self.authors else None
+
+
+@dataclass
+class Link:
+    before: int
+    after: int
+    score: float
+    evidence: tuple[str, ...]
+    adjacent: bool
+    word: float = 0.0
+    """The dictionary-word part of the score."""
+
+
+@dataclass
+class Chain:
+    """Body blocks in reading order, and what the page prints around them."""
+
+    blocks: list[int]
+    title_unit: Optional[int] = None
+    title_note: Optional[str] = None
+    affiliations: list[int] = field(default_factory=list)
+    extras: list[int] = field(default_factory=list)
+    """Abstract and keywords blocks."""
+    editorial: list[int] = field(default_factory=list)
+    """Editor's note, author bio, footnotes and references blocks."""
+    bylines: list[int] = field(default_factory=list)
+    """Bylines printed at the article's end (a unit and name under the last paragraph)."""
+    jumps: list[int] = field(default_factory=list)
+    partial: bool = False
+
+
+@dataclass
+class PageState:
+    source: SourceFile
+    blocks: list[Block]
+    lexicon: Lexicon
+    hard_wrapped: bool
+    layout: "Layout"
+    units: list[TitleUnit] = field(default_factory=list)
+    links: dict[int, Link] = field(default_factory=dict)
+    successor: dict[int, int] = field(default_factory=dict)
+    predecessor: dict[int, int] = field(default_factory=dict)
+    chains: list[Chain] = field(default_factory=list)
+    placement: str = "leading"
+    evidence: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    claimed: set[int] = field(default_factory=set)
+    fragments: set[int] = field(default_factory=set)
+    """Body blocks that start mid-sentence."""
+    chain_texts: list[str] = field(default_factory=list)
+    title_weights: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Each title's character pairs weighted by their rarity among the chains (see ``_title_similarity``)."""
+    chain_by_block: dict[int, int] = field(default_factory=dict)
+    articles: list[Article] = field(default_factory=list)
+    leftovers: list[Leftover] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    """What the page's furniture says: newspaper, date, edition, column, editors."""
+
+    def is_body(self, index: int) -> bool:
+        return 0 <= index < len(self.blocks) and self.blocks[index].kind in BODY_KINDS
+
+    def passes_over(self, index: int) -> bool:
+        """A caption or page number OCR dropped between two lines of a paragraph."""
+        if not 0 <= index < len(self.blocks):
+            return False
+        block = self.blocks[index]
+        return block.kind == "caption" or (block.kind == "furniture" and block.data.get("furniture") == "page_number")
+
+    def next_body(self, index: int) -> int:
+        """The block after ``index`` in reading order, passing over dropped captions and page numbers."""
+        following = index + 1
+        while self.passes_over(following):
+            following += 1
+        return following
+
+    def chain_of(self, index: int) -> Optional[int]:
+        return self.chain_by_block.get(index)
+
+
+PageRule = Callable[[PageState], None]
+

@@ -1,0 +1,244 @@
+"""Records: one article per chain, and whatever no article claimed as leftovers."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Optional
+
+from ...models import Article, Join, Leftover, PageMeta, PageNote, Paragraph, SourceFile, Span
+from ..text import join_wrapped
+from ..titles import infer_title
+from .model import Chain, PageState, TitleUnit
+
+def _merge_spans(spans: list[Span], source: SourceFile) -> tuple[Span, ...]:
+    """Merge spans that follow each other with only blank lines between."""
+    merged: list[list[int]] = []
+    for first, last in spans:
+        if merged:
+            previous = merged[-1]
+            gap = range(previous[1] + 1, first)
+            if previous[0] <= first and all(not source.lines[n - 1].strip() for n in gap):
+                previous[1] = max(previous[1], last)
+                continue
+        merged.append([first, last])
+    return tuple((a, b) for a, b in merged)
+
+
+def _article_id(source: SourceFile, title: str, author: Optional[str], taken: set[str]) -> str:
+    digest = hashlib.sha1(f"{source.name}\n{title}\n{author or ''}".encode("utf-8")).hexdigest()
+    base = f"a-{digest[:8]}"
+    candidate, counter = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{counter}"
+        counter += 1
+    taken.add(candidate)
+    return candidate
+
+
+def _paragraphs(state: PageState, chain: Chain) -> tuple[list[Paragraph], list[Join]]:
+    paragraphs: list[Paragraph] = []
+    joins: list[Join] = []
+    previous: Optional[int] = None
+    for index in chain.blocks:
+        block = state.blocks[index]
+        link = state.links.get(previous) if previous is not None else None
+        if link is not None and link.after == index:
+            last = paragraphs[-1]
+            joins.append(
+                Join(
+                    kind="page_break" if link.adjacent else "column",
+                    before=last.lines[-1],
+                    after=block.span,
+                    evidence=link.evidence,
+                    score=link.score,
+                    text_before=last.text[-12:],
+                    text_after=block.text[:12],
+                )
+            )
+            paragraphs[-1] = Paragraph(last.kind, join_wrapped(last.text, block.text), last.lines + (block.span,))
+        else:
+            paragraphs.append(Paragraph(block.kind, block.text, (block.span,)))
+        previous = index
+    return paragraphs, joins
+
+
+def _credits(state: PageState, chain: Chain, unit: Optional[TitleUnit]) -> tuple[tuple[str, ...], tuple[Optional[str], ...]]:
+    """The authors and their roles: from the title unit's byline, else a closing byline, else the
+    reporters a news item names in its opening brackets."""
+    if unit is not None and unit.authors:
+        return unit.authors, unit.roles
+    for index in chain.bylines:
+        data = state.blocks[index].data
+        if data.get("authors"):
+            return tuple(data["authors"]), tuple(data["roles"])
+    first = state.blocks[chain.blocks[0]].data
+    if first.get("authors"):
+        return tuple(first["authors"]), tuple(first["roles"])
+    return (), ()
+
+
+def _editorial(state: PageState, chain: Chain, field: str) -> list[str]:
+    found = []
+    for index in chain.editorial:
+        block = state.blocks[index]
+        if block.data["field"] == field:
+            found.extend(block.data.get("items", (block.text,)))
+    return found
+
+
+def _jump(state: PageState, chain: Chain, direction: str) -> Optional[str]:
+    pages = [state.blocks[i].data["page"] for i in chain.jumps if state.blocks[i].data["direction"] == direction]
+    return pages[-1] if pages else None
+
+
+def emit_articles(state: PageState, taken_ids: set[str]) -> None:
+    """One article per chain, with its title unit, affiliation, abstract, keywords, editorial blocks
+    and jump lines."""
+    for chain in state.chains:
+        unit = state.units[chain.title_unit] if chain.title_unit is not None else None
+        paragraphs, joins = _paragraphs(state, chain)
+        if unit is None and sum(len(p.text) for p in paragraphs) < 20 and not chain.affiliations:
+            continue
+        notes: list[str] = []
+        unit_spans = [state.blocks[i].span for i in unit.blocks] if unit else []
+        extra_spans = [state.blocks[i].span for i in chain.extras]
+        body_spans = [span for p in paragraphs for span in p.lines]
+        jumps_from = [i for i in chain.jumps if state.blocks[i].data["direction"] == "from"]
+        closing = chain.affiliations + chain.bylines + [i for i in chain.jumps if i not in jumps_from] + [
+            i for i in chain.editorial if state.blocks[i].data["field"] != "editor_note"]
+        closing_spans = [state.blocks[i].span for i in sorted(closing)]
+        note_spans = [state.blocks[i].span for i in chain.editorial if state.blocks[i].data["field"] == "editor_note"]
+        extra_spans = sorted(extra_spans + [state.blocks[i].span for i in jumps_from])
+        if state.placement == "trailing" and unit is not None and chain.title_note is None:
+            spans = note_spans + extra_spans + body_spans + closing_spans + unit_spans
+            notes.append("标题印在文章之后（本版面标题均在文后）")
+        else:
+            spans = note_spans + unit_spans + extra_spans + body_spans + closing_spans
+        if chain.title_note:
+            notes.append(chain.title_note)
+        title = unit.title if unit else None
+        texts = [p.text for p in paragraphs if p.kind == "text"] or [p.text for p in paragraphs]
+        display = title or infer_title(texts)
+        if title is None:
+            notes.append("版面未印标题；显示标题据正文推断")
+        continued_from = _jump(state, chain, "from")
+        if chain.partial:
+            notes.append(f"本文上接{continued_from}" if continued_from else "本文开头不在任何版面上")
+        continued_on = _jump(state, chain, "on")
+        if continued_on:
+            notes.append(f"本文下转{continued_on}")
+        affiliation, role = _affiliation(state, chain, unit)
+        authors, roles = _credits(state, chain, unit)
+        author = "、".join(authors) if authors else None
+        abstract = next((state.blocks[i].text for i in chain.extras if state.blocks[i].kind == "abstract"), None)
+        keywords = next((state.blocks[i].data["words"] for i in chain.extras if state.blocks[i].kind == "keywords"), ())
+        for index in chain.blocks + closing + jumps_from + chain.extras + chain.editorial + (unit.blocks if unit else []):
+            state.claimed.add(index)
+        editor_note = _editorial(state, chain, "editor_note")
+        author_bio = _editorial(state, chain, "author_bio")
+        state.articles.append(
+            Article(
+                id=_article_id(state.source, display, author, taken_ids),
+                file=state.source.name,
+                title=title,
+                display_title=display,
+                title_inferred=title is None,
+                subtitle=unit.subtitle if unit else None,
+                author=author,
+                affiliation=affiliation,
+                role=role,
+                partial=chain.partial,
+                abstract=abstract,
+                author_keywords=tuple(keywords),
+                lines=_merge_spans(spans, state.source),
+                joins=tuple(joins),
+                paragraphs=tuple(paragraphs),
+                notes=tuple(notes),
+                authors=authors,
+                author_roles=roles,
+                editor_note="\n\n".join(editor_note) or None,
+                author_bio="\n\n".join(author_bio) or None,
+                footnotes=tuple(_editorial(state, chain, "footnotes")),
+                references=tuple(_editorial(state, chain, "references")),
+                continued_on=continued_on,
+                continued_from=continued_from,
+            )
+        )
+
+
+def _affiliation(state: PageState, chain: Chain, unit: Optional[TitleUnit]) -> tuple[Optional[str], Optional[str]]:
+    for index in chain.affiliations:
+        data = state.blocks[index].data
+        if data.get("unit"):
+            return data["unit"], data.get("role")
+    if unit and unit.unit:
+        return unit.unit, None
+    for index in chain.bylines:
+        if state.blocks[index].data.get("unit"):
+            return state.blocks[index].data["unit"], None
+    return None, None
+
+
+LEFTOVER_KINDS = {
+    "notice": None,
+    "affiliation": "stray_affiliation",
+    "title": "orphan_title",
+    "subtitle": "orphan_title",
+    "kicker": "orphan_title",
+    "byline": "orphan_byline",
+    "closing_byline": "orphan_byline",
+    "caption": "caption",
+    "jump": "jump_line",
+}
+STANDS_ALONE = ("notice", "furniture", "caption", "editorial", "jump")
+"""Leftovers of these kinds are never merged with their neighbours."""
+
+
+def emit_leftovers(state: PageState) -> None:
+    """Whatever no article claimed is kept verbatim as a leftover, with its kind."""
+    pending: list[int] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        first = state.blocks[pending[0]]
+        kind = (
+            first.data.get("notice_kind") or first.data.get("furniture") or (first.data.get("field") if first.kind == "editorial" else None)
+            or LEFTOVER_KINDS.get(first.kind) or "fragment"
+        )
+        spans = [state.blocks[i].span for i in pending]
+        text = "\n".join(_verbatim(state.source, span) for span in spans)
+        state.leftovers.append(Leftover(kind, state.source.name, text, _merge_spans(spans, state.source)))
+        pending.clear()
+
+    for index, block in enumerate(state.blocks):
+        if index in state.claimed:
+            flush()
+            continue
+        if pending and (block.kind in STANDS_ALONE or state.blocks[pending[-1]].kind in STANDS_ALONE):
+            flush()
+        pending.append(index)
+    flush()
+
+
+def _verbatim(source: SourceFile, span: Span) -> str:
+    return "\n".join(line.strip() for line in source.lines[span[0] - 1 : span[1]] if line.strip())
+
+
+def page_note(state: PageState) -> PageNote:
+    return PageNote(state.source.name, state.placement, tuple(state.evidence), tuple(state.warnings), page_meta(state))
+
+
+def page_meta(state: PageState) -> PageMeta:
+    """What the page's furniture prints: the first masthead, dateline and column, every staff line."""
+    found: dict[str, object] = {}
+    editors: list[tuple[str, str]] = []
+    for block in state.blocks:
+        if block.kind != "furniture":
+            continue
+        meta = block.data.get("meta", {})
+        for key in ("newspaper", "date", "weekday", "edition", "issue", "column"):
+            if meta.get(key) and key not in found:
+                found[key] = meta[key]
+        editors.extend((label, name) for label, name in meta.get("editors", {}).items())
+    return PageMeta(editors=tuple(editors), **found)  # type: ignore[arg-type]

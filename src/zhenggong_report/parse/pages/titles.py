@@ -1,0 +1,147 @@
+"""Titles and bylines: which short lines are titles, and the title units they form."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..state import BODY_KINDS, HEADER_KINDS, Block
+from ..text import CONNECTORS, ends_sentence, has_sentence_punctuation, run_bigrams, starts_with_enumerator
+from .model import PageState, TitleUnit
+
+TITLE_MAX = 60
+
+def _title_like(block: Block) -> bool:
+    text = block.text
+    return (
+        block.kind in BODY_KINDS
+        and 2 <= len(text) <= TITLE_MAX
+        and not has_sentence_punctuation(text)
+        and not starts_with_enumerator(text)
+        and text[-1] not in CONNECTORS
+    )
+
+
+def mark_titles_above_bylines(state: PageState) -> None:
+    """The short unpunctuated line just above a byline (or above its ``——`` subtitle) is the title."""
+    for index, block in enumerate(state.blocks):
+        if block.kind != "byline":
+            continue
+        above = index - 1
+        if above >= 0 and state.blocks[above].kind == "subtitle":
+            above -= 1
+        if above >= 0 and _title_like(state.blocks[above]):
+            state.blocks[above].kind = "title"
+
+
+def mark_news_headlines(state: PageState) -> None:
+    """The short unpunctuated line just above a news item's ``本报讯`` paragraph is its headline; a
+    second one above that is its lead-in (引题), kept as the subtitle."""
+    news = [index for index, block in enumerate(state.blocks) if block.data.get("news")]
+    for index in reversed(news):  # from the end: splitting a headline shifts the blocks after it
+        above = index - 1
+        if above >= 0 and state.blocks[above].kind == "subtitle":
+            above -= 1
+        if above < 0 or not _title_like(state.blocks[above]):
+            continue
+        state.blocks[above].kind = "title"
+        if _split_kicker(state, above):
+            continue
+        kicker = above - 1
+        if kicker >= 0 and _title_like(state.blocks[kicker]) and state.blocks[kicker].last >= state.blocks[above].first - 2:
+            state.blocks[kicker].kind = "kicker"
+
+
+def _split_kicker(state: PageState, index: int) -> bool:
+    """A headline block of two printed lines whose first is short and does not run on into the second
+    (no word spans the break) is a lead-in (引题) over the headline: split it into the two."""
+    block = state.blocks[index]
+    if block.first == block.last:
+        return False
+    lines = [line.strip() for line in state.source.lines[block.first - 1 : block.last] if line.strip()]
+    if len(lines) != 2 or len(lines[0]) >= len(lines[1]) or state.lexicon.spanning_word(lines[0], lines[1]):
+        return False
+    kicker = Block("kicker", block.first, block.first, lines[0], "news_headline")
+    state.blocks[index] = Block("title", block.last, block.last, lines[1], block.rule, dict(block.data))
+    state.blocks.insert(index, kicker)
+    return True
+
+
+def mark_titles_above_jumps(state: PageState) -> None:
+    """The short unpunctuated line just above ``（上接第1版）`` is the continued article's title,
+    printed again on the page it jumps to."""
+    for index, block in enumerate(state.blocks):
+        if block.kind == "jump" and block.data["direction"] == "from" and index > 0 and _title_like(state.blocks[index - 1]):
+            state.blocks[index - 1].kind = "title"
+
+
+def _next_block(state: PageState, index: int) -> Optional[Block]:
+    following = state.next_body(index)
+    return state.blocks[following] if following < len(state.blocks) else None
+
+
+def mark_closing_bylines(state: PageState) -> None:
+    """A byline right under an article's last paragraph, with no text after it (a title, furniture
+    or the page's end follows), closes that article: ``西铭矿 李林`` printed at the end."""
+    for index, block in enumerate(state.blocks):
+        if block.kind != "byline" or index == 0 or not state.is_body(index - 1):
+            continue
+        following = _next_block(state, index)
+        if following is None or following.kind not in BODY_KINDS:
+            block.kind = "closing_byline"
+
+
+def mark_titles_of_closing_bylines(state: PageState) -> None:
+    """An article signed at its end (a closing byline) that runs up into another article's byline
+    has lost its title in the run: the short unpunctuated paragraph after a finished sentence in
+    that run whose words the text below it shares most is its title."""
+    for index, block in enumerate(state.blocks):
+        if block.kind != "closing_byline":
+            continue
+        position, candidates = index - 1, []
+        while position >= 0 and (state.is_body(position) or state.passes_over(position)):
+            if (
+                _title_like(state.blocks[position])
+                and position > 0
+                and state.is_body(position - 1)
+                and ends_sentence(state.blocks[position - 1].text)
+                and state.is_body(position + 1)
+            ):
+                candidates.append(position)
+            position -= 1
+        if position < 0 or state.blocks[position].kind not in HEADER_KINDS or not candidates:
+            continue
+        below = {c: "".join(b.text for b in state.blocks[c + 1 : index] if b.kind in BODY_KINDS) for c in candidates}
+        best = max(candidates, key=lambda c: (_shared_pairs(state.blocks[c].text, below[c]), c))
+        state.blocks[best].kind = "title"
+
+
+def _shared_pairs(title: str, text: str) -> float:
+    grams = run_bigrams(title)
+    return sum(1 for g in grams if g in text) / len(grams) if grams else 0.0
+
+
+def group_title_units(state: PageState) -> None:
+    """A title, its lead-in and subtitle and its byline printed together form one title unit."""
+    current: Optional[TitleUnit] = None
+    for index, block in enumerate(state.blocks):
+        if block.kind not in HEADER_KINDS + ("kicker",):
+            current = None
+            continue
+        after_kicker = current is not None and [state.blocks[i].kind for i in current.blocks] == ["kicker"]
+        starts_new = current is None or block.kind == "kicker" or (block.kind == "title" and not after_kicker) or (
+            block.kind == "subtitle" and current.subtitle is not None
+        ) or (block.kind == "byline" and current.has_byline)
+        if starts_new:
+            current = TitleUnit(blocks=[])
+            state.units.append(current)
+        assert current is not None
+        current.blocks.append(index)
+        if block.kind == "title":
+            current.title = block.text
+        elif block.kind in ("subtitle", "kicker"):
+            current.subtitle = block.text.lstrip("—-－─").strip()
+        else:
+            current.has_byline = True
+            current.authors = tuple(block.data.get("authors", ()))
+            current.roles = tuple(block.data.get("roles", ()))
+            current.unit = block.data.get("unit")

@@ -1,0 +1,54 @@
+"""A build of the layout fixture pages: the report shows where each page is from and each article's
+editorial blocks, and the data files carry them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from zhenggong_report.build import build
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("layouts")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    for page in PAGES.glob("*.txt"):
+        if page.stem != "side_by_side":
+            shutil.copy(page, seeds / page.name)
+    build(seeds, root / "out", use_cache=False, jobs=1)
+    return root / "out"
+
+
+def test_the_page_shows_paper_date_and_edition(built: Path) -> None:
+    html = (built / "index.html").read_text(encoding="utf-8")
+    assert "《枣矿工人报》 2026-03-12 第2版 思想政治工作" in html
+    pages = json.loads((built / "data" / "pages.json").read_text(encoding="utf-8"))
+    printed = {p["file"]: p["printed"] for p in pages}
+    assert printed["masthead_footer.txt"]["editors"] == {"责任编辑": "王丽", "版式": "张强", "校对": "李明"}
+
+
+def test_editorial_blocks_are_shown_and_kept_out_of_bodies(built: Path) -> None:
+    html = (built / "index.html").read_text(encoding="utf-8")
+    articles = json.loads((built / "data" / "articles.json").read_text(encoding="utf-8"))
+    with_note = [a for a in articles if a["editor_note"]]
+    with_refs = [a for a in articles if a["references"]]
+    assert with_note and with_refs
+    for article in with_note:
+        assert article["editor_note"] not in article["body"]
+        assert article["editor_note"] in html
+    for article in with_refs:
+        assert all(entry not in article["body"] for entry in article["references"])
+    assert "参考文献" in html and "作者简介" in html
+
+
+def test_the_pages_of_one_issue_join_their_continued_article(built: Path) -> None:
+    articles = json.loads((built / "data" / "articles.json").read_text(encoding="utf-8"))
+    joined = [a for a in articles if a["parts"]]
+    assert [[part["file"] for part in a["parts"]] for a in joined] == [["jump_from_front.txt", "jump_to_inside.txt"]]
