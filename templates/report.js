@@ -294,24 +294,47 @@
       unpacked = new Response(stream).text().then(function (json) { window.ZG.search(JSON.parse(json)); });
     }
   };
+  var first = null;
+  // the first search file is read ahead while the page is idle (or when the search box is
+  // focused): a search then shows its first results at once, and the others follow as they load
+  function loadFirstSearchFile(then) {
+    if (!first) {
+      first = new Promise(function (resolve) {
+        var script = doc.createElement("script");
+        script.src = data.search[0];
+        script.onload = function () {
+          var ready = unpacked || Promise.resolve();
+          unpacked = null;
+          ready.then(resolve);
+        };
+        doc.head.appendChild(script);
+      });
+    }
+    if (then) { first.then(then); }
+  }
   function loadSearchFiles() {
     if (loading || !data) { return; }
     loading = true;
+    loadFirstSearchFile(function () {
+      loaded = 1;
+      apply(false);
+      next();
+    });
     var next = function () {
-      if (loaded >= data.search.length) { apply(false); return; }
+      if (loaded >= data.search.length) { return; }
       var script = doc.createElement("script");
       script.src = data.search[loaded];
       script.onload = function () {
         var done = function () {
           loaded += 1;
-          apply(false);
+          // the results are redrawn every few files while the rest load, and once at the end
+          if (loaded % 8 === 0 || loaded >= data.search.length) { apply(false); }
           next();
         };
         if (unpacked) { unpacked.then(done); unpacked = null; } else { done(); }
       };
       doc.head.appendChild(script);
     };
-    next();
   }
   // } folder-only
 
@@ -546,6 +569,12 @@
     });
   });
   search.addEventListener("input", function () { apply(true); });
+  // folder-only {
+  if (data && data.search.length) {
+    search.addEventListener("focus", function () { loadFirstSearchFile(); });
+    (window.requestIdleCallback || setTimeout)(function () { loadFirstSearchFile(); });
+  }
+  // } folder-only
   [theme, enterprise, source, from, to].forEach(function (control) {
     if (control) { control.addEventListener("change", function () { apply(true); }); }
   });

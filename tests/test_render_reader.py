@@ -31,6 +31,12 @@ def test_theme_reasons_are_shown_in_chinese(reason: str, shown: str) -> None:
     assert labels().reason(reason) == shown
 
 
+def test_page_warnings_are_shown_in_chinese() -> None:
+    assert labels().warning("p.txt: empty file") == "p.txt：文件为空"
+    assert labels().warning("p.txt: no article found") == "p.txt：没有找到文章"
+    assert labels().warning("p.txt: something else") == "p.txt: something else"
+
+
 def test_reasons_of_one_kind_are_listed_once_with_their_paragraphs() -> None:
     reasons = ["标题点明（工会）", "第1段集中论述（权重 5.0）", "第3段小标题", "第4段集中论述（权重 7.1）", "第6段小标题", "分布于 4 段（每千字 7.0 次）"]
     assert compact_reasons(reasons) == ("标题点明（工会）", "第1、4段集中论述", "第3、6段小标题", "分布于 4 段（每千字 7.0 次）")

@@ -43,6 +43,7 @@ class Labels:
     title_placements: Mapping[str, str]
     join_kinds: Mapping[str, str]
     flags: Mapping[str, str]
+    page_warnings: Mapping[str, str]
     reasons: tuple[ReasonRule, ...]
     csv_headers: Mapping[str, str]
 
@@ -54,6 +55,12 @@ class Labels:
                 return shown
         return text
 
+    def warning(self, text: str) -> str:
+        """``seed.txt: empty file`` as ``seed.txt：文件为空`` (unknown warnings as they are)."""
+        file, _, what = text.rpartition(": ")
+        shown = self.page_warnings.get(what)
+        return f"{file}：{shown}" if shown and file else text
+
 
 def parse_labels(data: Mapping) -> Labels:
     return Labels(
@@ -62,6 +69,7 @@ def parse_labels(data: Mapping) -> Labels:
         title_placements=dict(data.get("title_placements", {})),
         join_kinds=dict(data.get("join_kinds", {})),
         flags=dict(data.get("flags", {})),
+        page_warnings=dict(data.get("page_warnings", {})),
         reasons=tuple(ReasonRule(re.compile(r["pattern"]), r["label"]) for r in data.get("reasons", ())),
         csv_headers=dict(data.get("csv_headers", {})),
     )
