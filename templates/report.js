@@ -145,21 +145,9 @@
     if (note) { note.textContent = text; }
   }
   function copyText(text, element) {
-    function fallback() {
-      var area = doc.createElement("textarea");
-      area.value = text;
-      area.setAttribute("aria-hidden", "true");
-      area.className = "visually-hidden";
-      doc.body.appendChild(area);
-      area.select();
-      var done = false;
-      try { done = doc.execCommand("copy"); } catch (error) { done = false; }
-      doc.body.removeChild(area);
-      say(element, done ? "已复制本文数据" : "无法复制：请用“保存数据”");
-    }
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).then(function () { say(element, "已复制本文数据"); }, fallback);
-    } else { fallback(); }
+    var failed = function () { say(element, "无法复制：请用“保存数据”"); };
+    if (!navigator.clipboard || !navigator.clipboard.writeText) { failed(); return; }
+    navigator.clipboard.writeText(text).then(function () { say(element, "已复制本文数据"); }, failed);
   }
   function save(text, element) {
     var link = doc.createElement("a");

@@ -265,3 +265,18 @@ def test_search_results_and_an_open_article_have_no_axe_violations(browser, repo
         violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
         assert [(v["id"], [n["target"] for n in v["nodes"][:5]]) for v in violations] == []
     context.close()
+
+
+def test_an_article_copies_as_the_same_json_record(browser, report_url, records) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    watched = Watched(context, report_url)
+    page = watched.page
+    record = records[1]
+    page.click(f"#{record['id']} .article-tools button[data-act=copy]")
+    page.wait_for_function(f"document.querySelector('#{record['id']} .tool-status').textContent !== ''")
+    assert page.inner_text(f"#{record['id']} .tool-status") == "已复制本文数据"
+    copied = json.loads(page.evaluate("navigator.clipboard.readText()"))
+    assert copied["id"] == record["id"] and copied["body"] == record["body"]
+    assert watched.errors == []
+    context.close()
