@@ -131,13 +131,13 @@ def test_empty_and_articleless_pages_are_warned_about_and_the_build_goes_on(buil
 
 def test_other_file_types_are_ignored_with_a_note(built, seeds):
     out, before = built
-    (seeds / "scan.pdf").write_bytes(b"%PDF-1.4\x00")
+    (seeds / "scan.tiff").write_bytes(b"II*\x00")
     (seeds / "old").mkdir()
     (seeds / ".DS_Store").write_bytes(b"\x00\x01")
     code, _, stderr = run_cli("build", "--seeds", str(seeds), "--out", str(out))
     assert code == 0, stderr
     notes = [line for line in stderr.splitlines() if line.startswith("note: ")]
-    assert notes == [f"note: {seeds / 'old'}: a sub-folder, not read", f"note: {seeds / 'scan.pdf'}: not a .txt file, ignored"]
+    assert notes == [f"note: {seeds / 'old'}: a sub-folder, not read", f"note: {seeds / 'scan.tiff'}: not a .txt, .docx, .pdf or .html file, ignored"]
     assert snapshot(out) == before
 
 

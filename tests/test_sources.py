@@ -186,12 +186,12 @@ def test_unreadable_file_is_an_input_error(tmp_path, monkeypatch):
 
 
 def test_listing_reads_txt_in_name_order_and_notes_the_rest(tmp_path):
-    for name in ("b.txt", "a.TXT", "scan.pdf", ".hidden.txt", "._a.txt"):
+    for name in ("b.txt", "a.TXT", "scan.tiff", ".hidden.txt", "._a.txt"):
         (tmp_path / name).write_bytes(b"x")
     (tmp_path / "old").mkdir()
     listing = list_seed_files(tmp_path)
     assert [p.name for p in listing.paths] == ["a.TXT", "b.txt"]
-    assert listing.ignored == (("old", "a sub-folder, not read"), ("scan.pdf", "not a .txt file, ignored"))
+    assert listing.ignored == (("old", "a sub-folder, not read"), ("scan.tiff", "not a .txt, .docx, .pdf or .html file, ignored"))
 
 
 def test_listing_refuses_a_missing_folder(tmp_path):

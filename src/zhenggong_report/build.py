@@ -24,8 +24,10 @@ from .progress import Progress
 from .resources import data_file, templates_dir
 from .segmenter import Segmenter, cache_dir
 from .sources import list_seed_files, read_source
+from .sources.remembered import read_remembered
+from .sources.settings import load_reader_settings
 
-DATA_FILES = ("userdict.txt", "stopwords.txt", "themes.toml", "enterprises.toml", "layout.toml")
+DATA_FILES = ("userdict.txt", "stopwords.txt", "themes.toml", "enterprises.toml", "layout.toml", "sources.toml")
 
 
 @dataclass(frozen=True)
@@ -66,14 +68,21 @@ class Fingerprints:
     def report_key(self, sources: tuple[SourceFile, ...], *extra: str) -> str:
         """``extra``: anything else the output depends on (the build date, the renderer's libraries)."""
         parts = [self.code, self.templates, *(f"{k}={v}" for k, v in sorted(self.data.items()))]
-        parts += [f"{s.name}\0{s.sha256}" for s in sources]
+        parts += [f"{s.name}\0{s.sha256}\0{s.facts.text_digest}" for s in sources]
         return digest("report", *parts, *extra)
 
 
-def load_sources(seeds: Path) -> LoadedSources:
-    """Read and decode every ``.txt`` page of the seeds folder (the input edge)."""
+def load_sources(seeds: Path, data_dir: Optional[Path] = None, cache: Optional[BuildCache] = None) -> LoadedSources:
+    """Read every page of the seeds folder (the input edge); the readers' settings come from
+    ``sources.toml`` in ``data_dir`` or the packaged one. With a cache, what the Word, PDF and
+    WeChat readers made of a file before is reused."""
     listing = list_seed_files(seeds)
-    sources = tuple(read_source(path) for path in listing.paths)
+    settings = load_reader_settings(data_dir)
+    if cache is not None and cache.enabled:
+        code = code_digest()
+        sources = tuple(read_remembered(path, settings, cache, code) for path in listing.paths)
+    else:
+        sources = tuple(read_source(path, settings) for path in listing.paths)
     notes = tuple(f"{seeds / name}: {why}" for name, why in listing.ignored)
     return LoadedSources(sources, notes)
 
@@ -117,9 +126,9 @@ def build(
     make_environment(templates or templates_dir())  # a missing templates folder fails before any work
     built_on = source_date()
     build_date = built_on.date().isoformat() if built_on else None
-    loaded = load_sources(seeds)
-    prints = Fingerprints.of(data_dir, templates)
     cache = BuildCache(cache_dir() / "build", enabled=use_cache)
+    loaded = load_sources(seeds, data_dir, cache)
+    prints = Fingerprints.of(data_dir, templates)
     key = prints.report_key(loaded.sources, f"date={build_date or ''}", f"layout={layout}", *renderer_versions())
     reused = _reuse_report(cache, key)
     if reused is not None:

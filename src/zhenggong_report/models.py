@@ -22,6 +22,58 @@ def is_blank_line(line: str) -> bool:
 
 
 @dataclass(frozen=True)
+class Box:
+    """A rectangle on a PDF page, in points from the page's top left corner."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A running header or footer: printed at the same place on every page, so not the page's text."""
+
+    page: int
+    role: str
+    """``header`` (above the text) or ``footer`` (below it)."""
+    text: str
+    box: Box
+
+
+@dataclass(frozen=True)
+class SourceFacts:
+    """What a reader knows for certain about a file beyond its text (a ``.txt`` page has none)."""
+
+    kind: str = "text"
+    """``text`` (an OCR'd or pasted page), ``docx`` (Word/WPS), ``pdf`` (PDF e-paper), ``wechat``."""
+    kind_name: str = ""
+    """The kind as the report names it (``data/sources.toml``: Word 文档, PDF 电子版 …)."""
+    places: tuple[str, ...] = ()
+    """Per line of the text, where the file printed it (``¶12``, ``表1 第2行``, ``脚注1``,
+    ``第2页 第1栏 第5行``); ``""`` for the blank lines the reader put between paragraphs."""
+    styles: tuple[str, ...] = ()
+    """Per line: the paragraph style (docx), the line's role (pdf: title, text), the element (html)."""
+    pages: tuple[tuple[int, int], ...] = ()
+    """PDF: per page, the first and last line of the text printed on it (``(0, 0)`` for none)."""
+    columns: tuple[Box, ...] = ()
+    """PDF: the column boxes, page by page, in reading order."""
+    furniture: tuple[Furniture, ...] = ()
+    """PDF: the running headers and footers taken out of the text."""
+    metadata: tuple[tuple[str, str], ...] = ()
+    """What the file says about itself: WeChat account, author, date, place, URL; Word's title and author."""
+    text_digest: str = ""
+    """SHA-256 of the text the reader made (empty for ``.txt``, whose text is its bytes): a cache
+    key part, so a new reader or library version that reads the same bytes differently is a miss."""
+
+    def place(self, line: int) -> str:
+        """Where 1-based ``line`` was printed; the line number itself for a text page."""
+        return self.places[line - 1] if self.places else str(line)
+
+
+@dataclass(frozen=True)
 class SourceFile:
     """One decoded input page."""
 
@@ -31,6 +83,8 @@ class SourceFile:
     sha256: str
     lines: tuple[str, ...]
     """The decoded lines, line ends removed; ``lines[0]`` is line 1."""
+    facts: SourceFacts = SourceFacts()
+    """What the file's reader knows for certain (kind, pages, columns, styles, metadata)."""
 
     @property
     def non_blank_line_numbers(self) -> tuple[int, ...]:

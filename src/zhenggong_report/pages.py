@@ -74,7 +74,7 @@ class PageContext:
 def page_keys(
     source: SourceFile, code: str, dictionary: str, themes: str, stopwords: str = "-", layout: str = "-"
 ) -> PageKeys:
-    work = digest("page-work", code, dictionary, layout, source.name, source.sha256)
+    work = digest("page-work", code, dictionary, layout, source.name, source.sha256, source.facts.text_digest)
     return PageKeys(work, digest("page-reading", work, themes, stopwords))
 
 

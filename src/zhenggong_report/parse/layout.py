@@ -71,14 +71,22 @@ class Layout:
 
     def regex(self, key: str, build: Callable[["Layout"], str]) -> re.Pattern[str]:
         """The pattern ``build`` makes from this vocabulary, compiled once per layout under ``key``."""
-        compiled = self._compiled.get(key)
-        if compiled is None:
-            compiled = self._compiled[key] = re.compile(build(self))
-        return compiled
+        return self.derived(key, lambda layout: re.compile(build(layout)))
+
+    def derived(self, key: str, build: Callable[["Layout"], Any]) -> Any:
+        """What ``build`` makes of this vocabulary, made once per layout under ``key``."""
+        made = self._derived.get(key)
+        if made is None:
+            made = self._derived[key] = build(self)
+        return made
 
     @cached_property
-    def _compiled(self) -> dict[str, re.Pattern[str]]:
+    def _derived(self) -> dict[str, Any]:
         return {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (for a spawned worker) without what was derived: it is remade there on use."""
+        return {key: value for key, value in self.__dict__.items() if key not in ("_derived", "_roles", "_alternations")}
 
     @cached_property
     def _alternations(self) -> dict[str, str]:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 import statistics
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from .text import fold_for_matching, normalize_spaces, unspace_letters
+from .text import fold_for_matching, has_sentence_punctuation, normalize_spaces, unspace_letters
 
 if TYPE_CHECKING:
+    from .blocks.dispatch import Dispatch
     from .layout import Layout
 
 
@@ -34,10 +34,17 @@ class Line:
     """The printed line began with white space (a paragraph indent)."""
     plain: str = ""
     """The text folded for matching: full-width digits and letters as ASCII, no spaces."""
+    punctuated: bool = False
+    """The line holds sentence punctuation (。！？；…): no byline, dateline or title does."""
 
     @property
     def blank(self) -> bool:
         return not self.text
+
+    @property
+    def initial(self) -> str:
+        """The first character of :attr:`plain` ('' for a blank line)."""
+        return self.plain[:1]
 
 
 @dataclass
@@ -67,19 +74,10 @@ def read_lines(raw_lines: tuple[str, ...]) -> list[Line]:
     for number, raw in enumerate(raw_lines, 1):
         normal = normalize_spaces(raw)
         text = unspace_letters(normal.strip())
-        lines.append(Line(number, text, bool(normal[:1].isspace()) and bool(text), fold_for_matching(text)))
+        lines.append(
+            Line(number, text, bool(normal[:1].isspace()) and bool(text), fold_for_matching(text), has_sentence_punctuation(text))
+        )
     return lines
-
-
-@dataclass(frozen=True)
-class Openers:
-    """The ``starts`` tests of the rules that may end a paragraph: those with a hint are asked only
-    about lines that match one of the combined hints."""
-
-    always: tuple[Callable[[Line, "BlockState"], bool], ...]
-    hinted: tuple[Callable[[Line, "BlockState"], bool], ...]
-    text_hints: "re.Pattern[str]"
-    plain_hints: "re.Pattern[str]"
 
 
 @dataclass
@@ -93,8 +91,9 @@ class BlockState:
     blocks: list[Block] = field(default_factory=list)
     hard_wrapped: bool = False
     column_width: float = 0.0
-    openers: "Openers | None" = None
-    """The tests of the rules that may end a running paragraph."""
+    openers: "Dispatch | None" = None
+    """The rules by the characters their lines begin with: those with a ``starts`` test may end a
+    running paragraph."""
 
     def __post_init__(self) -> None:
         lengths = [len(line.text) for line in self.lines if not line.blank]
@@ -107,21 +106,18 @@ class BlockState:
         """Inside a hard-wrapped paragraph: does this line open something else?"""
         if self.hard_wrapped and line.indented:
             return True
-        openers = self.openers
-        if openers is None:
+        if self.openers is None:
             return False
-        if any(starts(line, self) for starts in openers.always):
-            return True
-        if not (openers.text_hints.match(line.text) or openers.plain_hints.match(line.plain)):
-            return False
-        return any(starts(line, self) for starts in openers.hinted)
+        for starts in self.openers.starts(line):
+            if starts(line, self):
+                return True
+        return False
 
     def interrupts_plainly(self, line: Line) -> bool:
-        """:meth:`interrupts` without the hints: every rule's ``starts`` asked (the reference)."""
+        """:meth:`interrupts` asking every rule's ``starts`` (the reference the dispatch is held to)."""
         if self.hard_wrapped and line.indented:
             return True
-        openers = self.openers
-        return openers is not None and any(starts(line, self) for starts in openers.always + openers.hinted)
+        return self.openers is not None and any(starts(line, self) for starts in self.openers.all_starts())
 
     @property
     def line(self) -> Line:

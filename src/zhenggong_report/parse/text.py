@@ -30,6 +30,8 @@ HEADING_ENUMERATOR = re.compile(
     r"|\d{1,2}\s*[、．]"
     r"|[①②③④⑤⑥⑦⑧⑨⑩])"
 )
+ENUMERATOR_INITIALS = "一二三四五六七八九十（(第0123456789①②③④⑤⑥⑦⑧⑨⑩"
+"""What a line that :data:`HEADING_ENUMERATOR` opens can begin with (digits folded to ASCII)."""
 LIST_STARTER = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|一方面|另一方面|第[一二三四五六七八九十][，,])")
 
 SENTENCE_STARTERS = frozenset(
@@ -89,8 +91,11 @@ def ends_sentence(text: str) -> bool:
     return bool(bare) and bare[-1] in SENTENCE_END + COLON
 
 
+_SENTENCE_PUNCTUATION = re.compile("[。！？!?；;]")
+
+
 def has_sentence_punctuation(text: str) -> bool:
-    return any(c in text for c in "。！？!?；;")
+    return _SENTENCE_PUNCTUATION.search(text) is not None
 
 
 def starts_with_enumerator(text: str) -> bool:

@@ -12,6 +12,7 @@ import json
 from typing import Any, Optional
 
 from ..models import Analysis, Article, ArticleAnalysis, Join, Leftover, PageNote, ParsedCorpus, SourceFile
+from ..sources.facts import facts_record
 from .analysis_data import analysis_files, article_analysis_fields
 
 
@@ -75,11 +76,18 @@ def page_record(page: PageNote, source: Optional[SourceFile]) -> dict[str, Any]:
     record: dict[str, Any] = {"file": page.file}
     if source is not None:
         record.update({"encoding": source.encoding, "bytes": source.size, "sha256": source.sha256})
+        record.update(source_kind_record(source))
     record["printed"] = page.meta.fields()
     record.update(
         {"title_placement": page.title_placement, "evidence": list(page.evidence), "warnings": list(page.warnings)}
     )
     return record
+
+
+def source_kind_record(source: SourceFile) -> dict[str, Any]:
+    """What kind of file the page was and what its reader took from it as fact."""
+    facts = source.facts
+    return {"kind": facts.kind, "kind_name": facts.kind_name or facts.kind, "facts": facts_record(facts)}
 
 
 def to_json(value: Any) -> bytes:

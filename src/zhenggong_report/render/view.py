@@ -25,9 +25,11 @@ from ..models import (
     Leftover,
     PageMeta,
     ParsedCorpus,
+    SourceFile,
     ThemeDefinition,
     ThemeHit,
 )
+from ..sources.facts import facts_summary, printed_span
 from .anchors import AnchorBook
 from .article_meta import PageInfo, article_record_json, compact_reasons, line_ranges, page_info
 from .labels import labels
@@ -221,6 +223,10 @@ class SourceView:
     title_placement: str
     evidence: tuple[str, ...]
     warnings: tuple[str, ...]
+    kind: str = ""
+    """What kind of file it was (Word 文档, PDF 电子版 …)."""
+    facts: tuple[str, ...] = ()
+    """What its reader took from it as fact, one line each."""
     printed: str = ""
 
     @property
@@ -317,16 +323,21 @@ class ReportView:
         return tuple(by_id[c.id] for c in node.children)
 
 
-def source_label(file: str, lines) -> str:
+def source_label(file: str, lines, source: Optional[SourceFile] = None) -> str:
+    """``file:lines``; for a Word, PDF or WeChat file the lines as printed there (paragraphs, pages)."""
+    if source is not None and source.facts.places:
+        return f"{file}:" + ",".join(printed_span(source.facts, source.lines, span) for span in lines)
     spans = ",".join(f"{a}–{b}" if a != b else str(a) for a, b in lines)
     return f"{file}:{spans}"
 
 
-def article_source_label(article: Article) -> str:
-    """``file:lines``; for an article joined across pages, each part's in reading order."""
+def article_source_label(article: Article, sources: Optional[Mapping[str, SourceFile]] = None) -> str:
+    """``file:lines``; for an article joined across pages, each part's in reading order; for a
+    Word, PDF or WeChat file among ``sources``, where the lines were printed there."""
+    sources = sources or {}
     if article.parts:
-        return "；".join(source_label(file, lines) for file, lines in article.parts)
-    return source_label(article.file, article.lines)
+        return "；".join(source_label(file, lines, sources.get(file)) for file, lines in article.parts)
+    return source_label(article.file, article.lines, sources.get(article.file))
 
 
 def printed_label(meta: PageMeta) -> str:
@@ -365,6 +376,7 @@ class _Builder:
         self.printed = {page.file: printed_label(page.meta) for page in corpus.pages}
         self.bodies = bodies
         self.corpus = corpus
+        self.sources = {source.name: source for source in corpus.sources}
         self.analysis = analysis
         self.renderer = renderer
         self.by_article = _check_analysis(corpus, analysis)
@@ -431,6 +443,13 @@ class _Builder:
 
     # -- articles ----------------------------------------------------------------------------
 
+    def place_label(self, file: str, lines) -> str:
+        """``第3–20行``; for a Word, PDF or WeChat file where the lines were printed there (¶, pages)."""
+        source = self.sources.get(file)
+        if source is not None and source.facts.places:
+            return ",".join(printed_span(source.facts, source.lines, span) for span in lines)
+        return line_ranges(lines)
+
     def hit_view(self, hit: ThemeHit, primary: Optional[str]) -> HitView:
         evidence = tuple(
             EvidenceView(mark_span(e.sentence, e.start, e.end, EVIDENCE_CONTEXT), e.term, e.paragraph)
@@ -459,7 +478,7 @@ class _Builder:
         return ArticleView(
             ref=ref,
             article=article,
-            source_label=article_source_label(article),
+            source_label=article_source_label(article, self.sources),
             hits=hits,
             primary=self.theme_refs[item.primary_theme] if item.primary_theme else None,
             mentioned_themes=tuple(self.theme_refs[h.theme_id] for h in item.theme_mentions if h.theme_id in self.theme_refs),
@@ -473,7 +492,7 @@ class _Builder:
             filter_enterprises=" ".join(sorted(self.enterprise_refs[i].anchor for i in with_ancestors)),
             printed=self.printed.get(article.file, ""),
             page=meta,
-            source_parts=tuple((file, line_ranges(lines)) for file, lines in (article.parts or ((article.file, article.lines),))),
+            source_parts=tuple((file, self.place_label(file, lines)) for file, lines in (article.parts or ((article.file, article.lines),))),
             record=article_record_json(article, hits, item.primary_theme, meta),
             flags=tuple(labels().flags.get(f, f) for f in article.flags),
             placement=self.placements.get(article.file) or "标题位置未定",
@@ -583,6 +602,8 @@ class _Builder:
                     title_placement=note.title_placement if note else "",
                     evidence=note.evidence if note else (),
                     warnings=note.warnings if note else (),
+                    kind=source.facts.kind_name or source.facts.kind,
+                    facts=facts_summary(source.facts),
                     printed=printed_label(note.meta) if note else "",
                 )
             )
@@ -610,7 +631,7 @@ class _Builder:
             page_break_joins=tuple(j for j in joins if j.join.kind != "column"),
             inferred_titles=tuple(v for v in articles if v.article.title_inferred),
             partial_articles=tuple(v for v in articles if v.article.partial),
-            leftovers=tuple(LeftoverView(l, source_label(l.file, l.lines)) for l in self.corpus.leftovers),
+            leftovers=tuple(LeftoverView(l, source_label(l.file, l.lines, self.sources.get(l.file))) for l in self.corpus.leftovers),
             warnings=self.corpus.warnings,
             articles=articles,
             themes=self.theme_views(articles),

@@ -7,10 +7,7 @@ ends a running hard-wrapped paragraph where its pattern begins (see :class:`.bas
 
 from __future__ import annotations
 
-from ..layout import Layout
-from typing import Callable, Optional
-
-from ..state import Block, BlockState, Line, Openers
+from ..state import Block, BlockState
 from . import (
     abstract,
     affiliation,
@@ -40,6 +37,7 @@ from . import (
     unit_byline,
 )
 from .base import BlockRule
+from .dispatch import Dispatch
 
 BLOCK_RULES: tuple[BlockRule, ...] = (
     blank_line.RULE,
@@ -79,70 +77,22 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
 )
 
 
-_NOTHING = "(?!)"
-
-
-def openers_of(rules: tuple[BlockRule, ...], layout: Layout, use_hints: bool = True) -> Openers:
-    """The rules that may end a paragraph, with their hints combined into one regex per form
-    (without hints every ``starts`` is asked about every line)."""
-    if not use_hints:
-        starts = tuple(rule.starts for rule in rules if rule.starts is not None)
-        everything = layout.regex("hint:everything", lambda _: "")
-        return Openers(always=starts, hinted=(), text_hints=everything, plain_hints=everything)
-    def combined(on_plain: bool) -> str:
-        hints = [f"(?:{rule.hint(layout)})" for rule in rules if rule.starts and rule.hint and rule.hint_on_plain == on_plain]
-        return "|".join(hints) or _NOTHING
-
-    key = "openers:" + ",".join(rule.name for rule in rules)  # hints are matched at the line's start
-    return Openers(
-        always=tuple(rule.starts for rule in rules if rule.starts is not None and rule.hint is None),
-        hinted=tuple(rule.starts for rule in rules if rule.starts is not None and rule.hint is not None),
-        text_hints=layout.regex(key + ":text", lambda _: combined(False)),
-        plain_hints=layout.regex(key + ":plain", lambda _: combined(True)),
-    )
-
-
 def tokenize_blocks(state: BlockState, rules: tuple[BlockRule, ...] = BLOCK_RULES, use_hints: bool = True) -> list[Block]:
     """Run the block rules over the page until every line is consumed.
 
-    A rule's hint is necessary for its pattern, so a rule whose hint the current line does not
-    match is not asked (``use_hints=False`` asks every rule: the same blocks, a test holds them equal).
+    Each line is shown only the rules that can begin with its first character (their ``first``);
+    ``use_hints=False`` shows every rule every line: the same blocks (a test holds them equal).
     """
-    state.openers = openers_of(rules, state.layout, use_hints)
-    every_hint = _combined_hints(rules, state.layout) if use_hints else None
-    hinted = [(rule.run, _hint_test(rule, state.layout) if use_hints else None) for rule in rules]
-    unhinted = [(run, None) for run, hint in hinted if hint is None]
+    key = "dispatch:" + ",".join(rule.name for rule in rules) + (":hinted" if use_hints else ":plain")
+    dispatch = state.layout.derived(key, lambda layout: Dispatch(rules, layout, everything=not use_hints))
+    state.openers = dispatch
     while not state.at_end():
-        line = state.line
-        candidates = hinted if every_hint is None or every_hint(line) else unhinted
-        for run, hint in candidates:
-            if hint is not None and not hint(line):
-                continue
+        for run in dispatch.runs(state.line):
             if run(state):
                 break
         else:  # pragma: no cover - paragraph() always matches
             raise AssertionError("no block rule matched")
     return state.blocks
-
-
-def _combined_hints(rules: tuple[BlockRule, ...], layout: Layout) -> Callable[[Line], bool]:
-    """Does the line match any rule's hint? (When not, only the rules without a hint are asked.)"""
-    def combined(on_plain: bool) -> str:
-        hints = [f"(?:{rule.hint(layout)})" for rule in rules if rule.hint and rule.hint_on_plain == on_plain]
-        return "|".join(hints) or _NOTHING
-
-    key = "hints:" + ",".join(rule.name for rule in rules)
-    text, plain = layout.regex(key + ":text", lambda _: combined(False)).match, layout.regex(key + ":plain", lambda _: combined(True)).match
-    return lambda line: text(line.text) is not None or plain(line.plain) is not None
-
-
-def _hint_test(rule: BlockRule, layout: Layout) -> Optional[Callable[[Line], bool]]:
-    if rule.hint is None:
-        return None
-    match = layout.regex(f"hint:{rule.name}", rule.hint).match
-    if rule.hint_on_plain:
-        return lambda line: match(line.plain) is not None
-    return lambda line: match(line.text) is not None
 
 
 __all__ = ["BLOCK_RULES", "BlockRule", "tokenize_blocks"]

@@ -20,4 +20,4 @@ def abstract(state: BlockState) -> bool:
     return take_labelled(state, _ABSTRACT, "abstract", "abstract") is not None
 
 
-RULE = BlockRule(abstract, starts, lambda layout: r"(?:【\s*)?摘")
+RULE = BlockRule(abstract, starts, lambda layout: "【摘")

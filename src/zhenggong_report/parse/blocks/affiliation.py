@@ -56,4 +56,4 @@ def parse_affiliation(inner: str) -> tuple[str, str | None]:
     return text, None
 
 
-RULE = BlockRule(affiliation, starts, lambda layout: r"[（(【\[〔]")
+RULE = BlockRule(affiliation, starts, lambda layout: "（(【[〔")

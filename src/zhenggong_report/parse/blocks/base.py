@@ -29,12 +29,14 @@ class BlockRule:
 
     run: Callable[[BlockState], bool]
     starts: Optional[Callable[[Line, BlockState], bool]] = None
-    hint: Optional[Callable[["Layout"], str]] = None
-    """A regex every line that ``run`` or ``starts`` accepts matches at its beginning (a necessary
-    condition, matched on the line's text, or on its folded ``plain`` form when ``hint_on_plain``).
-    The hints of all rules are combined into one anchored regex: a line that matches none skips
-    every hinted rule (see :func:`.tokenize_blocks`, :meth:`BlockState.interrupts`)."""
-    hint_on_plain: bool = False
+    first: Optional[Callable[["Layout"], str]] = None
+    """The characters a line that ``run`` or ``starts`` accepts can begin with (its first character
+    with digits and letters folded to ASCII: ``Line.initial``), or None
+    for any. Rules are looked up by a line's first character (see :class:`.dispatch.Dispatch`), so
+    a line is not shown to rules it cannot start."""
+    unpunctuated: bool = False
+    """True when no line with sentence punctuation (``Line.punctuated``) can match (bylines,
+    datelines, titles): such lines are not shown to the rule."""
 
     @property
     def name(self) -> str:
@@ -46,6 +48,11 @@ class BlockRule:
 
     def __call__(self, state: BlockState) -> bool:
         return self.run(state)
+
+
+def initials(words) -> str:
+    """The first characters of ``words`` (a rule's ``first`` from a word list)."""
+    return "".join(sorted({word[0] for word in words if word}))
 
 
 def person_names(names: str) -> str:

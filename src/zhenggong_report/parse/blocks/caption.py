@@ -6,18 +6,16 @@ import re
 
 from ..state import BlockState, Line
 from ..text import ends_sentence
-from .base import NAMES, BlockRule
+from .base import initials, NAMES, BlockRule
 
 MAX_CAPTION_LINES = 4
 
 
 def is_credit(text: str, state: BlockState) -> bool:
     """``本报记者 王五 摄``, ``王五 摄``, ``（摄影 王五）``, ``王五/摄``: who took the photo."""
-    if len(text) > 30:
+    if len(text) > 30 or not (text.rstrip("）)").endswith(state.layout.credit_endings) or text.lstrip("（(")[:1] in "摄图"):
         return False
     inner = text[1:-1] if text[:1] in "（(" and text[-1:] in "）)" else text
-    if not inner.endswith(state.layout.credit_endings) and not _CREDIT_FIRST.match(inner):
-        return False
     return bool(state.layout.regex("credit", _credit).match(inner) or _CREDIT_FIRST.match(inner))
 
 
@@ -76,5 +74,5 @@ def caption(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(caption, starts_caption, lambda layout: f"(?:{layout.pattern('captions')})")
-CREDIT = BlockRule(photo_credit, starts_credit)
+RULE = BlockRule(caption, starts_caption, lambda layout: initials(layout.caption_markers))
+CREDIT = BlockRule(photo_credit, starts_credit, unpunctuated=True)

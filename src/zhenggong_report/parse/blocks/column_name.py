@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from ..state import BlockState, Line
-from ..layout import alternation
-from .base import BlockRule
+from .base import initials, BlockRule
 from .furniture import push_furniture
 
 
@@ -27,5 +26,5 @@ def column_name(state: BlockState) -> bool:
 
 
 RULE = BlockRule(
-    column_name, starts, lambda layout: rf"[【\[〔]?(?:{alternation(layout.column_names)})[】\]〕]?$", hint_on_plain=True
+    column_name, starts, lambda layout: initials(layout.column_names) + "【[〔"
 )

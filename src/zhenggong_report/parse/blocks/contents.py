@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from ..state import BlockState, Line
-from ..layout import alternation
-from .base import BlockRule
+from .base import initials, BlockRule
 from .furniture import push_furniture
 
 _ENTRY = re.compile(r"(?:第?[A-Z]?\d{1,2}版|[.…·]{2,}\s*\d{1,2})$")
@@ -39,4 +38,4 @@ def contents(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(contents, starts, lambda layout: rf"[【\[]?(?:{alternation(layout.contents_headings)})", hint_on_plain=True)
+RULE = BlockRule(contents, starts, lambda layout: initials(layout.contents_headings) + "【[")

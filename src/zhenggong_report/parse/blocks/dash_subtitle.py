@@ -43,4 +43,4 @@ def dash_subtitle(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(dash_subtitle, starts, lambda layout: _DASH.pattern)
+RULE = BlockRule(dash_subtitle, starts, lambda layout: "—-－─")

@@ -82,4 +82,4 @@ def dateline(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(dateline, starts)
+RULE = BlockRule(dateline, starts, unpunctuated=True)

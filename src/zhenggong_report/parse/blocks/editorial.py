@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..state import BlockState, Line
-from .base import BlockRule, joined
+from .base import initials, BlockRule, joined
 from .labelled import take_labelled
 
 _ITEM = re.compile(r"^\s*(?:\[\d{1,3}\]|［\d{1,3}］|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮]|\d{1,2}[.．、)）])\s*")
@@ -84,11 +84,11 @@ def references(state: BlockState) -> bool:
     return _items(state, "references", "references")
 
 
-def _hint(field: str):
-    return lambda layout: rf"[【\[〔]?\s*(?:{layout.pattern(field)})"
+def _first(field: str):
+    return lambda layout: initials(getattr(layout, field)) + "【[〔"
 
 
-EDITOR_NOTE = BlockRule(editor_note, _starts("editor_note"), _hint("editor_note"))
-AUTHOR_BIO = BlockRule(author_bio, _starts("author_bio"), _hint("author_bio"))
-FOOTNOTES = BlockRule(footnotes, _starts("footnotes"), _hint("footnotes"))
-REFERENCES = BlockRule(references, _starts("references"), _hint("references"))
+EDITOR_NOTE = BlockRule(editor_note, _starts("editor_note"), _first("editor_note"))
+AUTHOR_BIO = BlockRule(author_bio, _starts("author_bio"), _first("author_bio"))
+FOOTNOTES = BlockRule(footnotes, _starts("footnotes"), _first("footnotes"))
+REFERENCES = BlockRule(references, _starts("references"), _first("references"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..state import BlockState, Line
-from .base import BlockRule
+from .base import initials, BlockRule
 from .furniture import push_furniture
 
 
@@ -41,4 +41,4 @@ def editors_line(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(editors_line, starts, lambda layout: rf"[\s|｜/]*(?:{layout.pattern('editors')})\s*[:：]")
+RULE = BlockRule(editors_line, starts, lambda layout: initials(layout.editor_labels) + "|｜/")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..state import BlockState, Line
-from ..text import CONNECTORS, HEADING_ENUMERATOR, LIST_STARTER, collapse_spaces, has_sentence_punctuation, starts_with_enumerator
+from ..text import CONNECTORS, ENUMERATOR_INITIALS, LIST_STARTER, collapse_spaces, has_sentence_punctuation, starts_with_enumerator
 from .base import BlockRule, block_lines, joined
 
 
@@ -84,6 +84,6 @@ def short_enumerated_heading(state: BlockState) -> bool:
     return True
 
 
-CONTINUATION = BlockRule(heading_continuation)
-ENUMERATED = BlockRule(enumerated_heading, starts, lambda layout: r"\s*" + HEADING_ENUMERATOR.pattern.lstrip("^"))
-SHORT_ENUMERATED = BlockRule(short_enumerated_heading)
+CONTINUATION = BlockRule(heading_continuation, unpunctuated=True)
+ENUMERATED = BlockRule(enumerated_heading, starts, lambda layout: ENUMERATOR_INITIALS)
+SHORT_ENUMERATED = BlockRule(short_enumerated_heading, first=lambda layout: ENUMERATOR_INITIALS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..state import BlockState, Line
-from .base import BlockRule
+from .base import initials, BlockRule
 from .furniture import folded, push_furniture
 
 _SERIAL = re.compile(r"CN\d{2}-\d{4}")
@@ -47,4 +47,4 @@ def imprint(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(imprint, starts, _opening, hint_on_plain=True)
+RULE = BlockRule(imprint, starts, lambda layout: initials(layout.imprint_labels) + "C")

@@ -62,4 +62,4 @@ def jump_line(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(jump_line, starts)
+RULE = BlockRule(jump_line, starts, lambda layout: "（(【")

@@ -24,4 +24,4 @@ def keywords(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(keywords, starts, lambda layout: r"(?:【\s*)?关")
+RULE = BlockRule(keywords, starts, lambda layout: "【关")

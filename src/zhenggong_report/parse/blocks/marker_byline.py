@@ -33,4 +33,4 @@ def marker_byline(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(marker_byline, starts, lambda layout: f"[{MARKERS}]")
+RULE = BlockRule(marker_byline, starts, lambda layout: MARKERS)

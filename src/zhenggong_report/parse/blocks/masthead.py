@@ -6,6 +6,7 @@ import re
 
 from ..state import BlockState
 from ..text import CJK
+from ..layout import alternation
 from .base import BlockRule
 from .furniture import folded, near_page_edge, push_furniture
 
@@ -35,4 +36,9 @@ def masthead(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(masthead)
+def _hint(layout) -> str:
+    names = f"|(?:{alternation(layout.masthead_names)})$" if layout.masthead_names else ""
+    return rf".*(?:{alternation(layout.masthead_endings)})${names}"
+
+
+RULE = BlockRule(masthead, unpunctuated=True)

@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from ..state import BlockState, Line
-from .base import BlockRule, block_lines, joined
+from .base import initials, BlockRule, block_lines, joined
 from .reporter_byline import read_credits
 
 
@@ -44,4 +44,4 @@ def news_brief(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(news_brief, starts, lambda layout: rf"(?:{layout.pattern('news')}|本报)")
+RULE = BlockRule(news_brief, starts, lambda layout: initials(layout.news_openers) + "本")

@@ -138,6 +138,7 @@ def slogan(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(notice)  # a short line ending 通知 can be a wrapped body line: no interruption
-SLOGAN = BlockRule(slogan)
-CONTACT_ADVERT = BlockRule(contact_advert)
+# A short line ending 通知 can be a wrapped body line: a notice never interrupts a paragraph.
+RULE = BlockRule(notice, unpunctuated=True)
+SLOGAN = BlockRule(slogan, unpunctuated=True)
+CONTACT_ADVERT = BlockRule(contact_advert, unpunctuated=True)

@@ -24,4 +24,4 @@ def page_number(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(page_number, starts, lambda layout: _PAGE_NUMBER.pattern, hint_on_plain=True)
+RULE = BlockRule(page_number, starts, lambda layout: "-—–－~～0123456789")

@@ -55,4 +55,4 @@ def plain_byline(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(plain_byline, starts)
+RULE = BlockRule(plain_byline, starts, unpunctuated=True)

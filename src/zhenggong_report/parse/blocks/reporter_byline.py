@@ -7,7 +7,7 @@ from typing import Optional
 
 from ..state import BlockState, Line
 from ..text import CJK
-from .base import BlockRule, name_list
+from .base import initials, BlockRule, name_list
 
 _NAME = re.compile(rf"^[{CJK}]{{1,4}}$")
 
@@ -60,4 +60,4 @@ def reporter_byline(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(reporter_byline, starts, lambda layout: rf"[（(]?(?:{layout.pattern('roles')})")
+RULE = BlockRule(reporter_byline, starts, lambda layout: initials(w for w, _ in layout.byline_roles) + "（(")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..state import BlockState
-from ..text import collapse_spaces, has_sentence_punctuation, starts_with_enumerator
+from ..text import ENUMERATOR_INITIALS, collapse_spaces, has_sentence_punctuation, starts_with_enumerator
 from .base import BlockRule
 
 _RUN_IN_HEADING = re.compile(r"^(?P<heading>\S{2,30}?)\s+(?P<text>\S.*)$")
@@ -26,4 +26,4 @@ def spaced_run_in_heading(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(spaced_run_in_heading)
+RULE = BlockRule(spaced_run_in_heading, first=lambda layout: ENUMERATOR_INITIALS)

@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from ..state import BlockState, Line
-from .base import NAMES, BlockRule, name_list
+from .base import initials, NAMES, BlockRule, name_list
 
 
 def _match(text: str, state: BlockState) -> Optional[re.Match[str]]:
@@ -33,4 +33,4 @@ def slash_byline(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(slash_byline, starts, lambda layout: rf"(?:{layout.pattern('labels')})\s*[/／|｜:：]")
+RULE = BlockRule(slash_byline, starts, lambda layout: initials(layout.byline_labels))

@@ -48,4 +48,4 @@ def unit_byline(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(unit_byline, starts)
+RULE = BlockRule(unit_byline, starts, unpunctuated=True)

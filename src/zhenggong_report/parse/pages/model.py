@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from ...models import Article, Leftover, SourceFile
 from ..state import BODY_KINDS, Block, Lexicon
@@ -86,8 +86,7 @@ class PageState:
     chain_by_block: dict[int, int] = field(default_factory=dict)
     articles: list[Article] = field(default_factory=list)
     leftovers: list[Leftover] = field(default_factory=list)
-    metadata: dict[str, Any] = field(default_factory=dict)
-    """What the page's furniture says: newspaper, date, edition, column, editors."""
+    _following: list[int] = field(default_factory=list, repr=False)
 
     def is_body(self, index: int) -> bool:
         return 0 <= index < len(self.blocks) and self.blocks[index].kind in BODY_KINDS
@@ -101,10 +100,19 @@ class PageState:
 
     def next_body(self, index: int) -> int:
         """The block after ``index`` in reading order, passing over dropped captions and page numbers."""
-        following = index + 1
-        while self.passes_over(following):
-            following += 1
-        return following
+        following = self._following
+        if len(following) != len(self.blocks):  # made once the blocks are final (remade if one is added)
+            following = self._following = self._next_blocks()
+        return following[index] if index >= 0 else 0
+
+    def _next_blocks(self) -> list[int]:
+        after = [0] * len(self.blocks)
+        position = len(self.blocks)
+        for index in range(len(self.blocks) - 1, -1, -1):
+            after[index] = position
+            if not self.passes_over(index):
+                position = index
+        return after
 
     def chain_of(self, index: int) -> Optional[int]:
         return self.chain_by_block.get(index)

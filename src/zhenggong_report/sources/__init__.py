@@ -1,5 +1,9 @@
 """Read the seed pages: the input edge of the pipeline.
 
+A ``.txt`` page is decoded here; ``.docx``, ``.pdf`` and WeChat ``.html`` files go to their
+readers (:mod:`.word`, :mod:`.pdf`, :mod:`.wechat`), which make the same page text plus the
+facts they know for certain (:class:`~zhenggong_report.models.SourceFacts`).
+
 Decoding accepts UTF-8 (with or without BOM), UTF-16 with a BOM and GB18030;
 CRLF and CR line ends become plain line breaks. Nothing else is changed here.
 Anything else is refused with an :class:`InputError` naming the file and line.
@@ -10,18 +14,23 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Callable, Optional
 
-from .errors import InputError
-from .models import SourceFile
+from ..errors import InputError
+from ..models import SourceFile
+from .settings import ReaderSettings, load_reader_settings
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+PAGE_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
+"""The kinds of file a seeds folder may hold (see :func:`read_source`)."""
 
 
 @dataclass(frozen=True)
 class SeedListing:
-    """The ``.txt`` pages of a seeds folder, plus what was skipped."""
+    """The pages (``.txt``, ``.docx``, ``.pdf``, ``.html``) of a seeds folder, plus what was skipped."""
 
     paths: tuple[Path, ...]
     ignored: tuple[tuple[str, str], ...]
@@ -29,7 +38,7 @@ class SeedListing:
 
 
 def list_seed_files(folder: Path) -> SeedListing:
-    """Return the folder's ``.txt`` files in name order; other entries are noted, hidden ones skipped."""
+    """Return the folder's pages in name order; other entries are noted, hidden ones skipped."""
     if not folder.exists():
         raise InputError(str(folder), "seeds folder does not exist (give the folder of .txt pages with --seeds)")
     if not folder.is_dir():
@@ -38,19 +47,19 @@ def list_seed_files(folder: Path) -> SeedListing:
         entries = sorted((p for p in folder.iterdir() if not p.name.startswith(".")), key=lambda p: p.name)
     except OSError as error:
         raise InputError(str(folder), f"cannot list the seeds folder: {error.strerror}") from None
-    paths = tuple(p for p in entries if p.suffix.lower() == ".txt" and p.is_file())
+    paths = tuple(p for p in entries if p.suffix.lower() in PAGE_SUFFIXES and p.is_file())
     ignored = tuple((p.name, _why_ignored(p)) for p in entries if p not in paths)
     if not paths:
-        raise InputError(str(folder), "seeds folder has no .txt file (each page must be a .txt file)")
+        raise InputError(str(folder), "seeds folder has no .txt file, nor .docx, .pdf or .html (each page must be one)")
     return SeedListing(paths, ignored)
 
 
 def _why_ignored(path: Path) -> str:
     if path.is_dir():
         return "a sub-folder, not read"
-    if path.suffix.lower() == ".txt":
+    if path.suffix.lower() in PAGE_SUFFIXES:
         return "not a regular file, ignored"
-    return "not a .txt file, ignored"
+    return "not a .txt, .docx, .pdf or .html file, ignored"
 
 
 SUPPORTED_ENCODINGS = "UTF-8, UTF-16 (with BOM) or GB18030"
@@ -149,13 +158,33 @@ def source_from_bytes(data: bytes, name: str) -> SourceFile:
     )
 
 
-def read_source(path: Path) -> SourceFile:
-    """Read and decode one page; errors name the path as given."""
+def read_source(path: Path, settings: Optional[ReaderSettings] = None) -> SourceFile:
+    """Read one page (its kind from the file name's ending); errors name the path as given."""
     try:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(str(path), f"cannot read: {error.strerror}") from None
+    reader = _reader(path.suffix.lower())
+    settings = settings or load_reader_settings()
     try:
-        return source_from_bytes(data, path.name)
+        source = source_from_bytes(data, path.name) if reader is None else reader(data, path.name, settings)
     except InputError as error:
         raise InputError(str(path), error.message, error.line) from None
+    return replace(source, facts=replace(source.facts, kind_name=settings.kind_name(source.facts.kind)))
+
+
+def _reader(suffix: str) -> Optional[Callable[[bytes, str, ReaderSettings], SourceFile]]:
+    """The reader of a ``.docx``, ``.pdf`` or ``.html`` file (imported only when one is read); None for ``.txt``."""
+    if suffix == ".docx":
+        from .word import read_docx
+
+        return read_docx
+    if suffix == ".pdf":
+        from .pdf import read_pdf
+
+        return read_pdf
+    if suffix in (".html", ".htm"):
+        from .wechat import read_wechat
+
+        return read_wechat
+    return None
