@@ -125,12 +125,12 @@
     return found ? found.textContent : null;
   }
   function record(element) {
-    var extra = JSON.parse(element.getAttribute("data-record"));
+    var extra = JSON.parse(element.querySelector("[data-record]").getAttribute("data-record"));
     var title = textOf(element, ".zt");
     var rec = {
       id: extra.id, title: extra.title_inferred ? null : title, display_title: title, title_inferred: extra.title_inferred,
       subtitle: textOf(element, ".subtitle"), author: textOf(element, ".author"), affiliation: textOf(element, ".zu"),
-      role: textOf(element, ".zr"), abstract: textOf(element, ".za"), source: extra.source, page: extra.page,
+      role: textOf(element, ".zr"), abstract: textOf(element, ".za"), source: extra.source, page: extra.page || {},
       primary_theme: extra.primary_theme, themes: extra.themes
     };
     var chips = element.querySelectorAll(".facts .chip");

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from zhenggong_report.build import build
 from conftest import SEEDS
 from report_tools import NPM_INSTALL, axe_script, java, vnu_jar
 from test_browser import DESKTOP, PHONE, Watched, browser  # noqa: F401
-from test_browser_reader import expected_hits, shown_hits
+from test_browser_reader import expected_hits, shown_hits, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -31,15 +30,6 @@ def folder(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def records(folder) -> list[dict]:
     return json.loads((folder / "data" / "articles.json").read_text(encoding="utf-8"))
-
-
-def wait_until(page, predicate: str, timeout: float = 10.0) -> None:
-    """Poll ``predicate`` (a JS function) with evaluate: wait_for_function evaluates a string, which
-    the folder's Content-Security-Policy (no 'unsafe-eval') refuses."""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(predicate):
-        assert time.monotonic() < deadline, f"timed out waiting for {predicate}"
-        page.wait_for_timeout(20)
 
 
 SEARCHED = "() => !document.getElementById('filter-status').textContent.includes('正在检索')"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import time
 import unicodedata
 from pathlib import Path
 from urllib.parse import quote
@@ -17,6 +18,15 @@ from test_browser import DESKTOP, PHONE, Watched, all_rows, browser, report_dir,
 from report_tools import NPM_INSTALL, axe_script
 
 pytestmark = pytest.mark.browser
+
+
+def wait_until(page, predicate: str, timeout: float = 10.0) -> None:
+    """Poll ``predicate`` (a JS function) with evaluate: playwright's own waiting evaluates a string,
+    which the report's Content-Security-Policy (no 'unsafe-eval') refuses."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(predicate):
+        assert time.monotonic() < deadline, f"timed out waiting for {predicate}"
+        page.wait_for_timeout(20)
 
 
 def fold(text: str) -> str:
@@ -130,7 +140,7 @@ def test_opening_a_hit_scrolls_to_and_highlights_its_matches(reader, records) ->
     first = page.locator("#search-hits > li a").first
     article_id = first.get_attribute("href")[1:].split("&")[0]
     first.click()
-    page.wait_for_function(f"document.getElementById('{article_id}').classList.contains('current')")
+    wait_until(page, f"() => document.getElementById('{article_id}').classList.contains('current')")
     assert "q=" in page.evaluate("location.hash")
     count = expected_hits(records, "党建+")[article_id]
     assert page.evaluate("CSS.highlights.get('zg-hit').size") == count
@@ -274,7 +284,7 @@ def test_an_article_copies_as_the_same_json_record(browser, report_url, records)
     page = watched.page
     record = records[1]
     page.click(f"#{record['id']} .article-tools button[data-act=copy]")
-    page.wait_for_function(f"document.querySelector('#{record['id']} .tool-status').textContent !== ''")
+    wait_until(page, f"() => document.querySelector('#{record['id']} .tool-status').textContent !== ''")
     assert page.inner_text(f"#{record['id']} .tool-status") == "已复制本文数据"
     copied = json.loads(page.evaluate("navigator.clipboard.readText()"))
     assert copied["id"] == record["id"] and copied["body"] == record["body"]

@@ -71,7 +71,7 @@ def test_enterprises_json_has_parents_and_articles_by_role(site: Path) -> None:
         assert record["parent"] is None or record["parent"] in ids
         assert set(record["articles"]) == {"affiliation", "mention"}
     assert len(enterprises["田陈煤矿"]["articles"]["affiliation"]) == 2
-    assert len(enterprises["山东能源集团"]["subsidiary_articles"]) == 4
+    assert len(enterprises["山东能源集团"]["subsidiary_articles"]) == 8  # 枣矿: 八亿, 田陈 ×2, 联创, 丰源, 八一 ×2; 山能财司
     assert enterprises["山西焦煤集团"]["articles"]["mention"]
 
 

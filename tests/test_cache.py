@@ -131,13 +131,13 @@ def test_no_cache_does_everything_and_keeps_nothing(seeds, tmp_path, cache_folde
     build(seeds, tmp_path / "one", use_cache=False)
     build(seeds, tmp_path / "two", use_cache=False)
     assert len(page_work_calls) == 10
-    assert not (cache_folder / "build").exists()
+    assert not cache_folder.exists()  # not even jieba's dictionary
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
 
 
 def test_a_damaged_cache_entry_counts_as_missing(seeds, tmp_path, cache_folder, page_work_calls):
     build(seeds, tmp_path / "one")
-    for entry in (cache_folder / "build").rglob("*.pickle"):
+    for entry in (cache_folder / "build").rglob("*.entry"):
         entry.write_bytes(b"damaged")
     page_work_calls.clear()
     result = build(seeds, tmp_path / "two")
@@ -145,10 +145,133 @@ def test_a_damaged_cache_entry_counts_as_missing(seeds, tmp_path, cache_folder, 
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
 
 
+def flip_bit(path: Path, position: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[position % len(data)] ^= 0x10
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("use_cache", [True, False], ids=["cache", "no-cache"])
+def test_a_cache_folder_that_cannot_be_made_only_costs_a_note(seeds, tmp_path, monkeypatch, use_cache):
+    blocker = tmp_path / "a-file"
+    blocker.write_bytes(b"")
+    monkeypatch.setenv("ZHENGGONG_CACHE_DIR", str(blocker / "cache"))
+    result = build(seeds, tmp_path / "out", use_cache=use_cache)
+    assert result.articles > 0 and (tmp_path / "out" / "index.html").is_file()
+    cache_notes = [n for n in result.notes if "cache" in n]
+    if use_cache:
+        assert len(cache_notes) == 1 and "cannot be written" in cache_notes[0] and str(blocker) in cache_notes[0]
+    else:
+        assert cache_notes == []
+
+
+def test_a_flipped_bit_in_any_entry_never_changes_the_output(seeds, tmp_path, cache_folder):
+    """One flipped bit in every real entry at once, at its start, middle or end: each counts as
+    missing, and the report is byte-identical to a clean build."""
+    clean = tmp_path / "clean"
+    build(seeds, clean, use_cache=False)
+    build(seeds, tmp_path / "warm")
+    entries = sorted((cache_folder / "build").rglob("*.entry"))
+    kinds = {entry.parent.parent.name for entry in entries}
+    assert kinds == {"page-parse", "page-tokens", "page-reading", "glossary-memo", "reports", "report-meta"}
+    for round_, position in enumerate((4, 40, -1)):  # in the digest, the first payload bytes, the last byte
+        for entry in entries:
+            flip_bit(entry, position)
+        out = tmp_path / f"flipped-{round_}"
+        result = build(seeds, out)
+        assert not result.reused
+        assert snapshot(out) == snapshot(clean)
+        entries = sorted((cache_folder / "build").rglob("*.entry"))
+
+
+@pytest.mark.parametrize("kind", ["page-parse", "page-reading", "glossary-memo", "reports", "report-meta"])
+def test_a_flipped_bit_in_one_kind_of_entry_never_changes_the_output(seeds, tmp_path, cache_folder, kind):
+    clean = tmp_path / "clean"
+    build(seeds, clean, use_cache=False)
+    build(seeds, tmp_path / "warm")
+    for entry in (cache_folder / "build" / kind).rglob("*.entry"):
+        flip_bit(entry, len(entry.read_bytes()) // 2)
+    out = tmp_path / "again"
+    build(seeds, out)
+    assert snapshot(out) == snapshot(clean)
+
+
+def test_a_flipped_bit_in_the_dictionary_cache_is_not_used(tmp_path, cache_folder):
+    import jieba
+
+    from zhenggong_report.segmenter import CACHE_FILE, Segmenter
+
+    first = Segmenter(cache_folder=cache_folder)
+    expected = first.cut("加强国有企业党建工作")
+    dictionary = cache_folder / CACHE_FILE
+    assert dictionary.is_file() and (cache_folder / (CACHE_FILE + ".sha256")).is_file()
+    flip_bit(dictionary, len(dictionary.read_bytes()) // 2)
+    probe = Segmenter(cache_folder=cache_folder)
+    probe._tokenizer = jieba.Tokenizer()
+    assert not probe._load_cached_dictionary(dictionary)
+    second = Segmenter(cache_folder=cache_folder)
+    assert second.cut("加强国有企业党建工作") == expected
+    assert second.tokenizer.FREQ == first.tokenizer.FREQ  # built afresh and kept again
+    probe._tokenizer = jieba.Tokenizer()
+    assert probe._load_cached_dictionary(dictionary)
+
+
+def test_a_planted_pickle_runs_nothing(tmp_path):
+    """A pickle put where an entry belongs (the cache folder comes from a shared CI cache) is never unpickled."""
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    cache = BuildCache(tmp_path / "cache")
+    cache.store("page-parse", "ab" * 32, ("plain",))
+    entry = next((tmp_path / "cache").rglob("*.entry"))
+    entry.write_bytes(pickle.dumps(Payload()))
+    assert cache.load("page-parse", "ab" * 32) is None
+    assert not marker.exists()
+
+
+def test_an_entry_with_a_valid_digest_builds_only_this_packages_dataclasses():
+    import hashlib
+
+    import msgpack
+
+    from zhenggong_report.entries import MAGIC, DamagedEntry, pack_entry, unpack_entry
+
+    for tag in ("os:system", "subprocess:Popen", "zhenggong_report.cli:main", "zhenggong_report.nowhere:Thing", "zhenggong_report.models:is_blank_line"):
+        payload = msgpack.packb({"\x00class": tag, "args": ["id"]})
+        with pytest.raises(DamagedEntry):
+            unpack_entry(MAGIC + hashlib.sha256(payload).digest() + payload)
+    with pytest.raises(TypeError):
+        pack_entry(object())
+
+
+def test_real_entries_come_back_equal(seed_corpus, segmenter):
+    """Every kind the cache keeps survives the plain-data round trip unchanged."""
+    from zhenggong_report.analyze import load_analysis_data
+    from zhenggong_report.analyze.glossary import GlossaryMemo, build_glossary
+    from zhenggong_report.entries import pack_entry, unpack_entry
+    from zhenggong_report.pages import PageContext, do_page_work, read_page
+
+    context = PageContext(segmenter, load_analysis_data())
+    memo = GlossaryMemo()
+    for source in seed_corpus.sources:
+        work = do_page_work(source, context)
+        reading = read_page(work, context)
+        build_glossary(work.tokens, memo=memo)
+        for value in (work.result, work.tokens, reading):
+            again = unpack_entry(pack_entry(value))
+            assert again == value and type(again) is type(value)
+        for unit, copy in zip(work.tokens[0].units, unpack_entry(pack_entry(work.tokens))[0].units, strict=True):
+            assert (copy.tokens, copy.starts, copy.sentences, copy.boundaries) == (unit.tokens, unit.starts, unit.sentences, unit.boundaries)
+    assert unpack_entry(pack_entry(memo)) == memo
+
+
 def test_cache_entries_round_trip(tmp_path):
     cache = BuildCache(tmp_path)
-    cache.store("kind", "ab" * 32, {"value": [1, 2, 3]})
-    assert cache.load("kind", "ab" * 32) == {"value": [1, 2, 3]}
+    cache.store("kind", "ab" * 32, {"value": (1, 2, 3)})
+    assert cache.load("kind", "ab" * 32) == {"value": (1, 2, 3)}
     assert cache.load("kind", "cd" * 32) is None
     cache.store_files("ef" * 32, {"index.html": b"<p>", "data/a.json": b"[]"})
     assert cache.load_files("ef" * 32) == {"index.html": b"<p>", "data/a.json": b"[]"}
@@ -164,7 +287,7 @@ def test_only_the_latest_reports_are_kept(tmp_path):
     keys = [f"{n:02d}" * 32 for n in range(KEPT_REPORTS + 2)]
     for age, key in enumerate(keys):
         cache.store_files(key, {"index.html": key.encode()})
-        entry = next((tmp_path / "reports").glob(f"*/{key}.pickle"))
+        entry = next((tmp_path / "reports").glob(f"*/{key}.entry"))
         os.utime(entry, (1_000_000 + age, 1_000_000 + age))
     kept = [key for key in keys if cache.load_files(key) is not None]
     assert kept == keys[-KEPT_REPORTS:]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 
 import pytest
 
 from zhenggong_report.errors import DataFileError, InputError, OutputError, TemplateError
+from zhenggong_report.errors import WorkerDied
 from zhenggong_report.forks import ForkedStepError, can_fork, side_by_side
 
 needs_fork = pytest.mark.skipif(not can_fork(), reason="fork is only used on Linux")
@@ -78,8 +80,15 @@ def test_an_error_that_does_not_pickle_is_described():
 
 @needs_fork
 def test_a_child_that_dies_is_reported():
-    with pytest.raises(ForkedStepError, match="without a result"):
+    with pytest.raises(WorkerDied, match="exit status 3") as caught:
         side_by_side(lambda: os._exit(3), lambda: None)
+    assert caught.value.exit_code == 1
+
+
+@needs_fork
+def test_a_child_killed_by_the_oom_killer_is_named():
+    with pytest.raises(WorkerDied, match="killed by SIGKILL"):
+        side_by_side(lambda: os.kill(os.getpid(), signal.SIGKILL), lambda: None)
 
 
 @needs_fork

@@ -24,14 +24,14 @@ def test_keywords_are_ten_content_words_strongest_first(segmenter, seed_analysis
 @pytest.mark.parametrize(
     "title, word",
     [
-        ("关于加强企业信访稳定工作的实践与启示", "信访"),  # jieba's 'v' word survives
+        ("关于加强企业信访稳定工作的实践与启示", "信访"),  # jieba's 'v' word survives (in its family: 信访工作)
         ("加强国有企业党建与生产经营深度融合探索与实践", "党建"),  # jieba's 'j' word survives
         ("加强新时期国有企业党风廉政建设", "纪检监察"),
         ("煤矿去产能关井后基层思想政治工作的强化路径研究", "关井"),
     ],
 )
 def test_an_articles_topic_words_are_among_its_keywords(seed_analysis, by_title, title, word) -> None:
-    assert word in [k.word for k in seed_analysis.for_article(by_title[title]).keywords]
+    assert any(word in k.word for k in seed_analysis.for_article(by_title[title]).keywords)
 
 
 def test_idf_is_over_this_corpus(segmenter) -> None:
@@ -73,7 +73,8 @@ def test_an_article_sharing_no_word_has_no_related(segmenter) -> None:
     [
         ("组织12场事迹宣讲，覆盖3000余名员工，生产效率提升18%。", [("12", "场"), ("3000余", "名"), ("18", "%")]),
         ("某企业员工流失率从18%降至8%。", [("18", "%"), ("8", "%")]),
-        ("累计开展30余期培训，单条播放量破10万。", [("30余", "期"), ("10", "万")]),
+        ("累计开展30余期培训，单条播放量破10万。", [("30余", "期"), ("10万", "播放量")]),
+        ("营收突破10万。", [("10", "万")]),
         ("共计16种2364人次，投入10万元。", [("16", "种"), ("2364", "人次"), ("10", "万元")]),
         ("2024年累计排查整改隐患572条。", [("572", "条")]),
         ("引进ZYWL-6000Y数字化智能钻机，“1+1>2”。", []),
@@ -84,7 +85,8 @@ def test_claims_are_figures_with_their_units(segmenter, text, figures) -> None:
     claims = article_claims(tokenize_article(make_article("标题", [text]), segmenter))
     assert [(c.value, c.unit) for c in claims] == figures
     for claim in claims:
-        assert claim.sentence[claim.start : claim.end] == claim.value + claim.unit
+        printed = claim.sentence[claim.start : claim.end]  # a count noun (播放量) stands before the figure
+        assert printed == claim.value + claim.unit or (printed == claim.value and claim.unit == "播放量")
         assert claim.article_id == "a-test0001" and claim.paragraph == 0
 
 
@@ -118,10 +120,10 @@ def test_the_glossary_counts_formulations_across_articles(seed_analysis) -> None
     assert counts == sorted(counts, reverse=True)
 
 
-def test_a_formulation_inside_a_longer_one_is_counted_in_both(segmenter) -> None:
+def test_a_formulation_inside_a_longer_one_is_counted_for_the_longer_only(segmenter) -> None:
     article = make_article("标题", ["探索“党建+”模式，推进“党建+工会”融合，党建+工会成效明显。"])
-    glossary = {g.term: g.count for g in build_glossary(tokenize_corpus(make_corpus(article), segmenter))}
-    assert glossary == {"党建+": 3, "党建+工会": 2}
+    glossary = {g.term: (g.count, g.quoted) for g in build_glossary(tokenize_corpus(make_corpus(article), segmenter))}
+    assert glossary == {"党建+": (1, 1), "党建+工会": (2, 1)}
 
 
 def test_a_remembered_glossary_is_the_glossary(seed_corpus) -> None:
@@ -160,3 +162,51 @@ def test_tf_idf_from_counts_and_ids_alone_is_the_same(segmenter, seed_corpus) ->
     alone = term_weights((), segmenter, counts, ids)
     assert alone.articles == with_tokens.articles
     assert alone.table.equals(with_tokens.table)
+
+
+# --- whose figure, which unit, Chinese numerals ---------------------------------------------------
+
+
+def claims_of(segmenter, *paragraphs, affiliation="枣庄联创实业有限责任公司"):
+    article = make_article("标题", list(paragraphs), affiliation=affiliation)
+    return [(c.value, c.unit, c.subject_kind, c.subject) for c in article_claims(tokenize_article(article, segmenter))]
+
+
+def test_an_anonymous_example_is_marked_and_the_authors_figure_is_the_enterprises(segmenter) -> None:
+    found = claims_of(segmenter, "某制造企业开展主题教育，组织12场事迹宣讲。近年来，公司的归口办结率达到97%。")
+    assert found == [("12", "场", "example", "某企业 (例)"), ("97", "%", "enterprise", "枣庄联创实业有限责任公司")]
+
+
+def test_a_survey_or_a_share_of_enterprises_is_sector_data(segmenter) -> None:
+    found = claims_of(segmenter, "基层调研显示，80%的职工认为关联度低；40%企业政工工作由行政部门兼职。")
+    assert [(v, kind) for v, _, kind, _ in found] == [("80", "sector"), ("40", "sector")]
+
+
+def test_chinese_numerals_of_ten_and_more_and_zero_are_read(segmenter) -> None:
+    found = claims_of(segmenter, "学习系统包含十个模块，推动工程零安全事故，从三个层面落实“四个意识”，建成二十个站点。")
+    assert [(v, u) for v, u, _, _ in found] == [("10", "个"), ("0", "安全事故"), ("20", "个")]
+
+
+def test_the_unit_is_read_from_the_words_around_the_number(segmenter) -> None:
+    found = claims_of(segmenter, "单条播放量破10万；培训人数581人次，投入资金10万元。")
+    assert [(v, u) for v, u, _, _ in found] == [("10万", "播放量"), ("581", "人次"), ("10", "万元")]
+
+
+# --- keywords over merged variants, related articles over shared sub-words -------------------------
+
+
+def test_the_two_petition_articles_are_each_others_related(seed_analysis, by_title) -> None:
+    first = by_title["关于加强企业信访稳定工作的实践与启示"]
+    second = by_title["法治信访视角下国企政工队伍建设的优化策略"]
+    assert second in [r.article_id for r in seed_analysis.for_article(first).related]
+    assert first in [r.article_id for r in seed_analysis.for_article(second).related]
+
+
+def test_variants_of_one_word_are_one_keyword(seed_analysis, by_title) -> None:
+    words = [k.word for k in seed_analysis.for_article(by_title["关于加强企业信访稳定工作的实践与启示"]).keywords]
+    assert len([w for w in words if "信访" in w]) == 1
+
+
+def test_counted_phrases_and_function_words_are_no_keywords(seed_analysis) -> None:
+    words = {k.word for item in seed_analysis.articles for k in item.keywords}
+    assert not words & {"两个", "一套", "善于", "变为", "要细"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import errno
 import os
 import stat
 import sys
@@ -118,15 +119,69 @@ def test_refuses_to_replace_a_file(tmp_path):
     assert target.read_text(encoding="utf-8") == "a file"
 
 
-def test_an_empty_folder_and_an_unmarked_earlier_report_may_be_replaced(tmp_path):
+def test_an_empty_folder_may_be_replaced(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     write_tree_atomically(empty, {"index.html": b"x"})
-    earlier = tmp_path / "earlier"
-    (earlier / "data").mkdir(parents=True)
-    (earlier / "data" / "articles.json").write_bytes(b"[]")
-    write_tree_atomically(earlier, {"index.html": b"y"})
-    assert tree(earlier) == {REPORT_MARKER: outputs.MARKER_TEXT, "index.html": b"y"}
+    assert tree(empty) == {REPORT_MARKER: outputs.MARKER_TEXT, "index.html": b"x"}
+
+
+def test_a_folder_that_only_looks_like_a_report_is_not_replaced(tmp_path):
+    """data/articles.json alone is no sign of a report: the folder and its .git stay as they were."""
+    project = tmp_path / "p"
+    (project / "data").mkdir(parents=True)
+    (project / "data" / "articles.json").write_bytes(b"[]")
+    (project / "keep").write_bytes(b"")
+    (project / ".git").mkdir()
+    (project / ".git" / "HEAD").write_bytes(b"ref: refs/heads/main\n")
+    before = tree(project)
+    with pytest.raises(OutputError, match="holds no earlier report"):
+        write_tree_atomically(project, {"index.html": b"y"})
+    assert tree(project) == before
+    assert leftovers_beside(project) == []
+
+
+@pytest.mark.parametrize("marker", ["empty", "other text", "link"])
+def test_only_the_tools_own_marker_counts(tmp_path, marker):
+    project = tmp_path / "p"
+    project.mkdir()
+    (project / "keep").write_bytes(b"1")
+    if marker == "link":
+        (tmp_path / "elsewhere").write_bytes(outputs.MARKER_TEXT)
+        (project / REPORT_MARKER).symlink_to(tmp_path / "elsewhere")
+    else:
+        (project / REPORT_MARKER).write_bytes(b"" if marker == "empty" else b"my own notes\n")
+    with pytest.raises(OutputError):
+        write_tree_atomically(project, {"index.html": b"y"})
+    assert (project / "keep").read_bytes() == b"1"
+
+
+def dead_pid() -> int:
+    """The id of a process that has ended."""
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child leaves at once
+        os._exit(0)
+    os.waitpid(child, 0)
+    return child
+
+
+def test_temporary_folders_of_a_killed_write_are_removed_by_the_next(out):
+    write_tree_atomically(out, {"index.html": b"first"})
+    gone = dead_pid()
+    stale = out.parent / f".{out.name}.tmp-{gone}-abc123"
+    write_tree_atomically(stale, {"index.html": b"half"})  # a staging folder as a killed write leaves it
+    empty_stale = out.parent / f".{out.name}.tmp-{gone}-def456"
+    empty_stale.mkdir()
+    old_holder = out.parent / f".{out.name}.old-{gone}-ghi789"
+    write_tree_atomically(old_holder / out.name, {"index.html": b"older"})
+    running = out.parent / f".{out.name}.tmp-{os.getpid()}-jkl012"  # a write still under way
+    running.mkdir()
+    foreign = out.parent / f".{out.name}.tmp-{gone}-mno345"  # named alike, but no report in it
+    foreign.mkdir()
+    (foreign / "mine.txt").write_bytes(b"keep")
+    write_tree_atomically(out, {"index.html": b"second"})
+    assert (out / "index.html").read_bytes() == b"second"
+    assert leftovers_beside(out) == sorted([running.name, foreign.name])
 
 
 def test_folders_get_the_usual_permissions_not_the_temporary_folders_private_ones(out):
@@ -168,3 +223,51 @@ def test_source_date_comes_from_source_date_epoch_only():
     )
     with pytest.raises(ReportError, match="SOURCE_DATE_EPOCH"):
         source_date({"SOURCE_DATE_EPOCH": "yesterday"})
+
+
+def test_a_mount_point_has_its_contents_replaced(out, monkeypatch):
+    """A mount point cannot be renamed (EBUSY): its contents are replaced, the folder itself stays."""
+    write_tree_atomically(out, {"index.html": b"first", "data/a.json": b"1", "old.html": b"gone"})
+    inode = out.stat().st_ino
+
+    def busy(first, second):
+        raise OSError(errno.EBUSY, "Device or resource busy", str(second))
+
+    monkeypatch.setattr(outputs, "exchange_paths", busy)
+    monkeypatch.setattr(outputs, "is_mount_point", lambda path: path == out)
+    write_tree_atomically(out, {"index.html": b"second", "data/a.json": b"2"})
+    assert tree(out) == {REPORT_MARKER: outputs.MARKER_TEXT, "index.html": b"second", "data/a.json": b"2"}
+    assert out.stat().st_ino == inode
+    assert leftovers_beside(out) == []
+
+
+def test_a_failure_while_replacing_a_mount_points_contents_puts_the_old_ones_back(out, monkeypatch):
+    write_tree_atomically(out, {"index.html": b"first", "data/a.json": b"1"})
+    before = tree(out)
+    monkeypatch.setattr(outputs, "is_mount_point", lambda path: path == out)
+    real_replace = os.replace
+
+    def replace(source, target):
+        if Path(source).name == "index.html" and ".tmp-" in str(source):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(outputs.os, "replace", replace)
+    with pytest.raises(OSError):
+        write_tree_atomically(out, {"index.html": b"second", "data/a.json": b"2"})
+    assert tree(out) == before
+
+
+def test_a_full_disk_names_the_file_being_written(out, monkeypatch):
+    real_write = Path.write_bytes
+
+    def full(self, data):
+        if self.name == "a.json":
+            raise OSError(errno.ENOSPC, "No space left on device")  # as write() reports it: no file name
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    with pytest.raises(OSError) as caught:
+        write_tree_atomically(out, {"index.html": b"x", "data/a.json": b"1"})
+    assert caught.value.filename == str(out / "data" / "a.json") and caught.value.errno == errno.ENOSPC
+    assert leftovers_beside(out) == []

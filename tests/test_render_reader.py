@@ -78,8 +78,9 @@ def test_the_record_names_the_source_and_themes_but_not_the_text() -> None:
     record = json.loads(article_record_json(article, hits, "petitions", PageInfo(date="2024-05-01", fields=(("date", "2024-05-01"),))))
     assert record == {
         "id": "a-1", "title_inferred": False, "source": {"file": "p.txt", "lines": [[1, 9]]},
-        "page": {"date": "2024-05-01"}, "primary_theme": "petitions", "themes": [{"id": "petitions", "score": 0.5}],
+        "primary_theme": "petitions", "themes": [{"id": "petitions", "score": 0.5}], "page": {"date": "2024-05-01"},
     }
+    assert "page" not in json.loads(article_record_json(article, hits, "petitions", PageInfo()))
 
 
 def test_json_attribute_is_safe_in_single_quotes() -> None:

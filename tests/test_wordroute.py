@@ -66,3 +66,10 @@ def test_ties_go_to_the_longer_word_as_in_jieba() -> None:
     cutter = RouteCutter(Tiny())  # type: ignore[arg-type]
     assert cutter.route("甲乙") == [1, 1, 0]  # log 1 + log 1 == log 1: the longer 甲乙 is taken
     assert cutter.cut("甲乙", hmm=False) == ["甲乙"]
+
+
+@pytest.mark.parametrize("hmm", [True, False], ids=["hmm", "dictionary-only"])
+def test_long_runs_of_single_characters_cut_as_jieba(segmenter, hmm) -> None:
+    """Runs kept by where they start (linear for a run of millions of one letter): the same words."""
+    for text in ("a" * 20_000, "ab1" * 3000 + "党建" + "x" * 5000, "的了吗呢" * 2000, "a党b建c" * 500):
+        assert segmenter.cut(text, hmm) == segmenter.tokenizer.lcut(text, HMM=hmm)

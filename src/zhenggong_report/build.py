@@ -16,18 +16,21 @@ from pathlib import Path
 from typing import Optional
 
 from .cache import BuildCache, code_digest, digest, file_digest, tree_digest
-from .errors import DataFileError
+from .errors import DataFileError, shown
 from .forks import side_by_side
 from .models import ParsedCorpus, SourceFile
 from .outputs import source_date, write_tree_atomically
 from .progress import Progress
 from .resources import data_file, templates_dir
 from .segmenter import Segmenter, cache_dir
-from .sources import list_seed_files, read_source
+from .sources import gb18030_doubt, list_seed_files, read_source
 from .sources.remembered import read_remembered
 from .sources.settings import load_reader_settings
 
-DATA_FILES = ("userdict.txt", "stopwords.txt", "themes.toml", "enterprises.toml", "layout.toml", "sources.toml")
+DATA_FILES = (
+    "userdict.txt", "stopwords.txt", "themes.toml", "enterprises.toml", "layout.toml", "sources.toml", "glossary.toml",
+    "claims.toml",
+)
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class LoadedSources:
     sources: tuple[SourceFile, ...]
     notes: tuple[str, ...]
     """Files in the seeds folder that were not read, and why."""
+    warnings: tuple[str, ...] = ()
+    """Pages read, but perhaps not as their author meant (a damaged UTF-8 page read as GB18030)."""
 
 
 @dataclass(frozen=True)
@@ -83,8 +88,13 @@ def load_sources(seeds: Path, data_dir: Optional[Path] = None, cache: Optional[B
         sources = tuple(read_remembered(path, settings, cache, code) for path in listing.paths)
     else:
         sources = tuple(read_source(path, settings) for path in listing.paths)
-    notes = tuple(f"{seeds / name}: {why}" for name, why in listing.ignored)
-    return LoadedSources(sources, notes)
+    notes = tuple(f"{shown(str(seeds / name))}: {why}" for name, why in listing.ignored)
+    warnings = []
+    for path, source in zip(listing.paths, sources, strict=True):
+        doubt = gb18030_doubt(path.read_bytes()) if source.encoding == "gb18030" else None
+        if doubt:
+            warnings.append(f"{shown(str(path))}: {doubt}")
+    return LoadedSources(sources, notes, tuple(warnings))
 
 
 def check_data_dir(data_dir: Optional[Path]) -> None:
@@ -134,7 +144,7 @@ def build(
     if reused is not None:
         files, meta = reused
         write_tree_atomically(out, files)
-        return _result(out, files, meta, loaded.notes, reused=True)
+        return _result(out, files, meta, loaded, reused=True)
     files, meta = _without_cycle_collection(
         make_report, loaded.sources, prints, cache, data_dir, jobs, progress, templates, build_date, layout
     )
@@ -146,7 +156,7 @@ def build(
     finally:
         storing.join()
     progress.finish()
-    return _result(out, files, meta, loaded.notes, reused=False)
+    return _result(out, files, meta, loaded, reused=False, extra_notes=cache.notes())
 
 
 def _store_report(cache: BuildCache, key: str, files: dict[str, bytes], meta: dict) -> None:
@@ -154,8 +164,11 @@ def _store_report(cache: BuildCache, key: str, files: dict[str, bytes], meta: di
     cache.store("report-meta", key, meta)
 
 
-def _result(out: Path, files: dict[str, bytes], meta: dict, notes: tuple[str, ...], reused: bool) -> BuildResult:
-    return BuildResult(out, tuple(sorted(files)), meta["articles"], meta["leftovers"], tuple(meta["warnings"]), notes, reused)
+def _result(
+    out: Path, files: dict[str, bytes], meta: dict, loaded: LoadedSources, reused: bool, extra_notes: tuple[str, ...] = ()
+) -> BuildResult:
+    warnings = loaded.warnings + tuple(meta["warnings"])
+    return BuildResult(out, tuple(sorted(files)), meta["articles"], meta["leftovers"], warnings, loaded.notes + extra_notes, reused)
 
 
 def _without_cycle_collection(work, *args):
@@ -205,10 +218,20 @@ class BackgroundImport:
 
 def _reuse_report(cache: BuildCache, key: str) -> Optional[tuple[dict[str, bytes], dict]]:
     meta = cache.load("report-meta", key)
-    if not isinstance(meta, dict):
+    if not _is_report_meta(meta):
         return None
     files = cache.load_files(key)
     return (files, meta) if files is not None else None
+
+
+def _is_report_meta(meta: object) -> bool:
+    """Whether a cached summary has the shape :func:`make_report` gives it (checked before any use)."""
+    return (
+        isinstance(meta, dict)
+        and all(isinstance(meta.get(k), int) and not isinstance(meta.get(k), bool) for k in ("articles", "leftovers"))
+        and isinstance(meta.get("warnings"), (list, tuple))
+        and all(isinstance(w, str) for w in meta["warnings"])
+    )
 
 
 def make_report(
@@ -231,12 +254,12 @@ def make_report(
     from .render.html import render_html
 
     data = load_analysis_data(data_dir)
-    segmenter = Segmenter.for_data_dir(data_dir)
+    segmenter = Segmenter.for_data_dir(data_dir, keep_dictionary=cache.enabled)
     context = PageContext(segmenter, data, load_layout(data_dir))
     keys = [
         page_keys(
-            s, prints.code, prints.data["userdict.txt"], prints.data["themes.toml"], prints.data["stopwords.txt"],
-            prints.data["layout.toml"],
+            s, prints.code, prints.data["userdict.txt"], digest(prints.data["themes.toml"], prints.data["claims.toml"]),
+            prints.data["stopwords.txt"], prints.data["layout.toml"],
         )
         for s in sources
     ]

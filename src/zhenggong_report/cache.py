@@ -4,7 +4,8 @@ Kept outside the output folder (``ZHENGGONG_CACHE_DIR``, default ``~/.cache/zhen
 Every key is a SHA-256 over the inputs that decide the value — the page's bytes and name, the
 data files the value depends on, and the code itself — so a changed page or data file
 invalidates exactly the entries made from it, and a stale entry can never be read back.
-A damaged or unreadable entry is treated as missing.
+Entries are plain data with the digest of their bytes (see :mod:`.entries`): loading one runs
+no code from it, and a damaged, unreadable or planted-but-inconsistent entry is treated as missing.
 """
 
 from __future__ import annotations
@@ -12,15 +13,15 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
-import pickle
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
 from . import __version__
+from .entries import DamagedEntry, pack_entry, unpack_entry
 
-PICKLE_PROTOCOL = 5
+ENTRY_SUFFIX = ".entry"
 KEPT_REPORTS = 3
 
 
@@ -68,14 +69,16 @@ def _jieba_source() -> bytes:
 
 
 class BuildCache:
-    """A folder of pickled values under content keys; ``enabled=False`` reads and writes nothing."""
+    """A folder of verified plain-data values under content keys; ``enabled=False`` reads and writes nothing."""
 
     def __init__(self, folder: Path, enabled: bool = True) -> None:
         self.folder = Path(folder)
         self.enabled = enabled
+        self.problem: Optional[OSError] = None
+        """The first error met writing an entry, if any."""
 
     def _path(self, kind: str, key: str) -> Path:
-        return self.folder / kind / key[:2] / f"{key}.pickle"
+        return self.folder / kind / key[:2] / f"{key}{ENTRY_SUFFIX}"
 
     def has(self, kind: str, key: str) -> bool:
         """Whether an entry is stored (it may still turn out unreadable when loaded)."""
@@ -85,15 +88,18 @@ class BuildCache:
         if not self.enabled:
             return None
         try:
-            with open(self._path(kind, key), "rb") as handle:
-                return pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError, ValueError):
+            return unpack_entry(self._path(kind, key).read_bytes())
+        except (OSError, DamagedEntry):
             return None
 
     def store(self, kind: str, key: str, value: Any) -> None:
         if not self.enabled:
             return
-        self._write(self._path(kind, key), pickle.dumps(value, protocol=PICKLE_PROTOCOL))
+        try:
+            data = pack_entry(value)
+        except (TypeError, ValueError, OverflowError):  # not plain data: not kept (tests hold every kind storable)
+            return
+        self._write(self._path(kind, key), data)
 
     def load_files(self, key: str) -> Optional[dict[str, bytes]]:
         """A whole report stored by :meth:`store_files`, or None."""
@@ -112,23 +118,37 @@ class BuildCache:
 
     def _prune(self, kind: str, keep: int) -> None:
         try:
-            entries = sorted(self.folder.joinpath(kind).glob("*/*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+            entries = sorted(self.folder.joinpath(kind).glob(f"*/*{ENTRY_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
             for old in entries[keep:]:
                 old.unlink()
         except OSError:
             pass
 
     def _write(self, target: Path, data: bytes) -> None:
-        """Write via a temporary file and a rename, so a reader never sees half an entry."""
-        temporary: Optional[str] = None
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, target)
-        except OSError:
-            # The cache is an optimisation: a read-only or full disk must not fail the build.
-            if temporary is not None:
-                Path(temporary).unlink(missing_ok=True)
+        problem = write_file_atomically(target, data)
+        if problem is not None and self.problem is None:
+            self.problem = problem
 
+    def notes(self) -> tuple[str, ...]:
+        """One line when entries could not be kept (a read-only, full or uncreatable cache folder)."""
+        if self.problem is None:
+            return ()
+        reason = self.problem.strerror or str(self.problem)
+        return (f"{self.folder}: the cache cannot be written ({reason}); built without keeping anything for the next build",)
+
+
+def write_file_atomically(target: Path, data: bytes) -> Optional[OSError]:
+    """Write via a temporary file and a rename, so a reader never sees half an entry. The cache is an
+    optimisation: a read-only or full disk must not fail the build, so the error is returned, not raised."""
+    temporary: Optional[str] = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, target)
+    except OSError as error:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        return error
+    return None

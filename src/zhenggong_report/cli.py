@@ -18,7 +18,7 @@ from . import __version__
 from .build import build, load_sources, parse_sources
 from .segmenter import Segmenter
 from .progress import Progress
-from .errors import ReportError
+from .errors import Interrupted, ReportError
 from .models import Article
 from .render.data import article_record, leftover_record
 
@@ -114,7 +114,7 @@ def run_parse(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     for note in loaded.notes:
         stderr.write(f"note: {note}\n")
     corpus = parse_sources(loaded.sources, Segmenter.for_data_dir(args.data), args.data)
-    for warning in corpus.warnings:
+    for warning in loaded.warnings + corpus.warnings:
         stderr.write(f"warning: {warning}\n")
     if args.json:
         payload = {
@@ -156,6 +156,12 @@ def main(argv: Optional[Sequence[str]] = None, stdout: Optional[TextIO] = None, 
             if args.command == "parse":
                 return run_parse(args, stdout, stderr)
             return run_build(args, stdout, stderr)
+    except Interrupted as stop:
+        stderr.write(f"error: stopped by {signal.Signals(stop.signum).name}; {_left_as_it_was(args)}\n")
+        return stop.exit_code
+    except KeyboardInterrupt:  # a Ctrl-C before the handler was set
+        stderr.write(f"error: stopped by SIGINT; {_left_as_it_was(args)}\n")
+        return 128 + signal.SIGINT
     except ReportError as error:
         stderr.write(f"error: {error}\n")
         return error.exit_code
@@ -176,18 +182,27 @@ def main(argv: Optional[Sequence[str]] = None, stdout: Optional[TextIO] = None, 
         return EXIT_FAILED
 
 
+def _left_as_it_was(args: argparse.Namespace) -> str:
+    return "the previous report is left as it was" if args.command == "build" else "nothing was written"
+
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
 @contextmanager
 def _terminate_as_exit() -> Iterator[None]:
-    """Turn SIGTERM into ``SystemExit`` so a stopped build still removes its temporary folder."""
+    """Turn SIGINT and SIGTERM into :class:`Interrupted`, so a stopped build removes its temporary
+    folder, stops its workers and ends with 130 or 143."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def stop(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
+        raise Interrupted(signum)
 
-    previous = signal.signal(signal.SIGTERM, stop)
+    previous = {number: signal.signal(number, stop) for number in STOP_SIGNALS}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)

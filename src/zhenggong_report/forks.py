@@ -18,12 +18,15 @@ import threading
 import traceback
 from typing import Callable, TypeVar
 
+from .errors import WorkerDied
+from .workers import describe_end, die_with_parent, interrupts_held, leave_interrupts_to_parent
+
 A = TypeVar("A")
 B = TypeVar("B")
 
 
 class ForkedStepError(RuntimeError):
-    """A step run in a forked child ended without a result (killed, or its error would not pickle)."""
+    """A step run in a forked child failed with an error that would not pickle (described instead)."""
 
 
 def can_fork() -> bool:
@@ -40,20 +43,24 @@ def side_by_side(first: Callable[[], A], second: Callable[[], B], parallel: bool
     sys.stdout.flush()
     sys.stderr.flush()
     read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child's lines run in the child (coverage cannot see them)
-        os.close(read_end)
-        _run_child(first, write_end)
+    parent = os.getpid()
+    with interrupts_held():
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child's lines run in the child (coverage cannot see them)
+            os.close(read_end)
+            leave_interrupts_to_parent()
+            die_with_parent(parent)
+            _run_child(first, write_end)
     os.close(write_end)
     reader = _PipeReader(read_end)  # takes the child's result as it comes, beside the step here
     try:
         second_result = second()
-    except BaseException:
+        payload = reader.result()
+    except BaseException:  # an error here, or a signal: the child's result is not wanted
         _stop_child(pid, reader)
         raise
-    payload = reader.result()
     _, status = os.waitpid(pid, 0)
-    return _unpack(payload, status), second_result
+    return _unpack(payload, status, pid), second_result
 
 
 class _PipeReader:
@@ -74,7 +81,8 @@ class _PipeReader:
             pass
 
     def result(self) -> io.BytesIO:
-        self.thread.join()
+        while self.thread.is_alive():  # waited for in steps: a signal reaches this thread meanwhile
+            self.thread.join(0.1)
         self.pipe.close()
         return self.buffer
 
@@ -109,9 +117,9 @@ def _error_payload(error: BaseException) -> bytes:
         return pickle.dumps((False, ForkedStepError(f"a step run in a child process failed:\n{text}")))
 
 
-def _unpack(payload: io.BytesIO, status: int):
+def _unpack(payload: io.BytesIO, status: int, pid: int):
     if not payload.tell():
-        raise ForkedStepError(f"a step run in a child process ended without a result ({_describe(status)})")
+        raise WorkerDied("a step run in a child process", pid, describe_end(_exit_code(status)))
     with payload.getbuffer() as view:  # unpickled in place: the payload is not copied first
         succeeded, value = pickle.loads(view)
     payload.close()
@@ -120,10 +128,9 @@ def _unpack(payload: io.BytesIO, status: int):
     raise value
 
 
-def _describe(status: int) -> str:
-    if os.WIFSIGNALED(status):
-        return f"killed by signal {os.WTERMSIG(status)}"
-    return f"exit status {os.WEXITSTATUS(status)}"
+def _exit_code(status: int) -> int:
+    """A wait status as :class:`multiprocessing.Process` gives it: minus the signal, or the exit status."""
+    return -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
 
 
 def _stop_child(pid: int, reader: _PipeReader) -> None:

@@ -325,6 +325,11 @@ class Claim:
     start: int = -1
     end: int = -1
     """Where the figure with its unit stands in ``sentence``."""
+    subject: str = ""
+    """Whose figure it is: the author's enterprise (its affiliation as printed), ``某企业 (例)`` for an
+    anonymous example, ``行业数据`` for a survey or sector-wide share."""
+    subject_kind: str = ""
+    """``enterprise``, ``example`` or ``sector``."""
 
 
 @dataclass(frozen=True)
@@ -339,9 +344,41 @@ class GlossaryEntry:
 
     term: str
     count: int
+    """Every use, quoted or not; a use inside a longer formulation of the glossary counts for that one."""
     articles: tuple[str, ...]
     first_article: str
+    """The first article that quotes it."""
     first_context: str
+    quoted: int = 0
+    """Uses in quotation marks."""
+
+
+@dataclass(frozen=True)
+class DuplicateMember:
+    """One article of a group of duplicates, measured against the group's representative."""
+
+    article_id: str
+    relation: str
+    """``representative`` (the longest text), ``identical`` (the same text), ``near-duplicate``
+    (shingle Jaccard >= 0.8), ``abridged`` (>= 0.8 of its shingles stand in the representative) or
+    ``overlapping`` (joined to the group through another member)."""
+    jaccard: float = 1.0
+    """Shared character shingles over all shingles of the two texts."""
+    containment: float = 1.0
+    """Share of this article's shingles that stand in the representative."""
+
+
+@dataclass(frozen=True)
+class DuplicateGroup:
+    """Articles submitted more than once (一稿多投): the same text, or one an abridged copy of another."""
+
+    id: str
+    members: tuple[DuplicateMember, ...]
+    """The representative first, then the others in corpus order."""
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(m.article_id for m in self.members)
 
 
 @dataclass(frozen=True)
@@ -365,6 +402,19 @@ class Analysis:
     articles: tuple[ArticleAnalysis, ...]
     """One per parsed article, in the corpus's order."""
     glossary: tuple[GlossaryEntry, ...]
+    duplicates: tuple[DuplicateGroup, ...] = ()
+    """Groups of duplicate and near-duplicate articles, in the order of their first member."""
+
+    def duplicate_group_of(self, article_id: str) -> Optional[DuplicateGroup]:
+        for group in self.duplicates:
+            if article_id in group.article_ids:
+                return group
+        return None
+
+    def distinct_article_ids(self) -> tuple[str, ...]:
+        """Every article once, a group of duplicates counted by its representative alone."""
+        copies = {m.article_id for g in self.duplicates for m in g.members[1:]}
+        return tuple(item.article_id for item in self.articles if item.article_id not in copies)
 
     def for_article(self, article_id: str) -> ArticleAnalysis:
         for item in self.articles:

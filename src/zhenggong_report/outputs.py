@@ -6,7 +6,9 @@ atomic exchange, elsewhere by two renames). A failure at any point leaves the
 previous report untouched and removes the temporary folder.
 
 A folder is only ever replaced when it is empty or holds an earlier report
-(it carries :data:`REPORT_MARKER`), so ``--out .`` cannot wipe a project.
+(it carries :data:`REPORT_MARKER` with this tool's text), so ``--out .`` cannot wipe a project.
+Temporary folders carry the writing process's id; one left by a process that no longer runs
+(killed during the write) is removed by the next write.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import datetime
 import errno
+import glob
 import os
 import shutil
 import sys
@@ -26,7 +29,6 @@ from .errors import OutputError, ReportError
 REPORT_MARKER = ".zhenggong-report"
 """Written into every report folder: the sign that a build may replace the folder."""
 MARKER_TEXT = b"This folder is written by `zhenggong_report build` and replaced as a whole by the next build.\n"
-_LEGACY_SIGN = "data/articles.json"
 
 
 def write_tree_atomically(
@@ -42,18 +44,66 @@ def write_tree_atomically(
         check_relative_path(relative)
     refuse_foreign_folder(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    remove_stale_temporaries(out)
+    mounted = is_mount_point(out)  # a mount point cannot be renamed: its contents are replaced instead
+    staging = Path(tempfile.mkdtemp(prefix=_temporary_prefix(out, "tmp"), dir=out if mounted else out.parent))
     try:
         staging.chmod(0o777 & ~_umask())
         for relative, data in sorted({**files, REPORT_MARKER: MARKER_TEXT}.items()):
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            _write_file(staging / relative, data, out / relative)
         if before_swap is not None:
             before_swap(staging)
-        _swap_in(staging, out)
+        if mounted:
+            _replace_contents(staging, out)
+        else:
+            _swap_in(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_file(target: Path, data: bytes, shown_as: Path) -> None:
+    """Write one file of the report; an error names the file it was for (a full disk, whose error
+    carries no file name of its own)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    except OSError as error:
+        if error.filename:
+            raise
+        raise OSError(error.errno, error.strerror, str(shown_as)) from None
+
+
+def is_mount_point(path: Path) -> bool:
+    return path.is_dir() and os.path.ismount(path)
+
+
+def _replace_contents(staging: Path, out: Path) -> None:
+    """Replace what ``out`` holds by what ``staging`` (inside it) holds, entry by entry, for a folder
+    that cannot itself be renamed (a mount point). Not one atomic step, but safe: the old entries
+    are moved aside first and put back if anything fails, and the marker is replaced last, in one
+    rename, so ``out`` is a marked report folder at every moment (a write killed midway leaves
+    folders inside it that the next write clears away with the rest)."""
+    holder = Path(tempfile.mkdtemp(prefix=_temporary_prefix(out, "old"), dir=out))
+    old = [e.name for e in sorted(out.iterdir()) if e.name != REPORT_MARKER and e not in (staging, holder)]
+    new = [e.name for e in sorted(staging.iterdir()) if e.name != REPORT_MARKER]
+    moved_old: list[str] = []
+    moved_new: list[str] = []
+    try:
+        for name in old:
+            os.replace(out / name, holder / name)
+            moved_old.append(name)
+        for name in new:
+            os.replace(staging / name, out / name)
+            moved_new.append(name)
+        os.replace(staging / REPORT_MARKER, out / REPORT_MARKER)
+    except BaseException:
+        for name in moved_new:
+            os.replace(out / name, staging / name)
+        for name in moved_old:
+            os.replace(holder / name, out / name)
+        raise
+    finally:
+        shutil.rmtree(holder, ignore_errors=True)
 
 
 def check_relative_path(relative: str) -> None:
@@ -65,13 +115,25 @@ def check_relative_path(relative: str) -> None:
         raise ValueError(f"{REPORT_MARKER} is written by the output edge itself")
 
 
+def is_report_folder(folder: Path) -> bool:
+    """Whether ``folder`` carries this tool's marker: a regular file (not a link) with its text."""
+    marker = folder / REPORT_MARKER
+    try:
+        if marker.is_symlink() or not marker.is_file():
+            return False
+        with open(marker, "rb") as handle:
+            return handle.read(len(MARKER_TEXT)) == MARKER_TEXT
+    except OSError:
+        return False
+
+
 def refuse_foreign_folder(out: Path) -> None:
     """Raise :class:`OutputError` unless ``out`` is absent, an empty folder or an earlier report."""
     if not out.exists():
         return
     if not out.is_dir():
         raise OutputError(str(out), "exists and is not a folder; choose another --out")
-    if (out / REPORT_MARKER).is_file() or (out / _LEGACY_SIGN).is_file():
+    if is_report_folder(out):
         return
     if any(out.iterdir()):
         raise OutputError(
@@ -88,7 +150,7 @@ def _swap_in(staging: Path, out: Path) -> None:
         return
     if exchange_paths(staging, out):
         return
-    holder = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    holder = Path(tempfile.mkdtemp(prefix=_temporary_prefix(out, "old"), dir=out.parent))
     retired = holder / out.name
     try:
         os.replace(out, retired)
@@ -102,6 +164,44 @@ def _swap_in(staging: Path, out: Path) -> None:
         shutil.rmtree(holder, ignore_errors=True)
         raise
     shutil.rmtree(holder, ignore_errors=True)
+
+
+def _temporary_prefix(out: Path, kind: str) -> str:
+    return f".{out.name}.{kind}-{os.getpid()}-"
+
+
+def remove_stale_temporaries(out: Path) -> None:
+    """Remove the temporary folders beside ``out`` that a write killed midway left behind.
+
+    Only folders named as this module names them, made by a process that no longer runs, are
+    removed; a staging folder must hold nothing but a report (or be empty); an ``.old-`` holder
+    only goes once ``out`` itself is back.
+    """
+    for kind in ("tmp", "old"):
+        for folder in out.parent.glob(f".{glob.escape(out.name)}.{kind}-*"):
+            pid = _writer_pid(folder.name[len(out.name) + len(kind) + 3 :])
+            if pid is None or _is_running(pid) or folder.is_symlink() or not folder.is_dir():
+                continue
+            if kind == "tmp" and any(folder.iterdir()) and not is_report_folder(folder):
+                continue
+            if kind == "old" and not (out.is_dir() and all(is_report_folder(p) for p in folder.iterdir())):
+                continue
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _writer_pid(rest: str) -> Optional[int]:
+    pid, _, _ = rest.partition("-")
+    return int(pid) if pid.isdigit() and int(pid) > 0 else None
+
+
+def _is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 def exchange_paths(first: Path, second: Path) -> bool:
@@ -143,4 +243,7 @@ def source_date(environ: Mapping[str, str] = os.environ) -> Optional[datetime.da
         return None
     if not value.isdigit():
         raise ReportError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {value!r}")
-    return datetime.datetime.fromtimestamp(int(value), tz=datetime.timezone.utc)
+    try:
+        return datetime.datetime.fromtimestamp(int(value), tz=datetime.timezone.utc)
+    except (OverflowError, ValueError, OSError):
+        raise ReportError(f"SOURCE_DATE_EPOCH={value[:40]} is no date this report can show (years 1970 to 9999)") from None

@@ -8,10 +8,8 @@ when there is enough of it, spread over worker processes. What needs the whole c
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,6 +26,7 @@ from .parse import PageResult, join_continued, parse_page
 from .parse.layout import Layout, default_layout
 from .render.markdown import BodyRenderer, body_terms
 from .segmenter import Segmenter
+from .workers import run_in_workers
 
 PARALLEL_MIN_CHARACTERS = 400_000
 """Below this much uncached text, starting workers costs more than it saves."""
@@ -88,7 +87,7 @@ def read_page(work: PageWork, context: PageContext) -> PageReading:
     themes = tuple(read_article_themes(t, context.data.taxonomy, context.index) for t in work.tokens)
     return PageReading(
         themes=themes,
-        claims=tuple(article_claims(t) for t in work.tokens),
+        claims=tuple(article_claims(t, context.data.claims) for t in work.tokens),
         counts=tuple(_pairs(content_counts(t, context.segmenter)) for t in work.tokens),
         bodies=tuple(
             str(context.bodies.paragraphs(t.article.paragraphs, body_terms(reading.treated)))
@@ -235,18 +234,23 @@ def _in_workers(
 
     Each worker loads jieba's dictionary itself (in parallel, a fraction of a second with the
     one-read cache), so the main process, which goes on to the corpus-wide steps, never holds
-    it. Workers are forked where the system allows (they inherit the imported libraries).
+    it. Workers are forked where the system allows (they inherit the imported libraries); they
+    die with the build and are stopped with it (see :mod:`.workers`).
     """
     if can_fork():
-        executor = ProcessPoolExecutor(workers, multiprocessing.get_context("fork"), _init_worker, (context, cache, None))
+        method, initargs = "fork", (context, cache, None)
     else:  # systems without a safe fork: each worker starts afresh
         segmenter, data = context.segmenter, context.data
-        make = _ContextFactory(segmenter.userdict, segmenter.stopwords_file, segmenter.cache_folder, data, context.layout)
-        executor = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"), _init_worker, (None, cache, make))
+        make = _ContextFactory(
+            segmenter.userdict, segmenter.stopwords_file, segmenter.cache_folder, segmenter.keep_dictionary, data, context.layout
+        )
+        method, initargs = "spawn", (None, cache, make)
     # Small chunks: a worker left with a large last chunk would keep the others waiting at the end.
     chunk = max(1, min(4, len(jobs) // (workers * 8) or 1))
-    with executor:
-        yield executor.map(_work_in_worker, jobs, chunksize=chunk)  # every worker is running now
+    with run_in_workers(
+        jobs, _work_in_worker, workers, _init_worker, initargs, chunk, method, what="a page worker"
+    ) as done:
+        yield done  # every worker is running now
 
 
 @dataclass(frozen=True)
@@ -256,11 +260,12 @@ class _ContextFactory:
     userdict: Optional[Path]
     stopwords: Optional[Path]
     cache_folder: Path
+    keep_dictionary: bool
     data: AnalysisData
     layout: Layout
 
     def __call__(self) -> PageContext:
-        segmenter = Segmenter(userdict=self.userdict, cache_folder=self.cache_folder, stopwords=self.stopwords)
+        segmenter = Segmenter(self.userdict, self.cache_folder, self.stopwords, self.keep_dictionary)
         return PageContext(segmenter, self.data, self.layout)
 
 

@@ -38,6 +38,8 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise DataFileError(str(path), f"malformed TOML: {error}") from None
     except UnicodeDecodeError as error:
         raise DataFileError(str(path), f"not UTF-8 text ({error.reason})") from None
+    except RecursionError:
+        raise DataFileError(str(path), "malformed TOML: nested too deeply") from None
 
 
 def templates_dir() -> Path:

@@ -11,6 +11,7 @@ only for small spans: whole articles are cut once with the plain tokenizer.
 from __future__ import annotations
 
 import gc
+import hashlib
 import logging
 import marshal
 import math
@@ -37,6 +38,7 @@ def _jieba():
     return jieba
 
 CACHE_FILE = "jieba.dict.cache"
+DIGEST_SUFFIX = ".sha256"
 DEFAULT_CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "zhenggong-report"
 
 
@@ -69,6 +71,12 @@ def read_stopwords(path: Path) -> frozenset[str]:
     return frozenset(words)
 
 
+def _userdict_problem(error: Exception) -> str:
+    if isinstance(error, UnicodeDecodeError):
+        return f"not UTF-8 text ({error.reason} at byte {error.start})"
+    return str(error)
+
+
 HAN = re.compile("[\u4e00-\u9fd5]")
 """The Chinese characters of jieba's dictionary route."""
 
@@ -81,7 +89,10 @@ class Segmenter:
         userdict: Optional[Path] = None,
         cache_folder: Optional[Path] = None,
         stopwords: Optional[Path] = None,
+        keep_dictionary: bool = True,
     ) -> None:
+        self.keep_dictionary = keep_dictionary
+        """Whether a dictionary built here is written to the cache folder (not with ``--no-cache``)."""
         self.userdict = userdict if userdict is not None else data_path("userdict.txt")
         self.stopwords_file = stopwords if stopwords is not None else data_path("stopwords.txt")
         self.cache_folder = cache_folder if cache_folder is not None else cache_dir()
@@ -107,39 +118,38 @@ class Segmenter:
         A build whose pages all come from the cache never pays for the load.
         """
         if self._tokenizer is None:
-            folder = Path(self.cache_folder)
-            folder.mkdir(parents=True, exist_ok=True)
             tokenizer = _jieba().Tokenizer()
-            tokenizer.tmp_dir = str(folder)
-            tokenizer.cache_file = CACHE_FILE
             self._tokenizer = tokenizer
-            if not self._load_cached_dictionary(folder / CACHE_FILE):
-                tokenizer.initialize()
+            if not self._load_cached_dictionary(Path(self.cache_folder) / CACHE_FILE):
+                self._build_dictionary()
             if self.userdict and Path(self.userdict).exists():
                 try:
                     tokenizer.load_userdict(str(self.userdict))
-                except ValueError as error:
+                except (ValueError, UnicodeDecodeError) as error:
                     self._tokenizer = None
-                    raise DataFileError(str(self.userdict), str(error)) from None
+                    raise DataFileError(str(self.userdict), _userdict_problem(error)) from None
             # The dictionary is hundreds of thousands of long-lived objects; without this every full
             # garbage collection walks all of them again (a third of the segmenting time).
             gc.freeze()
         return self._tokenizer
 
     def _load_cached_dictionary(self, path: Path) -> bool:
-        """Load jieba's own dictionary cache in one read.
+        """Load the dictionary cache in one read, if its digest (stored beside it) matches.
 
-        ``Tokenizer.initialize`` unmarshals the cache from the open file, which reads it object by
-        object (one Python-level read per word): reading the bytes first and unmarshalling them is
-        about three times faster. The cache is jieba's (``initialize`` writes it when missing), so it
-        is only trusted for jieba's default dictionary, which never changes under a cache.
+        ``Tokenizer.initialize`` unmarshals jieba's cache from the open file, object by object (one
+        Python-level read per word): reading the bytes first is about three times faster. The file
+        is a marshal dump of plain data (a dict of words and counts; marshal runs no code), used only
+        for jieba's default dictionary, which never changes under a cache.
         """
         tokenizer = self._tokenizer
         if tokenizer is None or tokenizer.dictionary != _jieba().DEFAULT_DICT:
             return False
         try:
-            freq, total = marshal.loads(path.read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
+            data = path.read_bytes()
+            if path.with_name(path.name + DIGEST_SUFFIX).read_text(encoding="ascii").strip() != hashlib.sha256(data).hexdigest():
+                return False
+            freq, total = marshal.loads(data)
+        except (OSError, EOFError, ValueError, TypeError, UnicodeDecodeError):
             return False
         if not isinstance(freq, dict) or not isinstance(total, (int, float)) or not freq:
             return False
@@ -148,8 +158,27 @@ class Segmenter:
             tokenizer.initialized = True
         return True
 
+    def _build_dictionary(self) -> None:
+        """Build the dictionary from jieba's word list (as ``Tokenizer.initialize`` does, without its
+        own cache file and its logged tracebacks) and keep it, with its digest, when caching is on.
+        A cache folder that cannot be written only costs the next build the same work."""
+        tokenizer = self._tokenizer
+        assert tokenizer is not None
+        with tokenizer.lock:
+            tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
+            tokenizer.initialized = True
+        if self.keep_dictionary and tokenizer.dictionary == _jieba().DEFAULT_DICT:
+            from .cache import write_file_atomically
+
+            data = marshal.dumps((tokenizer.FREQ, tokenizer.total))
+            path = Path(self.cache_folder) / CACHE_FILE
+            if write_file_atomically(path, data) is None:
+                write_file_atomically(path.with_name(path.name + DIGEST_SUFFIX), hashlib.sha256(data).hexdigest().encode() + b"\n")
+
     @classmethod
-    def for_data_dir(cls, data_dir: Optional[Path] = None, cache_folder: Optional[Path] = None) -> "Segmenter":
+    def for_data_dir(
+        cls, data_dir: Optional[Path] = None, cache_folder: Optional[Path] = None, keep_dictionary: bool = True
+    ) -> "Segmenter":
         """A segmenter whose user dictionary and stop words come from ``data_dir`` where it has them."""
         from .resources import data_file
 
@@ -157,6 +186,7 @@ class Segmenter:
             userdict=data_file("userdict.txt", data_dir),
             cache_folder=cache_folder,
             stopwords=data_file("stopwords.txt", data_dir),
+            keep_dictionary=keep_dictionary,
         )
 
     @property

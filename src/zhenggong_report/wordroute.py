@@ -93,21 +93,23 @@ class RouteCutter:
         return ends
 
     def _cut_block(self, sentence: str, words: list[str]) -> None:
-        """``Tokenizer.__cut_DAG``: the route's words, runs of single characters given to the HMM."""
+        """``Tokenizer.__cut_DAG``: the route's words, runs of single characters given to the HMM.
+        A run is kept as where it starts (not grown a character at a time), so a long one stays linear."""
         ends = self.route(sentence)
-        position, run, size = 0, "", len(sentence)
+        position, run_start, size = 0, -1, len(sentence)
         while position < size:
             after = ends[position] + 1
             if after - position == 1:
-                run += sentence[position]
+                if run_start < 0:
+                    run_start = position
             else:
-                if run:
-                    self._flush_run(run, words)
-                    run = ""
+                if run_start >= 0:
+                    self._flush_run(sentence[run_start:position], words)
+                    run_start = -1
                 words.append(sentence[position:after])
             position = after
-        if run:
-            self._flush_run(run, words)
+        if run_start >= 0:
+            self._flush_run(sentence[run_start:], words)
 
     def _flush_run(self, run: str, words: list[str]) -> None:
         if len(run) == 1:
@@ -120,17 +122,17 @@ class RouteCutter:
     def _cut_block_without_hmm(self, sentence: str, words: list[str]) -> None:
         """``Tokenizer.__cut_DAG_NO_HMM``: the route's words, single Latin letters and digits joined."""
         ends = self.route(sentence)
-        position, run, size = 0, "", len(sentence)
+        position, run_start, size = 0, -1, len(sentence)
         while position < size:
             after = ends[position] + 1
-            word = sentence[position:after]
-            if len(word) == 1 and RE_ENG.match(word):
-                run += word
+            if after - position == 1 and RE_ENG.match(sentence, position, after):
+                if run_start < 0:
+                    run_start = position
             else:
-                if run:
-                    words.append(run)
-                    run = ""
-                words.append(word)
+                if run_start >= 0:
+                    words.append(sentence[run_start:position])
+                    run_start = -1
+                words.append(sentence[position:after])
             position = after
-        if run:
-            words.append(run)
+        if run_start >= 0:
+            words.append(sentence[run_start:])

@@ -2,7 +2,8 @@
 
 Every article is cut into words once (:mod:`.tokens`); themes (:mod:`.themes`), enterprises
 (:mod:`.enterprises`), keywords and related articles (:mod:`.keywords`), quantitative claims
-(:mod:`.claims`) and the 提法 glossary (:mod:`.glossary`) all read those tokens. Domain knowledge
+(:mod:`.claims`) and the 提法 glossary (:mod:`.glossary`) all read those tokens; duplicate
+submissions (:mod:`.duplicates`) are found on the bodies. Domain knowledge
 comes from the data files (:mod:`.data_files`), which a user data folder may override.
 """
 
@@ -65,22 +66,28 @@ def analyze_tokens(
         index = TermIndex(data.taxonomy.themes)
         themes = [read_article_themes(tokens, data.taxonomy, index) for tokens in corpus_tokens]
     if claims is None:
-        claims = [article_claims(tokens) for tokens in corpus_tokens]
+        claims = [article_claims(tokens, data.claims) for tokens in corpus_tokens]
 
     def enterprises_and_glossary():
         texts = corpus_tokens if corpus_tokens is not None else tuple(article_text_units(a) for a in articles)
         enterprises = read_enterprises(texts, data.enterprises, segmenter)
         names = frozenset(name for e in enterprises.enterprises for name in (e.name, *e.aliases))
-        return enterprises, build_glossary(texts, names, glossary_memo)
+        return enterprises, build_glossary(texts, names, glossary_memo, data.glossary)
 
-    def keywords_and_related():
-        # pandas and numpy are imported here: in the forked child when it runs in one
+    def keywords_related_and_duplicates():
+        # pandas, numpy and datasketch are imported here: in the forked child when it runs in one
+        from .duplicates import find_duplicates
         from .keywords import related_articles, term_weights, top_keywords
 
         weights = term_weights(corpus_tokens or (), segmenter, counts, ids)
-        return top_keywords(weights), related_articles(weights)
+        keywords = top_keywords(weights)
+        weights = weights.with_sub_words()  # the plain table is let go before similarity is worked out
+        texts = articles if corpus_tokens is None else tuple(tokens.article for tokens in corpus_tokens)
+        return keywords, related_articles(weights), find_duplicates(texts)
 
-    (keywords, related), (enterprises, glossary) = side_by_side(keywords_and_related, enterprises_and_glossary, parallel)
+    (keywords, related, duplicates), (enterprises, glossary) = side_by_side(
+        keywords_related_and_duplicates, enterprises_and_glossary, parallel
+    )
     readings = tuple(
         ArticleAnalysis(
             article_id=article_id,
@@ -99,4 +106,5 @@ def analyze_tokens(
         enterprises=enterprises.enterprises,
         articles=readings,
         glossary=glossary,
+        duplicates=duplicates,
     )

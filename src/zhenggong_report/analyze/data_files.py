@@ -30,6 +30,7 @@ class ScoringRules:
     abstract: float = 1.5
     section: float = 5.0
     passage: float = 5.0
+    share: float = 0.3
     spread: int = 3
     density: float = 4.0
     evidence: int = 3
@@ -86,13 +87,22 @@ class EnterpriseKnowledge:
 class AnalysisData:
     taxonomy: Taxonomy
     enterprises: EnterpriseKnowledge
+    glossary: Any = None
+    """The 提法 filter (:class:`~.glossary_rules.GlossaryFilter`), or None for none."""
+    claims: Any = None
+    """How figures are read (:class:`~.claims.ClaimVocabulary`), or None for the packaged file."""
 
 
 def load_analysis_data(data_dir: Optional[Path] = None) -> AnalysisData:
-    """Both TOML files, from ``data_dir`` where it has them, else the packaged ones."""
+    """The TOML files, from ``data_dir`` where it has them, else the packaged ones."""
+    from .claims import load_claim_vocabulary
+    from .glossary_rules import load_glossary_filter
+
     return AnalysisData(
         taxonomy=load_taxonomy(data_file("themes.toml", data_dir)),
         enterprises=load_enterprises(data_file("enterprises.toml", data_dir)),
+        glossary=load_glossary_filter(data_file("glossary.toml", data_dir)),
+        claims=load_claim_vocabulary(data_file("claims.toml", data_dir)),
     )
 
 

@@ -1,7 +1,11 @@
 """The 提法 glossary: formulations the articles put in quotation marks (“三会一课”, “一岗双责” …).
 
-Each entry counts every use of the formulation in the corpus (quoted or not), lists the articles
-that use it and shows the first quoted use in its sentence.
+A quoted phrase is a formulation when it has the shape of one (:func:`is_formulation`) and the
+filter of ``data/glossary.toml`` does not reject it (emphasis words, fragments, quoted feelings,
+names of activities). Variants are one formulation under their normal form (NFKC, no spaces:
+“思政 +” is “思政+”). Each entry counts its quoted uses and all its uses separately, longest match
+first — 先锋岗 inside 党员先锋岗 is a use of 党员先锋岗 only — lists the articles that use it and
+shows the first quotation, in the first article that quotes it.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import Optional
 
 from ..cache import digest
 from ..models import GlossaryEntry
+from .glossary_rules import GlossaryFilter, normal_form
 from .tokens import ArticleTokens, clip_context
 
 QUOTED = re.compile(r"“([^“”\n]{2,24})”")
@@ -37,17 +42,21 @@ class GlossaryMemo:
 
     quoted: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     """Article text digest -> its formulations in order of first quotation, with that context."""
-    counts: dict[str, dict[str, tuple[tuple[str, int], ...]]] = field(default_factory=dict)
-    """Digest of the set of formulations -> article text digest -> (formulation, uses)."""
+    counts: dict[str, dict[str, tuple[tuple[str, int, int], ...]]] = field(default_factory=dict)
+    """Digest of the set of formulations -> article text digest -> (formulation, uses, quoted uses)."""
 
 
 def build_glossary(
-    corpus_tokens: tuple[ArticleTokens, ...], exclude: frozenset[str] = frozenset(), memo: Optional[GlossaryMemo] = None
+    corpus_tokens: tuple[ArticleTokens, ...],
+    exclude: frozenset[str] = frozenset(),
+    memo: Optional[GlossaryMemo] = None,
+    rules: Optional[GlossaryFilter] = None,
 ) -> tuple[GlossaryEntry, ...]:
-    """Every quoted formulation, commonest first; ``exclude`` names defined aliases (山能财司).
-    ``memo``, when given, supplies and collects each article's share of the work (and is left
-    holding this corpus's share only)."""
+    """Every quoted formulation, commonest first; ``exclude`` names defined aliases (山能财司),
+    ``rules`` the filter of what is no formulation. ``memo``, when given, supplies and collects
+    each article's share of the work (and is left holding this corpus's share only)."""
     keys = [_article_key(tokens) for tokens in corpus_tokens] if memo is not None else None
+    excluded = frozenset(normal_form(name) for name in exclude)
     first: dict[str, tuple[int, str, str]] = {}
     for position, tokens in enumerate(corpus_tokens):
         if memo is not None and keys is not None:
@@ -55,13 +64,14 @@ def build_glossary(
             if quoted is None:
                 quoted = memo.quoted[keys[position]] = tuple(_first_quotations(tokens))
         else:
-            quoted = _first_quotations(tokens, skip=first.keys() | exclude)
+            quoted = _first_quotations(tokens, skip=first.keys() | excluded)
         for term, context in quoted:
-            if term not in exclude and term not in first:
+            if term not in excluded and term not in first and not (rules is not None and rules.rejects(term)):
                 first[term] = (position, tokens.article.id, context)
     if not first:
         return ()
     counts: Counter = Counter()
+    quotations: Counter = Counter()
     articles: dict[str, list[str]] = defaultdict(list)
     counter = _FormulationCounter(first)
     remembered = memo.counts.setdefault(counter.key, {}) if memo is not None else {}
@@ -71,16 +81,18 @@ def build_glossary(
             found = counter.count(tokens)
             if keys is not None:
                 remembered[keys[position]] = found
-        counts.update(dict(found))
-        for term, _ in found:
+        for term, uses, quoted_uses in found:
+            counts[term] += uses
+            quotations[term] += quoted_uses
             articles[term].append(tokens.article.id)
     if memo is not None and keys is not None:  # keep one corpus's worth: this one
         current = set(keys)
         memo.quoted = {k: q for k, q in memo.quoted.items() if k in current}
         memo.counts = {counter.key: {k: c for k, c in remembered.items() if k in current}}
     entries = [
-        GlossaryEntry(term, counts[term], tuple(articles[term]), first[term][1], first[term][2])
+        GlossaryEntry(term, counts[term], tuple(articles[term]), first[term][1], first[term][2], quotations[term])
         for term in first
+        if rules is None or len(articles[term]) > 1 or rules.keeps_single_article(term)
     ]
     entries.sort(key=lambda e: (-e.count, -len(e.articles), first[e.term][0], e.term))
     return tuple(entries)
@@ -92,14 +104,14 @@ def _article_key(tokens: ArticleTokens) -> str:
 
 
 def _first_quotations(tokens: ArticleTokens, skip=frozenset()):
-    """The article's formulations in order of first quotation, each with the sentence around it
-    (none in ``skip``)."""
+    """The article's quoted phrases shaped like formulations, in their normal form, in order of
+    first quotation, each with the sentence around it (none in ``skip``)."""
     seen = set(skip)
     for unit in tokens.units:
         if unit.place == "keywords":
             continue
         for match in QUOTED.finditer(unit.text):
-            term = match.group(1)
+            term = normal_form(match.group(1))
             if term in seen or not is_formulation(term):
                 continue
             seen.add(term)
@@ -109,20 +121,24 @@ def _first_quotations(tokens: ArticleTokens, skip=frozenset()):
 
 
 class _FormulationCounter:
-    """Counts every use of a set of formulations in an article (shorter ones inside longer ones too)."""
+    """Counts the uses of a set of formulations in an article: all of them and the quoted ones,
+    in the normal form of the text, longest match first (a term inside a longer one is not counted)."""
 
     def __init__(self, terms) -> None:
-        self.terms = list(terms)
+        self.terms = set(terms)
         self.key = digest("glossary-terms", *sorted(self.terms))
-        self.finder = re.compile(trie_pattern(self.terms))
-        self.inside = {t: [(o, t.count(o)) for o in self.terms if o != t and o in t] for t in self.terms}
+        self.finder = re.compile(trie_pattern(sorted(self.terms)))
 
-    def count(self, tokens: ArticleTokens) -> tuple[tuple[str, int], ...]:
-        here: Counter = Counter()
+    def count(self, tokens: ArticleTokens) -> tuple[tuple[str, int, int], ...]:
+        uses: Counter = Counter()
+        quoted: Counter = Counter()
         for unit in tokens.units:
-            if unit.place != "keywords":
-                here.update(_overlapping_terms(self.finder, unit.text, self.inside))
-        return tuple(sorted(here.items()))
+            if unit.place == "keywords":
+                continue
+            text = normal_form(unit.text)
+            uses.update(self.finder.findall(text))
+            quoted.update(term for term in QUOTED.findall(text) if term in self.terms)
+        return tuple((term, uses[term], quoted[term]) for term in sorted(uses))
 
 
 def trie_pattern(words) -> str:
@@ -147,10 +163,3 @@ def trie_pattern(words) -> str:
         return body + "?" if optional else body
 
     return emit(trie)
-
-
-def _overlapping_terms(finder: "re.Pattern[str]", text: str, inside: dict[str, list[tuple[str, int]]]) -> list[str]:
-    """Every glossary term in ``text``, shorter terms inside longer ones included."""
-    found = finder.findall(text)
-    nested = [term for match in found if inside[match] for term, times in inside[match] for _ in range(times)]
-    return found + nested if nested else found

@@ -5,10 +5,20 @@ words: two characters or more, not stop words, not numbers. ``tf`` is a word's s
 article's content words, ``idf = ln((1 + N) / (1 + df)) + 1`` over the N articles of this corpus.
 Vectors are L2-normalised, so a keyword's weight is its share of the article's vector and the
 cosine of two articles is the dot product of their vectors.
+
+Two readings make the words say what an article is about. For related articles, a compound word
+also counts for the corpus words it begins or ends with (信访工作 and 法治信访 count for 信访 too),
+so two articles that share a topic in different compounds see it shared. And the keywords are
+families: a word that begins or ends with another of the article's strong words, adding a word of
+two characters or more to it (信访 + 工作, 法治 + 信访), joins that word's family, shown by its
+strongest member with the family's share of the vector (the root of its members' squared
+weights), so one topic does not fill the list. Counted phrases (两个,
+一套: a numeral and a measure word) and the stop words of ``data/stopwords.txt`` are never keywords.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import chain
 from functools import cached_property
@@ -27,6 +37,19 @@ SIGNATURE = 200
 """Similarity uses each article's strongest words only (plenty for articles of a few pages, and
 it keeps the similarity matrix small when the corpus grows to thousands of articles)."""
 COLUMN_BLOCK = 2048
+FAMILY_POOL = 40
+"""How many of an article's strongest words are gathered into keyword families."""
+COUNTED = re.compile(r"^[一二两三四五六七八九十几每各多]+[个套项条种次批名些大类点层级方面]$")
+"""A numeral and a measure word (两个, 一套, 三大): counting, not a topic."""
+
+
+def sub_words(word: str, vocabulary: frozenset[str] | set[str]) -> tuple[str, ...]:
+    """The corpus words ``word`` begins or ends with (信访 in 信访工作 and in 法治信访), longest first;
+    never one inside it (工人 is not in 政工人员)."""
+    if len(word) < 3:
+        return ()
+    found = {word[:n] for n in range(2, len(word))} | {word[-n:] for n in range(2, len(word))}
+    return tuple(sorted((w for w in found if w in vocabulary), key=lambda w: (-len(w), w)))
 
 
 @dataclass(frozen=True)
@@ -36,12 +59,30 @@ class TermWeights:
     table: pd.DataFrame
     """Columns ``doc`` (article position), ``word``, ``count``, ``weight`` (L2-normalised tf-idf)."""
     articles: tuple[str, ...]
+    with_parts: bool = False
+    """Whether every compound also counts for the words it begins or ends with (for similarity)."""
 
     @cached_property
     def ranked(self) -> pd.DataFrame:
         """The table by article, strongest word first (ties by the word): sorted once, read by
         both the keywords and the similarity signature."""
         return self.table.sort_values(["doc", "weight", "word"], ascending=[True, False, True])
+
+    def with_sub_words(self) -> "TermWeights":
+        """The table again with every compound also counted for the corpus words it begins or ends
+        with (信访工作 and 法治信访 for 信访 too), weighed afresh: what similarity reads."""
+        if self.with_parts or self.table.empty:
+            return TermWeights(self.table, self.articles, True)
+        words = self.table["word"].unique().tolist()
+        vocabulary = set(words)
+        parts = [(word, part) for word in words for part in sub_words(word, vocabulary)]
+        if not parts:
+            return TermWeights(self.table, self.articles, True)
+        mapping = pd.DataFrame(parts, columns=["word", "part"])
+        extra = self.table[["doc", "word", "count"]].merge(mapping, on="word")[["doc", "part", "count"]]
+        counts = pd.concat([self.table[["doc", "word", "count"]], extra.rename(columns={"part": "word"})], ignore_index=True)
+        counts = counts.groupby(["doc", "word"], sort=True, as_index=False)["count"].sum()
+        return TermWeights(weigh(counts, len(self.articles)), self.articles, True)
 
 
 def term_weights(
@@ -56,39 +97,71 @@ def term_weights(
     if article_counts is None:
         article_counts = [content_counts(tokens, segmenter) for tokens in corpus_tokens]
     pairs = [
-        (tuple(counted), tuple(counted.values())) if isinstance(counted, Mapping) else counted for counted in article_counts
+        (tuple(counted), tuple(counted.values())) if isinstance(counted, Mapping) else (tuple(counted[0]), tuple(counted[1]))
+        for counted in article_counts
     ]
+    articles = tuple(article_ids) if article_ids is not None else tuple(t.article.id for t in corpus_tokens)
+    plain = [tuple(zip(*[(w, n) for w, n in zip(words, counts) if not COUNTED.match(w)])) or ((), ()) for words, counts in pairs]
+    return TermWeights(tf_idf(plain, len(articles)), articles)
+
+
+def tf_idf(pairs, articles: int) -> pd.DataFrame:
+    """The table of :class:`TermWeights` from each article's ``(words, counts)``."""
     words = list(chain.from_iterable(w for w, _ in pairs))
-    table = pd.DataFrame(
+    counts = pd.DataFrame(
         {
             "doc": np.repeat(np.arange(len(pairs), dtype=np.int64), [len(w) for w, _ in pairs]),
             "word": words,
             "count": np.fromiter(chain.from_iterable(n for _, n in pairs), dtype=np.int64, count=len(words)),
         }
     )
-    articles = tuple(article_ids) if article_ids is not None else tuple(t.article.id for t in corpus_tokens)
+    return weigh(counts, articles)
+
+
+def weigh(table: pd.DataFrame, articles: int) -> pd.DataFrame:
+    """``table`` (``doc``, ``word``, ``count``) with its L2-normalised tf-idf ``weight``."""
     if table.empty:
-        return TermWeights(table.assign(weight=pd.Series(dtype=float)), articles)
+        return table.assign(weight=pd.Series(dtype=float))
     total = table.groupby("doc")["count"].transform("sum")
     df = table.groupby("word")["doc"].transform("nunique")
-    idf = np.log((1 + len(articles)) / (1 + df)) + 1
+    idf = np.log((1 + articles) / (1 + df)) + 1
     table["weight"] = table["count"] / total * idf
     norm = np.sqrt((table["weight"] ** 2).groupby(table["doc"]).transform("sum"))
     table["weight"] = table["weight"] / norm
-    return TermWeights(table, articles)
+    return table
+
+
+def family_root(word: str, words: list[str]) -> str:
+    """The shortest of ``words`` that ``word`` begins or ends with, adding two characters or more."""
+    roots = [w for w in words if len(word) - len(w) >= 2 and len(w) >= 2 and (word.startswith(w) or word.endswith(w))]
+    return min(roots, key=lambda w: (len(w), words.index(w))) if roots else word
+
+
+def keyword_families(ranked: list[tuple[str, float]], limit: int) -> tuple[Keyword, ...]:
+    """The strongest words with their variants merged (see the module docstring): each family shown
+    by its strongest member, ranked by its share of the article's vector."""
+    words = [w for w, _ in ranked]
+    total: dict[str, float] = {}
+    shown: dict[str, str] = {}
+    for word, weight in ranked:  # strongest first: a family's first member is its strongest
+        root = family_root(word, words)
+        total[root] = total.get(root, 0.0) + weight * weight
+        shown.setdefault(root, word)
+    best = sorted(total.items(), key=lambda item: (-round(item[1], 9), shown[item[0]]))[:limit]
+    return tuple(Keyword(shown[root], round(weight**0.5, 4)) for root, weight in best)
 
 
 def top_keywords(weights: TermWeights, limit: int = TOP_KEYWORDS) -> dict[str, tuple[Keyword, ...]]:
-    """Each article's strongest words (ties broken by the word), weights rounded to 4 places."""
+    """Each article's strongest word families (ties broken by the word), weights rounded to 4 places."""
     out: dict[str, tuple[Keyword, ...]] = {article: () for article in weights.articles}
     if weights.table.empty:
         return out
-    head = weights.ranked.groupby("doc", sort=False).head(limit)
-    found: dict[int, list[Keyword]] = {}
+    head = weights.ranked.groupby("doc", sort=False).head(FAMILY_POOL)
+    found: dict[int, list[tuple[str, float]]] = {}
     for doc, word, weight in zip(head["doc"].tolist(), head["word"].tolist(), head["weight"].tolist(), strict=True):
-        found.setdefault(doc, []).append(Keyword(word, round(weight, 4)))
-    for doc, keywords in found.items():
-        out[weights.articles[doc]] = tuple(keywords)
+        found.setdefault(doc, []).append((word, weight))
+    for doc, ranked in found.items():
+        out[weights.articles[doc]] = keyword_families(ranked, limit)
     return out
 
 
@@ -135,6 +208,7 @@ def related_articles(weights: TermWeights, limit: int = TOP_RELATED) -> dict[str
     """Each article's ``limit`` most similar others by cosine (score rounded to 4 places, > 0);
     ties go to the article that comes first."""
     ids = weights.articles
+    weights = weights.with_sub_words()
     scores = np.round(similarity_matrix(weights).astype(np.float64), 4)
     np.fill_diagonal(scores, -1.0)
     out: dict[str, tuple[Related, ...]] = {}

@@ -1,16 +1,30 @@
 """Themes: which articles treat which theme, how strongly, and the sentences that show it.
 
 Terms of the taxonomy are found in the article's tokens (a term must begin and end on word
-boundaries, or lie inside one compound word). An article *treats* a theme when
+boundaries, or lie inside one compound word; at any character the longest term of a theme wins).
+Where a term stands weighs: the title counts ``title`` times its weight, a heading or a run-in
+heading ``heading`` times. The decision rule — an article *treats* a theme when
 
-* its title, a heading or a paragraph's run-in heading names the theme and that section's text
-  carries it on (``section``), or
-* one paragraph is a sustained passage about it (``passage``: enough weight, two terms or more
-  over two sentences or more — a single sentence needs twice the weight), or
-* the theme's terms recur across several paragraphs at a useful density (``spread``);
+* ``标题点明``: the title names it and the body carries it on (body mass >= ``section``), or
+* ``小节``: a heading names it and its section's text carries it on (mass >= ``section``); a text
+  paragraph that is one short sentence (三是优化动态评估改进机制。) heads the paragraphs after it, or
+* ``分点``: a run-in heading names it — a paragraph's short opening sentence, or an enumerated
+  sub-point inside a paragraph (一是打造线上政工阵地。 up to 二是…), or the first clause of a long
+  enumerated sentence — and its sub-point carries it on (mass >= ``section``), or
+* ``成段论述``: one paragraph is a sustained passage about it: mass >= ``passage`` from two terms or
+  more in two sentences or ``；`` clauses or more (one sentence needs twice the mass), and at least
+  ``share`` of the mass of the theme strongest in that paragraph — a side remark inside another
+  theme's passage (党员示范岗 listed in a passage on 支部建设) is no passage of its own;
 
-otherwise a hit is a mere mention. Weights grow less with each repetition of the same term
-(``weight × (1 + ln count)``), so one word said ten times does not make a theme.
+otherwise its terms are a mere mention, however many paragraphs they are scattered over:
+``贯穿`` (``spread`` paragraphs at ``density``) is added as support to a theme already treated, never
+decides alone. Weights grow less with each repetition of the same term (``weight × (1 + ln count)``),
+so one word said ten times does not make a theme. Every decision is written, in Chinese, into the
+link's ``reasons``.
+
+The primary theme (:func:`primary_reading`) is the treated theme the title names — a term that
+alone names a theme before a weaker sign, and of several the one named last (the head of a Chinese
+noun phrase) — else the strongest.
 """
 
 from __future__ import annotations
@@ -22,7 +36,10 @@ from typing import Iterable, NamedTuple, Optional
 
 from ..models import Evidence, ThemeDefinition, ThemeHit
 from .data_files import ScoringRules, Taxonomy
-from .tokens import ArticleTokens, Unit, clip_context
+from .tokens import LEAD_MAX, ArticleTokens, Unit, clip_context
+
+NAMING_WEIGHT = 3.0
+"""A term this heavy alone names its theme (see the weights in ``themes.toml``)."""
 
 MIN_INNER_TOKEN = 3
 """Only tokens this long can hold a term that starts inside them (工会 in 分工会); a term that
@@ -196,34 +213,74 @@ def _short(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def is_standalone_head(unit: Unit) -> bool:
+    """A text paragraph that is one short sentence (三是优化动态评估改进机制。) heads what follows it."""
+    return unit.place == "text" and len(unit.sentences) == 1 and len(unit.text.strip()) <= LEAD_MAX
+
+
 def section_spans(tokens: ArticleTokens) -> list[tuple[int, list[int]]]:
-    """For each heading, its unit index and the units of its section (up to the next heading of its level)."""
+    """For each heading, its unit index and the units of its section (up to the next heading of its
+    level). A standalone one-sentence paragraph heads the paragraphs up to the next heading of any kind."""
     units = tokens.units
     spans = []
     for i, unit in enumerate(units):
-        if unit.place != "heading":
+        standalone = is_standalone_head(unit)
+        if unit.place != "heading" and not standalone:
             continue
         members = [i]
         for j in range(i + 1, len(units)):
-            if units[j].place == "heading" and units[j].level <= unit.level:
+            other = units[j]
+            if other.place == "heading" and (standalone or other.level <= unit.level):
+                break
+            if standalone and is_standalone_head(other):
                 break
             members.append(j)
-        spans.append((i, members))
+        if len(members) > 1:
+            spans.append((i, members))
     return spans
 
 
-def is_passage(unit: Unit, matches: list[Match], paragraph_mass: float, rules: ScoringRules) -> bool:
-    """A sustained passage: two terms or more over two sentences or more, or one very dense sentence."""
+def clause_index(unit: Unit, offset: int) -> tuple[int, int]:
+    """The sentence and ``；``-clause an offset stands in (a list of clauses reads as several sentences)."""
+    sentence = unit.sentence_index(offset)
+    start = unit.sentences[sentence][0] if unit.sentences else 0
+    return sentence, unit.text.count("；", start, offset) + unit.text.count(";", start, offset)
+
+
+def is_passage(unit: Unit, matches: list[Match], paragraph_mass: float, strongest: float, rules: ScoringRules) -> bool:
+    """A sustained passage: two terms or more over two sentences (or ``；`` clauses) or more, or one very
+    dense sentence, in a paragraph where the theme is not a side remark of another theme's passage."""
     if len({m.term for m in matches}) < 2 or paragraph_mass < rules.passage:
         return False
-    sentences = {unit.sentence_index(m.start) for m in matches}
-    return len(sentences) >= 2 or paragraph_mass >= 2 * rules.passage
+    if paragraph_mass < rules.share * strongest:
+        return False
+    clauses = {clause_index(unit, m.start) for m in matches}
+    return len(clauses) >= 2 or paragraph_mass >= 2 * rules.passage
+
+
+def point_reasons(unit: Unit, here: list[Match], rules: ScoringRules) -> list[str]:
+    """Run-in headings (一是完善信访工作体系。) that name the theme while their sub-point carries it on."""
+    reasons = []
+    for start, head_end, end in unit.points:
+        inside = [m for m in here if start <= m.start < end]
+        named = any(m.start < head_end for m in inside)
+        carried = any(m.start >= head_end for m in inside)
+        if named and carried and mass(inside, rules) >= rules.section:
+            reasons.append(f"分点 ¶{unit.paragraph}“{_short(unit.text[start:head_end].strip())}”")
+    return reasons
 
 
 def treat_reasons(
-    tokens: ArticleTokens, matches: list[Match], rules: ScoringRules, sections: list[tuple[int, list[int]]]
+    tokens: ArticleTokens,
+    matches: list[Match],
+    rules: ScoringRules,
+    sections: list[tuple[int, list[int]]],
+    strongest: Optional[dict[int, float]] = None,
 ) -> tuple[list[str], float]:
-    """Why the article treats the theme (empty for a mention), and the body's density."""
+    """Why the article treats the theme (empty for a mention), and the body's density.
+
+    ``strongest``: per unit, the mass of the strongest theme there (for the passage rule's share).
+    """
     units = tokens.units
     by_unit: dict[int, list[Match]] = defaultdict(list)
     for match in matches:
@@ -235,32 +292,32 @@ def treat_reasons(
     body_mass = mass(body, rules)
     title_matches = [m for m in matches if m.place == "title"]
     if title_matches and text_only and body_mass >= rules.section:
-        reasons.append(f"title names it ({', '.join(sorted({m.term for m in title_matches}))})")
+        reasons.append(f"标题点明（{'、'.join(sorted({m.term for m in title_matches}))}）")
 
     for head, members in sections:
         if not by_unit.get(head):
             continue
         section = [m for i in members for m in by_unit.get(i, ())]
-        if any(m.place == "text" for m in section) and mass(section, rules) >= rules.section:
-            reasons.append(f"section ¶{units[head].paragraph} “{_short(units[head].text)}”")
+        if any(m.place == "text" and m.unit != head for m in section) and mass(section, rules) >= rules.section:
+            reasons.append(f"小节 ¶{units[head].paragraph}“{_short(units[head].text.strip())}”")
 
     for i in sorted(by_unit):
         unit, here = units[i], by_unit[i]
         if unit.place != "text":
             continue
-        lead = any(m.place == "lead" for m in here)
-        if not lead and len({m.term for m in here}) < 2:
-            continue  # no run-in heading, and a passage needs two terms
+        found = point_reasons(unit, here, rules)
+        reasons.extend(found)
+        if found:
+            continue
         paragraph_mass = mass(here, rules)
-        if lead and any(m.place == "text" for m in here) and paragraph_mass >= rules.section:
-            reasons.append(f"run-in heading ¶{unit.paragraph} “{_short(unit.text[: unit.lead_end])}”")
-        elif is_passage(unit, here, paragraph_mass, rules):
-            reasons.append(f"passage ¶{unit.paragraph} (weight {paragraph_mass:.1f})")
+        top = (strongest or {}).get(i, paragraph_mass)
+        if is_passage(unit, here, paragraph_mass, top, rules):
+            reasons.append(f"成段论述 ¶{unit.paragraph}（权重 {paragraph_mass:.1f}）")
 
     paragraphs = {units[m.unit].paragraph for m in text_only}
     density = body_mass / max(tokens.characters, 1000) * 1000
-    if len(paragraphs) >= rules.spread and density >= rules.density:
-        reasons.append(f"spread over {len(paragraphs)} paragraphs ({density:.1f} per 1,000 characters)")
+    if reasons and len(paragraphs) >= rules.spread and density >= rules.density:  # supports, never decides
+        reasons.append(f"贯穿 {len(paragraphs)} 段（每千字权重 {density:.1f}）")
     return reasons, density
 
 
@@ -271,8 +328,9 @@ def read_theme(
     matches: list[Match],
     rules: ScoringRules,
     sections: list[tuple[int, list[int]]],
+    strongest: Optional[dict[int, float]] = None,
 ) -> ThemeReading:
-    reasons, _ = treat_reasons(tokens, matches, rules, sections)
+    reasons, _ = treat_reasons(tokens, matches, rules, sections, strongest)
     strength = mass(matches, rules) / max(tokens.characters, 1000) * 1000
     return ThemeReading(theme, order, tuple(matches), strength, tuple(reasons))
 
@@ -346,7 +404,7 @@ def to_hit(tokens: ArticleTokens, reading: ThemeReading, rules: ScoringRules) ->
 @dataclass(frozen=True)
 class ArticleThemes:
     treated: tuple[ThemeHit, ...]
-    """Strongest first."""
+    """The primary theme first, then the strongest first."""
     mentioned: tuple[ThemeHit, ...]
     primary: Optional[str]
 
@@ -358,14 +416,51 @@ def find_all_matches(index: TermIndex, tokens: ArticleTokens) -> list[Match]:
     return found
 
 
+def strongest_by_unit(by_theme: dict[int, list[Match]], rules: ScoringRules) -> dict[int, float]:
+    """Per unit, the mass of the theme strongest there."""
+    strongest: dict[int, float] = {}
+    for found in by_theme.values():
+        by_unit: dict[int, list[Match]] = defaultdict(list)
+        for match in found:
+            by_unit[match.unit].append(match)
+        for unit, here in by_unit.items():
+            strongest[unit] = max(strongest.get(unit, 0.0), mass(here, rules))
+    return strongest
+
+
+def primary_reading(treated: list[ThemeReading]) -> Optional[ThemeReading]:
+    """The theme the title names, among those the article treats; else the strongest.
+
+    A term that alone names a theme (weight 3 or more in the data file) counts before a weaker sign.
+    When the title names several themes, the one named last wins: the head of a Chinese noun phrase
+    stands at its end (法治信访视角下国企政工队伍建设 is about 政工队伍, 去产能关井后基层思想政治工作 about
+    思想政治工作).
+    """
+    named = [(r, [m for m in r.matches if m.place == "title"]) for r in treated]
+    named = [(r, found) for r, found in named if found]
+    if not named:
+        return treated[0] if treated else None
+    naming = max(max(m.weight for m in found) >= NAMING_WEIGHT for _, found in named)
+    candidates = [(r, found) for r, found in named if max(m.weight for m in found) >= NAMING_WEIGHT or not naming]
+    return max(candidates, key=lambda item: (max(m.end for m in item[1] if m.weight >= NAMING_WEIGHT or not naming), -item[0].order))[0]
+
+
 def read_article_themes(tokens: ArticleTokens, taxonomy: Taxonomy, index: TermIndex) -> ArticleThemes:
     rules = taxonomy.scoring
     by_theme: dict[int, list[Match]] = defaultdict(list)
     for match in find_all_matches(index, tokens):
         by_theme[match.theme].append(match)
     sections = section_spans(tokens)
-    readings = [read_theme(tokens, taxonomy.themes[i], i, found, rules, sections) for i, found in sorted(by_theme.items())]
+    strongest = strongest_by_unit(by_theme, rules)
+    readings = [
+        read_theme(tokens, taxonomy.themes[i], i, found, rules, sections, strongest) for i, found in sorted(by_theme.items())
+    ]
     readings.sort(key=lambda r: (-round(r.strength, 6), r.order))
-    treated = tuple(to_hit(tokens, r, rules) for r in readings if r.treats)
+    treated_readings = [r for r in readings if r.treats]
+    primary = primary_reading(treated_readings)
+    if primary is not None:
+        treated_readings.remove(primary)
+        treated_readings.insert(0, primary)
+    treated = tuple(to_hit(tokens, r, rules) for r in treated_readings)
     mentioned = tuple(to_hit(tokens, r, rules) for r in readings if not r.treats)
     return ArticleThemes(treated, mentioned, treated[0].theme_id if treated else None)

@@ -31,6 +31,14 @@ HEADING_LEVELS = (
 LEAD_MAX = 32
 """A paragraph's opening sentence this short, with more text after it, reads as a run-in heading."""
 LEAD_MIN_REST = 20
+CLAUSE_HEAD_MAX = 20
+"""An enumerated sentence too long to be a heading still opens with one: its first clause, this short."""
+POINT_MARK = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,2}(?:是|要)|首先|其次|再次|最后|其[一二三四五六]|"
+    r"[（(]\s*[一二三四五六七八九十\d]{1,2}\s*[)）]|\d{1,2}\s*[、.．](?!\d))"
+)
+"""How an enumerated sub-point begins (一是, 二要, 首先, 其一, (一), 1.)."""
+CLAUSE_MARKS = "，,：:；;"
 
 
 _SPLITTERS: dict[str, "re.Pattern[str]"] = {}
@@ -67,6 +75,10 @@ class Unit:
     sentences: tuple[tuple[int, int], ...]
     lead_end: int = 0
     """End of the paragraph's run-in heading sentence, 0 when it has none."""
+    points: tuple[tuple[int, int, int], ...] = ()
+    """The paragraph's run-in headings: ``(start, head end, end of the sub-point)`` for the opening
+    heading (its sub-point is the whole paragraph) and each enumerated sub-point inside it
+    (一是…。 up to 二是…); empty for other units."""
     level: int = 0
     """Heading level (1 for ``一、``, 2 for ``(一)`` ...); 0 for other units."""
     boundaries: frozenset[int] = field(default=frozenset(), compare=False, repr=False)
@@ -89,8 +101,11 @@ class Unit:
         return max(0, bisect_right(self.starts, offset) - 1)
 
     def place_at(self, offset: int) -> str:
-        """``lead`` inside a paragraph's run-in heading, else the unit's place."""
-        return "lead" if self.place == "text" and offset < self.lead_end else self.place
+        """``lead`` inside one of the paragraph's run-in headings, else the unit's place."""
+        if self.place == "text" and self.points:
+            if any(start <= offset < head_end for start, head_end, _ in self.points):
+                return "lead"
+        return self.place
 
 
 TOKEN_SEPARATOR = "\x1f"
@@ -109,11 +124,8 @@ def unit_from_tokens(place: str, paragraph: int, text: str, tokens: tuple[str, .
         starts.append(offset)
         offset += len(token)
     sentences = sentence_spans(text) if with_sentences else ()
-    lead_end = 0
-    if place == "text" and len(sentences) > 1:
-        first_start, first_end = sentences[0]
-        if first_end - first_start <= LEAD_MAX and len(text) - first_end >= LEAD_MIN_REST:
-            lead_end = first_end
+    points = run_in_points(text, sentences) if place == "text" else ()
+    lead_end = points[0][1] if points and points[0][0] == 0 and points[0][2] == len(text) else 0
     return Unit(
         place=place,
         paragraph=paragraph,
@@ -122,10 +134,55 @@ def unit_from_tokens(place: str, paragraph: int, text: str, tokens: tuple[str, .
         starts=tuple(starts),
         sentences=sentences,
         lead_end=lead_end,
+        points=points,
         level=heading_level(text) if place == "heading" else 0,
         boundaries=frozenset((*starts, len(text))),
         sentence_starts=tuple(a for a, _ in sentences),
     )
+
+
+def point_head(text: str, start: int, end: int, enumerated: bool) -> int:
+    """Where a run-in heading opening the sentence ``text[start:end]`` ends, or 0 for none: the
+    whole sentence when it is short, else (for an enumerated one) its first clause when that is short."""
+    if end - start <= LEAD_MAX:
+        return end
+    if enumerated:
+        for at in range(start, min(end, start + CLAUSE_HEAD_MAX + 1)):
+            if text[at] in CLAUSE_MARKS:
+                return at + 1
+    return 0
+
+
+def run_in_points(text: str, sentences: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int, int], ...]:
+    """The paragraph's run-in headings and the extent of each sub-point (see :attr:`Unit.points`).
+
+    The opening sentence is a heading when it is short and more text follows (or, enumerated, its
+    first clause is short); inside the paragraph, a sentence that begins like 一是 / 二要 / 首先 /
+    (二) opens a sub-point that runs to the next such sentence.
+    """
+    if len(sentences) == 1 and sentences[0][1] - sentences[0][0] <= LEAD_MAX:
+        return ((sentences[0][0], sentences[0][1], sentences[0][1]),)  # a paragraph that is a heading
+    if len(sentences) < 2:
+        return ()
+    heads: list[tuple[int, int]] = []
+    first_start, first_end = sentences[0]
+    opening = point_head(text, first_start, first_end, bool(POINT_MARK.match(text, first_start)))
+    if opening and len(text) - opening >= LEAD_MIN_REST:
+        heads.append((first_start, opening))
+    for start, end in sentences[1:]:
+        if POINT_MARK.match(text, start):
+            head_end = point_head(text, start, end, True)
+            if head_end and head_end < len(text):
+                heads.append((start, head_end))
+    points = []
+    inner = heads
+    if heads and heads[0][0] == first_start:
+        points.append((first_start, heads[0][1], len(text)))  # the opening heading's sub-point: the paragraph
+        inner = heads[1:]
+    for index, (start, head_end) in enumerate(inner):
+        stop = inner[index + 1][0] if index + 1 < len(inner) else len(text)
+        points.append((start, head_end, stop))
+    return tuple(points)
 
 
 def _restore_unit(place: str, paragraph: int, joined: str) -> Unit:

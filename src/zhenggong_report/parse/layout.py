@@ -61,6 +61,11 @@ class Layout:
     def role_of(self, word: str) -> Optional[str]:
         return self._roles.get(word)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (for a spawned worker) without what is derived from the vocabulary: the rule
+        dispatch it caches holds lambdas, and everything derived is made again on demand."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("_derived", "_alternations", "_roles")}
+
     @cached_property
     def _roles(self) -> dict[str, str]:
         return dict(self.byline_roles)
@@ -83,10 +88,6 @@ class Layout:
     @cached_property
     def _derived(self) -> dict[str, Any]:
         return {}
-
-    def __getstate__(self) -> dict[str, Any]:
-        """Pickled (for a spawned worker) without what was derived: it is remade there on use."""
-        return {key: value for key, value in self.__dict__.items() if key not in ("_derived", "_roles", "_alternations")}
 
     @cached_property
     def _alternations(self) -> dict[str, str]:

@@ -1,5 +1,5 @@
 """The analysis half of ``data/``: per-article fields, ``themes.json``, ``enterprises.json``,
-``glossary.json``, ``claims.json`` and the same tables as CSV.
+``glossary.json``, ``claims.json``, ``duplicates.json`` and the same tables as CSV.
 
 CSV files are written with pandas in UTF-8 with a byte-order mark, so Excel and WPS open the
 Chinese text right. Records are deterministic: fixed key and row order, floats already rounded.
@@ -56,6 +56,8 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         "paragraph": claim.paragraph,
         "start": claim.start,
         "end": claim.end,
+        "subject": claim.subject,
+        "subject_kind": claim.subject_kind,
     }
 
 
@@ -156,6 +158,7 @@ def glossary_records(analysis: Analysis) -> list[dict[str, Any]]:
         {
             "term": g.term,
             "count": g.count,
+            "quoted": g.quoted,
             "articles": list(g.articles),
             "first_article": g.first_article,
             "first_context": g.first_context,
@@ -184,9 +187,25 @@ def to_csv(rows: list[dict[str, Any]], columns: list[str], headers: Optional[Map
     shown = labels().csv_headers if headers is None else headers
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    quoting_writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow([shown.get(column, column) for column in columns])
-    writer.writerows([row.get(column) for column in columns] for row in rows)
+    for row in rows:
+        cells = [inert_cell(row.get(column)) for column in columns]
+        # The csv module quotes a lone CR only when it ends lines: such a row quotes its text cells.
+        (quoting_writer if any(isinstance(c, str) and "\r" in c for c in cells) else writer).writerow(cells)
     return buffer.getvalue().encode("utf-8-sig")
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+"""What makes Excel or WPS read a cell as a formula (with the full-width forms an IME types)."""
+
+
+def inert_cell(value: Any) -> Any:
+    """A text cell that would start a formula gets a leading ``'`` (OWASP's advice against CSV
+    injection); numbers and other cells are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 ARTICLE_COLUMNS = [
@@ -296,6 +315,7 @@ def csv_tables(corpus: ParsedCorpus, analysis: Analysis) -> dict[str, bytes]:
         {
             "term": g["term"],
             "count": g["count"],
+            "quoted": g["quoted"],
             "articles": len(g["articles"]),
             "article_ids": _joined(g["articles"]),
             "first_article": g["first_article"],
@@ -322,10 +342,45 @@ def csv_tables(corpus: ParsedCorpus, analysis: Analysis) -> dict[str, bytes]:
             ["id", "name", "kind", "parent_id", "parent", "aliases", "affiliation_articles", "mention_articles", "subsidiary_articles"],
         ),
         "data/glossary.csv": to_csv(
-            glossary_table, ["term", "count", "articles", "article_ids", "first_article", "first_context"]
+            glossary_table, ["term", "count", "quoted", "articles", "article_ids", "first_article", "first_context"]
         ),
-        "data/claims.csv": to_csv(claims_table, ["article_id", "title", "value", "unit", "sentence", "paragraph"]),
+        "data/claims.csv": to_csv(
+            claims_table, ["article_id", "title", "value", "unit", "subject", "subject_kind", "sentence", "paragraph"]
+        ),
     }
+
+
+def duplicate_records(corpus: ParsedCorpus, analysis: Analysis) -> list[dict[str, Any]]:
+    """One record per group of duplicate submissions, its representative first."""
+    titles = {a.id: a.display_title for a in corpus.articles}
+    return [
+        {
+            "id": group.id,
+            "representative": group.members[0].article_id,
+            "articles": list(group.article_ids),
+            "members": [
+                {
+                    "id": m.article_id,
+                    "title": titles.get(m.article_id),
+                    "relation": m.relation,
+                    "jaccard": m.jaccard,
+                    "containment": m.containment,
+                }
+                for m in group.members
+            ],
+        }
+        for group in analysis.duplicates
+    ]
+
+
+def duplicates_table(corpus: ParsedCorpus, analysis: Analysis) -> bytes:
+    rows = [
+        {"group_id": g["id"], "article_id": m["id"], "title": m["title"], "relation": m["relation"],
+         "jaccard": m["jaccard"], "containment": m["containment"]}
+        for g in duplicate_records(corpus, analysis)
+        for m in g["members"]
+    ]
+    return to_csv(rows, ["group_id", "article_id", "title", "relation", "jaccard", "containment"])
 
 
 def analysis_files(corpus: ParsedCorpus, analysis: Analysis, to_json) -> dict[str, bytes]:
@@ -335,6 +390,8 @@ def analysis_files(corpus: ParsedCorpus, analysis: Analysis, to_json) -> dict[st
         "data/enterprises.json": to_json(enterprise_records(analysis)),
         "data/glossary.json": to_json(glossary_records(analysis)),
         "data/claims.json": to_json(claims_records(corpus, analysis)),
+        "data/duplicates.json": to_json(duplicate_records(corpus, analysis)),
+        "data/duplicates.csv": duplicates_table(corpus, analysis),
     }
     files.update(csv_tables(corpus, analysis))
     return files

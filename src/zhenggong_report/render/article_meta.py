@@ -48,10 +48,11 @@ def article_record_json(article: Any, hits: Sequence[Any], primary: Optional[str
         "id": article.id,
         "title_inferred": article.title_inferred,
         "source": {"file": article.file, "lines": [list(span) for span in article.lines]},
-        "page": dict(meta.fields),
         "primary_theme": primary,
         "themes": [{"id": h.theme.id, "score": h.score} for h in hits],
     }
+    if meta.fields:
+        record["page"] = dict(meta.fields)
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 

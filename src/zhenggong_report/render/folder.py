@@ -5,6 +5,7 @@ network, and opens from ``file://``.
   shown a hundred at a time), with the search;
 - ``articles/<id>.html``: one page per article (its name is the article's id, so it never changes
   as the corpus grows); ``themes.html``, ``enterprises.html``, ``glossary.html`` (提法 and 数据),
+  ``duplicates.html`` (重复投稿),
   ``notes.html`` (解析说明) and ``list.html`` (every article, for reading without JavaScript);
 - ``search/NNNN.js``: the articles' own text in files of about :data:`SEARCH_FILE_CHARS`
   characters, loaded with ``<script src>`` on the first search (``fetch()`` does not work on
@@ -33,6 +34,7 @@ SECTION_PAGES = (
     ("themes.html", "_themes.html.j2", "主题"),
     ("enterprises.html", "_enterprises.html.j2", "企业"),
     ("glossary.html", "_glossary.html.j2", "提法与数据"),
+    ("duplicates.html", "_duplicates.html.j2", "重复投稿"),
     ("notes.html", "_parse_notes.html.j2", "解析说明"),
 )
 

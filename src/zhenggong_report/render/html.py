@@ -12,12 +12,14 @@ import base64
 import hashlib
 import io
 import itertools
+import os
 import re
 import traceback
 from pathlib import Path
 from typing import Mapping, Optional
 
 import jinja2
+import jinja2.sandbox
 from markupsafe import Markup
 
 from .. import __version__
@@ -36,12 +38,26 @@ CHUNK_BATCH = 4096
 """Template output pieces joined and encoded together."""
 
 
-def make_environment(templates: Path) -> jinja2.Environment:
-    """Autoescaping, strict Jinja2 environment over ``templates``."""
+class FolderLoader(jinja2.FileSystemLoader):
+    """Templates from one folder only: a template that is (or passes through) a link to a file
+    outside the folder is refused before it is read."""
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        for root in self.searchpath:
+            path = Path(root, *jinja2.loaders.split_template_path(template))
+            if os.path.lexists(path) and not path.resolve().is_relative_to(Path(root).resolve()):
+                raise TemplateError(str(path), "links to a file outside the templates folder; refused")
+        return super().get_source(environment, template)
+
+
+def make_environment(templates: Path, sandboxed: bool = False) -> jinja2.Environment:
+    """Autoescaping, strict Jinja2 environment over ``templates``; ``sandboxed`` for templates the
+    user gives (``--templates``): Jinja2's sandbox, so a template reaches no Python internals."""
     if not templates.is_dir():
         raise TemplateError(str(templates), "templates folder does not exist")
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates.resolve())),
+    kind = jinja2.sandbox.SandboxedEnvironment if sandboxed else jinja2.Environment
+    env = kind(
+        loader=FolderLoader(str(templates.resolve())),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -166,7 +182,7 @@ def render_html(
     ``build_date`` (from ``SOURCE_DATE_EPOCH``) is shown only when given; ``bodies`` are article
     bodies already rendered per page (see :func:`.view.build_view`)."""
     folder = templates if templates is not None else templates_dir()
-    env = make_environment(folder)
+    env = make_environment(folder, sandboxed=templates is not None)
     chosen = choose_layout(layout, corpus)
     view = build_view(corpus, analysis, bodies=bodies)
     charts = {"bars": bar_chart(view), "groups": theme_group_matrix(view), "cooccurrence": cooccurrence_matrix(view)}
@@ -206,4 +222,12 @@ def render_html(
     except jinja2.UndefinedError as error:
         path, line = _template_frame(error, folder)
         raise TemplateError(path, f"undefined value: {error.message}", line) from None
+    except jinja2.exceptions.SecurityError as error:
+        path, line = _template_frame(error, folder)
+        raise TemplateError(path, f"not allowed in a template: {error}", line) from None
+    except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError) as error:
+        path, line = _template_frame(error, folder)
+        if path == str(folder):  # not raised by a template: a bug, reported as such
+            raise
+        raise TemplateError(path, f"{type(error).__name__} while rendering: {error}", line) from None
     return {"index.html": page}

@@ -20,11 +20,12 @@ SECTION_PAGES = {
     "enterprises": "enterprises.html",
     "glossary": "glossary.html",
     "claims": "glossary.html",
+    "duplicates": "duplicates.html",
     "parse-notes": "notes.html",
     "sources": "notes.html",
 }
 """The folder form's page for each section (the index page holds the overview and the article table)."""
-PREFIX_PAGES = {"t-": "themes.html", "e-": "enterprises.html", "c-": "glossary.html"}
+PREFIX_PAGES = {"t-": "themes.html", "e-": "enterprises.html", "c-": "glossary.html", "d-": "duplicates.html"}
 
 
 @dataclass(frozen=True)

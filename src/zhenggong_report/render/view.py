@@ -105,12 +105,40 @@ class ClaimView:
     value: str
     unit: str
     html: Markup
+    subject: str = ""
+    """Whose figure: the author's enterprise, 某企业 (例) or 行业数据 (see :class:`~..models.Claim`)."""
+    subject_kind: str = ""
 
 
 @dataclass(frozen=True)
 class RelatedView:
     article: ArticleRef
     score: float
+
+
+@dataclass(frozen=True)
+class DuplicateMemberView:
+    article: ArticleRef
+    relation: str
+    """In Chinese: 底本 (the representative), 全文相同, 近似重复, 删节稿, 部分重合."""
+    jaccard: float
+    containment: float
+
+
+@dataclass(frozen=True)
+class DuplicateGroupView:
+    anchor: str
+    members: tuple[DuplicateMemberView, ...]
+    """The representative first."""
+
+
+DUPLICATE_RELATIONS = {
+    "representative": "底本",
+    "identical": "全文相同",
+    "near-duplicate": "近似重复",
+    "abridged": "删节稿",
+    "overlapping": "部分重合",
+}
 
 
 @dataclass(frozen=True)
@@ -132,6 +160,11 @@ class ArticleView:
     """Space-separated theme anchors (for the in-page filter)."""
     filter_enterprises: str
     """Space-separated anchors of every linked enterprise and its ancestors."""
+    duplicates: Optional[DuplicateGroupView] = None
+    """The group of duplicate submissions the article belongs to, if any."""
+    groups: tuple[tuple[EnterpriseRef, tuple[str, ...]], ...] = ()
+    """The author's enterprises and the groups above them, outermost first, each with its aliases
+    (shown so that a search for a short name such as 枣矿 finds the article)."""
     printed: str = ""
     """Where the page it stands on says it is from: paper, date, 版次, 栏目 (as far as printed)."""
     page: PageInfo = PageInfo()
@@ -186,6 +219,8 @@ class EnterpriseView:
     """Articles that mention it, with how often."""
     subtree_articles: int
     """Distinct articles linked to it or to any enterprise below it."""
+    short_name: str = ""
+    """Its shortest alias when shorter than the name (枣矿 for 枣庄矿业(集团)有限责任公司), else empty."""
 
 
 @dataclass(frozen=True)
@@ -260,6 +295,8 @@ class Counts:
     themes: int
     characters: int
     leftovers: int
+    distinct_articles: int = 0
+    """Articles with each group of duplicate submissions counted once."""
 
 
 @dataclass(frozen=True)
@@ -293,6 +330,8 @@ class ReportView:
     glossary_once: tuple[OnceUsedView, ...]
     """Formulations used once, by article (in the corpus's order)."""
     claims: tuple[ClaimView, ...]
+    duplicates: tuple[DuplicateGroupView, ...] = ()
+    """Groups of duplicate submissions, in the order of their first article."""
     pages: Mapping[str, PageInfo] = None  # type: ignore[assignment]
     """Page metadata by source file name."""
 
@@ -380,6 +419,7 @@ class _Builder:
         self.analysis = analysis
         self.renderer = renderer
         self.by_article = _check_analysis(corpus, analysis)
+        self.duplicate_views: dict[str, DuplicateGroupView] = {}
         self.anchors = AnchorBook()
         self.article_refs = {
             a.id: ArticleRef(self.anchors.add("a", a.id), a.id, n, a.display_title, a.title_inferred, a.author, a.affiliation)
@@ -459,7 +499,9 @@ class _Builder:
         return HitView(self.theme_refs[hit.theme_id], hit.score, hit.theme_id == primary, hit.terms, evidence, reasons)
 
     def claim_view(self, claim: Claim, owner: ArticleRef, number: int) -> ClaimView:
-        return ClaimView(f"c-{owner.anchor}-{number}", owner, claim.value, claim.unit, _mark_claim(claim))
+        return ClaimView(
+            f"c-{owner.anchor}-{number}", owner, claim.value, claim.unit, _mark_claim(claim), claim.subject, claim.subject_kind
+        )
 
     def article_view(self, article: Article) -> ArticleView:
         item = self.by_article[article.id]
@@ -490,12 +532,33 @@ class _Builder:
             body=Markup(body) if body is not None else self.renderer.paragraphs(article.paragraphs, body_terms(item.themes)),
             filter_themes=" ".join(h.theme.anchor for h in hits),
             filter_enterprises=" ".join(sorted(self.enterprise_refs[i].anchor for i in with_ancestors)),
+            duplicates=self.duplicate_views.get(article.id),
+            groups=self.group_chain(a.enterprise_id for a in item.enterprises if a.role == AFFILIATION),
             printed=self.printed.get(article.file, ""),
             page=meta,
             source_parts=tuple((file, self.place_label(file, lines)) for file, lines in (article.parts or ((article.file, article.lines),))),
             record=article_record_json(article, hits, item.primary_theme, meta),
             flags=tuple(labels().flags.get(f, f) for f in article.flags),
             placement=self.placements.get(article.file) or "标题位置未定",
+        )
+
+    def group_chain(self, enterprise_ids) -> tuple[tuple[EnterpriseRef, tuple[str, ...]], ...]:
+        chain: dict[str, None] = {}
+        for enterprise_id in enterprise_ids:
+            for member in (*self.ancestors(enterprise_id), enterprise_id):
+                chain.setdefault(member, None)
+        return tuple((self.enterprise_refs[i], self.enterprises[i].aliases) for i in chain)
+
+    def duplicate_group_views(self) -> tuple[DuplicateGroupView, ...]:
+        return tuple(
+            DuplicateGroupView(
+                self.anchors.add("d", group.id),
+                tuple(
+                    DuplicateMemberView(self.article_refs[m.article_id], DUPLICATE_RELATIONS.get(m.relation, m.relation), m.jaccard, m.containment)
+                    for m in group.members
+                ),
+            )
+            for group in self.analysis.duplicates
         )
 
     # -- sections ----------------------------------------------------------------------------
@@ -542,6 +605,7 @@ class _Builder:
                     written=tuple(written.get(enterprise_id, {})),
                     mentioned=tuple(mentioned.get(enterprise_id, [])),
                     subtree_articles=len(set().union(*(linked_articles.get(i, set()) for i in subtree))),
+                    short_name=short_name(self.enterprises[enterprise_id]),
                 )
             )
         return tuple(views)
@@ -619,9 +683,12 @@ class _Builder:
             themes=len(self.analysis.themes),
             characters=sum(a.characters for a in self.corpus.articles),
             leftovers=len(self.corpus.leftovers),
+            distinct_articles=len(self.analysis.distinct_article_ids()),
         )
 
     def build(self) -> ReportView:
+        groups = self.duplicate_group_views()
+        self.duplicate_views = {m.article.id: g for g in groups for m in g.members}
         articles = tuple(self.article_view(a) for a in self.corpus.articles)
         joins = [JoinView(self.article_refs[a.id], a.file, j) for a in self.corpus.articles for j in a.joins]
         return ReportView(
@@ -640,7 +707,13 @@ class _Builder:
             glossary_once=self.glossary_once(),
             claims=tuple(c for v in articles for c in v.claims),
             pages=self.pages,
+            duplicates=groups,
         )
+
+
+def short_name(enterprise: Enterprise) -> str:
+    shorter = [a for a in enterprise.aliases if len(a) < len(enterprise.name)]
+    return min(shorter, key=lambda a: (len(a), a)) if shorter else ""
 
 
 def _unique(items):

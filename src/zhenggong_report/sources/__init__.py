@@ -47,8 +47,19 @@ def list_seed_files(folder: Path) -> SeedListing:
         entries = sorted((p for p in folder.iterdir() if not p.name.startswith(".")), key=lambda p: p.name)
     except OSError as error:
         raise InputError(str(folder), f"cannot list the seeds folder: {error.strerror}") from None
-    paths = tuple(p for p in entries if p.suffix.lower() in PAGE_SUFFIXES and p.is_file())
-    ignored = tuple((p.name, _why_ignored(p)) for p in entries if p not in paths)
+    root = folder.resolve()
+    chosen, skipped = [], []
+    for p in entries:
+        if p.suffix.lower() in PAGE_SUFFIXES and p.is_file():
+            if any("\udc80" <= c <= "\udcff" for c in p.name):
+                raise InputError(str(p), "the file name is not UTF-8 (the report names every page); rename the file")
+            if p.is_symlink() and not p.resolve().is_relative_to(root):
+                skipped.append((p.name, "a link to a file outside the seeds folder, not read"))
+            else:
+                chosen.append(p)
+        else:
+            skipped.append((p.name, _why_ignored(p)))
+    paths, ignored = tuple(chosen), tuple(skipped)
     if not paths:
         raise InputError(str(folder), "seeds folder has no .txt file, nor .docx, .pdf or .html (each page must be one)")
     return SeedListing(paths, ignored)
@@ -62,6 +73,8 @@ def _why_ignored(path: Path) -> str:
     return "not a .txt, .docx, .pdf or .html file, ignored"
 
 
+MAX_PAGE_BYTES = 16 * 1024 * 1024
+"""A newspaper page is tens of kilobytes; a file this large is no page (and would take minutes)."""
 SUPPORTED_ENCODINGS = "UTF-8, UTF-16 (with BOM) or GB18030"
 _BYTE_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -114,6 +127,27 @@ def _decode_without_bom(data: bytes, name: str) -> tuple[str, str]:
     )
 
 
+def gb18030_doubt(data: bytes) -> str | None:
+    """For a page read as GB18030: why it is more likely UTF-8 with a few corrupt bytes, or None.
+
+    Real GB18030 text is almost all invalid as UTF-8; a page whose non-ASCII characters are
+    nearly all valid UTF-8 sequences is a damaged UTF-8 page read as mojibake."""
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError as error:
+        first = error.start
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    valid = sum(1 for char in text if ord(char) > 0x7F) - invalid
+    if valid < 2 or valid < 9 * invalid:
+        return None
+    return (
+        f"read as GB18030, but it is valid UTF-8 apart from {invalid} invalid byte sequence(s) "
+        f"(the first at offset {first}, line {_byte_line(data, first)}): probably a damaged UTF-8 page; check the file"
+    )
+
+
 def _decode_strict(data: bytes, bom: int, encoding: str, name: str) -> str:
     body = data[bom:]
     try:
@@ -161,6 +195,11 @@ def source_from_bytes(data: bytes, name: str) -> SourceFile:
 def read_source(path: Path, settings: Optional[ReaderSettings] = None) -> SourceFile:
     """Read one page (its kind from the file name's ending); errors name the path as given."""
     try:
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:
+            raise InputError(
+                str(path), f"{size:,} bytes: a page may hold at most {MAX_PAGE_BYTES:,} bytes; split it into pages"
+            )
         data = path.read_bytes()
     except OSError as error:
         raise InputError(str(path), f"cannot read: {error.strerror}") from None

@@ -25,6 +25,9 @@ from .model import Link, PageState
 from .reading_order import find_loop
 
 MIN_LINK_SCORE = 1.0
+REMOTE_PAIR_LIMIT = 40_000
+"""Most (open end, fragment) pairs weighed on one page for joins across columns (a newspaper page
+has a few hundred at most; each pair costs a few microseconds)."""
 MIN_REMOTE_EVIDENCE = 1.5
 EXHAUSTIVE_LIMIT = 20000
 SETTLED_WORD = 2.0
@@ -212,6 +215,13 @@ def link_continuations(state: PageState) -> None:
                 if link.word >= SETTLED_WORD:
                     settled.add(following)
     starts = sorted(state.fragments - settled)
+    unsettled = [i for i in open_ends if not (state.next_body(i) in settled and i in candidates)]
+    if len(unsettled) * len(starts) > REMOTE_PAIR_LIMIT:  # every pair would be weighed: quadratic
+        state.warnings.append(
+            f"{len(unsettled)} paragraphs stop mid-sentence and {len(starts)} start so: too many to match "
+            f"across columns (limit {REMOTE_PAIR_LIMIT:,} pairs); each is joined only to the next paragraph"
+        )
+        starts = []
     for index in open_ends:
         following = state.next_body(index)
         if following in settled and index in candidates:

@@ -17,15 +17,27 @@ def next_in_reading_order(state: PageState, index: int) -> Optional[int]:
 
 
 def find_loop(state: PageState) -> list[int]:
+    """The loop through the first join (in join order) that lies on one, from that join on; [] if none.
+
+    Each paragraph leads to at most one other, so every walk ends or enters a loop: the walks from
+    all joins together visit each paragraph once (linear in the page, not joins times paragraphs)."""
+    on_loop: set[int] = set()
+    visited: set[int] = set()
     for start in state.links:
-        seen, members = [start], {start}
-        position = next_in_reading_order(state, start)
-        while position is not None and len(seen) <= len(state.blocks):
-            if position == start:
-                return seen
-            if position in members:
-                break
-            seen.append(position)
-            members.add(position)
+        path: dict[int, int] = {}
+        position: Optional[int] = start
+        while position is not None and position not in visited:
+            path[position] = len(path)
+            visited.add(position)
             position = next_in_reading_order(state, position)
+        if position is not None and position in path:  # this walk closed a loop of its own
+            on_loop.update(list(path)[path[position] :])
+    for start in state.links:
+        if start in on_loop:
+            loop = [start]
+            position = next_in_reading_order(state, start)
+            while position != start:
+                loop.append(position)
+                position = next_in_reading_order(state, position)
+            return loop
     return []

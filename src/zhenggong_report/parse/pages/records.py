@@ -6,7 +6,6 @@ import hashlib
 from typing import Optional
 
 from ...models import Article, Join, Leftover, PageMeta, PageNote, Paragraph, SourceFile, Span
-from ..text import join_wrapped
 from ..titles import infer_title
 from .model import Chain, PageState, TitleUnit
 
@@ -35,8 +34,44 @@ def _article_id(source: SourceFile, title: str, author: Optional[str], taken: se
     return candidate
 
 
+class _GrowingParagraph:
+    """A paragraph being joined from pieces: its text as a list of parts and its spans as a list, so
+    joining the n-th piece costs that piece, not the whole text so far (``join_wrapped``'s result)."""
+
+    def __init__(self, kind: str, text: str, span: Span) -> None:
+        self.kind = kind
+        self.parts = [text]
+        self.spans = [span]
+
+    def join(self, text: str, span: Span) -> None:
+        parts = self.parts
+        while parts and not parts[-1].rstrip():
+            parts.pop()
+        if parts:
+            parts[-1] = parts[-1].rstrip()
+        right = text.lstrip()
+        if parts and right and parts[-1][-1].isascii() and parts[-1][-1].isalpha() and right[0].isascii() and right[0].isalpha():
+            parts.append(" ")
+        if right:
+            parts.append(right)
+        self.spans.append(span)
+
+    def tail(self, size: int) -> str:
+        """The last ``size`` characters of the text."""
+        taken, length = [], 0
+        for part in reversed(self.parts):
+            taken.append(part)
+            length += len(part)
+            if length >= size:
+                break
+        return "".join(reversed(taken))[-size:]
+
+    def paragraph(self) -> Paragraph:
+        return Paragraph(self.kind, "".join(self.parts), tuple(self.spans))
+
+
 def _paragraphs(state: PageState, chain: Chain) -> tuple[list[Paragraph], list[Join]]:
-    paragraphs: list[Paragraph] = []
+    paragraphs: list[_GrowingParagraph] = []
     joins: list[Join] = []
     previous: Optional[int] = None
     for index in chain.blocks:
@@ -47,19 +82,19 @@ def _paragraphs(state: PageState, chain: Chain) -> tuple[list[Paragraph], list[J
             joins.append(
                 Join(
                     kind="page_break" if link.adjacent else "column",
-                    before=last.lines[-1],
+                    before=last.spans[-1],
                     after=block.span,
                     evidence=link.evidence,
                     score=link.score,
-                    text_before=last.text[-12:],
+                    text_before=last.tail(12),
                     text_after=block.text[:12],
                 )
             )
-            paragraphs[-1] = Paragraph(last.kind, join_wrapped(last.text, block.text), last.lines + (block.span,))
+            last.join(block.text, block.span)
         else:
-            paragraphs.append(Paragraph(block.kind, block.text, (block.span,)))
+            paragraphs.append(_GrowingParagraph(block.kind, block.text, block.span))
         previous = index
-    return paragraphs, joins
+    return [p.paragraph() for p in paragraphs], joins
 
 
 def _credits(state: PageState, chain: Chain, unit: Optional[TitleUnit]) -> tuple[tuple[str, ...], tuple[Optional[str], ...]]:

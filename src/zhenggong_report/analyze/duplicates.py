@@ -1,0 +1,169 @@
+"""Duplicate submissions (一稿多投): the same article printed twice, or an abridged copy of it.
+
+Corpus-wide, in the main process. Each article's body (headings left out) is normalised (NFKC, only letters, digits
+and CJK characters kept, so width, spacing and punctuation do not matter) and cut into character
+shingles of :data:`SHINGLE` characters. Articles with the very same normalised body are grouped by
+its digest at once (linear; a corpus copied a thousand times costs one MinHash per distinct text).
+The distinct texts (when there are :data:`EXACT_BELOW` or more; fewer are simply compared pair
+by pair) get a MinHash (``datasketch``) and go into a MinHash LSH Ensemble, which finds
+for each text the others that *contain* at least :data:`CONTAINMENT` of its shingles — a
+near-duplicate contains nearly all of the other's, an abridged resubmission has nearly all of its
+own shingles inside the full text. Every candidate is then checked on the exact shingle sets, so
+the groups do not depend on the sketch's luck and are the same from build to build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+import zlib
+from typing import Iterable, Sequence
+
+from ..models import Article, DuplicateGroup, DuplicateMember
+
+SHINGLE = 5
+"""Characters per shingle: long enough that two unrelated articles on the same theme share few."""
+CONTAINMENT = 0.8
+"""Share of an article's shingles that must stand in another for the two to be duplicates."""
+NEAR_DUPLICATE = 0.8
+"""Shingle Jaccard from which a copy counts as a near-duplicate rather than an abridged one."""
+MIN_SHINGLES = 30
+"""Shorter bodies (a notice, a title alone) are never called duplicates."""
+NUM_PERM = 128
+EXACT_BELOW = 64
+"""Fewer distinct texts than this are compared pair by pair, exactly; more go through MinHash LSH."""
+
+_NOT_TEXT = re.compile(r"[\W_]+")
+
+
+def body_text(article: Article) -> str:
+    """The article's paragraphs as printed, headings left out (a resubmission may re-head them)."""
+    return "".join(p.text for p in article.paragraphs if p.kind != "heading") or "".join(p.text for p in article.paragraphs)
+
+
+def normalised(text: str) -> str:
+    """Letters, digits and CJK characters, width-folded (NFKC), nothing else."""
+    return _NOT_TEXT.sub("", unicodedata.normalize("NFKC", text))
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def shingles(text: str, size: int = SHINGLE) -> frozenset[str]:
+    return frozenset(text[i : i + size] for i in range(len(text) - size + 1))
+
+
+def _shingle_hash(shingle: str) -> int:
+    return zlib.crc32(shingle.encode("utf-8"))
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, float]:
+    """Jaccard of ``a`` and ``b``, and the share of ``a`` that stands in ``b``."""
+    shared = len(a & b)
+    union = len(a) + len(b) - shared
+    return (shared / union if union else 0.0), (shared / len(a) if a else 0.0)
+
+
+class _Groups:
+    """Union-find over indices."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def join(self, a: int, b: int) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def similar_pairs(texts: Sequence[frozenset[str]], exact_below: int = EXACT_BELOW) -> Iterable[tuple[int, int]]:
+    """Pairs ``(i, j)`` of distinct texts where one holds at least :data:`CONTAINMENT` of the other.
+
+    Fewer than ``exact_below`` texts are simply compared pair by pair (cheaper than sketching them);
+    more are sketched and looked up in the LSH Ensemble, and only its candidates compared.
+    """
+    eligible = [i for i, text in enumerate(texts) if len(text) >= MIN_SHINGLES]
+    if len(eligible) < exact_below:
+        for n, i in enumerate(eligible):
+            for j in eligible[n + 1 :]:
+                if overlap(texts[i], texts[j])[1] >= CONTAINMENT or overlap(texts[j], texts[i])[1] >= CONTAINMENT:
+                    yield (i, j)
+        return
+    from datasketch import MinHash, MinHashLSHEnsemble  # imported only when there are many texts to compare
+
+    sketches = {}
+    for i in eligible:
+        sketch = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_shingle_hash)
+        sketch.update_batch(sorted(texts[i]))
+        sketches[i] = sketch
+    index = MinHashLSHEnsemble(threshold=CONTAINMENT, num_perm=NUM_PERM, num_part=4)
+    index.index((i, sketches[i], len(texts[i])) for i in eligible)
+    found = set()
+    for i in eligible:
+        for j in sorted(index.query(sketches[i], len(texts[i]))):
+            if j != i and overlap(texts[i], texts[j])[1] >= CONTAINMENT:
+                found.add((min(i, j), max(i, j)))
+    yield from sorted(found)
+
+
+def find_duplicates(articles: Sequence[Article], exact_below: int = EXACT_BELOW) -> tuple[DuplicateGroup, ...]:
+    """Groups of two articles or more that are the same submission, representative first."""
+    normal_of_raw: dict[bytes, str] = {}  # exact copies are normalised once
+    bodies = []
+    for article in articles:
+        raw = body_text(article)
+        key = _digest(raw)
+        if key not in normal_of_raw:
+            normal_of_raw[key] = normalised(raw)
+        bodies.append(normal_of_raw[key])
+    distinct: dict[bytes, int] = {}
+    text_of: list[int] = []
+    first_body: dict[int, str] = {}
+    for body in bodies:
+        text = distinct.setdefault(_digest(body), len(distinct))
+        text_of.append(text)
+        first_body.setdefault(text, body)
+    texts = [shingles(first_body[t]) for t in range(len(distinct))]
+    groups = _Groups(len(texts))
+    for i, j in similar_pairs(texts, exact_below):
+        groups.join(i, j)
+    members: dict[int, list[int]] = {}
+    for index, text in enumerate(text_of):
+        if len(texts[text]) >= MIN_SHINGLES:
+            members.setdefault(groups.find(text), []).append(index)
+    found = []
+    for indices in members.values():
+        if len(indices) < 2:
+            continue
+        representative = max(indices, key=lambda i: (len(bodies[i]), -i))
+        found.append((min(indices), make_group(articles, text_of, texts, representative, indices)))
+    return tuple(group for _, group in sorted(found, key=lambda item: item[0]))
+
+
+def make_group(
+    articles: Sequence[Article], text_of: list[int], texts: list[frozenset[str]], representative: int, indices: list[int]
+) -> DuplicateGroup:
+    head = text_of[representative]
+    measured: dict[int, tuple[float, float]] = {}
+    members = [DuplicateMember(articles[representative].id, "representative")]
+    for index in indices:
+        if index == representative:
+            continue
+        text = text_of[index]
+        if text == head:
+            members.append(DuplicateMember(articles[index].id, "identical"))
+            continue
+        if text not in measured:
+            measured[text] = overlap(texts[text], texts[head])
+        jaccard, containment = measured[text]
+        relation = "near-duplicate" if jaccard >= NEAR_DUPLICATE else "abridged" if containment >= CONTAINMENT else "overlapping"
+        members.append(DuplicateMember(articles[index].id, relation, round(jaccard, 3), round(containment, 3)))
+    return DuplicateGroup("d-" + articles[representative].id.removeprefix("a-"), tuple(members))

@@ -1,0 +1,127 @@
+"""Duplicate submissions: the same article twice, a lightly edited copy, an abridged copy — and
+two different articles on the same theme, which are no duplicates."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+import time
+
+import pytest
+
+from zhenggong_report.render.labels import labels
+from zhenggong_report.analyze.duplicates import EXACT_BELOW, find_duplicates
+from zhenggong_report.cli import main
+from zhenggong_report.models import Analysis, ArticleAnalysis
+
+from conftest import SEEDS
+
+
+def copy_of(article, suffix: str, paragraphs=None):
+    return dataclasses.replace(article, id=f"{article.id}-{suffix}", paragraphs=tuple(paragraphs or article.paragraphs))
+
+
+# Both ways of finding candidates: pair by pair (few texts) and MinHash LSH Ensemble (many).
+WAYS = pytest.mark.parametrize("exact_below", [EXACT_BELOW, 0], ids=["pairwise", "minhash-lsh"])
+
+
+def edited(article, suffix: str, every: int = 3):
+    """A resubmission retouched here and there: other words, full-width digits, spaces."""
+    changed = []
+    for number, paragraph in enumerate(article.paragraphs):
+        text = paragraph.text
+        if number % every == 0:
+            text = text.replace("企业", "公司", 1).replace("1", "１").replace("，", "， ")
+        changed.append(dataclasses.replace(paragraph, text=text))
+    return copy_of(article, suffix, changed)
+
+
+def by_title(seed_corpus, title):
+    return next(a for a in seed_corpus.articles if a.display_title == title)
+
+
+@WAYS
+def test_an_edited_resubmission_is_found_as_a_near_duplicate(seed_corpus, exact_below) -> None:
+    original = by_title(seed_corpus, "关于加强企业信访稳定工作的实践与启示")
+    groups = find_duplicates([*seed_corpus.articles, edited(original, "again")], exact_below)
+    assert len(groups) == 1
+    group = groups[0]
+    assert set(group.article_ids) == {original.id, f"{original.id}-again"}
+    copy = group.members[1]
+    assert copy.relation == "near-duplicate" and copy.jaccard >= 0.8 and copy.containment >= 0.9
+
+
+def test_the_same_text_twice_is_identical(seed_corpus) -> None:
+    original = seed_corpus.articles[0]
+    (group,) = find_duplicates([original, seed_corpus.articles[1], copy_of(original, "copy")])
+    assert [m.relation for m in group.members] == ["representative", "identical"]
+
+
+@WAYS
+def test_two_different_articles_on_the_same_theme_are_no_duplicates(seed_corpus, exact_below) -> None:
+    petitions = [a for a in seed_corpus.articles if "信访" in a.display_title]
+    assert len(petitions) == 2
+    assert find_duplicates(petitions, exact_below) == ()
+    assert find_duplicates(seed_corpus.articles, exact_below) == ()
+
+
+@WAYS
+def test_an_abridged_copy_is_found_by_containment(seed_corpus, exact_below) -> None:
+    original = by_title(seed_corpus, "煤矿去产能关井后基层思想政治工作的强化路径研究")
+    half = original.paragraphs[: len(original.paragraphs) // 2]
+    (group,) = find_duplicates([*seed_corpus.articles, copy_of(original, "short", half)], exact_below)
+    assert group.members[0].article_id == original.id  # the full text is the representative
+    abridged = group.members[1]
+    assert abridged.relation == "abridged"
+    assert abridged.containment >= 0.8 and abridged.jaccard < 0.8
+
+
+def test_a_corpus_copied_a_thousand_times_is_one_group_per_article_in_seconds(seed_corpus) -> None:
+    articles = [copy_of(a, str(k)) for k in range(1000) for a in seed_corpus.articles]
+    started = time.perf_counter()
+    groups = find_duplicates(articles)
+    elapsed = time.perf_counter() - started
+    assert len(groups) == len(seed_corpus.articles)
+    assert all(len(g.members) == 1000 for g in groups)
+    assert elapsed < 10, elapsed
+
+
+def test_many_distinct_near_duplicates_go_through_minhash_lsh_in_seconds(seed_corpus) -> None:
+    """1,900 retouched copies, each text different, so none is grouped by its digest alone."""
+    articles = [*seed_corpus.articles]
+    for k in range(100):
+        articles.extend(edited(dataclasses.replace(a, paragraphs=a.paragraphs[k % 2 :]), f"e{k}", every=2 + k % 5) for a in seed_corpus.articles)
+    started = time.perf_counter()
+    groups = find_duplicates(articles)
+    elapsed = time.perf_counter() - started
+    assert len(groups) == len(seed_corpus.articles)
+    assert sorted(len(g.members) for g in groups) == [101] * len(seed_corpus.articles)
+    assert elapsed < 20, elapsed
+
+
+def test_statistics_can_count_a_group_once(seed_corpus) -> None:
+    articles = [*seed_corpus.articles[:3], copy_of(seed_corpus.articles[0], "copy")]
+    groups = find_duplicates(articles)
+    items = tuple(ArticleAnalysis(a.id, (), None, (), (), (), ()) for a in articles)
+    analysis = Analysis(themes=(), enterprises=(), articles=items, glossary=(), duplicates=groups)
+    assert analysis.distinct_article_ids() == tuple(a.id for a in articles[:3])
+    assert analysis.duplicate_group_of(articles[3].id) is groups[0]
+
+
+def test_the_report_lists_the_groups_and_each_article_its_duplicates(tmp_path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    shutil.copy(seeds / "000_97e6e70326f5183f.txt", seeds / "009_resubmitted.txt")
+    out = tmp_path / "out"
+    assert main(["build", "--seeds", str(seeds), "--out", str(out), "--no-cache"]) == 0
+    groups = json.loads((out / "data" / "duplicates.json").read_text(encoding="utf-8"))
+    assert len(groups) == 6 and all(len(g["members"]) == 2 for g in groups)
+    assert {m["relation"] for g in groups for m in g["members"]} == {"representative", "identical"}
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert 'id="duplicates"' in page and f'id="{groups[0]["id"]}"' in page
+    assert page.count("<dt>重复投稿</dt>") == 12
+    assert "去重后共 19 篇" in page
+    csv = (out / "data" / "duplicates.csv").read_text(encoding="utf-8-sig").splitlines()
+    headers = labels().csv_headers
+    assert csv[0] == ",".join(headers[c] for c in ("group_id", "article_id", "title", "relation", "jaccard", "containment")) and len(csv) == 13
