@@ -210,3 +210,21 @@ def test_variants_of_one_word_are_one_keyword(seed_analysis, by_title) -> None:
 def test_counted_phrases_and_function_words_are_no_keywords(seed_analysis) -> None:
     words = {k.word for item in seed_analysis.articles for k in item.keywords}
     assert not words & {"两个", "一套", "善于", "变为", "要细"}
+
+
+def test_related_in_row_blocks_equals_the_whole_matrix(segmenter, seed_corpus) -> None:
+    """Related articles made a few rows at a time are those of the plain articles × articles matrix."""
+    import numpy as np
+
+    from zhenggong_report.analyze.keywords import best_of, signature_matrix
+
+    corpus = seed_corpus
+    weights = term_weights(tokenize_corpus(corpus, segmenter), segmenter)
+    signature = signature_matrix(weights.with_sub_words()).toarray()
+    whole = np.round(signature @ signature.T, 4)
+    np.fill_diagonal(whole, -1.0)
+    ids = weights.articles
+    plain = {ids[me]: tuple((ids[j], float(row[j])) for j in best_of(row, 3) if row[j] > 0) for me, row in enumerate(whole)}
+    for block in (1, 4, 256):
+        blocked = related_articles(weights, block=block)
+        assert {k: tuple((r.article_id, r.score) for r in v) for k, v in blocked.items()} == plain

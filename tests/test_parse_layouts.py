@@ -14,14 +14,7 @@ from zhenggong_report.sources import source_from_bytes
 from invariants import assert_nothing_lost
 from page_fixture_records import layout_records
 
-SIDE_BY_SIDE = pytest.mark.xfail(
-    strict=True,
-    reason="columns OCR'd side by side on one row are not split at the gutter yet (both columns share rows)",
-)
-PAGES = [
-    pytest.param(path, marks=SIDE_BY_SIDE) if path.stem == "side_by_side" else path
-    for path in sorted((Path(__file__).parent / "fixtures" / "pages").glob("*.txt"))
-]
+PAGES = sorted((Path(__file__).parent / "fixtures" / "pages").glob("*.txt"))
 
 
 def load(path: Path):
@@ -34,7 +27,7 @@ def expected_records(path: Path) -> dict:
     return expected
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: getattr(p, "stem", None))
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
 def test_layout_page_parses_to_expected_records(path: Path, segmenter) -> None:
     expected = expected_records(path)
     actual = layout_records(parse_page(load(path), segmenter))
@@ -43,7 +36,7 @@ def test_layout_page_parses_to_expected_records(path: Path, segmenter) -> None:
     assert actual["articles"] == expected["articles"]
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: getattr(p, "stem", None))
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
 def test_layout_page_loses_no_line(path: Path, segmenter) -> None:
     source = load(path)
     result = parse_page(source, segmenter)

@@ -77,7 +77,6 @@ def test_the_document_parses_into_its_article_with_nothing_lost(docx_source, doc
     assert article.paragraphs[-1].text.endswith(DOCX_FOOTNOTES[2])
 
 
-@pytest.mark.xfail(strict=True, reason="parser rule missing: a `单位：` line under a `作者：` byline as the affiliation")
 def test_the_author_and_unit_lines_are_the_byline(docx_result):
     [article] = docx_result.articles
     fields = article_fields(article)
@@ -85,7 +84,6 @@ def test_the_author_and_unit_lines_are_the_byline(docx_result):
     assert fields["paragraphs"][:4] == BODY
 
 
-@pytest.mark.xfail(strict=True, reason="parser rule missing: tables kept in the body as tables (tab-separated rows)")
 def test_the_table_stays_one_paragraph_with_its_rows(docx_result):
     [article] = docx_result.articles
     texts = [text for _, text in article_fields(article)["paragraphs"]]

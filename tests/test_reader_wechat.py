@@ -85,7 +85,6 @@ def test_the_credits_leave_the_body(wechat_result):
     assert [leftover.text for leftover in wechat_result.leftovers] == ["编辑：刘洋 审核：陈静"]
 
 
-@pytest.mark.xfail(strict=True, reason="parser rule missing: tables kept in the body as tables (tab-separated rows)")
 def test_the_table_stays_whole(wechat_result):
     [article] = wechat_result.articles
     assert article_fields(article)["paragraphs"][-1][1] == TABLE  # its kind (text, table) is the parser's to say

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from zhenggong_report.analyze.data_files import ScoringRules, Taxonomy, load_analysis_data
 from zhenggong_report.analyze.themes import TermIndex, read_article_themes
 from zhenggong_report.analyze.tokens import tokenize_article

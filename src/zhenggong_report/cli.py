@@ -19,7 +19,7 @@ from .build import build, load_sources, parse_sources
 from .segmenter import Segmenter
 from .progress import Progress
 from .errors import Interrupted, ReportError
-from .models import Article
+from .models import Article, lines_label
 from .render.data import article_record, leftover_record
 
 
@@ -80,8 +80,7 @@ def _cell(text: str, width: int) -> str:
 
 
 def _lines(article: Article) -> str:
-    spans = ",".join(f"{a}-{b}" if a != b else str(a) for a, b in article.lines)
-    return f"{article.file}:{spans}"
+    return f"{article.file}:{lines_label(article.lines, article.columns, dash='-')}"
 
 
 def print_table(articles: Sequence[Article], stream: TextIO) -> None:

@@ -15,6 +15,31 @@ from typing import Optional
 Span = tuple[int, int]
 """An inclusive, 1-based range of source lines."""
 
+WHOLE_ROW, LEFT, RIGHT = 0, 1, 2
+"""The column of a line: a row read as printed, or, on a page OCR'd with two columns side by side,
+the part of a row left or right of the gutter (see :mod:`.parse.gutter`)."""
+
+COLUMN_NAMES = {LEFT: "左栏", RIGHT: "右栏"}
+"""How ``file:lines`` labels name a span's column (a whole row is not named)."""
+
+
+def spans_in_columns(lines: tuple[Span, ...], columns: tuple[int, ...]) -> tuple[tuple[Span, int], ...]:
+    """Each span of a record's ``lines`` with the column it lies in."""
+    return tuple(zip(lines, columns or (WHOLE_ROW,) * len(lines)))
+
+
+def column_suffix(column: int) -> str:
+    """What a ``file:lines`` label adds after a span in a column: `` 左栏``, `` 右栏``; nothing for whole rows."""
+    return f" {COLUMN_NAMES[column]}" if column in COLUMN_NAMES else ""
+
+
+def lines_label(lines: tuple[Span, ...], columns: tuple[int, ...] = (), dash: str = "–") -> str:
+    """A record's spans as ``file:lines`` labels show them: ``3–40 左栏``, ``5,7–9`` (whole rows)."""
+    return ",".join(
+        (f"{first}{dash}{last}" if first != last else str(first)) + column_suffix(column)
+        for (first, last), column in spans_in_columns(lines, columns)
+    )
+
 
 def is_blank_line(line: str) -> bool:
     """A line with no visible character: only white space and invisible format marks (ZWSP, BOM, ZWJ …)."""
@@ -156,6 +181,9 @@ class Article:
     """The page it comes from (``第1版``) when a jump line says so."""
     parts: tuple[tuple[str, tuple[Span, ...]], ...] = ()
     """For an article joined across pages: every (file, lines) it spans, in reading order."""
+    columns: tuple[int, ...] = ()
+    """The column of each span of ``lines`` (1 left, 2 right of a gutter) on a page whose columns
+    were OCR'd side by side; empty when every span is of whole rows (:data:`WHOLE_ROW`)."""
 
     @property
     def body(self) -> str:
@@ -187,6 +215,8 @@ class Leftover:
     file: str
     text: str
     lines: tuple[Span, ...]
+    columns: tuple[int, ...] = ()
+    """As :attr:`Article.columns`."""
 
 
 @dataclass(frozen=True)

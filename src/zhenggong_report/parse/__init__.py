@@ -1,9 +1,11 @@
 """The parse stage: pages in, articles and leftovers out.
 
-Block rules (:mod:`.blocks`, one printed pattern a module) turn a page's lines into blocks;
+A page whose two columns were OCR'd side by side is first split at its gutter and read one
+column after the other (:mod:`.gutter`). Block rules (:mod:`.blocks`, one printed pattern a
+module) turn a page's lines into blocks;
 page rules (:mod:`.pages`) join continued paragraphs, place titles and assemble articles.
 The words the layout rules look for come from ``data/layout.toml`` (:mod:`.layout`). Every
-non-blank line ends up in exactly one article or leftover.
+non-blank line (of a split row: each column's part of it) ends up in exactly one article or leftover.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..models import Article, Leftover, PageNote, ParsedCorpus, SourceFile
 from .blocks import BLOCK_RULES, tokenize_blocks
+from .gutter import split_at_gutter
 from .jumps import find_continuations, joined_article
 from .layout import Layout, default_layout
 from .pages import PAGE_RULES, PageState, emit_articles, emit_leftovers, page_note
@@ -30,9 +33,13 @@ def parse_page(
 ) -> PageResult:
     """Parse one page into its articles, leftovers and a note of what was decided."""
     layout = layout or default_layout()
-    block_state = BlockState(read_lines(source.lines), lexicon, layout)
+    split = split_at_gutter(source.lines)  # None unless two columns were OCR'd side by side
+    reading = split.reading(source) if split else source
+    block_state = BlockState(read_lines(reading.lines, split.columns if split else ()), lexicon, layout)
     blocks = tokenize_blocks(block_state, BLOCK_RULES)
-    state = PageState(source, blocks, lexicon, block_state.hard_wrapped, layout)
+    if split:
+        split.mark_columns(blocks)
+    state = PageState(reading, blocks, lexicon, block_state.hard_wrapped, layout)
     for rule in PAGE_RULES:
         rule(state)
     emit_articles(state, taken_ids if taken_ids is not None else set())
@@ -41,7 +48,8 @@ def parse_page(
         state.warnings.append(f"{source.name}: empty file")
     elif not state.articles:
         state.warnings.append(f"{source.name}: no article found")
-    return PageResult(tuple(state.articles), tuple(state.leftovers), page_note(state))
+    articles, leftovers = split.on_rows(state.articles, state.leftovers) if split else (state.articles, state.leftovers)
+    return PageResult(tuple(articles), tuple(leftovers), page_note(state))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from .text import fold_for_matching, has_sentence_punctuation, normalize_spaces, unspace_letters
 
@@ -28,6 +28,8 @@ class Lexicon(Protocol):
 @dataclass(frozen=True)
 class Line:
     number: int
+    """1-based place in the page as read: the row, unless the page's columns were split at a gutter
+    (then the row is ``ColumnSplit.cells[number - 1]``, see :mod:`.gutter`)."""
     text: str
     """Spaces normalised, stripped."""
     indented: bool
@@ -36,6 +38,11 @@ class Line:
     """The text folded for matching: full-width digits and letters as ASCII, no spaces."""
     punctuated: bool = False
     """The line holds sentence punctuation (。！？；…): no byline, dateline or title does."""
+    cells: tuple[str, ...] = ()
+    """The cells of a table row printed with tabs between them (a Word or WeChat table), else ()."""
+    column: ClassVar[int] = 0
+    """0 for a whole row; the lines of a page split at a gutter are :class:`ColumnLine` s (a field
+    only there, so that the lines of every other page cost what they did)."""
 
     @property
     def blank(self) -> bool:
@@ -45,6 +52,19 @@ class Line:
     def initial(self) -> str:
         """The first character of :attr:`plain` ('' for a blank line)."""
         return self.plain[:1]
+
+    @property
+    def shape(self) -> tuple[str, bool, bool]:
+        """What the block rules are chosen by: the first character, punctuation, table cells."""
+        return self.plain[:1], self.punctuated, bool(self.cells)
+
+
+@dataclass(frozen=True)
+class ColumnLine(Line):
+    """A line of a page split at its gutter (:mod:`.gutter`): a whole row, or its left or right part."""
+
+    column: int = 0
+    """0 for a whole row; 1 or 2 for the left or right column of the row."""
 
 
 @dataclass
@@ -59,24 +79,39 @@ class Block:
     text: str
     rule: str
     data: dict[str, Any] = field(default_factory=dict)
+    column: int = 0
+    """The column of its first line (:attr:`Line.column`), set once a split page's blocks are read."""
 
     @property
     def span(self) -> tuple[int, int]:
         return (self.first, self.last)
 
 
-BODY_KINDS = ("text", "heading")
+BODY_KINDS = ("text", "heading", "table")
 HEADER_KINDS = ("title", "subtitle", "byline")
 
 
-def read_lines(raw_lines: tuple[str, ...]) -> list[Line]:
+def _cells(raw: str) -> tuple[str, ...]:
+    """The tab-separated cells of a table row; () for a line whose only tabs are its indent."""
+    inner = raw.strip()
+    return tuple(cell.strip() for cell in inner.split("\t")) if "\t" in inner else ()
+
+
+def read_lines(raw_lines: tuple[str, ...], columns: tuple[int, ...] = ()) -> list[Line]:
+    """The page's lines in reading order; ``columns`` gives each one's column (all 0 when empty)."""
     lines = []
     for number, raw in enumerate(raw_lines, 1):
         normal = normalize_spaces(raw)
         text = unspace_letters(normal.strip())
+        cells = _cells(raw) if "\t" in raw else ()
         lines.append(
-            Line(number, text, bool(normal[:1].isspace()) and bool(text), fold_for_matching(text), has_sentence_punctuation(text))
+            Line(
+                number, text, bool(normal[:1].isspace()) and bool(text), fold_for_matching(text),
+                has_sentence_punctuation(text), cells,
+            )
         )
+    if columns:
+        lines = [ColumnLine(**vars(line), column=column) for line, column in zip(lines, columns)]
     return lines
 
 

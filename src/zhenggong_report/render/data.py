@@ -16,8 +16,12 @@ from ..sources.facts import facts_record
 from .analysis_data import analysis_files, article_analysis_fields
 
 
-def source_record(file: str, lines) -> dict[str, Any]:
-    return {"file": file, "lines": [[first, last] for first, last in lines]}
+def source_record(file: str, lines, columns: tuple[int, ...] = ()) -> dict[str, Any]:
+    """``file`` and ``lines``; ``columns`` too when the page's columns were split at a gutter."""
+    record: dict[str, Any] = {"file": file, "lines": [[first, last] for first, last in lines]}
+    if columns:
+        record["columns"] = list(columns)
+    return record
 
 
 def join_record(join: Join) -> dict[str, Any]:
@@ -54,8 +58,9 @@ def article_record(article: Article, analysis: Optional[ArticleAnalysis] = None)
         "references": list(article.references),
         "continued_from": article.continued_from,
         "continued_on": article.continued_on,
-        "source": source_record(article.file, article.lines),
-        "parts": [source_record(file, lines) for file, lines in article.parts],
+        "source": source_record(article.file, article.lines, article.columns),
+        "parts": [source_record(file, lines, article.columns if (file, lines) == (article.file, article.lines) else ())
+                  for file, lines in article.parts],
         "joins": [join_record(j) for j in article.joins],
         "characters": article.characters,
         "flags": list(article.flags),
@@ -69,7 +74,7 @@ def article_record(article: Article, analysis: Optional[ArticleAnalysis] = None)
 
 
 def leftover_record(leftover: Leftover) -> dict[str, Any]:
-    return {"kind": leftover.kind, "text": leftover.text, "source": source_record(leftover.file, leftover.lines)}
+    return {"kind": leftover.kind, "text": leftover.text, "source": source_record(leftover.file, leftover.lines, leftover.columns)}
 
 
 def page_record(page: PageNote, source: Optional[SourceFile]) -> dict[str, Any]:

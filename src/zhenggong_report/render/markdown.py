@@ -144,6 +144,13 @@ class BodyRenderer:
         tokens = self.md.parseInline(text, {"terms": pattern})
         return Markup(self.md.renderer.render(tokens, self.md.options, {}))
 
+    def table(self, text: str, pattern: re.Pattern[str] | None = None) -> str:
+        """A table paragraph (rows on lines, cells between tabs) as an HTML table, its cells inline."""
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{self.inline(cell, pattern)}</td>" for cell in row) + "</tr>" for row in _table_rows(text)
+        )
+        return f'<div class="table-wrap" tabindex="0" role="group" aria-label="表格"><table class="data body-table"><tbody>{rows}</tbody></table></div>'
+
     def paragraphs(self, paragraphs: Sequence[Paragraph], terms: Iterable[str] = (), heading_level: int = 4) -> Markup:
         """The article body: ``<p>`` per text paragraph, ``<h{level}>`` per heading, terms in ``<b>``."""
         pattern = terms_pattern(terms)
@@ -152,9 +159,15 @@ class BodyRenderer:
             html = self.inline(paragraph.text, pattern)
             if paragraph.kind == "heading":
                 parts.append(f"<h{heading_level}>{html}</h{heading_level}>")
+            elif paragraph.kind == "table":
+                parts.append(self.table(paragraph.text, pattern))
             else:
                 parts.append(f"<p>{html}</p>")
         return Markup("\n".join(parts))
+
+
+def _table_rows(text: str) -> list[list[str]]:
+    return [row.split("\t") for row in text.split("\n")]
 
 
 def body_terms(hits) -> list[str]:

@@ -28,6 +28,9 @@ from ..models import (
     SourceFile,
     ThemeDefinition,
     ThemeHit,
+    column_suffix,
+    lines_label,
+    spans_in_columns,
 )
 from ..sources.facts import facts_summary, printed_span
 from .anchors import AnchorBook
@@ -362,21 +365,26 @@ class ReportView:
         return tuple(by_id[c.id] for c in node.children)
 
 
-def source_label(file: str, lines, source: Optional[SourceFile] = None) -> str:
-    """``file:lines``; for a Word, PDF or WeChat file the lines as printed there (paragraphs, pages)."""
+def source_label(file: str, lines, source: Optional[SourceFile] = None, columns: tuple[int, ...] = ()) -> str:
+    """``file:lines`` (each span's column named on a page split at its gutter); for a Word, PDF or
+    WeChat file the lines as printed there (paragraphs, pages)."""
     if source is not None and source.facts.places:
-        return f"{file}:" + ",".join(printed_span(source.facts, source.lines, span) for span in lines)
-    spans = ",".join(f"{a}–{b}" if a != b else str(a) for a, b in lines)
-    return f"{file}:{spans}"
+        printed = (printed_span(source.facts, source.lines, span) + column_suffix(column) for span, column in spans_in_columns(lines, columns))
+        return f"{file}:" + ",".join(printed)
+    return f"{file}:{lines_label(lines, columns)}"
 
 
 def article_source_label(article: Article, sources: Optional[Mapping[str, SourceFile]] = None) -> str:
-    """``file:lines``; for an article joined across pages, each part's in reading order; for a
-    Word, PDF or WeChat file among ``sources``, where the lines were printed there."""
+    """``file:lines``; for an article joined across pages, each part's in reading order (the first
+    part is the article's own lines, with their columns); for a Word, PDF or WeChat file among
+    ``sources``, where the lines were printed there."""
     sources = sources or {}
     if article.parts:
-        return "；".join(source_label(file, lines, sources.get(file)) for file, lines in article.parts)
-    return source_label(article.file, article.lines, sources.get(article.file))
+        own = (article.file, article.lines)
+        return "；".join(
+            source_label(file, lines, sources.get(file), article.columns if (file, lines) == own else ()) for file, lines in article.parts
+        )
+    return source_label(article.file, article.lines, sources.get(article.file), article.columns)
 
 
 def printed_label(meta: PageMeta) -> str:
@@ -698,7 +706,7 @@ class _Builder:
             page_break_joins=tuple(j for j in joins if j.join.kind != "column"),
             inferred_titles=tuple(v for v in articles if v.article.title_inferred),
             partial_articles=tuple(v for v in articles if v.article.partial),
-            leftovers=tuple(LeftoverView(l, source_label(l.file, l.lines, self.sources.get(l.file))) for l in self.corpus.leftovers),
+            leftovers=tuple(LeftoverView(l, source_label(l.file, l.lines, self.sources.get(l.file), l.columns)) for l in self.corpus.leftovers),
             warnings=self.corpus.warnings,
             articles=articles,
             themes=self.theme_views(articles),

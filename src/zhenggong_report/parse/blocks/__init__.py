@@ -34,7 +34,9 @@ from . import (
     reporter_byline,
     run_in_heading,
     slash_byline,
+    table,
     unit_byline,
+    unit_line,
 )
 from .base import BlockRule
 from .dispatch import Dispatch
@@ -51,6 +53,8 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
     column_name.RULE,
     dash_subtitle.RULE,
     affiliation.RULE,
+    unit_line.RULE,
+    table.RULE,
     editorial.EDITOR_NOTE,
     editorial.AUTHOR_BIO,
     editorial.FOOTNOTES,

@@ -37,6 +37,8 @@ class BlockRule:
     unpunctuated: bool = False
     """True when no line with sentence punctuation (``Line.punctuated``) can match (bylines,
     datelines, titles): such lines are not shown to the rule."""
+    tabbed: bool = False
+    """True when only a line of tab-separated cells (``Line.cells``) can match: others are not shown."""
 
     @property
     def name(self) -> str:

@@ -24,18 +24,20 @@ class Dispatch:
         self.rules = rules
         self.everything = everything
         self.firsts = [None if everything or rule.first is None else frozenset(rule.first(layout)) for rule in rules]
-        self._runs: dict[tuple[str, bool], tuple[Run, ...]] = {}
-        self._starts: dict[tuple[str, bool], tuple[Starts, ...]] = {}
+        self._runs: dict[tuple[str, bool, bool], tuple[Run, ...]] = {}
+        self._starts: dict[tuple[str, bool, bool], tuple[Starts, ...]] = {}
 
-    def _key(self, line: Line) -> tuple[str, bool]:
-        return line.initial, line.punctuated and not self.everything
+    def _key(self, line: Line) -> tuple[str, bool, bool]:
+        if self.everything:
+            return "", False, True
+        return line.shape
 
-    def _may_start(self, key: tuple[str, bool]) -> list[BlockRule]:
-        char, punctuated = key
+    def _may_start(self, key: tuple[str, bool, bool]) -> list[BlockRule]:
+        char, punctuated, tabbed = key
         return [
             rule
             for rule, first in zip(self.rules, self.firsts, strict=True)
-            if (first is None or char in first) and not (punctuated and rule.unpunctuated)
+            if (first is None or char in first) and not (punctuated and rule.unpunctuated) and (tabbed or not rule.tabbed)
         ]
 
     def runs(self, line: Line) -> tuple[Run, ...]:

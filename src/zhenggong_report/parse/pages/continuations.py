@@ -204,7 +204,7 @@ def link_continuations(state: PageState) -> None:
     state.fragments = {
         i for i in range(len(state.blocks)) if state.is_body(i) and starts_mid_sentence(state.blocks[i], state.lexicon)
     }
-    open_ends = [i for i, block in enumerate(state.blocks) if state.is_body(i) and ends_mid_sentence(block)]
+    open_ends = [i for i, block in enumerate(state.blocks) if block.kind in ("text", "heading") and ends_mid_sentence(block)]
     settled: set[int] = set()
     for index in open_ends:
         following = state.next_body(index)

@@ -138,12 +138,14 @@ def emit_articles(state: PageState, taken_ids: set[str]) -> None:
         unit_spans = [state.blocks[i].span for i in unit.blocks] if unit else []
         extra_spans = [state.blocks[i].span for i in chain.extras]
         body_spans = [span for p in paragraphs for span in p.lines]
-        jumps_from = [i for i in chain.jumps if state.blocks[i].data["direction"] == "from"]
-        closing = chain.affiliations + chain.bylines + [i for i in chain.jumps if i not in jumps_from] + [
+        # Printed before the body: a jump from another page, a 单位： line under the byline.
+        opening = [i for i in chain.jumps if state.blocks[i].data["direction"] == "from"]
+        opening += [i for i in chain.affiliations if i < chain.blocks[0]]
+        closing = [i for i in chain.affiliations + chain.bylines + chain.jumps if i not in opening] + [
             i for i in chain.editorial if state.blocks[i].data["field"] != "editor_note"]
         closing_spans = [state.blocks[i].span for i in sorted(closing)]
         note_spans = [state.blocks[i].span for i in chain.editorial if state.blocks[i].data["field"] == "editor_note"]
-        extra_spans = sorted(extra_spans + [state.blocks[i].span for i in jumps_from])
+        extra_spans = sorted(extra_spans + [state.blocks[i].span for i in opening])
         if state.placement == "trailing" and unit is not None and chain.title_note is None:
             spans = note_spans + extra_spans + body_spans + closing_spans + unit_spans
             notes.append("标题印在文章之后（本版面标题均在文后）")
@@ -167,7 +169,7 @@ def emit_articles(state: PageState, taken_ids: set[str]) -> None:
         author = "、".join(authors) if authors else None
         abstract = next((state.blocks[i].text for i in chain.extras if state.blocks[i].kind == "abstract"), None)
         keywords = next((state.blocks[i].data["words"] for i in chain.extras if state.blocks[i].kind == "keywords"), ())
-        for index in chain.blocks + closing + jumps_from + chain.extras + chain.editorial + (unit.blocks if unit else []):
+        for index in chain.blocks + closing + opening + chain.extras + chain.editorial + (unit.blocks if unit else []):
             state.claimed.add(index)
         editor_note = _editorial(state, chain, "editor_note")
         author_bio = _editorial(state, chain, "author_bio")
