@@ -1,64 +1,593 @@
-// Search and filters for the article table. Progressive enhancement: without this
-// script the controls stay hidden and every section and link still works.
+// The article table's search, filters and sorting; one article at a time (permalink, highlight,
+// print, its data as JSON). Progressive enhancement: without this script the controls stay hidden
+// and every section and link still works. In the folder form the table's rows come from
+// assets/table.js and the search reads the articles' text from search/*.js, loaded on the first search.
 (function () {
   "use strict";
-  var controls = document.getElementById("article-filters");
-  var table = document.getElementById("article-table");
-  if (!controls || !table) { return; }
-  var search = document.getElementById("filter-search");
-  var theme = document.getElementById("filter-theme");
-  var enterprise = document.getElementById("filter-enterprise");
-  var reset = document.getElementById("filter-reset");
-  var status = document.getElementById("filter-status");
-  var empty = document.getElementById("filter-empty");
+  var doc = document;
+  var $ = function (id) { return doc.getElementById(id); };
+  var CONTEXT = 16, KWIC_LINES = 3, RESULTS_SHOWN = 200, PAGE_ROWS = 100;
+  var HIGHLIGHT = "zg-hit";
+  var data = window.ZG_TABLE || null;
 
-  function normalise(text) {
-    return (text || "").toLowerCase().replace(/\s+/g, "");
+  // --- folding: full-width and half-width, case, 〇/○ read alike; one character stays one
+  // character, so a match's place in the folded text is its place in the printed text.
+  var FOLDABLE = /[A-Z\u00a0-\u33ff\ufb00-\uffff]/g;
+  var folded = {};
+  function foldChar(c) {
+    var f = folded[c];
+    if (f === undefined) {
+      f = (c.normalize ? c.normalize("NFKC") : c).toLowerCase();
+      if (f.length !== 1) { f = c.toLowerCase().length === 1 ? c.toLowerCase() : c; }
+      if (f === "\u3007") { f = "\u25cb"; }
+      folded[c] = f;
+    }
+    return f;
+  }
+  function fold(text) { return (text || "").replace(FOLDABLE, foldChar); }
+  function queryWords(text) { return fold(text).split(/\s+/).filter(Boolean); }
+  function occurrences(text, words) {
+    var hits = [];
+    words.forEach(function (word) {
+      for (var at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+        hits.push({ start: at, end: at + word.length });
+      }
+    });
+    return hits.sort(function (a, b) { return a.start - b.start; });
+  }
+  // every word somewhere in the segments (AND), each match with its segment, in reading order
+  function matchesIn(segs, words) {
+    var hits = [];
+    for (var w = 0; w < words.length; w += 1) {
+      var found = false;
+      for (var s = 0; s < segs.length; s += 1) {
+        var at = segs[s].folded.indexOf(words[w]);
+        while (at >= 0) {
+          found = true;
+          hits.push({ segment: s, start: at, end: at + words[w].length });
+          at = segs[s].folded.indexOf(words[w], at + words[w].length);
+        }
+      }
+      if (!found) { return null; }
+    }
+    hits.sort(function (a, b) { return a.segment - b.segment || a.start - b.start; });
+    return hits;
+  }
+  function readHash() {
+    var anchor = "", params = {};
+    location.hash.slice(1).split("&").forEach(function (part) {
+      if (!part) { return; }
+      var equals = part.indexOf("=");
+      if (equals < 0) { anchor = decodeURIComponent(part); return; }
+      params[decodeURIComponent(part.slice(0, equals))] = decodeURIComponent(part.slice(equals + 1).replace(/\+/g, " "));
+    });
+    return { anchor: anchor, params: params, stated: Object.keys(params).length > 0 };
   }
 
-  var rows = Array.prototype.map.call(table.tBodies[0].rows, function (row) {
-    var article = document.getElementById(row.getAttribute("data-article"));
-    return {
-      element: row,
-      themes: (row.getAttribute("data-themes") || "").split(" "),
-      enterprises: (row.getAttribute("data-enterprises") || "").split(" "),
-      text: normalise(row.textContent + " " + (article ? article.textContent : ""))
+  try {
+    // set here: the HTML checker's CSS parser does not know ::highlight() yet; a constructed sheet,
+    // since the folder form's stylesheet (a file: URL) cannot be edited from the page
+    var rule = "::highlight(" + HIGHLIGHT + "){background-color:#ffb000;color:#000}";
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(rule);
+    doc.adoptedStyleSheets = doc.adoptedStyleSheets.concat([sheet]);
+  } catch (error) {
+    // a browser without highlights shows the matches in the results list only
+  }
+
+  // --- one article: the articles' own text (title, subtitle, author, unit, abstract, body; never
+  // chips or labels), its matches highlighted, printed alone, its data as one JSON record
+  function segmentsOf(article) { return article.querySelectorAll(".zx, .article-body > *"); }
+  function textPosition(nodes, offset) {
+    for (var i = 0; i < nodes.length; i += 1) {
+      if (offset <= nodes[i].length || i === nodes.length - 1) { return [nodes[i], Math.min(offset, nodes[i].length)]; }
+      offset -= nodes[i].length;
+    }
+    return null;
+  }
+  function highlight(element, words) {
+    var ranges = [];
+    if (words.length) {
+      Array.prototype.forEach.call(segmentsOf(element), function (segment) {
+        var walker = doc.createTreeWalker(segment, NodeFilter.SHOW_TEXT), nodes = [], node;
+        while ((node = walker.nextNode())) { nodes.push(node); }
+        occurrences(fold(segment.textContent), words).forEach(function (hit) {
+          var start = textPosition(nodes, hit.start), end = textPosition(nodes, hit.end);
+          if (!start || !end) { return; }
+          var range = doc.createRange();
+          range.setStart(start[0], start[1]);
+          range.setEnd(end[0], end[1]);
+          ranges.push(range);
+        });
+      });
+    }
+    if (window.CSS && CSS.highlights && window.Highlight) {
+      if (ranges.length) { CSS.highlights.set(HIGHLIGHT, new Highlight(...ranges)); } else { CSS.highlights.delete(HIGHLIGHT); }
+    }
+    element.setAttribute("data-matches", String(ranges.length));
+    say(element, words.length ? "本文命中 " + ranges.length + " 处" : "");
+    return ranges;
+  }
+  function showArticle(target, words, stated) {
+    var previous = doc.querySelector("article.current");
+    if (previous && previous !== target) { previous.classList.remove("current"); }
+    target.classList.add("current");
+    doc.body.classList.add("has-current");
+    var ranges = highlight(target, words);
+    if (ranges.length) {
+      ranges[0].startContainer.parentElement.scrollIntoView({ block: "center" });
+    } else if (stated) {
+      target.scrollIntoView();
+    }
+  }
+  function textOf(element, selector) {
+    var found = element.querySelector(selector);
+    return found ? found.textContent : null;
+  }
+  function record(element) {
+    var extra = JSON.parse(element.querySelector("[data-record]").getAttribute("data-record"));
+    var title = textOf(element, ".zt");
+    var rec = {
+      id: extra.id, title: extra.title_inferred ? null : title, display_title: title, title_inferred: extra.title_inferred,
+      subtitle: textOf(element, ".subtitle"), author: textOf(element, ".author"), affiliation: textOf(element, ".zu"),
+      role: textOf(element, ".zr"), abstract: textOf(element, ".za"), source: extra.source, page: extra.page || {},
+      primary_theme: extra.primary_theme, themes: extra.themes
     };
+    var chips = element.querySelectorAll(".facts .chip");
+    rec.themes.forEach(function (theme, i) { if (chips[i]) { theme.name = chips[i].textContent.trim(); } });
+    var permalink = element.querySelector(".permalink");
+    rec.link = permalink ? permalink.href : location.href.split("#")[0];
+    rec.body = Array.prototype.map.call(element.querySelectorAll(".article-body > *"), function (p) { return p.textContent; }).join("\n\n");
+    return rec;
+  }
+  function say(element, text) {
+    var note = element.querySelector(".tool-status");
+    if (note) { note.textContent = text; }
+  }
+  function copyText(text, element) {
+    var failed = function () { say(element, "无法复制：请用“保存数据”"); };
+    if (!navigator.clipboard || !navigator.clipboard.writeText) { failed(); return; }
+    navigator.clipboard.writeText(text).then(function () { say(element, "已复制本文数据"); }, failed);
+  }
+  function save(text, element) {
+    var link = doc.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    link.download = element.id + ".json";
+    doc.body.appendChild(link);
+    link.click();
+    doc.body.removeChild(link);
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    say(element, "已保存 " + link.download);
+  }
+  function addTools(element, permalink) {
+    var tools = doc.createElement("div");
+    tools.className = "article-tools";
+    var link = doc.createElement("a");
+    link.className = "permalink";
+    link.href = permalink;
+    link.textContent = "本文链接";
+    tools.appendChild(link);
+    [["print", "打印本文"], ["copy", "复制数据"], ["save", "保存数据（JSON）"]].forEach(function (tool) {
+      var button = doc.createElement("button");
+      button.type = "button";
+      button.setAttribute("data-act", tool[0]);
+      button.textContent = tool[1];
+      tools.appendChild(button);
+    });
+    var note = doc.createElement("span");
+    note.className = "tool-status";
+    note.setAttribute("role", "status");
+    tools.appendChild(note);
+    var head = element.querySelector(".article-head");
+    head.parentNode.insertBefore(tools, head.nextSibling);
+  }
+  var beforePrint = null;
+  doc.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest(".article-tools button") : null;
+    if (!button) { return; }
+    var element = button.closest("article.article");
+    var act = button.getAttribute("data-act");
+    if (act === "print") {
+      if (beforePrint) { beforePrint(element); }
+      window.print();
+    }
+    if (act === "copy") { copyText(JSON.stringify(record(element), null, 2), element); }
+    if (act === "save") { save(JSON.stringify(record(element), null, 2) + "\n", element); }
+  });
+  window.addEventListener("beforeprint", function () {
+    var current = doc.querySelector("article.current");
+    if (current) { Array.prototype.forEach.call(current.querySelectorAll("details.why"), function (d) { d.open = true; }); }
   });
 
-  function apply() {
-    var words = (search.value || "").toLowerCase().split(/\s+/).filter(Boolean);
-    var wantTheme = theme.value;
-    var wantEnterprise = enterprise.value;
-    var shown = 0;
-    rows.forEach(function (row) {
-      var visible = (!wantTheme || row.themes.indexOf(wantTheme) >= 0) &&
-        (!wantEnterprise || row.enterprises.indexOf(wantEnterprise) >= 0) &&
-        words.every(function (word) { return row.text.indexOf(word) >= 0; });
-      row.element.hidden = !visible;
-      if (visible) { shown += 1; }
+  // folder-only {
+  // --- an article's own page (the folder form): it is the current article
+  var own = doc.querySelector("body.article-page article.article");
+  if (own) {
+    addTools(own, location.href.split("#")[0]);
+    var opened = function () {
+      var hash = readHash();
+      showArticle(own, queryWords(hash.params.q || ""), false);
+    };
+    window.addEventListener("hashchange", opened);
+    opened();
+    performance.mark("zg-ready");
+    return;
+  }
+  // } folder-only
+
+  // --- the article table
+  var controls = $("article-filters");
+  var table = $("article-table");
+  if (!controls || !table) { return; }
+  var search = $("filter-search"), theme = $("filter-theme"), enterprise = $("filter-enterprise");
+  var source = $("filter-source"), from = $("filter-from"), to = $("filter-to");
+  var status = $("filter-status"), empty = $("filter-empty");
+  var results = $("search-results"), hitList = $("search-hits");
+  var tbody = table.tBodies[0];
+  var KEYS = { q: search, theme: theme, ent: enterprise, src: source, from: from, to: to };
+  var byId = {};
+  var rows = null;
+  // folder-only {
+  if (data) {
+    var anchor = function (code) { return data.anchors[code]; };
+    rows = data.rows.map(function (r) {
+      return {
+        id: r[0], n: r[1], title: r[2], inferred: r[3], author: r[4], unit: r[5], unitHref: r[6], theme: r[7], themeHref: r[8],
+        score: r[9], chars: r[10], file: r[11], date: r[12], source: r[13] || r[11], label: r[14],
+        themes: r[15].map(anchor), enterprises: r[16].map(anchor), href: data.articles + r[0] + ".html", element: null, segments: null
+      };
     });
-    var filtered = words.length > 0 || wantTheme || wantEnterprise;
-    status.textContent = filtered ? "显示 " + shown + " / " + rows.length + " 篇文章" : "共 " + rows.length + " 篇文章";
-    empty.hidden = shown > 0;
+  }
+  // } folder-only
+  if (!rows) {
+    rows = Array.prototype.map.call(tbody.rows, function (tr) {
+      var cell = function (i) { return tr.cells[i].textContent.trim(); };
+      return {
+        id: tr.getAttribute("data-article"), n: parseFloat(cell(0)), title: cell(1), author: cell(2),
+        unit: cell(3), theme: cell(4), score: parseFloat(cell(5)) || 0,
+        chars: parseFloat(cell(6).replace(/,/g, "")) || 0, file: tr.getAttribute("data-file") || "",
+        date: tr.getAttribute("data-date") || "", source: tr.getAttribute("data-source") || tr.getAttribute("data-file") || "",
+        themes: (tr.getAttribute("data-themes") || "").split(" "),
+        enterprises: (tr.getAttribute("data-enterprises") || "").split(" "),
+        href: "#" + tr.getAttribute("data-article"), element: tr, segments: null
+      };
+    });
+  }
+  rows.forEach(function (row) { byId[row.id] = row; });
+
+  // the articles' text: from the page itself, or (folder form) from the search files
+  var loading = null, loaded = 0;
+  function segments(row) {
+    if (!row.segments && !data) {
+      row.segments = Array.prototype.map.call(segmentsOf($(row.id)), function (element) {
+        var text = element.textContent;
+        return { text: text, folded: fold(text) };
+      });
+    }
+    return row.segments;
+  }
+  // folder-only {
+  var unpacked = null;
+  window.ZG = {
+    search: function (list) {
+      list.forEach(function (item) {
+        var row = byId[item[0]];
+        if (row) { row.segments = item[1].map(function (text) { return { text: text, folded: fold(text) }; }); }
+      });
+    },
+    packed: function (text) {
+      var raw = atob(text), bytes = new Uint8Array(raw.length);
+      for (var i = 0; i < raw.length; i += 1) { bytes[i] = raw.charCodeAt(i); }
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      unpacked = new Response(stream).text().then(function (json) { window.ZG.search(JSON.parse(json)); });
+    }
+  };
+  var first = null;
+  // the first search file is read ahead while the page is idle (or when the search box is
+  // focused): a search then shows its first results at once, and the others follow as they load
+  function loadFirstSearchFile(then) {
+    if (!first) {
+      first = new Promise(function (resolve) {
+        var script = doc.createElement("script");
+        script.src = data.search[0];
+        script.onload = function () {
+          var ready = unpacked || Promise.resolve();
+          unpacked = null;
+          ready.then(resolve);
+        };
+        doc.head.appendChild(script);
+      });
+    }
+    if (then) { first.then(then); }
+  }
+  function loadSearchFiles() {
+    if (loading || !data) { return; }
+    loading = true;
+    loadFirstSearchFile(function () {
+      loaded = 1;
+      apply(false);
+      next();
+    });
+    var next = function () {
+      if (loaded >= data.search.length) { return; }
+      var script = doc.createElement("script");
+      script.src = data.search[loaded];
+      script.onload = function () {
+        var done = function () {
+          loaded += 1;
+          // the results are redrawn every few files while the rest load, and once at the end
+          if (loaded % 8 === 0 || loaded >= data.search.length) { apply(false); }
+          next();
+        };
+        if (unpacked) { unpacked.then(done); unpacked = null; } else { done(); }
+      };
+      doc.head.appendChild(script);
+    };
+  }
+  // } folder-only
+
+  // --- filters, sorting and the URL
+  var sortKey = "n", sortDescending = false;
+  var NUMERIC = { n: true, score: true, chars: true };
+  var collator = window.Intl ? new Intl.Collator("zh-CN") : null;
+  function passesFilters(row) {
+    return (!theme.value || row.themes.indexOf(theme.value) >= 0) &&
+      (!enterprise.value || row.enterprises.indexOf(enterprise.value) >= 0) &&
+      (!source.value || row.file === source.value) &&
+      (!from || !from.value || (row.date && row.date >= from.value)) &&
+      (!to || !to.value || (row.date && row.date <= to.value));
+  }
+  function sorted() {
+    return rows.slice().sort(function (a, b) {
+      var x = a[sortKey], y = b[sortKey];
+      var order = NUMERIC[sortKey] ? x - y : (collator ? collator.compare(x, y) : (x < y ? -1 : x > y ? 1 : 0));
+      if (sortDescending) { order = -order; }
+      return order || a.n - b.n;
+    });
+  }
+  function stateString() {
+    var parts = [];
+    Object.keys(KEYS).forEach(function (key) {
+      var control = KEYS[key];
+      if (control && control.value.trim()) { parts.push(key + "=" + encodeURIComponent(control.value.trim())); }
+    });
+    if (sortKey !== "n" || sortDescending) { parts.push("sort=" + sortKey + (sortDescending ? "-desc" : "")); }
+    return parts.join("&");
+  }
+  function setControls(params) {
+    Object.keys(KEYS).forEach(function (key) { if (KEYS[key]) { KEYS[key].value = params[key] || ""; } });
+    var sort = (params.sort || "n").split("-");
+    sortKey = table.querySelector('th[data-sort="' + sort[0] + '"]') ? sort[0] : "n";
+    sortDescending = sort[1] === "desc";
+  }
+  function writeUrl() {
+    var state = stateString();
+    history.replaceState(null, "", state ? "#" + state : location.pathname + location.search);
+  }
+  function link(row, state) {
+    return row.href + (state ? (data ? "#" : "&") + state : "");
   }
 
-  search.addEventListener("input", apply);
-  theme.addEventListener("change", apply);
-  enterprise.addEventListener("change", apply);
-  reset.addEventListener("click", function () {
-    search.value = "";
-    theme.value = "";
-    enterprise.value = "";
-    apply();
+  // --- results: per hit the number of matches and a few lines in context
+  function kwicLine(segment, hit) {
+    var line = doc.createElement("li");
+    var left = Math.max(0, hit.start - CONTEXT), right = Math.min(segment.text.length, hit.end + CONTEXT);
+    line.appendChild(doc.createTextNode((left > 0 ? "…" : "") + segment.text.slice(left, hit.start)));
+    var mark = doc.createElement("mark");
+    mark.textContent = segment.text.slice(hit.start, hit.end);
+    line.appendChild(mark);
+    line.appendChild(doc.createTextNode(segment.text.slice(hit.end, right) + (right < segment.text.length ? "…" : "")));
+    return line;
+  }
+  function resultItem(row, hits, state) {
+    var item = doc.createElement("li");
+    item.setAttribute("data-article", row.id);
+    var head = doc.createElement("p");
+    var anchor = doc.createElement("a");
+    anchor.href = link(row, state);
+    anchor.textContent = row.title;
+    head.appendChild(anchor);
+    var count = doc.createElement("span");
+    count.className = "hit-count";
+    count.textContent = " " + hits.length + " 处";
+    head.appendChild(count);
+    var byline = doc.createElement("small");
+    byline.textContent = " " + (row.author || "—") + " · " + (row.unit || "—");
+    head.appendChild(byline);
+    item.appendChild(head);
+    var lines = doc.createElement("ul");
+    lines.className = "kwic";
+    hits.slice(0, KWIC_LINES).forEach(function (hit) { lines.appendChild(kwicLine(row.segments[hit.segment], hit)); });
+    item.appendChild(lines);
+    return item;
+  }
+
+  // --- the rows: the page's own (single file), or made from the data a page at a time (folder form)
+  // folder-only {
+  function cellLink(text, href) {
+    var td = doc.createElement("td");
+    if (href) {
+      var a = doc.createElement("a");
+      a.href = href;
+      a.textContent = text;
+      td.appendChild(a);
+    } else { td.textContent = text || "—"; }
+    return td;
+  }
+  function makeRow(row) {
+    var tr = doc.createElement("tr");
+    tr.setAttribute("data-article", row.id);
+    var number = doc.createElement("td");
+    number.textContent = row.n;
+    tr.appendChild(number);
+    var title = cellLink(row.title, row.href);
+    if (row.inferred) {
+      var badge = doc.createElement("span");
+      badge.className = "badge inferred";
+      badge.textContent = "推断";
+      title.appendChild(badge);
+    }
+    tr.appendChild(title);
+    tr.appendChild(cellLink(row.author, ""));
+    tr.appendChild(cellLink(row.unit, row.unitHref ? data.root + row.unitHref : ""));
+    tr.appendChild(cellLink(row.theme, row.themeHref ? data.root + row.themeHref : ""));
+    tr.appendChild(cellLink(row.score.toFixed(2), ""));
+    tr.appendChild(cellLink(row.chars.toLocaleString("en-US"), ""));
+    tr.appendChild(cellLink(row.label, ""));
+    return tr;
+  }
+  var shownRows = [], rendered = 0;
+  var more = doc.createElement("button");
+  more.type = "button";
+  more.className = "more-rows";
+  more.hidden = true;
+  table.parentNode.insertBefore(more, table.nextSibling);
+  function renderMore() {
+    var end = Math.min(shownRows.length, rendered + PAGE_ROWS);
+    var batch = doc.createDocumentFragment();
+    for (; rendered < end; rendered += 1) {
+      var row = shownRows[rendered];
+      if (!row.element) { row.element = makeRow(row); }
+      batch.appendChild(row.element);
+    }
+    tbody.appendChild(batch);
+    more.hidden = rendered >= shownRows.length;
+    more.textContent = "再显示 " + Math.min(PAGE_ROWS, shownRows.length - rendered) + " 篇（还有 " + (shownRows.length - rendered) + " 篇）";
+  }
+  more.addEventListener("click", renderMore);
+  if (window.IntersectionObserver) {
+    new IntersectionObserver(function (entries) {
+      if (entries[0].isIntersecting && !more.hidden) { renderMore(); }
+    }, { rootMargin: "600px" }).observe(more);
+  }
+  // } folder-only
+  function renderRows(visible) {
+    // folder-only {
+    if (data) {
+      shownRows = visible;
+      rendered = 0;
+      tbody.textContent = "";
+      renderMore();
+      return;
+    }
+    // } folder-only
+    var shown = {};
+    visible.forEach(function (row) { shown[row.id] = true; tbody.appendChild(row.element); });
+    rows.forEach(function (row) {
+      row.element.hidden = !shown[row.id];
+      var element = $(row.id);
+      if (element) { element.classList.toggle("filtered-out", !shown[row.id]); }
+    });
+  }
+
+  function apply(updateUrl) {
+    var words = queryWords(search.value);
+    // folder-only {
+    if (words.length) { loadSearchFiles(); }
+    // } folder-only
+    var visible = [], matches = 0, waiting = 0, state = stateString();
+    var list = doc.createDocumentFragment();
+    sorted().forEach(function (row) {
+      if (!passesFilters(row)) { return; }
+      if (!words.length) { visible.push(row); return; }
+      if (!segments(row)) { waiting += 1; return; }
+      var hits = matchesIn(row.segments, words);
+      if (!hits) { return; }
+      visible.push(row);
+      matches += hits.length;
+      if (visible.length <= RESULTS_SHOWN) { list.appendChild(resultItem(row, hits, state)); }
+    });
+    hitList.textContent = "";
+    hitList.appendChild(list);
+    renderRows(visible);
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+      var key = th.getAttribute("data-sort");
+      th.setAttribute("aria-sort", key === sortKey ? (sortDescending ? "descending" : "ascending") : "none");
+    });
+    results.hidden = words.length === 0;
+    var filtered = words.length > 0 || !!(theme.value || enterprise.value || source.value || (from && from.value) || (to && to.value));
+    status.textContent = (filtered ?
+      "显示 " + visible.length + " / " + rows.length + " 篇文章" + (words.length ? "，共 " + matches + " 处" : "") :
+      "共 " + rows.length + " 篇文章") + (waiting ? "（正在检索其余 " + waiting + " 篇…）" : "");
+    empty.hidden = visible.length > 0 || waiting > 0;
+    if (updateUrl) { writeUrl(); }
+  }
+
+  function open(anchor, stated) {
+    var target = anchor ? $(anchor) : null;
+    if (target && target.classList.contains("article")) {
+      showArticle(target, queryWords(search.value), stated);
+      return;
+    }
+    var previous = doc.querySelector("article.current");
+    if (previous) { previous.classList.remove("current"); }
+    doc.body.classList.remove("has-current");
+    if (window.CSS && CSS.highlights) { CSS.highlights.delete(HIGHLIGHT); }
+    if (stated) { (target || $("articles")).scrollIntoView(); }
+  }
+  function followHash() {
+    var hash = readHash();
+    if (hash.stated) {
+      setControls(hash.params);
+      apply(false);
+    }
+    open(hash.anchor, hash.stated);
+  }
+  beforePrint = function (element) {
+    var state = stateString();
+    var hash = "#" + element.id + (state ? "&" + state : "");
+    if (location.hash !== hash) { history.replaceState(null, "", hash); }
+    open(element.id, false);
+  };
+
+  // --- wiring
+  Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+    var key = th.getAttribute("data-sort");
+    if (!key) { return; }
+    var button = doc.createElement("button");
+    button.type = "button";
+    button.className = "sort";
+    button.textContent = th.textContent;
+    th.textContent = "";
+    th.appendChild(button);
+    button.addEventListener("click", function () {
+      sortDescending = sortKey === key ? !sortDescending : !!NUMERIC[key] && key !== "n";
+      sortKey = key;
+      apply(true);
+    });
+  });
+  search.addEventListener("input", function () { apply(true); });
+  // folder-only {
+  if (data && data.search.length) {
+    search.addEventListener("focus", function () { loadFirstSearchFile(); });
+    (window.requestIdleCallback || setTimeout)(function () { loadFirstSearchFile(); });
+  }
+  // } folder-only
+  [theme, enterprise, source, from, to].forEach(function (control) {
+    if (control) { control.addEventListener("change", function () { apply(true); }); }
+  });
+  $("filter-reset").addEventListener("click", function () {
+    setControls({});
+    apply(true);
     search.focus();
   });
-  var marks = document.getElementById("toggle-marks");
+  var marks = $("toggle-marks");
   if (marks) {
-    marks.addEventListener("change", function () {
-      document.body.classList.toggle("plain-text", !marks.checked);
-    });
+    marks.addEventListener("change", function () { doc.body.classList.toggle("plain-text", !marks.checked); });
   }
+  Array.prototype.forEach.call(doc.querySelectorAll("article.article"), function (element) { addTools(element, "#" + element.id); });
+  window.addEventListener("hashchange", followHash);
   controls.hidden = false;
-  apply();
+  var initial = readHash();
+  // folder-only {
+  if (data && /^a-/.test(initial.anchor) && byId[initial.anchor]) {
+    // a link from the single-file report (index.html#a-…) still reaches the article
+    location.replace(byId[initial.anchor].href + location.hash.slice(1 + initial.anchor.length).replace(/^&/, "#"));
+    return;
+  }
+  // } folder-only
+  if (initial.stated) { setControls(initial.params); }
+  apply(false);
+  open(initial.anchor, initial.stated);
+  performance.mark("zg-ready");
 }());

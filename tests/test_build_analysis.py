@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from zhenggong_report.build import build
+from zhenggong_report.render.labels import labels
 
 from conftest import SEEDS
 
@@ -87,15 +88,27 @@ def test_csv_tables_are_utf8_with_bom(site: Path, name: str, columns: set[str]) 
     raw = (site / "data" / name).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     frame = pd.read_csv(site / "data" / name, encoding="utf-8-sig")
-    assert columns <= set(frame.columns) and len(frame) > 0
+    assert {header(column) for column in columns} <= set(frame.columns) and len(frame) > 0
+
+
+def header(column: str) -> str:
+    """The Chinese header the CSV tables show for a JSON key."""
+    return labels().csv_headers[column]
+
+
+def test_csv_headers_are_chinese_and_unique_per_table(site: Path) -> None:
+    for name in CSV_TABLES:
+        frame = pd.read_csv(site / "data" / name, encoding="utf-8-sig")
+        assert all(any("\u4e00" <= c <= "\u9fff" for c in column) for column in frame.columns), name
+        assert len(set(frame.columns)) == len(frame.columns), name
 
 
 def test_csv_rows_match_the_json(site: Path) -> None:
     articles = pd.read_csv(site / "data" / "articles.csv", encoding="utf-8-sig")
-    assert list(articles["id"]) == [a["id"] for a in load(site, "articles.json")]
+    assert list(articles[header("id")]) == [a["id"] for a in load(site, "articles.json")]
     enterprises = pd.read_csv(site / "data" / "enterprises.csv", encoding="utf-8-sig")
     assert len(enterprises) == len(load(site, "enterprises.json"))
-    assert "党群工作部(工会)" in set(pd.read_csv(site / "data" / "article_enterprises.csv", encoding="utf-8-sig")["unit"].dropna())
+    assert "党群工作部(工会)" in set(pd.read_csv(site / "data" / "article_enterprises.csv", encoding="utf-8-sig")[header("unit")].dropna())
 
 
 def test_two_builds_give_the_same_bytes(site: Path, tmp_path: Path) -> None:
@@ -118,5 +131,5 @@ def test_csv_tables_are_written_as_pandas_writes_them() -> None:
         {"id": "a-3", "text": " 前后空格 ", "flag": True, "score": 12.0, "count": 10, "missing": "有"},
     ]
     expected = pd.DataFrame(rows, columns=columns).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
-    assert to_csv(rows, columns) == expected
-    assert to_csv([], columns) == pd.DataFrame([], columns=columns).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    assert to_csv(rows, columns, headers={}) == expected
+    assert to_csv([], columns, headers={}) == pd.DataFrame([], columns=columns).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")

@@ -64,3 +64,12 @@ def test_other_files_are_noted_not_read(tmp_path: Path) -> None:
     code, _, err = run("parse", "--seeds", str(seeds))
     assert code == 0
     assert "photo.png" in err and "ignored" in err
+
+
+def test_build_layout_chooses_the_reports_form(tmp_path) -> None:
+    code, _, _ = run("build", "--seeds", str(SEEDS), "--out", str(tmp_path / "folder"), "--layout", "folder", "--no-cache")
+    assert code == 0
+    assert (tmp_path / "folder" / "articles").is_dir() and (tmp_path / "folder" / "search" / "0000.js").is_file()
+    code, _, _ = run("build", "--seeds", str(SEEDS), "--out", str(tmp_path / "auto"), "--no-cache")
+    assert code == 0
+    assert (tmp_path / "auto" / "index.html").is_file() and not (tmp_path / "auto" / "articles").exists()

@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from zhenggong_report.render.labels import labels
 from zhenggong_report.analyze.duplicates import EXACT_BELOW, find_duplicates
 from zhenggong_report.cli import main
 from zhenggong_report.models import Analysis, ArticleAnalysis
@@ -122,4 +123,5 @@ def test_the_report_lists_the_groups_and_each_article_its_duplicates(tmp_path) -
     assert page.count("<dt>重复投稿</dt>") == 12
     assert "去重后共 19 篇" in page
     csv = (out / "data" / "duplicates.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert csv[0] == "group_id,article_id,title,relation,jaccard,containment" and len(csv) == 13
+    headers = labels().csv_headers
+    assert csv[0] == ",".join(headers[c] for c in ("group_id", "article_id", "title", "relation", "jaccard", "containment")) and len(csv) == 13

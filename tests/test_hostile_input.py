@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from zhenggong_report.render.labels import labels
 from zhenggong_report import build as build_module
 from zhenggong_report import cli
 from zhenggong_report import pages as pages_module
@@ -119,12 +120,12 @@ def test_formula_cells_are_inert_and_a_cr_in_a_file_name_keeps_its_row(seeds, tm
 
     articles = json.loads((tmp_path / "out" / "data" / "articles.json").read_text(encoding="utf-8"))
     assert len(rows) == len(articles)
-    ours = [r for r in rows if "HYPERLINK" in r["title"]]
-    assert len(ours) == 1 and ours[0]["file"] == "crlf\rname.txt"
+    ours = [r for r in rows if "HYPERLINK" in r[labels().csv_headers["title"]]]
+    assert len(ours) == 1 and ours[0][labels().csv_headers["file"]] == "crlf\rname.txt"
     for row in rows:
         for value in row.values():
             assert not value.startswith(("=", "+", "-", "@")), value
-    assert ours[0]["title"].startswith("'=HYPERLINK")
+    assert ours[0][labels().csv_headers["title"]].startswith("'=HYPERLINK")
 
 
 def test_inert_cell_prefixes_only_text_that_starts_a_formula():

@@ -15,6 +15,7 @@ import pytest
 from zhenggong_report.build import load_sources, parse_sources
 from zhenggong_report.errors import TemplateError
 from zhenggong_report.render.html import render_html
+from zhenggong_report.render.labels import labels
 from zhenggong_report.resources import templates_dir
 
 from analysis_fixture import hand_made_analysis
@@ -114,40 +115,59 @@ def test_page_stays_under_three_times_the_corpus(seed_corpus, html) -> None:
     assert len(html) < 3 * sum(s.size for s in seed_corpus.sources)
 
 
-# --- overview ---------------------------------------------------------------------------------
+# --- overview for readers, parser diagnostics at the end -----------------------------------------
 
 
-def test_overview_counts_and_source_files(seed_corpus, html) -> None:
+def test_overview_shows_counts_the_theme_chart_enterprises_and_formulations(seed_corpus, analysis, html) -> None:
     overview = section(html, "overview")
-    for source in seed_corpus.sources:
-        assert source.name in overview and source.sha256 in overview and f"{source.size:,}" in overview
     assert f"{sum(a.characters for a in seed_corpus.articles):,}" in overview
     assert "<dt>文章</dt><dd>19</dd>" in overview
+    assert 'id="chart-bars-caption"' in overview
+    assert "文章最多的企业" in overview and "最常用的提法" in overview
+    used = [g for g in analysis.glossary if g.count > 1]
+    assert f"“{used[0].term}”" in overview
+    for source in seed_corpus.sources:
+        assert source.sha256 not in overview
 
 
-def test_overview_shows_rejoined_columns_with_their_evidence(seed_corpus, html) -> None:
-    overview = section(html, "overview")
+def test_the_page_reads_overview_articles_then_the_rest_and_diagnostics_last(html) -> None:
+    text = html.decode("utf-8")
+    order = [text.index(f'<section id="{s}"') for s in ("overview", "articles", "themes", "enterprises", "glossary", "claims", "parse-notes")]
+    assert order == sorted(order)
+    assert text.index('id="article-table"') < text.index('<article id=')
+
+
+def test_parse_notes_list_the_source_files_with_their_checksums(seed_corpus, html) -> None:
+    notes = section(html, "parse-notes")
+    for source in seed_corpus.sources:
+        assert source.name in notes and source.sha256 in notes and f"{source.size:,}" in notes
+
+
+def test_rejoined_columns_are_listed_and_each_article_shows_their_evidence(seed_corpus, html) -> None:
+    notes = section(html, "parse-notes")
     columns = [(a, j) for a in seed_corpus.articles for j in a.joins if j.kind == "column"]
     assert columns
     for article, join in columns:
-        assert f'href="#{article.id}"' in overview
-        assert f"第 {join.before[0]}" in overview
+        assert f'href="#{article.id}"' in notes
+        assert f"第 {join.before[0]}" in notes
+        own = section(html, article.id)
+        assert '<details class="more parse">' in own
         for reason in join.evidence:
-            assert reason.replace("“", "“") in overview.replace("&#34;", '"')
+            assert reason.replace('"', "&#34;") in own
 
 
-def test_overview_lists_inferred_titles_partial_articles_and_leftovers(seed_corpus, html) -> None:
-    overview = section(html, "overview")
+def test_parse_notes_list_inferred_titles_partial_articles_and_leftovers(seed_corpus, html) -> None:
+    overview = section(html, "parse-notes")
     for article in seed_corpus.articles:
         if article.title_inferred or article.partial:
             assert f'href="#{article.id}"' in overview
     for leftover in seed_corpus.leftovers:
         assert f'<pre class="verbatim">{leftover.text}</pre>' in overview
-        assert leftover.kind in overview
+        assert labels().leftover_kinds[leftover.kind] in overview
 
 
-def test_overview_shows_title_placement_per_page_with_evidence(seed_corpus, html) -> None:
-    overview = section(html, "overview")
+def test_parse_notes_show_title_placement_per_page_with_evidence(seed_corpus, html) -> None:
+    overview = section(html, "parse-notes")
     for note in seed_corpus.pages:
         assert {"leading": "标题在文章之前", "trailing": "标题在文章之后"}[note.title_placement] in overview
         for reason in note.evidence:
@@ -178,7 +198,7 @@ def test_affiliation_links_to_its_enterprise(seed_corpus, analysis, html) -> Non
         own = [e for e in item.enterprises if e.role == "affiliation"]
         article = next(a for a in seed_corpus.articles if a.id == item.article_id)
         if own and article.affiliation:
-            assert f'<a href="#e-{own[0].enterprise_id}">{article.affiliation}</a>' in section(html, item.article_id)
+            assert f'<a class="zx zu" href="#e-{own[0].enterprise_id}">{article.affiliation}</a>' in section(html, item.article_id)
 
 
 def test_theme_lists_its_articles_strongest_first(analysis, html) -> None:
@@ -213,12 +233,15 @@ def test_glossary_and_claims_link_to_their_articles(analysis, html) -> None:
             assert f'href="#{article_id}"' in glossary
     claims = section(html, "claims")
     for item in analysis.articles:
-        for number, claim in enumerate(item.claims, 1):
-            row = section(html, f"c-{item.article_id}-{number}")
-            assert claim.value in row
-            group = claims[claims.rindex("<tbody>", 0, claims.index(f'id="c-{item.article_id}-{number}"')) :]
-            assert group.index(f'href="#{item.article_id}"') < group.index(f'id="c-{item.article_id}-{number}"')
-            assert f'href="#c-{item.article_id}-{number}"' in section(html, item.article_id)
+        if not item.claims:
+            continue
+        group = section(html, f"c-{item.article_id}")
+        assert group.startswith("<tbody") and f'href="#{item.article_id}"' in group
+        for claim in item.claims:
+            assert f"<td>{claim.value}{claim.unit}</td>" in group
+        own = section(html, item.article_id)
+        assert f'href="#c-{item.article_id}"' in own
+        assert f">{len(item.claims)} 项</a>" in own and all(f"{c.value}{c.unit}" in own for c in item.claims[:3])
     assert claims
 
 
@@ -229,7 +252,7 @@ def test_every_article_has_its_facts_and_full_text(seed_corpus, html) -> None:
     for article in seed_corpus.articles:
         text = section(html, article.id)
         assert article.display_title in text
-        assert f"{article.file}:" in text
+        assert f'<span class="mono">{article.file}</span> 第' in text
         plain = re.sub(r"<[^>]+>", "", text)
         for paragraph in article.paragraphs:
             assert paragraph.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;") in plain
@@ -379,7 +402,7 @@ def test_snippets_escape_every_value() -> None:
         '<a href="#a&#34;&gt;&lt;x">&lt;script&gt;alert(1)&lt;/script&gt;</a><span class="badge inferred">推断</span>'
     )
     hit = Ns(primary=True, theme=Ns(anchor="t-x", name="<b>"), score=0.5)
-    assert str(theme_chip(hit)) == '<a class="chip primary" href="#t-x" title="主要主题">&lt;b&gt; <small>0.50</small></a>'
+    assert str(theme_chip(hit)) == '<a class="chip primary" href="#t-x">&lt;b&gt;</a>'
     assert str(terms_list([("<i>", 2), ("工会", 1)], 1)) == "&lt;i&gt;×2等 2 个术语"
     join = Ns(kind="column", before=(3, 3), after=(7, 9), text_before="<", text_after="&", evidence=("a<b", "c"), score=1.5)
     assert str(join_item(join, "<f>.txt")) == (

@@ -119,12 +119,14 @@ def build(
     jobs: Optional[int] = None,
     progress: Optional[Progress] = None,
     templates: Optional[Path] = None,
+    layout: str = "auto",
 ) -> BuildResult:
     """Build the report from ``seeds`` into ``out``; nothing is written unless every stage succeeds.
 
     ``data_dir`` holds data files (themes.toml, enterprises.toml, stopwords.txt, userdict.txt, layout.toml) that
     replace the packaged ones of the same name; ``templates`` is a copy of the report templates to
-    render ``index.html`` with. One segmenter (at most one jieba load) serves every stage of the
+    render ``index.html`` with; ``layout`` is ``single`` (one page), ``folder`` or ``auto`` (by the
+    corpus's size, see :func:`.render.html.choose_layout`). One segmenter (at most one jieba load) serves every stage of the
     main process.
     """
     from .render.html import make_environment, renderer_versions
@@ -137,14 +139,14 @@ def build(
     cache = BuildCache(cache_dir() / "build", enabled=use_cache)
     loaded = load_sources(seeds, data_dir, cache)
     prints = Fingerprints.of(data_dir, templates)
-    key = prints.report_key(loaded.sources, f"date={build_date or ''}", *renderer_versions())
+    key = prints.report_key(loaded.sources, f"date={build_date or ''}", f"layout={layout}", *renderer_versions())
     reused = _reuse_report(cache, key)
     if reused is not None:
         files, meta = reused
         write_tree_atomically(out, files)
         return _result(out, files, meta, loaded, reused=True)
     files, meta = _without_cycle_collection(
-        make_report, loaded.sources, prints, cache, data_dir, jobs, progress, templates, build_date
+        make_report, loaded.sources, prints, cache, data_dir, jobs, progress, templates, build_date, layout
     )
     progress.stage("writing the report")
     storing = threading.Thread(target=_store_report, args=(cache, key, files, meta), name="store-report", daemon=True)
@@ -241,6 +243,7 @@ def make_report(
     progress: Progress,
     templates: Optional[Path] = None,
     build_date: Optional[str] = None,
+    layout: str = "auto",
 ) -> tuple[dict[str, bytes], dict]:
     """Parse, analyse and render: the report's files (relative path -> bytes) and a summary."""
     from .analyze import analyze_tokens, load_analysis_data
@@ -299,7 +302,7 @@ def make_report(
     bodies = dict(zip((a.id for a in corpus.articles), (b for r in readings for b in r.bodies), strict=True))
     del readings  # the rest of each reading now lives in the analysis
     data_files, files = side_by_side(
-        lambda: parse_files(corpus, analysis), lambda: render_html(corpus, analysis, templates, build_date, bodies), parallel
+        lambda: parse_files(corpus, analysis), lambda: render_html(corpus, analysis, templates, build_date, bodies, layout), parallel
     )
     files.update(data_files)
     meta = {"articles": len(corpus.articles), "leftovers": len(corpus.leftovers), "warnings": list(corpus.warnings)}

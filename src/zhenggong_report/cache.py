@@ -54,9 +54,11 @@ def tree_digest(folder: Path, pattern: str = "*") -> str:
 def code_digest() -> str:
     """The package's own source and version, and jieba's main module: a code change (here or a
     jieba upgrade) is a cache miss. jieba's module is hashed as a file, not imported: importing it
-    is left to the builds that segment."""
+    is left to the builds that segment. The display vocabulary (``data/labels.toml``) counts as code:
+    it changes only the words the report shows."""
     package = Path(__file__).resolve().parent
-    return digest(__version__, _jieba_source(), tree_digest(package, "*.py"))
+    labels = (package / "data" / "labels.toml").read_bytes()
+    return digest(__version__, _jieba_source(), tree_digest(package, "*.py"), labels)
 
 
 def _jieba_source() -> bytes:

@@ -50,6 +50,10 @@ def _parser() -> argparse.ArgumentParser:
         "--templates", type=Path, default=None,
         help="folder of report templates (a copy of templates/) to render index.html with",
     )
+    build_cmd.add_argument(
+        "--layout", choices=("auto", "single", "folder"), default="auto",
+        help="one self-contained index.html (single), a folder of pages (folder), or by the corpus's size (auto, the default: folder past 2 MB of pages)",
+    )
 
     parse_cmd = commands.add_parser("parse", help="list the articles the parser finds")
     parse_cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of .txt pages (default: seeds/)")
@@ -126,7 +130,7 @@ def run_parse(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 def run_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     progress = Progress(stderr)
     try:
-        result = build(args.seeds, args.out, args.data, use_cache=not args.no_cache, jobs=args.jobs, progress=progress, templates=args.templates)
+        result = build(args.seeds, args.out, args.data, use_cache=not args.no_cache, jobs=args.jobs, progress=progress, templates=args.templates, layout=args.layout)
     finally:
         progress.finish()
     for note in result.notes:

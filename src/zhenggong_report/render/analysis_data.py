@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping, Optional
 
 from ..models import (
     Analysis,
@@ -22,6 +22,7 @@ from ..models import (
     ThemeDefinition,
     ThemeHit,
 )
+from .labels import labels
 
 
 def evidence_record(evidence: Evidence) -> dict[str, Any]:
@@ -178,14 +179,16 @@ def claims_records(corpus: ParsedCorpus, analysis: Analysis) -> list[dict[str, A
 # --- CSV -----------------------------------------------------------------------------------------
 
 
-def to_csv(rows: list[dict[str, Any]], columns: list[str]) -> bytes:
+def to_csv(rows: list[dict[str, Any]], columns: list[str], headers: Optional[Mapping[str, str]] = None) -> bytes:
     """A CSV table in UTF-8 with BOM, header row always present: missing values empty, quoting
     minimal, ``\n`` line ends (the dialect pandas' ``to_csv`` writes, through the same csv module,
-    without building a DataFrame first)."""
+    without building a DataFrame first). The header row shows each column in ``headers`` (by
+    default the Chinese ``csv_headers`` of ``data/labels.toml``, for Excel and WPS)."""
+    shown = labels().csv_headers if headers is None else headers
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     quoting_writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
-    writer.writerow(columns)
+    writer.writerow([shown.get(column, column) for column in columns])
     for row in rows:
         cells = [inert_cell(row.get(column)) for column in columns]
         # The csv module quotes a lone CR only when it ends lines: such a row quotes its text cells.

@@ -26,6 +26,7 @@ from .. import __version__
 from ..errors import TemplateError
 from ..models import Analysis, ParsedCorpus
 from ..resources import templates_dir
+from .labels import labels
 from .snippets import SNIPPETS, score
 from .charts import bar_chart, cooccurrence_matrix, theme_group_matrix
 from .view import build_view
@@ -68,6 +69,7 @@ def make_environment(templates: Path, sandboxed: bool = False) -> jinja2.Environ
     env.filters["num"] = _number
     env.filters["weight"] = lambda value: f"{value:g}"
     env.globals.update(SNIPPETS)
+    env.globals["labels"] = labels()
     return env
 
 
@@ -104,10 +106,38 @@ def compact_css(css: str) -> str:
     return "".join(parts).replace(";}", "}")
 
 
+_JS_LITERAL = re.compile(
+    r"""("(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`"""
+    r"""|(?<=[=(,:!&|?;{}\[])\s*/(?:\\.|\[(?:\\.|[^\]\\])*\]|[^/\\\n])+/[a-z]*)"""
+)
+_JS_SPACE = re.compile(r"[ \t]*([=*<>!&|?:,;{}()\[\]])[ \t]*")
+"""Punctuation whose neighbouring spaces never matter (``+`` and ``-`` keep theirs: ``a - -b``)."""
+
+
+_FOLDER_ONLY_JS = re.compile(r"^[ \t]*// folder-only \{\n.*?^[ \t]*// \} folder-only\n", re.M | re.S)
+_FOLDER_ONLY_CSS = re.compile(r"/\* folder-only \{.*?/\* \} folder-only \*/", re.S)
+
+
+def single_page_js(js: str) -> str:
+    """The script without its ``// folder-only {`` … ``// } folder-only`` blocks (what only the
+    folder form runs), for the single page."""
+    return _FOLDER_ONLY_JS.sub("", js)
+
+
+def single_page_css(css: str) -> str:
+    """The style sheet without its ``/* folder-only { … */`` … ``/* } folder-only */`` block."""
+    return _FOLDER_ONLY_CSS.sub("", css)
+
+
 def compact_js(js: str) -> str:
-    """Drop indentation, blank lines and whole-line ``//`` comments; line breaks stay."""
+    """Drop indentation, blank lines, whole-line ``//`` comments and the spaces next to most
+    operators and brackets; line breaks stay (so semicolon insertion reads the code as written) and string,
+    template and regular-expression literals are left exactly as written."""
     lines = (line.strip() for line in js.splitlines())
-    return "\n".join(line for line in lines if line and not line.startswith("//"))
+    text = "\n".join(line for line in lines if line and not line.startswith("//"))
+    parts = _JS_LITERAL.split(text)
+    parts[::2] = [_JS_SPACE.sub(r"\1", part) for part in parts[::2]]
+    return "".join(parts)
 
 
 def csp_hash(text: str) -> str:
@@ -124,40 +154,67 @@ def content_security_policy(style: str, script: str) -> str:
     )
 
 
+LAYOUTS = ("auto", "single", "folder")
+FOLDER_FROM_BYTES = 2_000_000
+"""``auto`` writes the folder form when the source pages hold more than this many bytes (about
+80 seed-sized pages or 300 articles): past it the single page grows beyond what a browser opens
+at once (at 11.8 MB of sources it was 24 MB, 16–18 s to open)."""
+
+
+def choose_layout(layout: str, corpus: ParsedCorpus) -> str:
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r} (one of {', '.join(LAYOUTS)})")
+    if layout != "auto":
+        return layout
+    return "folder" if sum(s.size for s in corpus.sources) > FOLDER_FROM_BYTES else "single"
+
+
 def render_html(
     corpus: ParsedCorpus,
     analysis: Analysis,
     templates: Optional[Path] = None,
     build_date: Optional[str] = None,
     bodies: Optional[Mapping[str, str]] = None,
+    layout: str = "auto",
 ) -> dict[str, bytes]:
-    """Render the report page; ``build_date`` (from ``SOURCE_DATE_EPOCH``) is shown only when given;
-    ``bodies`` are article bodies already rendered per page (see :func:`.view.build_view`)."""
+    """Render the report's pages: ``index.html`` alone (``single``), or the folder form of
+    :mod:`.folder` (``folder``); ``auto`` chooses by the corpus's size (:data:`FOLDER_FROM_BYTES`).
+    ``build_date`` (from ``SOURCE_DATE_EPOCH``) is shown only when given; ``bodies`` are article
+    bodies already rendered per page (see :func:`.view.build_view`)."""
     folder = templates if templates is not None else templates_dir()
     env = make_environment(folder, sandboxed=templates is not None)
+    chosen = choose_layout(layout, corpus)
     view = build_view(corpus, analysis, bodies=bodies)
-    try:
-        style = compact_css(env.get_template(STYLE_TEMPLATE).render())
-        script = compact_js(env.get_template(SCRIPT_TEMPLATE).render())
-        chunks = env.get_template(ENTRY_TEMPLATE).generate(
-            report=view,
-            charts={
-                "bars": bar_chart(view),
-                "groups": theme_group_matrix(view),
-                "cooccurrence": cooccurrence_matrix(view),
-            },
-            style=Markup(style),
-            script=Markup(script),
-            csp=content_security_policy(style, script),
-            build_date=build_date,
-            version=__version__,
-        )
+    charts = {"bars": bar_chart(view), "groups": theme_group_matrix(view), "cooccurrence": cooccurrence_matrix(view)}
+    common = {"build_date": build_date, "version": __version__}
+
+    def render(name: str, **context) -> bytes:
+        chunks = env.get_template(name).generate(**common, **context)
         # Encoded into one buffer as it is generated, a few thousand pieces at a time: the page never
         # exists as one large str, nor as a list of hundreds of thousands of small pieces, beside its bytes.
         buffer = io.BytesIO()
         for batch in iter(lambda: list(itertools.islice(chunks, CHUNK_BATCH)), []):
             buffer.write("".join(batch).encode("utf-8"))
-        page = buffer.getvalue()
+        return buffer.getvalue()
+
+    try:
+        style = env.get_template(STYLE_TEMPLATE).render()
+        script = env.get_template(SCRIPT_TEMPLATE).render()
+        if chosen == "folder":
+            style, script = compact_css(style), compact_js(script)
+            from .folder import render_folder
+
+            return render_folder(view, render, style, script, charts)
+        style, script = compact_css(single_page_css(style)), compact_js(single_page_js(script))
+        page = render(
+            ENTRY_TEMPLATE,
+            report=view,
+            charts=charts,
+            layout="single",
+            style=Markup(style),
+            script=Markup(script),
+            csp=content_security_policy(style, script),
+        )
     except jinja2.TemplateSyntaxError as error:
         raise TemplateError(str(folder / (error.name or "")), error.message or "syntax error", error.lineno) from None
     except jinja2.TemplateNotFound as error:

@@ -171,8 +171,9 @@ def _table_rows(text: str) -> list[list[str]]:
 
 
 def body_terms(hits) -> list[str]:
-    """The terms to mark in an article's body: every matched term of the themes it treats."""
-    return [term for hit in hits for term, _ in hit.terms]
+    """The terms to mark in an article's body: the matched terms of its primary theme (the
+    strongest, first of ``hits``); marking every treated theme's terms made the text hard to read."""
+    return [term for term, _ in hits[0].terms] if hits else []
 
 
 KWIC_WIDTH = 48

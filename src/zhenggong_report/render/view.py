@@ -34,12 +34,14 @@ from ..models import (
 )
 from ..sources.facts import facts_summary, printed_span
 from .anchors import AnchorBook
+from .article_meta import PageInfo, article_record_json, compact_reasons, line_ranges, page_info
+from .labels import labels
 from .markdown import BodyRenderer, body_terms, mark_first, mark_span
 
 AFFILIATION = "affiliation"
-EVIDENCE_CONTEXT = 18
+EVIDENCE_CONTEXT = 12
 """Characters kept on each side of the marked term in evidence and claim excerpts."""
-GLOSSARY_CONTEXT = 12
+GLOSSARY_CONTEXT = 10
 """Characters kept on each side of a formulation in its first context."""
 GLOSSARY_ARTICLES_SHOWN = 30
 """Articles linked from a glossary entry; the rest are counted (all are in ``data/glossary.json``)."""
@@ -70,6 +72,8 @@ class ArticleRef:
     title: str
     title_inferred: bool
     author: Optional[str]
+    unit: Optional[str] = None
+    """The author's unit as printed (or the enterprise it was read as)."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,8 @@ class HitView:
     primary: bool
     terms: tuple[tuple[str, int], ...]
     evidence: tuple[EvidenceView, ...]
+    reasons: tuple[str, ...] = ()
+    """Why the article treats the theme, in Chinese (``data/labels.toml``)."""
 
 
 @dataclass(frozen=True)
@@ -97,7 +103,7 @@ class MentionView:
 @dataclass(frozen=True)
 class ClaimView:
     anchor: str
-    """The claim's row in the table of quantitative claims."""
+    """The claim's own id (``c-<article>-<n>``); the table of claims is anchored per article (``c-<article>``)."""
     article: ArticleRef
     value: str
     unit: str
@@ -164,6 +170,25 @@ class ArticleView:
     (shown so that a search for a short name such as 枣矿 finds the article)."""
     printed: str = ""
     """Where the page it stands on says it is from: paper, date, 版次, 栏目 (as far as printed)."""
+    page: PageInfo = PageInfo()
+    """The date and 版次 of the article's page (for sorting and the date filter), where printed."""
+    source_parts: tuple[tuple[str, str], ...] = ()
+    """(file, ``第3–20行``) for each part of the article, in reading order."""
+    record: str = ""
+    """The article's JSON record without its body (for copying and saving)."""
+    flags: tuple[str, ...] = ()
+    """The parser's flags, in Chinese."""
+    placement: str = ""
+    """Where the titles of the article's page stand, in Chinese."""
+
+    @property
+    def score(self) -> float:
+        """The strongest theme's score (0 without a theme)."""
+        return self.hits[0].score if self.hits else 0.0
+
+    @property
+    def unit_anchor(self) -> Optional[str]:
+        return self.affiliations[0].anchor if self.affiliations else None
 
 
 @dataclass(frozen=True)
@@ -242,6 +267,10 @@ class SourceView:
     """What its reader took from it as fact, one line each."""
     printed: str = ""
 
+    @property
+    def placement_label(self) -> str:
+        return labels().title_placements.get(self.title_placement, self.title_placement or "—")
+
 
 @dataclass(frozen=True)
 class JoinView:
@@ -254,6 +283,10 @@ class JoinView:
 class LeftoverView:
     leftover: Leftover
     source_label: str
+
+    @property
+    def kind_label(self) -> str:
+        return labels().leftover_kinds.get(self.leftover.kind, self.leftover.kind)
 
 
 @dataclass(frozen=True)
@@ -302,6 +335,26 @@ class ReportView:
     claims: tuple[ClaimView, ...]
     duplicates: tuple[DuplicateGroupView, ...] = ()
     """Groups of duplicate submissions, in the order of their first article."""
+    pages: Mapping[str, PageInfo] = None  # type: ignore[assignment]
+    """Page metadata by source file name."""
+
+    TOP_SHOWN = 10
+    """Enterprises and formulations shown in the overview."""
+
+    @property
+    def top_enterprises(self) -> tuple[EnterpriseView, ...]:
+        """The enterprises with the most articles (their subsidiaries' included), most first."""
+        ranked = sorted((e for e in self.enterprises if e.subtree_articles), key=lambda e: (-e.subtree_articles, e.depth, e.ref.name))
+        return tuple(ranked[: self.TOP_SHOWN])
+
+    @property
+    def top_glossary(self) -> tuple[GlossaryView, ...]:
+        return self.glossary[: self.TOP_SHOWN]
+
+    @property
+    def dated(self) -> bool:
+        """Whether any page carries a date (the table then has a date column)."""
+        return any(meta.date for meta in (self.pages or {}).values())
 
     @property
     def enterprise_roots(self) -> tuple[EnterpriseView, ...]:
@@ -377,9 +430,11 @@ class _Builder:
         self.duplicate_views: dict[str, DuplicateGroupView] = {}
         self.anchors = AnchorBook()
         self.article_refs = {
-            a.id: ArticleRef(self.anchors.add("a", a.id), a.id, n, a.display_title, a.title_inferred, a.author)
+            a.id: ArticleRef(self.anchors.add("a", a.id), a.id, n, a.display_title, a.title_inferred, a.author, a.affiliation)
             for n, a in enumerate(corpus.articles, 1)
         }
+        self.pages = {p.file: page_info(p) for p in corpus.pages}
+        self.placements = {p.file: labels().title_placements.get(p.title_placement, p.title_placement) for p in corpus.pages}
         self.theme_refs = {t.id: ThemeRef(self.anchors.add("t", t.id), t.id, t.name) for t in analysis.themes}
         self.enterprises = {e.id: e for e in analysis.enterprises}
         self.enterprise_refs = {
@@ -436,12 +491,20 @@ class _Builder:
 
     # -- articles ----------------------------------------------------------------------------
 
+    def place_label(self, file: str, lines) -> str:
+        """``第3–20行``; for a Word, PDF or WeChat file where the lines were printed there (¶, pages)."""
+        source = self.sources.get(file)
+        if source is not None and source.facts.places:
+            return ",".join(printed_span(source.facts, source.lines, span) for span in lines)
+        return line_ranges(lines)
+
     def hit_view(self, hit: ThemeHit, primary: Optional[str]) -> HitView:
         evidence = tuple(
             EvidenceView(mark_span(e.sentence, e.start, e.end, EVIDENCE_CONTEXT), e.term, e.paragraph)
             for e in hit.evidence[:EVIDENCE_SHOWN]
         )
-        return HitView(self.theme_refs[hit.theme_id], hit.score, hit.theme_id == primary, hit.terms, evidence)
+        reasons = compact_reasons([labels().reason(r) for r in hit.reasons])
+        return HitView(self.theme_refs[hit.theme_id], hit.score, hit.theme_id == primary, hit.terms, evidence, reasons)
 
     def claim_view(self, claim: Claim, owner: ArticleRef, number: int) -> ClaimView:
         return ClaimView(
@@ -461,6 +524,7 @@ class _Builder:
         linked = {e.enterprise_id for e in item.enterprises}
         with_ancestors = linked | {a for i in linked for a in self.ancestors(i)}
         body = self.bodies.get(article.id)
+        meta = self.pages.get(article.file, PageInfo())
         return ArticleView(
             ref=ref,
             article=article,
@@ -479,6 +543,11 @@ class _Builder:
             duplicates=self.duplicate_views.get(article.id),
             groups=self.group_chain(a.enterprise_id for a in item.enterprises if a.role == AFFILIATION),
             printed=self.printed.get(article.file, ""),
+            page=meta,
+            source_parts=tuple((file, self.place_label(file, lines)) for file, lines in (article.parts or ((article.file, article.lines),))),
+            record=article_record_json(article, hits, item.primary_theme, meta),
+            flags=tuple(labels().flags.get(f, f) for f in article.flags),
+            placement=self.placements.get(article.file) or "标题位置未定",
         )
 
     def group_chain(self, enterprise_ids) -> tuple[tuple[EnterpriseRef, tuple[str, ...]], ...]:
@@ -645,6 +714,7 @@ class _Builder:
             glossary=self.glossary_views(),
             glossary_once=self.glossary_once(),
             claims=tuple(c for v in articles for c in v.claims),
+            pages=self.pages,
             duplicates=groups,
         )
 

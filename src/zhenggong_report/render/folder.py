@@ -1,0 +1,131 @@
+"""The folder form of the report, for a corpus too large for one page: it needs no server and no
+network, and opens from ``file://``.
+
+- ``index.html``: the overview, the charts and the article table (its rows from ``assets/table.js``,
+  shown a hundred at a time), with the search;
+- ``articles/<id>.html``: one page per article (its name is the article's id, so it never changes
+  as the corpus grows); ``themes.html``, ``enterprises.html``, ``glossary.html`` (提法 and 数据),
+  ``duplicates.html`` (重复投稿),
+  ``notes.html`` (解析说明) and ``list.html`` (every article, for reading without JavaScript);
+- ``search/NNNN.js``: the articles' own text in files of about :data:`SEARCH_FILE_CHARS`
+  characters, loaded with ``<script src>`` on the first search (``fetch()`` does not work on
+  ``file://``), each handing its articles to ``ZG.packed("…")`` as gzip in base64 (the page
+  unpacks them with the browser's ``DecompressionStream``): 0.6x the text instead of 1x;
+- ``assets/report.css``, ``assets/report.js``: shared by every page; the pages' Content-Security-
+  Policy allows scripts and styles from the report's own folder only.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+from typing import Any, Callable, Iterable, Iterator
+
+from .links import ARTICLES_FOLDER, FolderLinks, linking
+from .view import ArticleView, ReportView
+
+THEME_ARTICLES_SHOWN = 50
+"""Articles listed under each theme on ``themes.html``; all of them are a filter of the article table."""
+SEARCH_FILE_CHARS = 400_000
+"""Characters of article text per search file: the first results show after the first file."""
+FOLDER_CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src data:; base-uri 'none'; form-action 'none'"
+SECTION_PAGES = (
+    ("themes.html", "_themes.html.j2", "主题"),
+    ("enterprises.html", "_enterprises.html.j2", "企业"),
+    ("glossary.html", "_glossary.html.j2", "提法与数据"),
+    ("duplicates.html", "_duplicates.html.j2", "重复投稿"),
+    ("notes.html", "_parse_notes.html.j2", "解析说明"),
+)
+
+
+def _json(value: Any) -> str:
+    """Compact JSON with ``</`` escaped, so it is safe anywhere in a script."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def _script(call: str, value: Any) -> bytes:
+    """``call(value);``: a script file that hands its data to the page."""
+    return f"{call}({_json(value)});\n".encode("utf-8")
+
+
+def table_row(view: ArticleView, codes: dict[str, int]) -> list[Any]:
+    """One row of ``assets/table.js``, in the order ``report.js`` reads it; its themes and
+    enterprises as numbers into the table's list of anchors (``codes``)."""
+    article = view.article
+    unit = article.affiliation or (view.affiliations[0].name if view.affiliations else "")
+    links = FolderLinks(0)
+    return [
+        view.ref.anchor,
+        view.ref.number,
+        view.ref.title,
+        1 if article.title_inferred else 0,
+        article.author or "",
+        unit,
+        links(view.unit_anchor) if view.unit_anchor else "",
+        view.primary.name if view.primary else "",
+        links(view.primary.anchor) if view.primary else "",
+        round(view.score, 2),
+        article.characters,
+        article.file,
+        view.page.date or "",
+        view.page.sort_key,
+        view.printed or article.file,
+        [codes.setdefault(a, len(codes)) for a in view.filter_themes.split()],
+        [codes.setdefault(a, len(codes)) for a in view.filter_enterprises.split()],
+    ]
+
+
+def search_entry(view: ArticleView) -> list[Any]:
+    """An article's own text as the search reads it: title, subtitle, author, unit, abstract, paragraphs."""
+    article = view.article
+    parts = [view.ref.title, article.subtitle, article.author, article.affiliation, article.abstract]
+    return [view.ref.anchor, [p for p in parts if p] + [p.text for p in article.paragraphs]]
+
+
+def packed_search_file(batch: list[list[Any]]) -> bytes:
+    """``ZG.packed("<base64 of the gzipped JSON>");`` (gzip without a timestamp: the same bytes every build)."""
+    data = gzip.compress(_json(batch).encode("utf-8"), compresslevel=9, mtime=0)
+    return b'ZG.packed("' + base64.b64encode(data) + b'");\n'
+
+
+def search_files(articles: Iterable[ArticleView]) -> Iterator[tuple[str, bytes]]:
+    batch: list[list[Any]] = []
+    size = 0
+    number = 0
+    for view in articles:
+        entry = search_entry(view)
+        batch.append(entry)
+        size += sum(len(t) for t in entry[1])
+        if size >= SEARCH_FILE_CHARS:
+            yield f"search/{number:04d}.js", packed_search_file(batch)
+            batch, size, number = [], 0, number + 1
+    if batch:
+        yield f"search/{number:04d}.js", packed_search_file(batch)
+
+
+def render_folder(view: ReportView, render: Callable[..., bytes], style: str, script: str, charts: dict) -> dict[str, bytes]:
+    """Every file of the folder form; ``render(template, **context)`` renders one template to bytes."""
+    files: dict[str, bytes] = {"assets/report.css": style.encode("utf-8"), "assets/report.js": script.encode("utf-8")}
+    searches = dict(search_files(view.articles))
+    files.update(searches)
+    codes: dict[str, int] = {}
+    rows = [table_row(v, codes) for v in view.articles]
+    table = {"rows": rows, "anchors": list(codes), "articles": f"{ARTICLES_FOLDER}/", "root": "", "search": sorted(searches)}
+    files["assets/table.js"] = f"window.ZG_TABLE={_json(table)};\n".encode("utf-8")
+    common = {"report": view, "charts": charts, "layout": "folder", "csp": FOLDER_CSP, "theme_articles_shown": THEME_ARTICLES_SHOWN}
+    with linking(FolderLinks(0, "index.html")):
+        files["index.html"] = render(
+            "folder_page.html.j2", partial="index", page_title="概览与文章", root="", scripts=["assets/table.js", "assets/report.js"], **common
+        )
+    with linking(FolderLinks(0, "list.html")):
+        files["list.html"] = render("folder_page.html.j2", partial="list", page_title="全部文章", root="", scripts=[], **common)
+    for name, partial, title in SECTION_PAGES:
+        with linking(FolderLinks(0, name)):
+            files[name] = render("folder_page.html.j2", partial=partial, page_title=title, root="", scripts=["assets/report.js"], **common)
+    with linking(FolderLinks(1, "")):
+        for article in view.articles:
+            files[f"{ARTICLES_FOLDER}/{article.ref.anchor}.html"] = render(
+                "article_page.html.j2", view=article, root="../", scripts=["assets/report.js"], toc_themes=False, **common
+            )
+    return files
