@@ -78,7 +78,7 @@ class Layout:
         """The pattern ``build`` makes from this vocabulary, compiled once per layout under ``key``."""
         return self.derived(key, lambda layout: re.compile(build(layout)))
 
-    def derived(self, key: str, build: Callable[["Layout"], Any]) -> Any:
+    def derived(self, key: Any, build: Callable[["Layout"], Any]) -> Any:
         """What ``build`` makes of this vocabulary, made once per layout under ``key``."""
         made = self._derived.get(key)
         if made is None:
@@ -86,7 +86,7 @@ class Layout:
         return made
 
     @cached_property
-    def _derived(self) -> dict[str, Any]:
+    def _derived(self) -> dict[Any, Any]:
         return {}
 
     @cached_property
@@ -184,5 +184,7 @@ def _load(path: str) -> Layout:
     return layout_from_toml(read_toml(Path(path)), path)
 
 
+@lru_cache(maxsize=1)
 def default_layout() -> Layout:
+    """The packaged layout vocabulary (read once per process)."""
     return load_layout(None)
