@@ -42,6 +42,9 @@ class Line:
     """The cells of a table row printed with tabs between them (a Word or WeChat table), else ()."""
     page_break: bool = False
     """A form feed stands before the line's text: a new page of a PDF's text starts here."""
+    shape: tuple[str, bool, bool] = ("", False, False)
+    """What the block rules are chosen by: the first character of :attr:`plain`, whether the line
+    is :attr:`punctuated`, whether it has :attr:`cells`."""
     column: ClassVar[int] = 0
     """0 for a whole row; the lines of a page split at a gutter are :class:`ColumnLine` s (a field
     only there, so that the lines of every other page cost what they did)."""
@@ -54,11 +57,6 @@ class Line:
     def initial(self) -> str:
         """The first character of :attr:`plain` ('' for a blank line)."""
         return self.plain[:1]
-
-    @property
-    def shape(self) -> tuple[str, bool, bool]:
-        """What the block rules are chosen by: the first character, punctuation, table cells."""
-        return self.plain[:1], self.punctuated, bool(self.cells)
 
 
 @dataclass(frozen=True)
@@ -107,12 +105,10 @@ def read_lines(raw_lines: tuple[str, ...], columns: tuple[int, ...] = ()) -> lis
         text = unspace_letters(normal.strip())
         cells = _cells(raw) if "\t" in raw else ()
         page_break = "\f" in raw and raw.lstrip(" \t")[:1] == "\f"
-        lines.append(
-            Line(
-                number, text, bool(normal[:1].isspace()) and bool(text) and not page_break, fold_for_matching(text),
-                has_sentence_punctuation(text), cells, page_break,
-            )
-        )
+        plain = fold_for_matching(text)
+        punctuated = has_sentence_punctuation(text)
+        indented = bool(normal[:1].isspace()) and bool(text) and not page_break
+        lines.append(Line(number, text, indented, plain, punctuated, cells, page_break, (plain[:1], punctuated, bool(cells))))
     if columns:
         lines = [ColumnLine(**vars(line), column=column) for line, column in zip(lines, columns)]
     return lines

@@ -12,6 +12,10 @@ Run = Callable[[BlockState], bool]
 Starts = Callable[[Line, BlockState], bool]
 
 
+_EVERY_RULE = ("", False, True)
+"""The key under which every rule is shown (no rule needs a first character or is punctuation-free)."""
+
+
 class Dispatch:
     """The rules (in their order) a line can match, looked up by its first character.
 
@@ -28,9 +32,7 @@ class Dispatch:
         self._starts: dict[tuple[str, bool, bool], tuple[Starts, ...]] = {}
 
     def _key(self, line: Line) -> tuple[str, bool, bool]:
-        if self.everything:
-            return "", False, True
-        return line.shape
+        return _EVERY_RULE if self.everything else line.shape
 
     def _may_start(self, key: tuple[str, bool, bool]) -> list[BlockRule]:
         char, punctuated, tabbed = key

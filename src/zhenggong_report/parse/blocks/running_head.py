@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from operator import attrgetter
 
 from ..state import BlockState, Line
 from .base import BlockRule
@@ -26,7 +27,7 @@ def _edges(lines: list[Line]) -> list[int]:
 def running_lines(lines: list[Line]) -> frozenset[int]:
     """The indices of lines standing at a page's top or bottom whose text stands so on another page
     too (a running head or foot); none on a page without form feeds."""
-    if not any(line.page_break for line in lines):
+    if not any(map(attrgetter("page_break"), lines)):
         return frozenset()
     edges = [i for i in _edges(lines) if len(lines[i].plain) <= MAX_HEAD]
     seen = Counter(lines[i].plain for i in set(edges))
