@@ -21,6 +21,7 @@ def article_record(article) -> dict[str, Any]:
         "partial": article.partial,
         "continued_on": article.continued_on,
         "continued_from": article.continued_from,
+        **({"journal": dict(article.journal)} if article.journal else {}),
         "lines": [list(span) for span in article.lines],
         "paragraphs": [[p.kind, p.text] for p in article.paragraphs],
     }

@@ -179,6 +179,8 @@ class Article:
     """The page it goes on to (``第6版``) when a jump line says so and the rest is not joined to it."""
     continued_from: Optional[str] = None
     """The page it comes from (``第1版``) when a jump line says so."""
+    journal: tuple[tuple[str, str], ...] = ()
+    """A journal article's front matter as printed: (label, value), ``(("中图分类号", "D412.6"), …)``."""
     parts: tuple[tuple[str, tuple[Span, ...]], ...] = ()
     """For an article joined across pages: every (file, lines) it spans, in reading order."""
     columns: tuple[int, ...] = ()

@@ -52,6 +52,7 @@ class Layout:
     author_bio: tuple[str, ...]
     footnotes: tuple[str, ...]
     references: tuple[str, ...]
+    journal_labels: tuple[str, ...]
     notice_endings: tuple[str, ...]
     notice_kinds: tuple[NoticeKind, ...]
     notice_closers: tuple[str, ...]
@@ -110,6 +111,7 @@ def _patterns(layout: Layout) -> dict[str, str]:
         "author_bio": alternation(layout.author_bio),
         "footnotes": alternation(layout.footnotes),
         "references": alternation(layout.references),
+        "journal": alternation(layout.journal_labels),
         "notice_endings": alternation(layout.notice_endings),
         "notice_closers": alternation(layout.notice_closers),
     }
@@ -133,7 +135,7 @@ def layout_from_toml(raw: dict[str, Any], path: str) -> Layout:
     """Check and build the layout vocabulary; problems name the file and the table."""
     s = {name: _section(raw, name, path) for name in (
         "masthead", "dateline", "columns", "editors", "imprint", "contents", "bylines", "news",
-        "captions", "jumps", "editorial", "notices")}
+        "captions", "jumps", "editorial", "journal", "notices")}
     roles = s["bylines"].get("roles", {})
     if not isinstance(roles, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in roles.items()):
         raise DataFileError(path, "'roles' must map words to role names", "bylines")
@@ -165,6 +167,7 @@ def layout_from_toml(raw: dict[str, Any], path: str) -> Layout:
         author_bio=_words(s["editorial"], "author_bio", path, "editorial"),
         footnotes=_words(s["editorial"], "footnotes", path, "editorial"),
         references=_words(s["editorial"], "references", path, "editorial"),
+        journal_labels=_words(s["journal"], "labels", path, "journal"),
         notice_endings=_words(s["notices"], "endings", path, "notices"),
         notice_kinds=tuple(kinds),
         notice_closers=_words(s["notices"], "closers", path, "notices"),

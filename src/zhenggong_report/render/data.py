@@ -56,6 +56,7 @@ def article_record(article: Article, analysis: Optional[ArticleAnalysis] = None)
         "author_bio": article.author_bio,
         "footnotes": list(article.footnotes),
         "references": list(article.references),
+        "journal": dict(article.journal),
         "continued_from": article.continued_from,
         "continued_on": article.continued_on,
         "source": source_record(article.file, article.lines, article.columns),

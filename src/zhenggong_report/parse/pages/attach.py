@@ -46,9 +46,9 @@ def attach_affiliations_and_abstracts(state: PageState) -> None:
             chain = _chain_ending_above(state, index)
             if chain is not None:
                 state.chains[chain].affiliations.append(index)
-        elif block.kind in ("abstract", "keywords"):
+        elif block.kind in ("abstract", "keywords", "journal"):
             below = index + 1
-            while below < len(state.blocks) and state.blocks[below].kind in ("abstract", "keywords"):
+            while below < len(state.blocks) and state.blocks[below].kind in ("abstract", "keywords", "journal"):
                 below += 1
             chain = state.chain_of(below) if state.is_body(below) else None
             if chain is not None:

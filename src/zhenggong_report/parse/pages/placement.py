@@ -29,7 +29,7 @@ def _title_similarity(state: PageState, title: str, chain_number: Optional[int])
 def _chain_after(state: PageState, unit: TitleUnit) -> tuple[Optional[int], bool]:
     """The chain that starts right below a title unit, and whether the paragraph there continues another."""
     position = unit.blocks[-1] + 1
-    while position < len(state.blocks) and state.blocks[position].kind in ("abstract", "keywords", "jump", "editorial", "affiliation"):
+    while position < len(state.blocks) and state.blocks[position].kind in ("abstract", "keywords", "journal", "jump", "editorial", "affiliation"):
         position += 1
     if not state.is_body(position):
         return None, False

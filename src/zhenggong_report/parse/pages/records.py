@@ -169,6 +169,7 @@ def emit_articles(state: PageState, taken_ids: set[str]) -> None:
         author = "、".join(authors) if authors else None
         abstract = next((state.blocks[i].text for i in chain.extras if state.blocks[i].kind == "abstract"), None)
         keywords = next((state.blocks[i].data["words"] for i in chain.extras if state.blocks[i].kind == "keywords"), ())
+        journal = tuple(pair for i in chain.extras if state.blocks[i].kind == "journal" for pair in state.blocks[i].data["fields"])
         for index in chain.blocks + closing + opening + chain.extras + chain.editorial + (unit.blocks if unit else []):
             state.claimed.add(index)
         editor_note = _editorial(state, chain, "editor_note")
@@ -199,6 +200,7 @@ def emit_articles(state: PageState, taken_ids: set[str]) -> None:
                 references=tuple(_editorial(state, chain, "references")),
                 continued_on=continued_on,
                 continued_from=continued_from,
+                journal=journal,
             )
         )
 
