@@ -52,3 +52,12 @@ def test_the_pages_of_one_issue_join_their_continued_article(built: Path) -> Non
     articles = json.loads((built / "data" / "articles.json").read_text(encoding="utf-8"))
     joined = [a for a in articles if a["parts"]]
     assert [[part["file"] for part in a["parts"]] for a in joined] == [["jump_from_front.txt", "jump_to_inside.txt"]]
+
+
+def test_a_journal_articles_front_matter_is_shown_and_kept(built: Path) -> None:
+    html = (built / "index.html").read_text(encoding="utf-8")
+    articles = json.loads((built / "data" / "articles.json").read_text(encoding="utf-8"))
+    [journal] = [a for a in articles if a["journal"]]
+    assert journal["journal"]["中图分类号"] == "D412.6"
+    assert "中图分类号" not in journal["body"]
+    assert "中图分类号：D412.6" in html
