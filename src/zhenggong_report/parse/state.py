@@ -25,8 +25,11 @@ class Lexicon(Protocol):
     def first_token(self, text: str) -> str: ...
 
 
-@dataclass(frozen=True)
+@dataclass
 class Line:
+    """One printed line as the rules read it. Not frozen, though no rule changes one: a page makes
+    hundreds, and a frozen dataclass's field-by-field ``__init__`` was a tenth of the parse."""
+
     number: int
     """1-based place in the page as read: the row, unless the page's columns were split at a gutter
     (then the row is ``ColumnSplit.cells[number - 1]``, see :mod:`.gutter`)."""
@@ -59,7 +62,7 @@ class Line:
         return self.plain[:1]
 
 
-@dataclass(frozen=True)
+@dataclass
 class ColumnLine(Line):
     """A line of a page split at its gutter (:mod:`.gutter`): a whole row, or its left or right part."""
 
