@@ -38,6 +38,7 @@ class Layout:
     masthead_max: int
     weekdays: tuple[str, ...]
     column_names: tuple[str, ...]
+    column_endings: tuple[str, ...]
     editor_labels: tuple[str, ...]
     imprint_labels: tuple[str, ...]
     contents_headings: tuple[str, ...]
@@ -153,6 +154,7 @@ def layout_from_toml(raw: dict[str, Any], path: str) -> Layout:
         masthead_max=max_length,
         weekdays=_words(s["dateline"], "weekdays", path, "dateline"),
         column_names=_words(s["columns"], "names", path, "columns"),
+        column_endings=_words(s["columns"], "endings", path, "columns"),
         editor_labels=_words(s["editors"], "labels", path, "editors"),
         imprint_labels=_words(s["imprint"], "labels", path, "imprint"),
         contents_headings=_words(s["contents"], "headings", path, "contents"),

@@ -7,8 +7,10 @@ import re
 from ..state import BlockState, Line
 from .base import BlockRule
 
-_AFFILIATION_START = re.compile(r"^[（(【\[〔]\s*(?:作者单位|作者系|作者为|单位)")
-_AFFILIATION_BODY = re.compile(r"^(?:作者单位|单位)\s*[:：]?\s*(?P<unit>.*)$|^作者(?:系|为)\s*[:：]?\s*(?P<unit_role>.*)$")
+_AFFILIATION_START = re.compile(r"^[（(【\[〔]\s*(?:作者单位|(?:本文)?作者系|(?:本文)?作者为|单位)")
+_AFFILIATION_BODY = re.compile(
+    r"^(?:作者单位|单位)\s*[:：]?\s*(?P<unit>.*)$|^(?:本文)?作者(?:系|为)\s*[:：]?\s*(?P<unit_role>.*)$"
+)
 _ROLE = re.compile(
     r"(?P<role>(?:党委|党总支|党支部|工会|纪委)?(?:常务)?副?(?:部长|主任|书记|主席|经理|科长|处长|厂长|矿长|队长|董事长|总经理|秘书长|所长|院长|站长"
     r"|干事|专员|工程师|研究员|会计师|经济师|政工师|馆员|记者|编辑))$"

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from ..state import BlockState, Line
-from .base import initials, BlockRule
+from .base import BlockRule
 from .furniture import push_furniture
 
 
 def _name(line: Line, state: BlockState) -> str | None:
     name = line.plain.strip("【】[]〔〕")
-    return name if name in state.layout.column_names else None
+    if name in state.layout.column_names:
+        return name
+    if 3 <= len(name) <= 6 and not line.punctuated and name.endswith(state.layout.column_endings):
+        return name
+    return None
 
 
 def starts(line: Line, state: BlockState) -> bool:
@@ -17,7 +21,8 @@ def starts(line: Line, state: BlockState) -> bool:
 
 
 def column_name(state: BlockState) -> bool:
-    """A line that is one of the column names of ``layout.toml``: the page's column (栏目)."""
+    """A line that is one of the column names of ``layout.toml``, or a short one with a column's
+    ending (``理论园地``, ``职工之家``): the page's column (栏目)."""
     name = _name(state.line, state)
     if name is None:
         return False
@@ -26,5 +31,5 @@ def column_name(state: BlockState) -> bool:
 
 
 RULE = BlockRule(
-    column_name, starts, lambda layout: initials(layout.column_names) + "【[〔"
+    column_name, starts, None, unpunctuated=True
 )

@@ -26,7 +26,8 @@ def read_dateline(text: str, state: BlockState) -> Optional[dict[str, Any]]:
     if not (date or edition):
         return None
     weekday = state.layout.regex("weekday", lambda layout: layout.pattern("weekdays")).search(plain)
-    if not (edition or (date and weekday) or (date and len(plain) <= 12 and _DATE.fullmatch(plain) is None)):
+    issue = _ISSUE.search(plain)
+    if not (edition or (date and (weekday or issue)) or (date and len(plain) <= 12 and _DATE.fullmatch(plain) is None)):
         return None
     meta: dict[str, Any] = {}
     rest = plain

@@ -7,27 +7,40 @@ import re
 from ..state import BlockState, Line
 from ..text import CJK
 from .base import NAMES, BlockRule, name_list
+from .unit_byline import unit_byline_match
 
 MARKERS = "●○□■◎◆◇★☆▲△▼▽•◉◈"
 _MARKER_BYLINE = re.compile(rf"^[{MARKERS}]\s*(?P<names>{NAMES}|[{CJK}]{{2,6}})$")
 
 
+def _with_unit(text: str) -> re.Match[str] | None:
+    """``◎ 西铭矿 唐鹏``: a marker, the author's unit and name(s) (a unit byline after the marker)."""
+    return unit_byline_match(text[1:].strip()) if text[:1] in MARKERS else None
+
+
 def starts(line: Line, state: BlockState) -> bool:
-    return bool(_MARKER_BYLINE.match(line.text))
+    return bool(_MARKER_BYLINE.match(line.text)) or _with_unit(line.text) is not None
 
 
 def marker_byline(state: BlockState) -> bool:
-    """``●刘兆媛``, ``□ 李 林``, ``■ 张慧良``: a byline marker and the author's name(s).
-    A role word in place of a name (``■本报评论员``) is the role, with no name."""
+    """``●刘兆媛``, ``□ 李 林``, ``■ 张慧良``: a byline marker and the author's name(s), also with
+    the unit before the name (``◎ 西铭矿 唐鹏``). A role word in place of a name (``■本报评论员``)
+    is the role, with no name."""
+    number = state.line.number
+    unit = _with_unit(state.line.text)
+    if unit is not None:  # a unit's ending (矿, 公司, 党群工作部 …) before the name: the unit
+        names = name_list(unit.group("names"))
+        state.push("byline", number, number, state.line.text, "marker_byline", authors=names,
+                   roles=(None,) * len(names), unit=re.sub(r"\s+", "", unit.group("unit")))
+        state.pos += 1
+        return True
     match = _MARKER_BYLINE.match(state.line.text)
     if not match:
         return False
-    text = match.group("names").replace(" ", "")
-    role = state.layout.role_of(text)
-    if role is None and len(text) > 4:
-        return False
+    role = state.layout.role_of(match.group("names").replace(" ", ""))
     names = () if role else name_list(match.group("names"))
-    number = state.line.number
+    if any(len(name) > 4 for name in names):  # an unspaced run of five or six characters: no name
+        return False
     state.push("byline", number, number, state.line.text, "marker_byline", authors=names, roles=(None,) * len(names))
     state.pos += 1
     return True
