@@ -9,7 +9,7 @@ from .furniture import push_furniture
 
 def _name(line: Line, state: BlockState) -> str | None:
     name = line.plain.strip("【】[]〔〕")
-    if name in state.layout.column_names:
+    if name in state.layout.derived("column-names", lambda layout: frozenset(layout.column_names)):
         return name
     if 3 <= len(name) <= 6 and not line.punctuated and name.endswith(state.layout.column_endings):
         return name
