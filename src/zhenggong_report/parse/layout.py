@@ -132,6 +132,33 @@ def _section(raw: dict[str, Any], name: str, path: str) -> dict[str, Any]:
     return value
 
 
+WORD_LISTS: dict[str, tuple[str, str]] = {
+    "masthead_endings": ("masthead", "endings"),
+    "masthead_names": ("masthead", "names"),
+    "weekdays": ("dateline", "weekdays"),
+    "column_names": ("columns", "names"),
+    "column_endings": ("columns", "endings"),
+    "editor_labels": ("editors", "labels"),
+    "imprint_labels": ("imprint", "labels"),
+    "contents_headings": ("contents", "headings"),
+    "byline_labels": ("bylines", "labels"),
+    "news_openers": ("news", "openers"),
+    "caption_markers": ("captions", "markers"),
+    "credit_endings": ("captions", "credit_endings"),
+    "continued_on": ("jumps", "continued_on"),
+    "continued_from": ("jumps", "continued_from"),
+    "editor_note": ("editorial", "editor_note"),
+    "author_bio": ("editorial", "author_bio"),
+    "footnotes": ("editorial", "footnotes"),
+    "references": ("editorial", "references"),
+    "journal_labels": ("journal", "labels"),
+    "notice_endings": ("notices", "endings"),
+    "notice_closers": ("notices", "closers"),
+    "slogan_words": ("notices", "slogan_words"),
+}
+"""Each plain word list of :class:`Layout`: its field, and the table and key of ``layout.toml`` it comes from."""
+
+
 def layout_from_toml(raw: dict[str, Any], path: str) -> Layout:
     """Check and build the layout vocabulary; problems name the file and the table."""
     s = {name: _section(raw, name, path) for name in (
@@ -149,31 +176,10 @@ def layout_from_toml(raw: dict[str, Any], path: str) -> Layout:
     if not isinstance(max_length, int) or max_length < 2:
         raise DataFileError(path, "'max_length' must be a whole number of at least 2", "masthead")
     return Layout(
-        masthead_endings=_words(s["masthead"], "endings", path, "masthead"),
-        masthead_names=_words(s["masthead"], "names", path, "masthead"),
+        **{field: _words(s[section], key, path, section) for field, (section, key) in WORD_LISTS.items()},
         masthead_max=max_length,
-        weekdays=_words(s["dateline"], "weekdays", path, "dateline"),
-        column_names=_words(s["columns"], "names", path, "columns"),
-        column_endings=_words(s["columns"], "endings", path, "columns"),
-        editor_labels=_words(s["editors"], "labels", path, "editors"),
-        imprint_labels=_words(s["imprint"], "labels", path, "imprint"),
-        contents_headings=_words(s["contents"], "headings", path, "contents"),
         byline_roles=tuple(sorted(roles.items())),
-        byline_labels=_words(s["bylines"], "labels", path, "bylines"),
-        news_openers=_words(s["news"], "openers", path, "news"),
-        caption_markers=_words(s["captions"], "markers", path, "captions"),
-        credit_endings=_words(s["captions"], "credit_endings", path, "captions"),
-        continued_on=_words(s["jumps"], "continued_on", path, "jumps"),
-        continued_from=_words(s["jumps"], "continued_from", path, "jumps"),
-        editor_note=_words(s["editorial"], "editor_note", path, "editorial"),
-        author_bio=_words(s["editorial"], "author_bio", path, "editorial"),
-        footnotes=_words(s["editorial"], "footnotes", path, "editorial"),
-        references=_words(s["editorial"], "references", path, "editorial"),
-        journal_labels=_words(s["journal"], "labels", path, "journal"),
-        notice_endings=_words(s["notices"], "endings", path, "notices"),
         notice_kinds=tuple(kinds),
-        notice_closers=_words(s["notices"], "closers", path, "notices"),
-        slogan_words=_words(s["notices"], "slogan_words", path, "notices"),
         path=path,
     )
 
