@@ -5,7 +5,7 @@
 For each folder (default: seeds/ and tests/fixtures/pages/) it parses every page ``--runs`` times
 (the dictionary loaded first, the cyclic collector paused as in a build) and prints the best and
 median time per page of the parse alone and of the per-page work a build does (parse, cut every
-article into words, read its themes, claims and counts). Compare two checkouts by running it in each.
+article into words, read its themes, claims and counts, render its body). Compare two checkouts by running it in each.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import statistics
 import time
 from pathlib import Path
 
-from zhenggong_report.analyze import load_analysis_data
-from zhenggong_report.pages import PageContext, do_page_work, read_page
+from zhenggong_report.analyze import PageTools, load_analysis_data
+from zhenggong_report.pipeline.map import MapTools, map_page
 from zhenggong_report.parse import parse_page
 from zhenggong_report.segmenter import Segmenter
 from zhenggong_report.sources import read_source
@@ -42,14 +42,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     segmenter = Segmenter()
     segmenter.load()
-    context = PageContext(segmenter, load_analysis_data())
+    tools = MapTools(PageTools(segmenter, load_analysis_data()))
     gc.disable()
     for folder in args.folders:
         sources = [read_source(path) for path in sorted(folder.glob("*.txt"))]
         for source in sources:  # warm every cache once
-            read_page(do_page_work(source, context), context)
-        parse = _timed(lambda s: parse_page(s, segmenter, layout=context.layout), sources, args.runs)
-        whole = _timed(lambda s: read_page(do_page_work(s, context), context), sources, args.runs)
+            map_page(source, tools)
+        parse = _timed(lambda s: parse_page(s, segmenter, layout=tools.page.layout), sources, args.runs)
+        whole = _timed(lambda s: map_page(s, tools), sources, args.runs)
         print(
             f"{folder}: {len(sources)} pages; parse {min(parse) * 1000:.2f} ms/page (median {statistics.median(parse) * 1000:.2f}); "
             f"per-page work {min(whole) * 1000:.2f} ms/page (median {statistics.median(whole) * 1000:.2f})"

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from zhenggong_report.analyze import analyze_corpus
-from zhenggong_report.build import load_sources, parse_sources
+from zhenggong_report.pipeline import load_sources, parse_sources
 from zhenggong_report.render.html import render_html
 from zhenggong_report.segmenter import Segmenter
 

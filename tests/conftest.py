@@ -33,7 +33,7 @@ def segmenter() -> Segmenter:
 
 @pytest.fixture(scope="session")
 def seed_corpus(segmenter):
-    from zhenggong_report.build import load_sources, parse_sources
+    from zhenggong_report.pipeline import load_sources, parse_sources
 
     return parse_sources(load_sources(SEEDS).sources, segmenter)
 

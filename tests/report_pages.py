@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from zhenggong_report.build import build
+from zhenggong_report.pipeline import build
 
 from conftest import FIXTURES
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from zhenggong_report.build import build
+from zhenggong_report.pipeline import build
 
 from conftest import SEEDS
 from report_tools import NPM_INSTALL, axe_script, java, vnu_jar

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from zhenggong_report.build import build
+from zhenggong_report.pipeline import build
 from zhenggong_report.render.labels import labels
 
 from conftest import SEEDS

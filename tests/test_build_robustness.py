@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from zhenggong_report import build as build_module
+from zhenggong_report.pipeline import stages as build_module
 from zhenggong_report import cli
 from zhenggong_report.outputs import REPORT_MARKER, write_tree_atomically
 
@@ -180,14 +180,14 @@ def _fail_before_swap(out, files, **kwargs):
 
 
 STAGES = [
-    ("zhenggong_report.build", "check_data_dir", _raise),
-    ("zhenggong_report.analyze", "load_analysis_data", _raise),
-    ("zhenggong_report.build", "load_sources", _raise),
+    ("zhenggong_report.pipeline.config.BuildConfig", "checked", _raise),
+    ("zhenggong_report.pipeline.stages", "load_analysis_data", _raise),
+    ("zhenggong_report.pipeline.stages", "load_sources", _raise),
     ("zhenggong_report.segmenter.Segmenter", "for_data_dir", _raise),
-    ("zhenggong_report.pages", "run_pages", _raise),
-    ("zhenggong_report.analyze", "analyze_tokens", _raise),
+    ("zhenggong_report.pipeline.stages", "map_pages", _raise),
+    ("zhenggong_report.pipeline.stages", "read_corpus", _raise),
     ("zhenggong_report.render.data", "parse_files", _raise),
-    ("zhenggong_report.build", "write_tree_atomically", _fail_before_swap),
+    ("zhenggong_report.pipeline.stages", "write_tree_atomically", _fail_before_swap),
 ]
 """Each stage build() runs, in order, where build() looks it up; the last fails just before the swap."""
 
@@ -252,7 +252,8 @@ def test_a_terminated_build_leaves_the_previous_report_untouched(built, seeds, t
     script = textwrap.dedent(
         """
         import os, signal, sys
-        from zhenggong_report import build, cli, outputs
+        from zhenggong_report import cli, outputs
+        from zhenggong_report.pipeline import stages as build
 
         def terminate(staging):
             os.kill(os.getpid(), signal.SIGTERM)

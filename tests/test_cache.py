@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from zhenggong_report import pages as pages_module
-from zhenggong_report.build import build
+from zhenggong_report.pipeline import map as map_module
+from zhenggong_report.pipeline import pages as pages_module
+from zhenggong_report.pipeline import build
 from zhenggong_report.cache import BuildCache
-from zhenggong_report.forks import can_fork
+from zhenggong_report.pipeline.forks import can_fork
 from zhenggong_report.resources import data_path
 
 from conftest import SEEDS
@@ -63,13 +64,13 @@ class PageWorkLog:
 @pytest.fixture
 def page_work_calls(monkeypatch, tmp_path: Path) -> PageWorkLog:
     log = PageWorkLog(tmp_path / "page-work.log")
-    original = pages_module.do_page_work
+    original = map_module.read_page
 
-    def counting(source, context):
+    def counting(source, tools):
         log.record(source.name)
-        return original(source, context)
+        return original(source, tools)
 
-    monkeypatch.setattr(pages_module, "do_page_work", counting)
+    monkeypatch.setattr(map_module, "read_page", counting)
     return log
 
 
@@ -105,8 +106,8 @@ def test_a_changed_theme_file_rereads_themes_without_segmenting_again(seeds, tmp
     shutil.copyfile(data_path("themes.toml"), data / "themes.toml")
     build(seeds, tmp_path / "before", data_dir=data)
     readings: list[int] = []
-    original = pages_module.read_page
-    monkeypatch.setattr(pages_module, "read_page", lambda work, context: readings.append(1) or original(work, context))
+    original = map_module.read_tokens
+    monkeypatch.setattr(map_module, "read_tokens", lambda tokens, tools: readings.append(1) or original(tools=tools, tokens=tokens))
     text = (data / "themes.toml").read_text(encoding="utf-8")
     (data / "themes.toml").write_text(text.replace('name = "信访"', 'name = "信访维稳"', 1), encoding="utf-8")
     page_work_calls.clear()
@@ -252,18 +253,18 @@ def test_real_entries_come_back_equal(seed_corpus, segmenter):
     from zhenggong_report.analyze import load_analysis_data
     from zhenggong_report.analyze.glossary import GlossaryMemo, build_glossary
     from zhenggong_report.entries import pack_entry, unpack_entry
-    from zhenggong_report.pages import PageContext, do_page_work, read_page
+    from zhenggong_report.analyze import PageTools
+    from zhenggong_report.pipeline.map import MapTools, map_page
 
-    context = PageContext(segmenter, load_analysis_data())
+    tools = MapTools(PageTools(segmenter, load_analysis_data()))
     memo = GlossaryMemo()
     for source in seed_corpus.sources:
-        work = do_page_work(source, context)
-        reading = read_page(work, context)
-        build_glossary(work.tokens, memo=memo)
-        for value in (work.result, work.tokens, reading):
+        output, tokens = map_page(source, tools)
+        build_glossary(tokens, memo=memo)
+        for value in (output.result, tokens, output.read):
             again = unpack_entry(pack_entry(value))
             assert again == value and type(again) is type(value)
-        for unit, copy in zip(work.tokens[0].units, unpack_entry(pack_entry(work.tokens))[0].units, strict=True):
+        for unit, copy in zip(tokens[0].units, unpack_entry(pack_entry(tokens))[0].units, strict=True):
             assert (copy.tokens, copy.starts, copy.sentences, copy.boundaries) == (unit.tokens, unit.starts, unit.sentences, unit.boundaries)
     assert unpack_entry(pack_entry(memo)) == memo
 
@@ -306,18 +307,25 @@ def test_segmented_units_pickle_compactly_and_come_back_whole(seed_corpus, segme
 @pytest.mark.parametrize("platform", ["linux", "other"], ids=["forked", "spawned"])
 def test_worker_processes_give_the_same_pages_as_one_process(seed_corpus, segmenter, tmp_path, monkeypatch, platform):
     from zhenggong_report.analyze import load_analysis_data
-    from zhenggong_report.pages import PageContext, page_keys, run_pages
+    from zhenggong_report.analyze import PageTools
+    from zhenggong_report.parse.layout import default_layout
+    from zhenggong_report.pipeline.local import LocalPool
+    from zhenggong_report.pipeline.map import MapTools, ToolsRecipe
+    from zhenggong_report.pipeline.store import page_keys
 
-    context = PageContext(segmenter, load_analysis_data())
+    data = load_analysis_data()
+    tools = MapTools(PageTools(segmenter, data))
     sources = seed_corpus.sources
     keys = [page_keys(s, "code", "dict", "themes") for s in sources]
-    serial = run_pages(sources, keys, context, BuildCache(tmp_path, enabled=False), jobs=1)
-    monkeypatch.setattr(pages_module, "PARALLEL_MIN_CHARACTERS", 0)
+    everything = list(range(len(sources)))
+    cache = BuildCache(tmp_path, enabled=False)
+    serial = pages_module.map_pages(sources, keys, tools, cache, None, everything)
     if platform != "linux":
         monkeypatch.setattr(pages_module.sys, "platform", "other")
-    parallel = run_pages(sources, keys, context, BuildCache(tmp_path, enabled=False), jobs=2)
-    assert [w for w, _ in parallel] == [w for w, _ in serial]
-    assert [r for _, r in parallel] == [r for _, r in serial]
+    pool = LocalPool(tools, ToolsRecipe.of(segmenter, data, default_layout()), cache, 2)
+    parallel = pages_module.map_pages(sources, keys, tools, cache, pool, everything)
+    assert [o.result for o in parallel] == [o.result for o in serial]
+    assert [o.read for o in parallel] == [o.read for o in serial]
 
 
 def test_the_per_page_pipeline_analyses_like_the_whole_corpus_at_once(tmp_path, cache_folder, seed_corpus, seed_analysis):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from zhenggong_report.forks import can_fork
+from zhenggong_report.pipeline.forks import can_fork
 from zhenggong_report.outputs import write_tree_atomically
 
 from conftest import ROOT, SEEDS
@@ -25,7 +25,8 @@ pytestmark = pytest.mark.skipif(not can_fork(), reason="forked workers and proce
 SLOW_STEP = textwrap.dedent(
     """
     import os, sys, time
-    from zhenggong_report import cli, pages, render
+    from zhenggong_report import cli, render
+    from zhenggong_report.pipeline import map as mapped, pages
 
     def announce_and_wait(step):
         def slow(*args, **kwargs):
@@ -37,7 +38,7 @@ SLOW_STEP = textwrap.dedent(
 
     pages.PARALLEL_MIN_CHARACTERS = 0
     if os.environ["SLOW_STEP"] == "pages":
-        pages.do_page_work = announce_and_wait(pages.do_page_work)
+        mapped.read_page = announce_and_wait(mapped.read_page)
     else:
         import zhenggong_report.render.data as data
         data.parse_files = announce_and_wait(data.parse_files)
@@ -151,7 +152,8 @@ def test_workers_die_with_a_killed_build(tmp_path, step):
 KILLED_WHILE_WRITING = textwrap.dedent(
     """
     import os, sys, time
-    from zhenggong_report import build, cli, outputs
+    from zhenggong_report import cli, outputs
+    from zhenggong_report.pipeline import stages as build
 
     def stall(staging):
         with open(os.environ["READY"], "a", encoding="utf-8") as handle:

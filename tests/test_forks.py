@@ -10,7 +10,7 @@ import pytest
 
 from zhenggong_report.errors import DataFileError, InputError, OutputError, TemplateError
 from zhenggong_report.errors import WorkerDied
-from zhenggong_report.forks import ForkedStepError, can_fork, side_by_side
+from zhenggong_report.pipeline.forks import ForkedStepError, can_fork, side_by_side
 
 needs_fork = pytest.mark.skipif(not can_fork(), reason="fork is only used on Linux")
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from zhenggong_report.render.labels import labels
-from zhenggong_report import build as build_module
+from zhenggong_report.pipeline import stages as build_module
 from zhenggong_report import cli
-from zhenggong_report import pages as pages_module
+from zhenggong_report.pipeline import pages as pages_module
 from zhenggong_report.outputs import write_tree_atomically
 
 from conftest import ROOT, SEEDS

@@ -63,7 +63,7 @@ def test_no_join_without_the_rest_or_across_papers(segmenter) -> None:
 def test_a_build_publishes_the_joined_article_with_both_sources(tmp_path, monkeypatch) -> None:
     import json
 
-    from zhenggong_report.build import build
+    from zhenggong_report.pipeline import build
 
     monkeypatch.setenv("ZHENGGONG_CACHE_DIR", str(tmp_path / "cache"))
     seeds = tmp_path / "seeds"

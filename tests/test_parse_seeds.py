@@ -115,7 +115,7 @@ def test_section_headings_stay_their_own_paragraphs(seed_corpus) -> None:
 
 
 def test_article_ids_are_unique_and_stable(seed_corpus, segmenter) -> None:
-    from zhenggong_report.build import parse_sources
+    from zhenggong_report.pipeline import parse_sources
 
     ids = [a.id for a in seed_corpus.articles]
     assert len(set(ids)) == len(ids)

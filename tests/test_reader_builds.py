@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from zhenggong_report import build as build_module
+from zhenggong_report.pipeline import stages as build_module
 from zhenggong_report import cli
 from zhenggong_report.models import SourceFacts
-from zhenggong_report.pages import page_keys
+from zhenggong_report.pipeline.store import page_keys
 from zhenggong_report.sources import read_source
 
 from conftest import FIXTURES, SEEDS

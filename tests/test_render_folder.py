@@ -10,7 +10,7 @@ from types import SimpleNamespace as Ns
 
 import pytest
 
-from zhenggong_report.build import build
+from zhenggong_report.pipeline import build
 from zhenggong_report.render.folder import packed_search_file
 from zhenggong_report.render.html import FOLDER_FROM_BYTES, choose_layout
 from zhenggong_report.render.links import FolderLinks, SamePage, href, linking

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from zhenggong_report.build import load_sources, parse_sources
+from zhenggong_report.pipeline import load_sources, parse_sources
 from zhenggong_report.errors import TemplateError
 from zhenggong_report.render.html import render_html
 from zhenggong_report.render.labels import labels

@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from zhenggong_report.build import build
+from zhenggong_report.pipeline import build
 from zhenggong_report.cli import main
 from zhenggong_report.resources import templates_dir
 

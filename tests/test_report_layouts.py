@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from zhenggong_report.build import build
+from zhenggong_report.pipeline import build
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 

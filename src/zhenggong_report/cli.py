@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Iterator, Optional, Sequence, TextIO
 
 from . import __version__
-from .build import build, load_sources, parse_sources
+from . import pipeline
+from .pipeline import BuildConfig, load_sources, parse_sources
 from .segmenter import Segmenter
 from .progress import Progress
 from .errors import Interrupted, ReportError
@@ -53,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument(
         "--layout", choices=("auto", "single", "folder"), default="auto",
         help="one self-contained index.html (single), a folder of pages (folder), or by the corpus's size (auto, the default: folder past 2 MB of pages)",
+    )
+
+    build_cmd.add_argument(
+        "--scheduler", default=None, metavar="ADDRESS",
+        help="run the per-page work on a Dask cluster: a scheduler's address (tcp://host:8786), or local:N to start "
+        "N worker processes here (needs the cluster extra: pip install 'zhenggong-report[cluster]')",
     )
 
     parse_cmd = commands.add_parser("parse", help="list the articles the parser finds")
@@ -130,7 +137,11 @@ def run_parse(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 def run_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     progress = Progress(stderr)
     try:
-        result = build(args.seeds, args.out, args.data, use_cache=not args.no_cache, jobs=args.jobs, progress=progress, templates=args.templates, layout=args.layout)
+        config = BuildConfig(
+            args.seeds, args.out, args.data, args.templates, args.layout, use_cache=not args.no_cache, jobs=args.jobs,
+            scheduler=args.scheduler,
+        )
+        result = pipeline.run_build(config.checked(), progress)
     finally:
         progress.finish()
     for note in result.notes:

@@ -93,3 +93,17 @@ class Interrupted(BaseException):
     @property
     def exit_code(self) -> int:
         return 128 + self.signum
+
+
+class ClusterError(ReportError):
+    """The Dask cluster asked for cannot be reached or lost its workers: no fault of the input."""
+
+    exit_code = 1
+
+    def __init__(self, scheduler: str, message: str) -> None:
+        self.scheduler = scheduler
+        self.message = message
+        super().__init__(f"scheduler {scheduler}: {message}; nothing was written")
+
+    def __reduce__(self):
+        return type(self), (self.scheduler, self.message)

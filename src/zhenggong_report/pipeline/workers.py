@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable, Iterator, Optional, Sequence
 
-from .errors import WorkerDied
+from ..errors import WorkerDied
 
 PR_SET_PDEATHSIG = 1
 _POLL_SECONDS = 0.1

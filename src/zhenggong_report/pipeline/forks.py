@@ -18,7 +18,7 @@ import threading
 import traceback
 from typing import Callable, TypeVar
 
-from .errors import WorkerDied
+from ..errors import WorkerDied
 from .workers import describe_end, die_with_parent, interrupts_held, leave_interrupts_to_parent
 
 A = TypeVar("A")

@@ -1,0 +1,142 @@
+"""The map on a Dask distributed cluster (``build --scheduler ADDRESS`` or ``local:N``).
+
+Each worker makes the map's tools once, from the recipe a worker plugin carries (the data files'
+contents, not their paths), and loads jieba then. Pages go out in batches of about
+:data:`BATCH_CHARACTERS`, at most :data:`BATCHES_IN_FLIGHT` per worker at a time, so neither the
+scheduler nor this process ever holds the whole corpus twice; each batch's outputs come back as
+it finishes and feed the same reduce as a local build. What crosses the network: the recipe
+once per worker, each page's text out, each page's parse and reading back (the words stay on
+the worker). Dask schedules, retries and moves the work; this module only hands it over.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from ..errors import ClusterError, ReportError
+from ..models import SourceFile
+from .map import PageOutput, ToolsRecipe
+from .store import PageKeys
+
+BATCH_CHARACTERS = 200_000
+"""Text per task: large enough that scheduling costs little, small enough to spread the pages."""
+BATCHES_IN_FLIGHT = 3
+"""Tasks handed to the cluster per worker before their results are taken."""
+
+
+class ClusterUnavailable(ReportError):
+    """``--scheduler`` without the ``cluster`` extra installed."""
+
+    def __init__(self) -> None:
+        super().__init__("--scheduler needs Dask: pip install 'zhenggong-report[cluster]'")
+
+
+def parse_scheduler(value: str) -> str:
+    """``local:N`` (N ≥ 1 worker processes on this machine) or a scheduler's address, checked."""
+    if value.startswith("local:"):
+        count = value.removeprefix("local:")
+        if not count.isdigit() or int(count) < 1:
+            raise ValueError(f"local:N needs a number of workers, not {count!r}")
+        return value
+    if not value or any(c.isspace() for c in value):
+        raise ValueError(f"not a scheduler address: {value!r}")
+    return value
+
+
+def batches(jobs: Sequence[tuple[SourceFile, PageKeys]], characters: int = BATCH_CHARACTERS) -> list[list[int]]:
+    """Job positions in consecutive batches of about ``characters`` of text (at least one page each)."""
+    out: list[list[int]] = []
+    size = characters
+    for position, (source, _) in enumerate(jobs):
+        if size >= characters:
+            out.append([])
+            size = 0
+        out[-1].append(position)
+        size += source.characters
+    return out
+
+
+class DaskCluster:
+    """The executor: a connected client whose workers have the map's tools."""
+
+    stores = False
+    """Workers may be on other machines: this process keeps what comes back."""
+
+    def __init__(self, client, scheduler: str) -> None:
+        self.client = client
+        self.scheduler = scheduler
+
+    def workers(self) -> int:
+        return max(1, len(self.client.scheduler_info(n_workers=-1).get("workers", {})))
+
+    @contextmanager
+    def map(self, jobs: Sequence[tuple[SourceFile, PageKeys]]) -> Iterator[Iterator[tuple[int, PageOutput]]]:
+        yield self._outputs(jobs)
+
+    def _outputs(self, jobs: Sequence[tuple[SourceFile, PageKeys]]) -> Iterator[tuple[int, PageOutput]]:
+        from distributed import as_completed
+
+        from . import cluster_worker
+        from distributed.client import FutureCancelledError
+        from distributed.scheduler import KilledWorker
+
+        waiting = iter(batches(jobs))
+        positions: dict[str, list[int]] = {}
+
+        def submit():
+            batch = next(waiting, None)
+            if batch is None:
+                return None
+            future = self.client.submit(cluster_worker.map_batch, [jobs[p][0] for p in batch], pure=False)
+            positions[future.key] = batch
+            return future
+
+        running = as_completed([f for f in (submit() for _ in range(BATCHES_IN_FLIGHT * self.workers())) if f is not None])
+        try:
+            for future in running:
+                try:
+                    outputs = future.result()
+                except (KilledWorker, FutureCancelledError, OSError) as error:
+                    raise ClusterError(self.scheduler, f"a worker was lost ({type(error).__name__}: {error})") from None
+                following = submit()
+                if following is not None:
+                    running.add(following)
+                yield from zip(positions.pop(future.key), outputs, strict=True)
+        finally:
+            running.clear()
+
+
+@contextmanager
+def connect(scheduler: str, recipe: ToolsRecipe) -> Iterator[DaskCluster]:
+    """A client of the scheduler at ``scheduler`` (or of a local cluster started for ``local:N``,
+    stopped afterwards), every worker given the map's tools."""
+    try:
+        from distributed import Client, LocalCluster
+
+        from .cluster_worker import PLUGIN_NAME, MapToolsPlugin
+    except ImportError:
+        raise ClusterUnavailable() from None
+    cluster = None
+    try:
+        if scheduler.startswith("local:"):
+            cluster = LocalCluster(
+                n_workers=int(scheduler.removeprefix("local:")), threads_per_worker=1, processes=True,
+                dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,  # its web page on a free port, this host only
+            )
+            client = Client(cluster)
+        else:
+            client = Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError) as error:
+        if cluster is not None:
+            cluster.close()
+        raise ClusterError(scheduler, f"no Dask scheduler answers ({error})") from None
+    try:
+        client.register_plugin(MapToolsPlugin(recipe), name=PLUGIN_NAME)
+        yield DaskCluster(client, scheduler)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,221 @@
+"""The build: sources -> parse -> analyze -> render, then one atomic write.
+
+:func:`run_build` takes one checked :class:`.BuildConfig` and runs named stages, each handing its
+objects to the next: the sources are read; the map (:mod:`.map`: parse a page, cut its
+articles, read each one) runs per page — from the cache, in this process, in local workers or on
+a Dask cluster (:mod:`.pages`); the pages are joined into the corpus; the reduce
+(:func:`..analyze.read_corpus`) reads the corpus; the renderer writes the files. A build whose
+inputs all match an earlier one re-publishes that report without loading jieba at all.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+from typing import Iterator, Optional
+
+from ..analyze import PageTools, in_order, load_analysis_data, read_corpus
+from ..analyze.glossary import GlossaryMemo
+from ..cache import BuildCache, digest
+from ..models import ParsedCorpus, SourceFile
+from ..outputs import source_date, write_tree_atomically
+from ..parse.layout import load_layout
+from ..progress import Progress
+from ..segmenter import Segmenter, cache_dir
+from .background import BackgroundImport
+from .config import BuildConfig, Fingerprints
+from .forks import side_by_side
+from .inputs import LoadedSources, load_sources
+from .local import LocalPool
+from .map import MapTools, PageOutput, ToolsRecipe
+from .pages import Executor, join_continued_pages, local_workers_pay, map_pages, unique_article_ids, worker_count
+from .result import BuildResult, is_report_meta
+from .store import page_keys
+
+
+def build(
+    seeds: Path,
+    out: Path,
+    data_dir: Optional[Path] = None,
+    use_cache: bool = True,
+    jobs: Optional[int] = None,
+    progress: Optional[Progress] = None,
+    templates: Optional[Path] = None,
+    layout: str = "auto",
+    scheduler: Optional[str] = None,
+) -> BuildResult:
+    """Build the report from ``seeds`` into ``out`` (see :class:`.BuildConfig` for the options);
+    nothing is written unless every stage succeeds."""
+    config = BuildConfig(seeds, out, data_dir, templates, layout, use_cache, jobs, scheduler)
+    return run_build(config.checked(), progress)
+
+
+def run_build(config: BuildConfig, progress: Optional[Progress] = None) -> BuildResult:
+    from ..render.html import make_environment, renderer_versions
+
+    progress = progress or Progress(enabled=False)
+    make_environment(config.templates_folder)  # a missing templates folder fails before any work
+    built_on = source_date()
+    build_date = built_on.date().isoformat() if built_on else None
+    cache = BuildCache(cache_dir() / "build", enabled=config.use_cache)
+    loaded = load_sources(config.seeds, config.data_dir, cache)
+    prints = Fingerprints.of(config.data_dir, config.templates)
+    key = prints.report_key(loaded.sources, f"date={build_date or ''}", f"layout={config.layout}", *renderer_versions())
+    reused = _reuse_report(cache, key)
+    if reused is not None:
+        files, meta = reused
+        write_tree_atomically(config.out, files)
+        return BuildResult.of(config.out, files, meta, loaded, reused=True)
+    files, meta = _without_cycle_collection(make_report, config, loaded.sources, prints, cache, progress, build_date)
+    progress.stage("writing the report")
+    storing = threading.Thread(target=_store_report, args=(cache, key, files, meta), name="store-report", daemon=True)
+    storing.start()  # the cache copy is written beside the report (both mostly wait on the disk)
+    try:
+        write_tree_atomically(config.out, files)
+    finally:
+        storing.join()
+    progress.finish()
+    return BuildResult.of(config.out, files, meta, loaded, reused=False, extra_notes=cache.notes())
+
+
+def make_report(
+    config: BuildConfig,
+    sources: tuple[SourceFile, ...],
+    prints: Fingerprints,
+    cache: BuildCache,
+    progress: Progress,
+    build_date: Optional[str] = None,
+) -> tuple[dict[str, bytes], dict]:
+    """Map, join, reduce and render: the report's files (relative path -> bytes) and a summary."""
+    segmenter = Segmenter.for_data_dir(config.data_dir, keep_dictionary=cache.enabled)
+    tools = MapTools(PageTools(segmenter, load_analysis_data(config.data_dir), load_layout(config.data_dir)))
+    outputs = map_stage(config, sources, prints, tools, cache, progress)
+    corpus, outputs = join_stage(sources, outputs, tools)
+    progress.stage("analysing the corpus")
+    analysis = reduce_stage(corpus, outputs, tools, prints, cache, parallel=worker_count(config.jobs) > 1)
+    progress.stage("rendering")
+    return render_stage(config, corpus, analysis, outputs, build_date)
+
+
+def map_stage(
+    config: BuildConfig, sources: tuple[SourceFile, ...], prints: Fingerprints, tools: MapTools, cache: BuildCache, progress: Progress
+) -> list[PageOutput]:
+    """Every page's map output, in page order."""
+    keys = [
+        page_keys(s, prints.code, prints.data["userdict.txt"], prints.reading, prints.data["stopwords.txt"], prints.data["layout.toml"])
+        for s in sources
+    ]
+    unmapped = [i for i, key in enumerate(keys) if not cache.has("page-parse", key.work)]
+    progress.stage("parsing and segmenting pages", total=len(sources))
+    libraries = BackgroundImport("zhenggong_report.analyze.keywords", "pandas")
+    with _executor(config, sources, unmapped, tools, cache) as (executor, busy):
+        outputs = map_pages(
+            sources, keys, tools, cache, executor, unmapped,
+            on_page=lambda s: progress.advance(1, s.characters), on_workers_busy=libraries.start if busy else lambda: None,
+        )
+    libraries.join()
+    return outputs
+
+
+@contextmanager
+def _executor(
+    config: BuildConfig, sources: tuple[SourceFile, ...], unmapped: list[int], tools: MapTools, cache: BuildCache
+) -> Iterator[tuple[Optional[Executor], bool]]:
+    """Where the pages the cache cannot give are mapped, and whether this process will wait long:
+    the Dask cluster asked for, local workers when they pay (:func:`.pages.local_workers_pay`), or
+    this process (None)."""
+    page = tools.page
+    if config.scheduler is not None and unmapped:
+        from .cluster import connect
+
+        here = config.scheduler.startswith("local:")  # workers on this machine share its dictionary cache
+        with connect(config.scheduler, ToolsRecipe.of(page.segmenter, page.data, page.layout, share_cache_folder=here)) as cluster:
+            yield cluster, True
+        return
+    cached = sorted(set(range(len(sources))) - set(unmapped))
+    cores = worker_count(config.jobs)
+    enough, overlap = local_workers_pay(sources, unmapped, cached, cores)
+    if enough or overlap:
+        recipe = ToolsRecipe.of(page.segmenter, page.data, page.layout)
+        yield LocalPool(tools, recipe, cache, min(cores, len(unmapped))), enough
+    else:
+        yield None, False
+
+
+def join_stage(sources: tuple[SourceFile, ...], outputs: list[PageOutput], tools: MapTools) -> tuple[ParsedCorpus, list[PageOutput]]:
+    """The pages joined into one corpus: continued articles joined, article ids made unique."""
+    outputs = join_continued_pages(outputs, tools)
+    results = unique_article_ids([output.result for output in outputs])
+    outputs = [PageOutput(result, output.read) for result, output in zip(results, outputs, strict=True)]
+    corpus = ParsedCorpus(
+        sources=sources,
+        articles=tuple(a for r in results for a in r.articles),
+        leftovers=tuple(l for r in results for l in r.leftovers),
+        pages=tuple(r.note for r in results),
+        warnings=tuple(x for r in results for x in r.note.warnings),
+    )
+    return corpus, outputs
+
+
+def reduce_stage(corpus: ParsedCorpus, outputs: list[PageOutput], tools: MapTools, prints: Fingerprints, cache: BuildCache, parallel: bool):
+    """The corpus read (:func:`..analyze.read_corpus`), its two halves side by side in a forked child
+    when ``parallel``; the glossary's per-article work is kept in the cache between builds."""
+    memo_key = digest("glossary-memo", prints.code)
+    memo = cache.load("glossary-memo", memo_key) if cache.enabled else None
+    if cache.enabled and not isinstance(memo, GlossaryMemo):
+        memo = GlossaryMemo()
+    pair = partial(side_by_side, parallel=True) if parallel else in_order
+    readings = [output.read.reading for output in outputs]
+    analysis = read_corpus(corpus.articles, readings, tools.page.data, tools.segmenter, pair, memo)
+    if memo is not None:
+        cache.store("glossary-memo", memo_key, memo)
+    return analysis
+
+
+def render_stage(config: BuildConfig, corpus: ParsedCorpus, analysis, outputs: list[PageOutput], build_date: Optional[str]):
+    """The report's files: the data files beside the pages (side by side in a forked child)."""
+    from ..render.data import parse_files
+    from ..render.html import render_html
+
+    bodies = dict(zip((a.id for a in corpus.articles), (b for o in outputs for b in o.read.bodies), strict=True))
+    parallel = worker_count(config.jobs) > 1
+    data_files, files = side_by_side(
+        lambda: parse_files(corpus, analysis),
+        lambda: render_html(corpus, analysis, config.templates, build_date, bodies, config.layout),
+        parallel,
+    )
+    files.update(data_files)
+    meta = {"articles": len(corpus.articles), "leftovers": len(corpus.leftovers), "warnings": list(corpus.warnings)}
+    return files, meta
+
+
+def _store_report(cache: BuildCache, key: str, files: dict[str, bytes], meta: dict) -> None:
+    cache.store_files(key, files)
+    cache.store("report-meta", key, meta)
+
+
+def _reuse_report(cache: BuildCache, key: str) -> Optional[tuple[dict[str, bytes], dict]]:
+    meta = cache.load("report-meta", key)
+    if not is_report_meta(meta):
+        return None
+    files = cache.load_files(key)
+    return (files, meta) if files is not None else None
+
+
+def _without_cycle_collection(work, *args):
+    """Run ``work`` with the cyclic garbage collector paused (restored afterwards).
+
+    A build allocates millions of small, acyclic, long-lived objects (tokens, records, markup),
+    which reference counting frees on its own; the collector would only walk them again and again
+    (a tenth of a rebuild, a third of segmenting). Worker processes forked meanwhile inherit the pause.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return work(*args)
+    finally:
+        if was_enabled:
+            gc.enable()
