@@ -19,7 +19,7 @@ import pytest
 
 from zhenggong_report.pipeline import stages as build_module
 from zhenggong_report import cli
-from zhenggong_report.outputs import REPORT_MARKER, write_tree_atomically
+from zhenggong_report.outputs import REPORT_MARKER, StagedTree
 
 from conftest import ROOT, SEEDS
 
@@ -175,8 +175,9 @@ def _raise(*args, **kwargs):
     raise RuntimeError("stage failed on purpose")
 
 
-def _fail_before_swap(out, files, **kwargs):
-    write_tree_atomically(out, files, before_swap=_raise)
+def _staged_with(before_swap):
+    """The output edge's StagedTree, ``before_swap`` run on its filled folder before the swap."""
+    return lambda out, **kwargs: StagedTree(out, before_swap=before_swap)
 
 
 STAGES = [
@@ -187,7 +188,7 @@ STAGES = [
     ("zhenggong_report.pipeline.stages", "map_pages", _raise),
     ("zhenggong_report.pipeline.stages", "read_corpus", _raise),
     ("zhenggong_report.render.data", "parse_files", _raise),
-    ("zhenggong_report.pipeline.stages", "write_tree_atomically", _fail_before_swap),
+    ("zhenggong_report.pipeline.stages", "StagedTree", _staged_with(_raise)),
 ]
 """Each stage build() runs, in order, where build() looks it up; the last fails just before the swap."""
 
@@ -197,7 +198,7 @@ def test_a_failing_stage_leaves_the_previous_report_untouched(built, seeds, monk
     out, before = built
     target = _resolve(owner)
     assert hasattr(target, stage), f"{owner} no longer has the stage {stage}"
-    monkeypatch.setattr(target, stage, staticmethod(replacement) if isinstance(target, type) else replacement)
+    monkeypatch.setattr(target, stage, staticmethod(replacement) if isinstance(target, type) and stage != "StagedTree" else replacement)
     code, stdout, stderr = run_cli("build", "--seeds", str(seeds), "--out", str(out), "--no-cache")
     assert code != 0
     assert "stage failed on purpose" in stderr
@@ -220,7 +221,7 @@ def test_an_interrupted_build_leaves_the_previous_report_untouched(built, seeds,
     def interrupt(staging: Path) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module, "write_tree_atomically", lambda o, f, **k: write_tree_atomically(o, f, before_swap=interrupt))
+    monkeypatch.setattr(build_module, "StagedTree", _staged_with(interrupt))
     code, _, stderr = run_cli("build", "--seeds", str(seeds), "--out", str(out))
     assert code == 130 and stderr.strip().endswith("error: stopped by SIGINT; the previous report is left as it was")
     assert snapshot(out) == before
@@ -230,10 +231,10 @@ def test_an_interrupted_build_leaves_the_previous_report_untouched(built, seeds,
 def test_an_unwritable_output_is_exit_1_in_one_line(built, seeds, monkeypatch):
     out, before = built
 
-    def disk_full(out, files, **kwargs):
-        raise OSError(28, "No space left on device", str(out))
+    def disk_full(tree, relative, data):
+        raise OSError(28, "No space left on device", str(tree.out / relative))
 
-    monkeypatch.setattr(build_module, "write_tree_atomically", disk_full)
+    monkeypatch.setattr(StagedTree, "put", disk_full)
     code, _, stderr = run_cli("build", "--seeds", str(seeds), "--out", str(out))
     assert code == 1
     assert_one_error_line(stderr, str(out), "No space left on device")
@@ -258,7 +259,7 @@ def test_a_terminated_build_leaves_the_previous_report_untouched(built, seeds, t
         def terminate(staging):
             os.kill(os.getpid(), signal.SIGTERM)
 
-        build.write_tree_atomically = lambda out, files, **k: outputs.write_tree_atomically(out, files, before_swap=terminate)
+        build.StagedTree = lambda out, **k: outputs.StagedTree(out, before_swap=terminate)
         sys.exit(cli.main(sys.argv[1:]))
         """
     )

@@ -185,6 +185,20 @@ def test_a_flipped_bit_in_any_entry_never_changes_the_output(seeds, tmp_path, ca
         entries = sorted((cache_folder / "build").rglob("*.entry"))
 
 
+def test_a_flipped_bit_in_a_kept_report_file_never_reaches_the_output(seeds, tmp_path, cache_folder):
+    """The report's files are kept beside their digests; one changed byte in one of them (the
+    kept copy is a second name of the file written: changing the report changes it) means a rebuild."""
+    clean = tmp_path / "clean"
+    build(seeds, clean, use_cache=False)
+    build(seeds, tmp_path / "warm")
+    kept = sorted((cache_folder / "build" / "reports").rglob("articles.json"))
+    assert len(kept) == 1
+    flip_bit(kept[0], len(kept[0].read_bytes()) // 2)
+    result = build(seeds, tmp_path / "again")
+    assert not result.reused
+    assert snapshot(tmp_path / "again") == snapshot(clean)
+
+
 @pytest.mark.parametrize("kind", ["page-parse", "page-reading", "glossary-memo", "reports", "report-meta"])
 def test_a_flipped_bit_in_one_kind_of_entry_never_changes_the_output(seeds, tmp_path, cache_folder, kind):
     clean = tmp_path / "clean"
@@ -274,9 +288,37 @@ def test_cache_entries_round_trip(tmp_path):
     cache.store("kind", "ab" * 32, {"value": (1, 2, 3)})
     assert cache.load("kind", "ab" * 32) == {"value": (1, 2, 3)}
     assert cache.load("kind", "cd" * 32) is None
-    cache.store_files("ef" * 32, {"index.html": b"<p>", "data/a.json": b"[]"})
-    assert cache.load_files("ef" * 32) == {"index.html": b"<p>", "data/a.json": b"[]"}
     assert BuildCache(tmp_path, enabled=False).load("kind", "ab" * 32) is None
+
+
+def _report_folder(tmp_path: Path, files: dict[str, bytes]) -> Path:
+    folder = tmp_path / "written"
+    for relative, data in files.items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_bytes(data)
+    return folder
+
+
+def test_a_kept_report_comes_back_file_for_file(tmp_path):
+    cache = BuildCache(tmp_path / "cache")
+    files = {"index.html": b"<p>", "data/a.json": b"[]", "articles/x.html": b"x"}
+    cache.store_tree("ef" * 32, _report_folder(tmp_path, files))
+    restored: dict[str, bytes] = {}
+    assert cache.restore_tree("ef" * 32, restored.__setitem__)
+    assert restored == files
+    assert not cache.restore_tree("cd" * 32, restored.__setitem__)
+    assert not BuildCache(tmp_path / "cache", enabled=False).restore_tree("ef" * 32, restored.__setitem__)
+
+
+def test_a_kept_report_with_one_changed_file_is_not_given_out_at_all(tmp_path):
+    cache = BuildCache(tmp_path / "cache")
+    cache.store_tree("ef" * 32, _report_folder(tmp_path, {"index.html": b"<p>", "data/a.json": b"[]"}))
+    kept = next((tmp_path / "cache" / "reports").rglob("a.json"))
+    kept.unlink()
+    kept.write_bytes(b"{}")
+    restored: dict[str, bytes] = {}
+    assert not cache.restore_tree("ef" * 32, restored.__setitem__)
+    assert restored == {}
 
 
 def test_only_the_latest_reports_are_kept(tmp_path):
@@ -284,13 +326,13 @@ def test_only_the_latest_reports_are_kept(tmp_path):
 
     from zhenggong_report.cache import KEPT_REPORTS
 
-    cache = BuildCache(tmp_path)
+    cache = BuildCache(tmp_path / "cache")
     keys = [f"{n:02d}" * 32 for n in range(KEPT_REPORTS + 2)]
     for age, key in enumerate(keys):
-        cache.store_files(key, {"index.html": key.encode()})
-        entry = next((tmp_path / "reports").glob(f"*/{key}.entry"))
-        os.utime(entry, (1_000_000 + age, 1_000_000 + age))
-    kept = [key for key in keys if cache.load_files(key) is not None]
+        cache.store_tree(key, _report_folder(tmp_path / key, {"index.html": key.encode()}))
+        kept_folder = tmp_path / "cache" / "reports" / key
+        os.utime(kept_folder, (1_000_000 + age, 1_000_000 + age))
+    kept = [key for key in keys if cache.restore_tree(key, lambda *a: None)]
     assert kept == keys[-KEPT_REPORTS:]
 
 

@@ -160,7 +160,7 @@ KILLED_WHILE_WRITING = textwrap.dedent(
             handle.write(f"{os.getpid()}\\n")
         time.sleep(60)
 
-    build.write_tree_atomically = lambda out, files, **k: outputs.write_tree_atomically(out, files, before_swap=stall)
+    build.StagedTree = lambda out, **k: outputs.StagedTree(out, before_swap=stall)
     sys.exit(cli.main(sys.argv[1:]))
     """
 )

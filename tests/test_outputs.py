@@ -259,14 +259,28 @@ def test_a_failure_while_replacing_a_mount_points_contents_puts_the_old_ones_bac
 
 
 def test_a_full_disk_names_the_file_being_written(out, monkeypatch):
-    real_write = Path.write_bytes
+    import builtins
 
-    def full(self, data):
-        if self.name == "a.json":
+    from zhenggong_report import outputs
+
+    class FullDisk:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, data):
             raise OSError(errno.ENOSPC, "No space left on device")  # as write() reports it: no file name
-        return real_write(self, data)
 
-    monkeypatch.setattr(Path, "write_bytes", full)
+    def opened(path, mode="r", *args, **kwargs):
+        handle = builtins.open(path, mode, *args, **kwargs)
+        return FullDisk(handle) if Path(path).name == "a.json" else handle
+
+    monkeypatch.setattr(outputs, "open", opened, raising=False)
     with pytest.raises(OSError) as caught:
         write_tree_atomically(out, {"index.html": b"x", "data/a.json": b"1"})
     assert caught.value.filename == str(out / "data" / "a.json") and caught.value.errno == errno.ENOSPC

@@ -13,16 +13,19 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+import shutil
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import Any, Optional
 
 from . import __version__
 from .entries import DamagedEntry, pack_entry, unpack_entry
 
 ENTRY_SUFFIX = ".entry"
 KEPT_REPORTS = 3
+MANIFEST = "manifest" + ENTRY_SUFFIX
+"""In a kept report's folder: each file's SHA-256 (a verified entry itself)."""
 
 
 def digest(*parts: str | bytes) -> str:
@@ -101,26 +104,62 @@ class BuildCache:
             return
         self._write(self._path(kind, key), data)
 
-    def load_files(self, key: str) -> Optional[dict[str, bytes]]:
-        """A whole report stored by :meth:`store_files`, or None."""
-        files = self.load("reports", key)
-        if not isinstance(files, dict) or not all(isinstance(v, bytes) for v in files.values()):
-            return None
-        return files
-
-    def store_files(self, key: str, files: Mapping[str, bytes]) -> None:
-        """Keep a whole report under ``key`` (one entry, no hashing of its bytes), and only the
-        few most recent reports: an older one would only be asked for by an older set of inputs."""
+    def store_tree(self, key: str, folder: Path) -> None:
+        """Keep a whole written report under ``key``: its files linked (or copied, across file
+        systems) into the cache, with an entry listing each file's SHA-256; only the few most recent
+        reports are kept, as an older one would only be asked for by an older set of inputs."""
         if not self.enabled:
             return
-        self.store("reports", key, dict(files))
-        self._prune("reports", keep=KEPT_REPORTS)
-
-    def _prune(self, kind: str, keep: int) -> None:
+        target = self.folder / "reports" / key
+        if (target / MANIFEST).is_file():
+            return
+        pending: Optional[Path] = None
         try:
-            entries = sorted(self.folder.joinpath(kind).glob(f"*/*{ENTRY_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
-            for old in entries[keep:]:
-                old.unlink()
+            pending = Path(tempfile.mkdtemp(prefix=f".{key[:16]}-", dir=_made(self.folder / "reports")))
+            manifest = {}
+            for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
+                relative = path.relative_to(folder).as_posix()
+                stored = pending / "files" / relative
+                stored.parent.mkdir(parents=True, exist_ok=True)
+                _link_or_copy(path, stored)
+                manifest[relative] = file_sha256(stored)
+            (pending / MANIFEST).write_bytes(pack_entry(manifest))
+            os.replace(pending, target)
+        except OSError as error:
+            if self.problem is None:
+                self.problem = error
+            return
+        finally:
+            if pending is not None and pending.exists():
+                shutil.rmtree(pending, ignore_errors=True)
+        self._prune_reports()
+
+    def restore_tree(self, key: str, put) -> bool:
+        """Every file of the report kept under ``key``, each checked against its digest, given to
+        ``put(relative, bytes)``; False (and nothing given) when the report is missing or damaged."""
+        if not self.enabled:
+            return False
+        folder = self.folder / "reports" / key
+        try:
+            manifest = unpack_entry((folder / MANIFEST).read_bytes())
+        except (OSError, DamagedEntry):
+            return False
+        if not isinstance(manifest, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in manifest.items()):
+            return False
+        try:
+            if any(file_sha256(folder / "files" / relative) != sha for relative, sha in manifest.items()):
+                return False  # checked in full before the first file is given out
+            for relative in sorted(manifest):
+                put(relative, (folder / "files" / relative).read_bytes())
+        except OSError:
+            return False
+        return True
+
+    def _prune_reports(self) -> None:
+        try:
+            kept = sorted((p for p in (self.folder / "reports").iterdir() if (p / MANIFEST).is_file()), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in kept[KEPT_REPORTS:]:
+                shutil.rmtree(old, ignore_errors=True)
         except OSError:
             pass
 
@@ -152,3 +191,25 @@ def write_file_atomically(target: Path, data: bytes) -> Optional[OSError]:
             Path(temporary).unlink(missing_ok=True)
         return error
     return None
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A second name for the file where the file system allows, else a copy. A linked report file
+    changed in place later fails its digest, and the kept report is then not used."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _made(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -1,7 +1,7 @@
 """The output edge: write a set of files into a folder atomically.
 
-Everything is gathered in memory first; the files are written into a fresh
-temporary folder beside the target, which is then swapped in (on Linux in one
+The files are written, as they are made, into a fresh temporary folder beside the
+target (:class:`StagedTree`), which is then swapped in (on Linux in one
 atomic exchange, elsewhere by two renames). A failure at any point leaves the
 previous report untouched and removes the temporary folder.
 
@@ -22,7 +22,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path, PurePosixPath
-from typing import Callable, Mapping, Optional
+from typing import Callable, Iterable, Mapping, Optional
 
 from .errors import OutputError, ReportError
 
@@ -31,42 +31,71 @@ REPORT_MARKER = ".zhenggong-report"
 MARKER_TEXT = b"This folder is written by `zhenggong_report build` and replaced as a whole by the next build.\n"
 
 
+class StagedTree:
+    """A report being written: each file goes into a fresh temporary folder beside ``out`` as soon
+    as it is made (a large corpus's report never exists in memory at once); :meth:`commit` swaps the
+    folder in. Leaving the ``with`` block without a commit, by an error or a signal, removes it and
+    leaves ``out`` as it was. A forked child may :meth:`put` files too (they land in the same folder).
+
+    ``before_swap`` is called with the filled temporary folder just before it is swapped in (a
+    place for a last check of the files as written).
+    """
+
+    def __init__(self, out: Path, before_swap: Optional[Callable[[Path], None]] = None) -> None:
+        self.out = Path(out).resolve()
+        self.before_swap = before_swap
+        refuse_foreign_folder(self.out)
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(self.out)
+        self.mounted = is_mount_point(self.out)  # a mount point cannot be renamed: its contents are replaced instead
+        self.folder = Path(tempfile.mkdtemp(prefix=_temporary_prefix(self.out, "tmp"), dir=self.out if self.mounted else self.out.parent))
+        self.folder.chmod(0o777 & ~_umask())
+
+    def __enter__(self) -> "StagedTree":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)  # after a commit it holds the previous report
+
+    def put(self, relative: str, data: bytes | Iterable[bytes]) -> None:
+        """Write one file (its bytes, or its pieces in order)."""
+        check_relative_path(relative)
+        _write_file(self.folder / relative, data, self.out / relative)
+
+    def commit(self) -> None:
+        """The marker written and the folder swapped in for ``out``, all at once."""
+        _write_file(self.folder / REPORT_MARKER, MARKER_TEXT, self.out / REPORT_MARKER)
+        if self.before_swap is not None:
+            self.before_swap(self.folder)
+        if self.mounted:
+            _replace_contents(self.folder, self.out)
+        else:
+            _swap_in(self.folder, self.out)
+
+
 def write_tree_atomically(
     out: Path, files: Mapping[str, bytes], before_swap: Optional[Callable[[Path], None]] = None
 ) -> None:
-    """Replace ``out`` with exactly ``files`` (relative path -> bytes) and the report marker, all or nothing.
-
-    ``before_swap`` is called with the filled temporary folder just before it
-    is swapped in (a place for a last check of the files as written).
-    """
-    out = Path(out).resolve()
+    """Replace ``out`` with exactly ``files`` (relative path -> bytes) and the report marker, all or nothing."""
     for relative in files:
         check_relative_path(relative)
-    refuse_foreign_folder(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_temporaries(out)
-    mounted = is_mount_point(out)  # a mount point cannot be renamed: its contents are replaced instead
-    staging = Path(tempfile.mkdtemp(prefix=_temporary_prefix(out, "tmp"), dir=out if mounted else out.parent))
-    try:
-        staging.chmod(0o777 & ~_umask())
-        for relative, data in sorted({**files, REPORT_MARKER: MARKER_TEXT}.items()):
-            _write_file(staging / relative, data, out / relative)
-        if before_swap is not None:
-            before_swap(staging)
-        if mounted:
-            _replace_contents(staging, out)
-        else:
-            _swap_in(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with StagedTree(out, before_swap) as tree:
+        for relative, data in sorted(files.items()):
+            tree.put(relative, data)
+        tree.commit()
 
 
-def _write_file(target: Path, data: bytes, shown_as: Path) -> None:
+def _write_file(target: Path, data: bytes | Iterable[bytes], shown_as: Path) -> None:
     """Write one file of the report; an error names the file it was for (a full disk, whose error
     carries no file name of its own)."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        with open(target, "xb") as handle:  # never one already there (two makers of one name)
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                handle.write(data)
+            else:
+                for piece in data:
+                    handle.write(piece)
     except OSError as error:
         if error.filename:
             raise

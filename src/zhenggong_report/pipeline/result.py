@@ -21,7 +21,7 @@ class BuildResult:
 
     @classmethod
     def of(
-        cls, out: Path, files: dict[str, bytes], meta: dict, loaded: LoadedSources, reused: bool, extra_notes: tuple[str, ...] = ()
+        cls, out: Path, files: dict[str, int], meta: dict, loaded: LoadedSources, reused: bool, extra_notes: tuple[str, ...] = ()
     ) -> "BuildResult":
         warnings = loaded.warnings + tuple(meta["warnings"])
         return cls(out, tuple(sorted(files)), meta["articles"], meta["leftovers"], warnings, loaded.notes + extra_notes, reused)

@@ -11,7 +11,7 @@ inputs all match an earlier one re-publishes that report without loading jieba a
 from __future__ import annotations
 
 import gc
-import threading
+import shutil
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
@@ -21,14 +21,15 @@ from ..analyze import PageTools, in_order, load_analysis_data, read_corpus
 from ..analyze.glossary import GlossaryMemo
 from ..cache import BuildCache, digest
 from ..models import ParsedCorpus, SourceFile
-from ..outputs import source_date, write_tree_atomically
+from ..outputs import StagedTree, source_date
 from ..parse.layout import load_layout
 from ..progress import Progress
+from ..render.files import Put
 from ..segmenter import Segmenter, cache_dir
 from .background import BackgroundImport
 from .config import BuildConfig, Fingerprints
 from .forks import side_by_side
-from .inputs import LoadedSources, load_sources
+from .inputs import load_sources
 from .local import LocalPool
 from .map import MapTools, PageOutput, ToolsRecipe
 from .pages import Executor, join_continued_pages, local_workers_pay, map_pages, unique_article_ids, worker_count
@@ -64,19 +65,19 @@ def run_build(config: BuildConfig, progress: Optional[Progress] = None) -> Build
     loaded = load_sources(config.seeds, config.data_dir, cache)
     prints = Fingerprints.of(config.data_dir, config.templates)
     key = prints.report_key(loaded.sources, f"date={build_date or ''}", f"layout={config.layout}", *renderer_versions())
-    reused = _reuse_report(cache, key)
-    if reused is not None:
-        files, meta = reused
-        write_tree_atomically(config.out, files)
-        return BuildResult.of(config.out, files, meta, loaded, reused=True)
-    files, meta = _without_cycle_collection(make_report, config, loaded.sources, prints, cache, progress, build_date)
-    progress.stage("writing the report")
-    storing = threading.Thread(target=_store_report, args=(cache, key, files, meta), name="store-report", daemon=True)
-    storing.start()  # the cache copy is written beside the report (both mostly wait on the disk)
-    try:
-        write_tree_atomically(config.out, files)
-    finally:
-        storing.join()
+    with StagedTree(config.out) as tree:
+        meta = cache.load("report-meta", key)
+        if is_report_meta(meta) and cache.restore_tree(key, tree.put):
+            files = _written(tree)
+            tree.commit()
+            return BuildResult.of(config.out, files, meta, loaded, reused=True)
+        _empty(tree)  # of what a reuse that failed midway may have put into it
+        meta = _without_cycle_collection(make_report, config, loaded.sources, prints, cache, progress, build_date, tree.put)
+        progress.stage("writing the report")
+        files = _written(tree)
+        cache.store_tree(key, tree.folder)  # linked beside the report where the file system allows
+        cache.store("report-meta", key, meta)
+        tree.commit()
     progress.finish()
     return BuildResult.of(config.out, files, meta, loaded, reused=False, extra_notes=cache.notes())
 
@@ -87,9 +88,10 @@ def make_report(
     prints: Fingerprints,
     cache: BuildCache,
     progress: Progress,
-    build_date: Optional[str] = None,
-) -> tuple[dict[str, bytes], dict]:
-    """Map, join, reduce and render: the report's files (relative path -> bytes) and a summary."""
+    build_date: Optional[str],
+    put: Put,
+) -> dict:
+    """Map, join, reduce and render: the report's files given to ``put``; returns a summary."""
     segmenter = Segmenter.for_data_dir(config.data_dir, keep_dictionary=cache.enabled)
     tools = MapTools(PageTools(segmenter, load_analysis_data(config.data_dir), load_layout(config.data_dir)))
     outputs = map_stage(config, sources, prints, tools, cache, progress)
@@ -97,7 +99,7 @@ def make_report(
     progress.stage("analysing the corpus")
     analysis = reduce_stage(corpus, outputs, tools, prints, cache, parallel=worker_count(config.jobs) > 1)
     progress.stage("rendering")
-    return render_stage(config, corpus, analysis, outputs, build_date)
+    return render_stage(config, corpus, analysis, outputs, build_date, put)
 
 
 def map_stage(
@@ -175,34 +177,30 @@ def reduce_stage(corpus: ParsedCorpus, outputs: list[PageOutput], tools: MapTool
     return analysis
 
 
-def render_stage(config: BuildConfig, corpus: ParsedCorpus, analysis, outputs: list[PageOutput], build_date: Optional[str]):
-    """The report's files: the data files beside the pages (side by side in a forked child)."""
+def render_stage(config: BuildConfig, corpus: ParsedCorpus, analysis, outputs: list[PageOutput], build_date: Optional[str], put: Put) -> dict:
+    """The report's files, each given to ``put`` as it is made: the data files beside the pages
+    (in a forked child, which writes its files into the same staging folder); returns a summary."""
     from ..render.data import parse_files
     from ..render.html import render_html
 
     bodies = dict(zip((a.id for a in corpus.articles), (b for o in outputs for b in o.read.bodies), strict=True))
     parallel = worker_count(config.jobs) > 1
-    data_files, files = side_by_side(
-        lambda: parse_files(corpus, analysis),
-        lambda: render_html(corpus, analysis, config.templates, build_date, bodies, config.layout),
+    side_by_side(
+        lambda: parse_files(corpus, analysis, put),
+        lambda: render_html(corpus, analysis, config.templates, build_date, bodies, config.layout, put),
         parallel,
     )
-    files.update(data_files)
-    meta = {"articles": len(corpus.articles), "leftovers": len(corpus.leftovers), "warnings": list(corpus.warnings)}
-    return files, meta
+    return {"articles": len(corpus.articles), "leftovers": len(corpus.leftovers), "warnings": list(corpus.warnings)}
 
 
-def _store_report(cache: BuildCache, key: str, files: dict[str, bytes], meta: dict) -> None:
-    cache.store_files(key, files)
-    cache.store("report-meta", key, meta)
+def _empty(tree: StagedTree) -> None:
+    for entry in list(tree.folder.iterdir()):
+        shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
 
 
-def _reuse_report(cache: BuildCache, key: str) -> Optional[tuple[dict[str, bytes], dict]]:
-    meta = cache.load("report-meta", key)
-    if not is_report_meta(meta):
-        return None
-    files = cache.load_files(key)
-    return (files, meta) if files is not None else None
+def _written(tree: StagedTree) -> dict[str, int]:
+    """The files in ``tree`` and their sizes, by relative path."""
+    return {p.relative_to(tree.folder).as_posix(): p.stat().st_size for p in sorted(tree.folder.rglob("*")) if p.is_file()}
 
 
 def _without_cycle_collection(work, *args):

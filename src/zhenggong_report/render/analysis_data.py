@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any, Iterable, Iterator, Mapping, Optional
 
 from ..models import (
     Analysis,
@@ -383,15 +383,13 @@ def duplicates_table(corpus: ParsedCorpus, analysis: Analysis) -> bytes:
     return to_csv(rows, ["group_id", "article_id", "title", "relation", "jaccard", "containment"])
 
 
-def analysis_files(corpus: ParsedCorpus, analysis: Analysis, to_json) -> dict[str, bytes]:
-    """``data/themes.json``, ``enterprises.json``, ``glossary.json``, ``claims.json`` and the CSV tables."""
-    files = {
-        "data/themes.json": to_json(theme_records(analysis)),
-        "data/enterprises.json": to_json(enterprise_records(analysis)),
-        "data/glossary.json": to_json(glossary_records(analysis)),
-        "data/claims.json": to_json(claims_records(corpus, analysis)),
-        "data/duplicates.json": to_json(duplicate_records(corpus, analysis)),
-        "data/duplicates.csv": duplicates_table(corpus, analysis),
-    }
-    files.update(csv_tables(corpus, analysis))
-    return files
+def analysis_files(corpus: ParsedCorpus, analysis: Analysis, to_json) -> Iterator[tuple[str, bytes]]:
+    """``data/themes.json``, ``enterprises.json``, ``glossary.json``, ``claims.json`` and the CSV
+    tables, one file at a time (each let go once handed on)."""
+    yield "data/themes.json", to_json(theme_records(analysis))
+    yield "data/enterprises.json", to_json(enterprise_records(analysis))
+    yield "data/glossary.json", to_json(glossary_records(analysis))
+    yield "data/claims.json", to_json(claims_records(corpus, analysis))
+    yield "data/duplicates.json", to_json(duplicate_records(corpus, analysis))
+    yield "data/duplicates.csv", duplicates_table(corpus, analysis)
+    yield from csv_tables(corpus, analysis).items()

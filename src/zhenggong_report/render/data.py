@@ -7,13 +7,13 @@ timestamps), so two builds of the same input give the same bytes.
 
 from __future__ import annotations
 
-import io
 import json
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from ..models import Analysis, Article, ArticleAnalysis, Join, Leftover, PageNote, ParsedCorpus, SourceFile
 from ..sources.facts import facts_record
 from .analysis_data import analysis_files, article_analysis_fields
+from .files import CollectedFiles, Put
 
 
 def source_record(file: str, lines, columns: tuple[int, ...] = ()) -> dict[str, Any]:
@@ -96,30 +96,42 @@ def source_kind_record(source: SourceFile) -> dict[str, Any]:
     return {"kind": facts.kind, "kind_name": facts.kind_name or facts.kind, "facts": facts_record(facts)}
 
 
+def json_pieces(value: Any, batch: int = 256) -> Iterator[bytes]:
+    """UTF-8 JSON in pieces; a list (or any iterator of records) is written one record per line:
+    readable, diff-friendly, encoded by json's C encoder (an ``indent`` would replace it with the
+    pure-Python one). Records are encoded as they are made and handed on ``batch`` at a time, so a
+    large corpus's records, or their JSON, never all exist at once."""
+    if not (isinstance(value, (list, tuple)) or hasattr(value, "__next__")):
+        yield (json.dumps(value, ensure_ascii=False) + "\n").encode("utf-8")
+        return
+    pieces: list[str] = []
+    opened = False
+    for item in value:
+        pieces.append(",\n" if opened or pieces else "[\n")
+        pieces.append(json.dumps(item, ensure_ascii=False))
+        if len(pieces) >= 2 * batch:
+            yield "".join(pieces).encode("utf-8")
+            pieces, opened = [], True
+    yield ("".join(pieces) + ("\n]\n" if opened or pieces else "[]\n")).encode("utf-8")
+
+
 def to_json(value: Any) -> bytes:
-    """UTF-8 JSON; a list (or any iterator of records) is written one record per line: readable,
-    diff-friendly, encoded by json's C encoder (an ``indent`` would replace it with the pure-Python
-    one), and each record is encoded as it is made, so a large corpus's records never all exist at once."""
-    if isinstance(value, (list, tuple)) or hasattr(value, "__next__"):
-        buffer = io.BytesIO()
-        for item in value:
-            buffer.write(b",\n" if buffer.tell() else b"[\n")
-            buffer.write(json.dumps(item, ensure_ascii=False).encode("utf-8"))
-        buffer.write(b"\n]\n" if buffer.tell() else b"[]\n")
-        return buffer.getvalue()
-    return (json.dumps(value, ensure_ascii=False) + "\n").encode("utf-8")
+    """:func:`json_pieces` as one bytes object."""
+    return b"".join(json_pieces(value))
 
 
-def parse_files(corpus: ParsedCorpus, analysis: Optional[Analysis] = None) -> dict[str, bytes]:
+def parse_files(corpus: ParsedCorpus, analysis: Optional[Analysis] = None, put: Optional[Put] = None) -> dict[str, bytes]:
     """``data/articles.json``, ``data/leftovers.json`` and ``data/pages.json``; with an analysis, the
-    articles carry its fields and the analysis tables (JSON and CSV) are added."""
+    articles carry its fields and the analysis tables (JSON and CSV) are added. Each file goes to
+    ``put`` as it is made (the large ones in pieces); without one, the files are returned."""
+    collected = CollectedFiles()
+    put = put or collected
     sources = {s.name: s for s in corpus.sources}
     per_article = {item.article_id: item for item in analysis.articles} if analysis is not None else {}
-    files = {
-        "data/articles.json": to_json(article_record(a, per_article.get(a.id)) for a in corpus.articles),
-        "data/leftovers.json": to_json([leftover_record(l) for l in corpus.leftovers]),
-        "data/pages.json": to_json([page_record(p, sources.get(p.file)) for p in corpus.pages]),
-    }
+    put("data/articles.json", json_pieces(article_record(a, per_article.get(a.id)) for a in corpus.articles))
+    put("data/leftovers.json", json_pieces(leftover_record(l) for l in corpus.leftovers))
+    put("data/pages.json", json_pieces(page_record(p, sources.get(p.file)) for p in corpus.pages))
     if analysis is not None:
-        files.update(analysis_files(corpus, analysis, to_json))
-    return files
+        for name, data in analysis_files(corpus, analysis, to_json):
+            put(name, data)
+    return collected

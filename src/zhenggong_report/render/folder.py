@@ -22,6 +22,7 @@ import gzip
 import json
 from typing import Any, Callable, Iterable, Iterator
 
+from .files import Put
 from .links import ARTICLES_FOLDER, FolderLinks, linking
 from .view import ArticleView, ReportView
 
@@ -104,28 +105,31 @@ def search_files(articles: Iterable[ArticleView]) -> Iterator[tuple[str, bytes]]
         yield f"search/{number:04d}.js", packed_search_file(batch)
 
 
-def render_folder(view: ReportView, render: Callable[..., bytes], style: str, script: str, charts: dict) -> dict[str, bytes]:
-    """Every file of the folder form; ``render(template, **context)`` renders one template to bytes."""
-    files: dict[str, bytes] = {"assets/report.css": style.encode("utf-8"), "assets/report.js": script.encode("utf-8")}
-    searches = dict(search_files(view.articles))
-    files.update(searches)
+def render_folder(view: ReportView, render: Callable[..., bytes], style: str, script: str, charts: dict, put: Put) -> None:
+    """Every file of the folder form, each given to ``put`` as it is made; ``render(template, **context)``
+    renders one template to bytes."""
+    put("assets/report.css", style.encode("utf-8"))
+    put("assets/report.js", script.encode("utf-8"))
+    searches = []
+    for name, data in search_files(view.articles):
+        put(name, data)
+        searches.append(name)
     codes: dict[str, int] = {}
     rows = [table_row(v, codes) for v in view.articles]
     table = {"rows": rows, "anchors": list(codes), "articles": f"{ARTICLES_FOLDER}/", "root": "", "search": sorted(searches)}
-    files["assets/table.js"] = f"window.ZG_TABLE={_json(table)};\n".encode("utf-8")
+    put("assets/table.js", f"window.ZG_TABLE={_json(table)};\n".encode("utf-8"))
     common = {"report": view, "charts": charts, "layout": "folder", "csp": FOLDER_CSP, "theme_articles_shown": THEME_ARTICLES_SHOWN}
     with linking(FolderLinks(0, "index.html")):
-        files["index.html"] = render(
+        put("index.html", render(
             "folder_page.html.j2", partial="index", page_title="概览与文章", root="", scripts=["assets/table.js", "assets/report.js"], **common
-        )
+        ))
     with linking(FolderLinks(0, "list.html")):
-        files["list.html"] = render("folder_page.html.j2", partial="list", page_title="全部文章", root="", scripts=[], **common)
+        put("list.html", render("folder_page.html.j2", partial="list", page_title="全部文章", root="", scripts=[], **common))
     for name, partial, title in SECTION_PAGES:
         with linking(FolderLinks(0, name)):
-            files[name] = render("folder_page.html.j2", partial=partial, page_title=title, root="", scripts=["assets/report.js"], **common)
+            put(name, render("folder_page.html.j2", partial=partial, page_title=title, root="", scripts=["assets/report.js"], **common))
     with linking(FolderLinks(1, "")):
         for article in view.articles:
-            files[f"{ARTICLES_FOLDER}/{article.ref.anchor}.html"] = render(
+            put(f"{ARTICLES_FOLDER}/{article.ref.anchor}.html", render(
                 "article_page.html.j2", view=article, root="../", scripts=["assets/report.js"], toc_themes=False, **common
-            )
-    return files
+            ))

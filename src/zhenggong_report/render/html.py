@@ -26,6 +26,7 @@ from .. import __version__
 from ..errors import TemplateError
 from ..models import Analysis, ParsedCorpus
 from ..resources import templates_dir
+from .files import CollectedFiles, Put
 from .labels import labels
 from .snippets import SNIPPETS, score
 from .charts import bar_chart, cooccurrence_matrix, theme_group_matrix
@@ -176,12 +177,15 @@ def render_html(
     build_date: Optional[str] = None,
     bodies: Optional[Mapping[str, str]] = None,
     layout: str = "auto",
+    put: Optional[Put] = None,
 ) -> dict[str, bytes]:
     """Render the report's pages: ``index.html`` alone (``single``), or the folder form of
     :mod:`.folder` (``folder``); ``auto`` chooses by the corpus's size (:data:`FOLDER_FROM_BYTES`).
+    Each file goes to ``put`` as it is made; without one, the files are returned.
     ``build_date`` (from ``SOURCE_DATE_EPOCH``) is shown only when given; ``bodies`` are article
     bodies already rendered per page (see :func:`.view.build_view`)."""
     folder = templates if templates is not None else templates_dir()
+    collected = CollectedFiles()
     env = make_environment(folder, sandboxed=templates is not None)
     chosen = choose_layout(layout, corpus)
     view = build_view(corpus, analysis, bodies=bodies)
@@ -204,7 +208,8 @@ def render_html(
             style, script = compact_css(style), compact_js(script)
             from .folder import render_folder
 
-            return render_folder(view, render, style, script, charts)
+            render_folder(view, render, style, script, charts, put or collected)
+            return collected
         style, script = compact_css(single_page_css(style)), compact_js(single_page_js(script))
         page = render(
             ENTRY_TEMPLATE,
@@ -230,4 +235,5 @@ def render_html(
         if path == str(folder):  # not raised by a template: a bug, reported as such
             raise
         raise TemplateError(path, f"{type(error).__name__} while rendering: {error}", line) from None
-    return {"index.html": page}
+    (put or collected)("index.html", page)
+    return collected
