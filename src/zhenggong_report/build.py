@@ -259,7 +259,7 @@ def make_report(
     keys = [
         page_keys(
             s, prints.code, prints.data["userdict.txt"], digest(prints.data["themes.toml"], prints.data["claims.toml"]),
-            prints.data["stopwords.txt"], prints.data["layout.toml"],
+            prints.data["stopwords.txt"], digest(prints.data["layout.toml"], prints.data["sources.toml"]),
         )
         for s in sources
     ]
