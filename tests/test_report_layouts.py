@@ -76,3 +76,14 @@ def test_a_pasted_wechat_article_s_metadata_is_shown_and_its_chrome_kept_apart(b
     kinds = {l["kind"] for l in leftovers if l["source"]["file"] == "wechat_paste.txt"}
     assert kinds == {"wechat_chrome", "recommendations"}
     assert "微信界面文字" in html and "往期推荐" in html
+
+
+def test_a_poem_s_stanzas_keep_their_lines_and_a_photo_title_stays_with_its_credit(built: Path) -> None:
+    html = (built / "index.html").read_text(encoding="utf-8")
+    articles = json.loads((built / "data" / "articles.json").read_text(encoding="utf-8"))
+    leftovers = json.loads((built / "data" / "leftovers.json").read_text(encoding="utf-8"))
+    [poem] = [a for a in articles if a["title"] == "矿灯"]
+    assert poem["body"].split("\n\n")[0].split("\n")[:2] == ["我是一盏矿灯", "挂在矿工的帽檐上"]
+    assert '<p class="verse">我是一盏矿灯<br>挂在矿工的帽檐上<br>' in html
+    captions = [l["text"] for l in leftovers if l["source"]["file"] == "supplement_page.txt" and l["kind"] == "caption"]
+    assert captions == ["春到矿山\n摄影 王建军", "井口的笑脸\n□ 赵亮 摄"]

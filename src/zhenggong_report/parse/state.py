@@ -90,7 +90,7 @@ class Block:
         return (self.first, self.last)
 
 
-BODY_KINDS = ("text", "heading", "table")
+BODY_KINDS = ("text", "heading", "table", "verse")
 HEADER_KINDS = ("title", "subtitle", "byline")
 
 

@@ -42,6 +42,7 @@ from . import (
     table,
     unit_byline,
     unit_line,
+    verse,
     wechat_chrome,
     wechat_meta,
 )
@@ -92,6 +93,7 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
     headings.CONTINUATION,
     headings.ENUMERATED,
     headings.SHORT_ENUMERATED,
+    verse.RULE,
     paragraph.RULE,
 )
 

@@ -14,6 +14,7 @@ def _title_like(block: Block) -> bool:
     text = block.text
     return (
         block.kind in BODY_KINDS
+        and block.kind != "verse"
         and 2 <= len(text) <= TITLE_MAX
         and not has_sentence_punctuation(text)
         and not starts_with_enumerator(text)
