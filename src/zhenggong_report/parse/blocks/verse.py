@@ -31,30 +31,36 @@ def _verse_line(line: Line) -> bool:
 
 def _stanza(state: BlockState) -> tuple[list[Line], bool]:
     """The lines from the cursor to the next blank line or opener, when every one is a verse line,
-    and whether a blank line (or the page's end) closes them."""
-    lines, index = [], state.pos
-    while index < len(state.lines):
-        line = state.lines[index]
-        if line.blank:
-            return lines, True
-        if lines and state.interrupts(line):
-            return lines, False
-        if not _verse_line(line):
-            return [], False
-        lines.append(line)
+    and whether a blank line (or the page's end) closes them. The openers are asked only about a
+    run of verse lines that is uneven: a hard-wrapped paragraph's run is not."""
+    run, index = [], state.pos
+    while index < len(state.lines) and _verse_line(state.lines[index]):
+        run.append(state.lines[index])
         index += 1
-    return lines, True
+    closed = index == len(state.lines) or state.lines[index].blank
+    if not run or not _uneven(run):
+        return [], False
+    for cut, line in enumerate(run[1:], 1):
+        if state.interrupts(line):
+            return run[:cut], False
+    if closed or state.interrupts(state.lines[index]):
+        return run, closed
+    return [], False  # prose goes on under the run
 
 
-def _shaped_as_verse(lines: list[Line], state: BlockState) -> bool:
-    """Uneven lines (a third of those before the last narrower than the widest), and hardly a word
-    running on from one line into the next."""
+def _uneven(lines: list[Line]) -> bool:
+    """A third of the lines before the last narrower than the widest (each line of a hard-wrapped
+    paragraph but its last is as wide as the column)."""
     if len(lines) < 2:
         return True
     widths = [width(line.text) for line in lines]
     widest = max(widths)
-    short = sum(1 for w in widths[:-1] if w <= widest - SHORT_BY)
-    if 3 * short < len(widths) - 1:
+    return 3 * sum(1 for w in widths[:-1] if w <= widest - SHORT_BY) >= len(widths) - 1
+
+
+def _shaped_as_verse(lines: list[Line], state: BlockState) -> bool:
+    """Uneven lines, and hardly a word running on from one line into the next."""
+    if not _uneven(lines):
         return False
     run_on = sum(1 for a, b in zip(lines, lines[1:]) if state.lexicon.spanning_word(a.text, b.text))
     return 3 * run_on <= len(lines) - 1
