@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from .attach import _chain_ending_above
-from .model import PageState
+from .model import Chain, PageState, TitleUnit
 
 WECHAT_RULES = ("wechat_meta", "wechat_chrome", "recommendations")
 """Blocks only a copied WeChat article prints: a page with one is such a paste."""
@@ -42,6 +44,23 @@ def attach_credits(state: PageState) -> None:
                 state.chains[chain].credits.append(index)
 
 
-def page_account(state: PageState) -> str | None:
+def page_account(state: PageState) -> Optional[str]:
     """The account named by the line at the top of a pasted WeChat article, if any."""
     return next((b.data["account"] for b in state.blocks if b.rule == "wechat_account"), None)
+
+
+def article_metadata(state: PageState, chain: Chain, unit: Optional[TitleUnit]) -> tuple[tuple[str, str], ...]:
+    """The meta line's fields (the page's account line giving the account when it does not), then
+    the source."""
+    found = dict(unit.wechat) if unit else {}
+    account = page_account(state)
+    if account and "account" not in found:
+        found = {"account": account, **found}
+    for index in chain.credits:
+        if "source" in state.blocks[index].data:
+            found.setdefault("source", state.blocks[index].data["source"])
+    return tuple(found.items())
+
+
+def article_editors(state: PageState, chain: Chain) -> tuple[tuple[str, str], ...]:
+    return tuple(pair for index in chain.credits for pair in state.blocks[index].data.get("editors", ()))

@@ -7,7 +7,7 @@ from typing import Optional
 
 from ...models import Article, Join, Leftover, PageMeta, PageNote, Paragraph, SourceFile, Span
 from ..titles import infer_title
-from .credits import page_account
+from .credits import article_editors, article_metadata
 from ..state import Block
 from .model import Chain, PageState, TitleUnit
 
@@ -203,23 +203,10 @@ def emit_articles(state: PageState, taken_ids: set[str]) -> None:
                 continued_on=continued_on,
                 continued_from=continued_from,
                 journal=journal,
-                metadata=_metadata(state, chain, unit),
-                editors=tuple(pair for i in chain.credits for pair in state.blocks[i].data.get("editors", ())),
+                metadata=article_metadata(state, chain, unit),
+                editors=article_editors(state, chain),
             )
         )
-
-
-def _metadata(state: PageState, chain: Chain, unit: Optional[TitleUnit]) -> tuple[tuple[str, str], ...]:
-    """The meta line's fields (the page's account line giving the account when it does not), then
-    the source."""
-    found = dict(unit.wechat) if unit else {}
-    account = page_account(state)
-    if account and "account" not in found:
-        found = {"account": account, **found}
-    for index in chain.credits:
-        if "source" in state.blocks[index].data:
-            found.setdefault("source", state.blocks[index].data["source"])
-    return tuple(found.items())
 
 
 def _affiliation(state: PageState, chain: Chain, unit: Optional[TitleUnit]) -> tuple[Optional[str], Optional[str]]:
