@@ -22,6 +22,8 @@ def article_record(article) -> dict[str, Any]:
         "continued_on": article.continued_on,
         "continued_from": article.continued_from,
         **({"journal": dict(article.journal)} if article.journal else {}),
+        **({"metadata": dict(article.metadata)} if article.metadata else {}),
+        **({"editors": dict(article.editors)} if article.editors else {}),
         "lines": [list(span) for span in article.lines],
         "paragraphs": [[p.kind, p.text] for p in article.paragraphs],
     }

@@ -11,6 +11,7 @@ from zhenggong_report.parse import parse_page
 from zhenggong_report.parse.layout import load_layout
 from zhenggong_report.resources import data_path
 from zhenggong_report.sources import source_from_bytes
+from zhenggong_report.sources.settings import load_reader_settings
 
 
 def test_packaged_layout_loads_every_list() -> None:
@@ -18,6 +19,8 @@ def test_packaged_layout_loads_every_list() -> None:
     assert "责任编辑" in layout.editor_labels
     assert layout.role_of("本报记者") == "记者"
     assert [kind.kind for kind in layout.notice_kinds][0] == "legal_notice"
+    settings = load_reader_settings()  # one list of WeChat's words for the .html reader and the parser
+    assert (frozenset(layout.wechat_chrome), frozenset(layout.wechat_end_marks)) == (settings.wechat_chrome, settings.wechat_end_marks)
 
 
 def test_malformed_layout_names_the_file(tmp_path: Path) -> None:
@@ -42,3 +45,16 @@ def test_a_users_column_name_is_recognised(tmp_path: Path, segmenter) -> None:
     assert "column_name" not in [l.kind for l in packaged.leftovers]
     assert [l.kind for l in custom.leftovers] == ["column_name"]
     assert custom.note.meta.column == "矿山新语"
+
+
+def test_wechat_words_come_from_sources_toml_for_the_parser_too(tmp_path: Path, segmenter) -> None:
+    text = data_path("sources.toml").read_text(encoding="utf-8").replace('chrome = [\n', 'chrome = [\n  "长按识别二维码",\n')
+    (tmp_path / "sources.toml").write_text(text, encoding="utf-8")
+    page = "班组安全管理的几点体会\n\n原创 周涛 枣矿融媒 2026年2月3日 09:15 山东\n\n班组是企业安全管理的最前沿，班组长要把安全责任落实到每一名职工。\n\n长按识别二维码\n"
+    source = source_from_bytes(page.encode("utf-8"), "p.txt")
+    packaged = parse_page(source, segmenter)
+    custom = parse_page(source, segmenter, layout=load_layout(tmp_path))
+    assert "长按识别二维码" not in [l.text for l in packaged.leftovers]
+    assert [(l.kind, l.text) for l in custom.leftovers] == [("wechat_chrome", "长按识别二维码")]
+    assert dict(custom.articles[0].metadata)["account"] == "枣矿融媒"
+    assert "长按识别二维码" in load_layout(tmp_path).wechat_chrome and "长按识别二维码" not in load_layout().wechat_chrome

@@ -61,3 +61,29 @@ def test_a_journal_articles_front_matter_is_shown_and_kept(built: Path) -> None:
     assert journal["journal"]["中图分类号"] == "D412.6"
     assert "中图分类号" not in journal["body"]
     assert "中图分类号：D412.6" in html
+
+
+def test_a_pasted_wechat_article_s_metadata_is_shown_and_its_chrome_kept_apart(built: Path) -> None:
+    html = (built / "index.html").read_text(encoding="utf-8")
+    articles = json.loads((built / "data" / "articles.json").read_text(encoding="utf-8"))
+    leftovers = json.loads((built / "data" / "leftovers.json").read_text(encoding="utf-8"))
+    [article] = [a for a in articles if a["source"]["file"] == "wechat_paste.txt"]
+    assert article["metadata"] == {"account": "山西焦煤", "author": "王海峰", "original": "原创", "date": "2026年1月5日",
+                                   "time": "08:00", "place": "山西", "source": "西山煤电党委宣传部"}
+    assert article["editors"] == {"编辑": "刘洋", "审核": "陈静"}
+    assert not any(word in article["body"] for word in ("图片", "END", "往期推荐", "编辑：", "来源："))
+    assert "公众号：山西焦煤　作者：王海峰　声明：原创　发布时间：2026年1月5日 08:00　发布地：山西　来源：西山煤电党委宣传部　编辑：刘洋　审核：陈静" in html
+    kinds = {l["kind"] for l in leftovers if l["source"]["file"] == "wechat_paste.txt"}
+    assert kinds == {"wechat_chrome", "recommendations"}
+    assert "微信界面文字" in html and "往期推荐" in html
+
+
+def test_a_poem_s_stanzas_keep_their_lines_and_a_photo_title_stays_with_its_credit(built: Path) -> None:
+    html = (built / "index.html").read_text(encoding="utf-8")
+    articles = json.loads((built / "data" / "articles.json").read_text(encoding="utf-8"))
+    leftovers = json.loads((built / "data" / "leftovers.json").read_text(encoding="utf-8"))
+    [poem] = [a for a in articles if a["title"] == "矿灯"]
+    assert poem["body"].split("\n\n")[0].split("\n")[:2] == ["我是一盏矿灯", "挂在矿工的帽檐上"]
+    assert '<p class="verse">我是一盏矿灯<br>挂在矿工的帽檐上<br>' in html
+    captions = [l["text"] for l in leftovers if l["source"]["file"] == "supplement_page.txt" and l["kind"] == "caption"]
+    assert captions == ["春到矿山\n摄影 王建军", "井口的笑脸\n□ 赵亮 摄"]

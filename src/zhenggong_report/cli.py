@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     parse_cmd = commands.add_parser("parse", help="list the articles the parser finds")
     parse_cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of .txt pages (default: seeds/)")
     parse_cmd.add_argument("--json", action="store_true", help="print the article and leftover records as JSON")
-    parse_cmd.add_argument("--data", type=Path, default=None, help="folder of data files (as for build; layout.toml and userdict.txt are read)")
+    parse_cmd.add_argument("--data", type=Path, default=None, help="folder of data files (as for build; layout.toml, sources.toml and userdict.txt are read)")
     return parser
 
 

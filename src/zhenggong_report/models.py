@@ -186,6 +186,12 @@ class Article:
     columns: tuple[int, ...] = ()
     """The column of each span of ``lines`` (1 left, 2 right of a gutter) on a page whose columns
     were OCR'd side by side; empty when every span is of whole rows (:data:`WHOLE_ROW`)."""
+    metadata: tuple[tuple[str, str], ...] = ()
+    """What the text says of the article's publication, named as the WeChat reader names a file's
+    :attr:`SourceFacts.metadata`: ``account``, ``author``, ``original``, ``date``, ``time``,
+    ``place`` (a pasted WeChat article's meta line), ``source`` (a ``来源：`` line)."""
+    editors: tuple[tuple[str, str], ...] = ()
+    """(label, name) of a pasted WeChat article's staff line: ``(("编辑", "刘洋"), ("审核", "陈静"))``."""
 
     @property
     def body(self) -> str:

@@ -2,6 +2,8 @@
 
 The layout rules (mastheads, datelines, bylines, captions, jump lines, editorial blocks,
 notices) take their words from one :class:`Layout`; nothing of that vocabulary is in code.
+WeChat's own words (``chrome``, ``end_marks``) are the ``[wechat]`` table of ``data/sources.toml``,
+which the WeChat ``.html`` reader reads too: one list for the saved page and the pasted text.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any, Callable, Optional
 
 from ..errors import DataFileError
 from ..resources import data_file, read_toml
+from ..sources.settings import SETTINGS_FILE, wechat_table, wechat_words
 
 LAYOUT_FILE = "layout.toml"
 
@@ -58,6 +61,11 @@ class Layout:
     notice_kinds: tuple[NoticeKind, ...]
     notice_closers: tuple[str, ...]
     slogan_words: tuple[str, ...]
+    source_labels: tuple[str, ...] = ()
+    wechat_chrome: tuple[str, ...] = ()
+    """WeChat's interface words (``sources.toml`` ``[wechat] chrome``)."""
+    wechat_end_marks: tuple[str, ...] = ()
+    """What opens WeChat's list of the account's other articles (``[wechat] end_marks``)."""
     path: str = LAYOUT_FILE
 
     def role_of(self, word: str) -> Optional[str]:
@@ -115,6 +123,7 @@ def _patterns(layout: Layout) -> dict[str, str]:
         "journal": alternation(layout.journal_labels),
         "notice_endings": alternation(layout.notice_endings),
         "notice_closers": alternation(layout.notice_closers),
+        "source_labels": alternation(layout.source_labels),
     }
 
 
@@ -155,15 +164,18 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "notice_endings": ("notices", "endings"),
     "notice_closers": ("notices", "closers"),
     "slogan_words": ("notices", "slogan_words"),
+    "source_labels": ("credits", "source_labels"),
 }
 """Each plain word list of :class:`Layout`: its field, and the table and key of ``layout.toml`` it comes from."""
 
 
-def layout_from_toml(raw: dict[str, Any], path: str) -> Layout:
-    """Check and build the layout vocabulary; problems name the file and the table."""
+def layout_from_toml(raw: dict[str, Any], path: str, wechat: Optional[dict[str, Any]] = None,
+                     wechat_path: str = SETTINGS_FILE) -> Layout:
+    """Check and build the layout vocabulary; problems name the file and the table. ``wechat`` is
+    the ``[wechat]`` table of ``sources.toml`` (at ``wechat_path``), or None for no WeChat words."""
     s = {name: _section(raw, name, path) for name in (
         "masthead", "dateline", "columns", "editors", "imprint", "contents", "bylines", "news",
-        "captions", "jumps", "editorial", "journal", "notices")}
+        "captions", "jumps", "editorial", "journal", "notices", "credits")}
     roles = s["bylines"].get("roles", {})
     if not isinstance(roles, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in roles.items()):
         raise DataFileError(path, "'roles' must map words to role names", "bylines")
@@ -180,19 +192,21 @@ def layout_from_toml(raw: dict[str, Any], path: str) -> Layout:
         masthead_max=max_length,
         byline_roles=tuple(sorted(roles.items())),
         notice_kinds=tuple(kinds),
+        wechat_chrome=wechat_words(wechat_path, wechat, "chrome") if wechat is not None else (),
+        wechat_end_marks=wechat_words(wechat_path, wechat, "end_marks") if wechat is not None else (),
         path=path,
     )
 
 
 def load_layout(data_dir: Optional[Path] = None) -> Layout:
-    """The layout vocabulary from the user's data folder, else the packaged file."""
-    path = data_file(LAYOUT_FILE, data_dir)
-    return _load(str(path))
+    """The layout vocabulary from the user's data folder, else the packaged files (``layout.toml``,
+    and the WeChat words of ``sources.toml``: each file taken from the folder when it holds one)."""
+    return _load(str(data_file(LAYOUT_FILE, data_dir)), str(data_file(SETTINGS_FILE, data_dir)))
 
 
 @lru_cache(maxsize=8)
-def _load(path: str) -> Layout:
-    return layout_from_toml(read_toml(Path(path)), path)
+def _load(path: str, settings_path: str) -> Layout:
+    return layout_from_toml(read_toml(Path(path)), path, wechat_table(settings_path), settings_path)
 
 
 @lru_cache(maxsize=1)

@@ -75,8 +75,8 @@ class Block:
     """A run of lines the block rules recognised as one thing."""
 
     kind: str
-    """title, subtitle, heading, text, byline, affiliation, abstract, keywords, notice, furniture,
-    caption, jump, editorial."""
+    """title, subtitle, heading, text, verse, table, byline, affiliation, abstract, keywords, journal,
+    notice, furniture, caption, jump, editorial, credit."""
     first: int
     last: int
     text: str
@@ -90,7 +90,7 @@ class Block:
         return (self.first, self.last)
 
 
-BODY_KINDS = ("text", "heading", "table")
+BODY_KINDS = ("text", "heading", "table", "verse")
 HEADER_KINDS = ("title", "subtitle", "byline")
 
 

@@ -85,6 +85,11 @@ class Fingerprints:
         return digest("report", *parts, *extra)
 
     @property
+    def layout(self) -> str:
+        """What the parser reads besides the page: the layout file and the WeChat words of sources.toml."""
+        return digest(self.data["layout.toml"], self.data["sources.toml"])
+
+    @property
     def reading(self) -> str:
         """What each article's reading depends on besides its words: the theme and claim files."""
         return digest(self.data["themes.toml"], self.data["claims.toml"])

@@ -107,7 +107,7 @@ def map_stage(
 ) -> list[PageOutput]:
     """Every page's map output, in page order."""
     keys = [
-        page_keys(s, prints.code, prints.data["userdict.txt"], prints.reading, prints.data["stopwords.txt"], prints.data["layout.toml"])
+        page_keys(s, prints.code, prints.data["userdict.txt"], prints.reading, prints.data["stopwords.txt"], prints.layout)
         for s in sources
     ]
     unmapped = [i for i, key in enumerate(keys) if not cache.has("page-parse", key.work)]

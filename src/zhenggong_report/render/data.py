@@ -57,6 +57,8 @@ def article_record(article: Article, analysis: Optional[ArticleAnalysis] = None)
         "footnotes": list(article.footnotes),
         "references": list(article.references),
         "journal": dict(article.journal),
+        "metadata": dict(article.metadata),
+        "editors": dict(article.editors),
         "continued_from": article.continued_from,
         "continued_on": article.continued_on,
         "source": source_record(article.file, article.lines, article.columns),

@@ -152,7 +152,8 @@ class BodyRenderer:
         return f'<div class="table-wrap" tabindex="0" role="group" aria-label="表格"><table class="data body-table"><tbody>{rows}</tbody></table></div>'
 
     def paragraphs(self, paragraphs: Sequence[Paragraph], terms: Iterable[str] = (), heading_level: int = 4) -> Markup:
-        """The article body: ``<p>`` per text paragraph, ``<h{level}>`` per heading, terms in ``<b>``."""
+        """The article body: ``<p>`` per text paragraph, ``<h{level}>`` per heading, a stanza's lines
+        between ``<br>``, terms in ``<b>``."""
         pattern = terms_pattern(terms)
         parts = []
         for paragraph in paragraphs:
@@ -161,6 +162,8 @@ class BodyRenderer:
                 parts.append(f"<h{heading_level}>{html}</h{heading_level}>")
             elif paragraph.kind == "table":
                 parts.append(self.table(paragraph.text, pattern))
+            elif paragraph.kind == "verse":  # a stanza: each line of the poem on its own
+                parts.append('<p class="verse">' + "<br>".join(self.inline(line, pattern) for line in paragraph.text.split("\n")) + "</p>")
             else:
                 parts.append(f"<p>{html}</p>")
         return Markup("\n".join(parts))

@@ -32,7 +32,7 @@ from ..models import (
     lines_label,
     spans_in_columns,
 )
-from ..sources.facts import facts_summary, printed_span
+from ..sources.facts import facts_summary, printed_span, stated_metadata
 from .anchors import AnchorBook
 from .article_meta import PageInfo, article_record_json, compact_reasons, line_ranges, page_info
 from .labels import labels
@@ -180,6 +180,12 @@ class ArticleView:
     """The parser's flags, in Chinese."""
     placement: str = ""
     """Where the titles of the article's page stand, in Chinese."""
+
+    @property
+    def published(self) -> tuple[str, ...]:
+        """What the text says of the article's publication (a pasted WeChat article's account, date …,
+        its 来源 and 编辑/审核), worded as the overview words a WeChat file's facts."""
+        return stated_metadata(self.article.metadata) + tuple(f"{label}：{name}" for label, name in self.article.editors)
 
     @property
     def score(self) -> float:

@@ -36,7 +36,9 @@ _METADATA_NAMES = {
     "author": "作者",
     "original": "声明",
     "date": "发布时间",
+    "time": "发布时间",
     "place": "发布地",
+    "source": "来源",
     "url": "文章链接",
     "source_url": "原文链接",
     "title": "文档标题",
@@ -63,12 +65,27 @@ def facts_summary(facts: SourceFacts) -> tuple[str, ...]:
     if facts.kind == "pdf" and styles.get("title"):
         lines.append(f"按字号识别的标题 {styles['title']} 个")
     chrome = [value for key, value in facts.metadata if key == "chrome"]
-    stated = [f"{_METADATA_NAMES.get(key, key)}：{value}" for key, value in facts.metadata if key != "chrome"]
+    stated = stated_metadata(facts.metadata)
     if stated:
         lines.append("；".join(stated))
     if chrome:
         lines.append(f"微信界面文字 {len(chrome)} 段未计入正文：{'、'.join(chrome)}")
     return tuple(lines)
+
+
+def stated_metadata(metadata: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """``公众号：枣矿融媒``, ``发布时间：2026年1月5日 08:00`` … one per fact a WeChat file (its
+    :attr:`SourceFacts.metadata`) or a pasted article (:attr:`Article.metadata`) states; a time
+    goes after its date, the chrome left out."""
+    time = next((value for key, value in metadata if key == "time"), None)
+    shown = []
+    for key, value in metadata:
+        if key == "chrome" or (key == "time" and any(k == "date" for k, _ in metadata)):
+            continue
+        if key == "date" and time:
+            value = f"{value} {time}"
+        shown.append(f"{_METADATA_NAMES.get(key, key)}：{value}")
+    return tuple(shown)
 
 
 def printed_span(facts: SourceFacts, lines: tuple[str, ...], span: Span) -> str:

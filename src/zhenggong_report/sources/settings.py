@@ -48,10 +48,21 @@ def load_reader_settings(data_dir: Optional[Path] = None) -> ReaderSettings:
         heading_styles=_strings(where, "docx", docx, "heading_styles"),
         title_size=_number(where, "pdf", pdf, "title_size"),
         furniture_pages=int(_number(where, "pdf", pdf, "furniture_pages")),
-        wechat_chrome=frozenset(_strings(where, "wechat", wechat, "chrome")),
-        wechat_end_marks=frozenset(_strings(where, "wechat", wechat, "end_marks")),
+        wechat_chrome=frozenset(wechat_words(where, wechat, "chrome")),
+        wechat_end_marks=frozenset(wechat_words(where, wechat, "end_marks")),
         fingerprint=hashlib.sha256(path.read_bytes()).hexdigest(),
     )
+
+
+def wechat_words(path: str, wechat: dict[str, Any], key: str) -> tuple[str, ...]:
+    """One list of ``[wechat]`` (``chrome``, ``end_marks``): the WeChat reader drops these paragraphs
+    and the parser reads the same words in a pasted ``.txt`` (:mod:`..parse.layout`)."""
+    return _strings(path, "wechat", wechat, key)
+
+
+def wechat_table(path: str) -> dict[str, Any]:
+    """The ``[wechat]`` table of the settings file at ``path``."""
+    return _table(path, read_toml(Path(path)), "wechat")
 
 
 def _table(path: str, table: dict[str, Any], key: str) -> dict[str, Any]:

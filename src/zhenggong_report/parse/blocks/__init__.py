@@ -38,9 +38,13 @@ from . import (
     run_in_heading,
     running_head,
     slash_byline,
+    source_line,
     table,
     unit_byline,
     unit_line,
+    verse,
+    wechat_chrome,
+    wechat_meta,
 )
 from .base import BlockRule
 from .dispatch import Dispatch
@@ -52,8 +56,12 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
     bracket_title.RULE,
     masthead.RULE,
     jump_line.RULE,
+    wechat_chrome.CHROME,
+    wechat_chrome.RECOMMENDATIONS,
+    wechat_meta.RULE,
     dateline.RULE,
     editors_line.RULE,
+    source_line.RULE,
     contents.RULE,
     page_number.RULE,
     column_name.RULE,
@@ -85,6 +93,7 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
     headings.CONTINUATION,
     headings.ENUMERATED,
     headings.SHORT_ENUMERATED,
+    verse.RULE,
     paragraph.RULE,
 )
 

@@ -1,4 +1,4 @@
-"""Photo captions and credits: ``▲…``, ``图为…``, ``（摄影 王五）``, ``本报记者 王五 摄``."""
+"""Photo captions and credits: ``▲…``, ``图为…``, ``（摄影 王五）``, ``本报记者 王五 摄``, ``□ 赵亮 摄``."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ import re
 from ..state import BlockState, Line
 from ..text import ends_sentence
 from .base import initials, NAMES, BlockRule
+from .marker_byline import MARKERS
 
 MAX_CAPTION_LINES = 4
+PHOTO_TITLE_MAX = 20
+_SPACED_ENDING = re.compile(r"[\s/／]\S{1,2}$")
 
 
 def is_credit(text: str, state: BlockState) -> bool:
@@ -16,6 +19,10 @@ def is_credit(text: str, state: BlockState) -> bool:
     if len(text) > 30 or not (text.rstrip("）)").endswith(state.layout.credit_endings) or text.lstrip("（(")[:1] in "摄图"):
         return False
     inner = text[1:-1] if text[:1] in "（(" and text[-1:] in "）)" else text
+    if inner[:1] in MARKERS:  # ``□ 赵亮 摄``: a byline marker before the name, the ending apart from it
+        inner = inner[1:].strip()
+        if not _SPACED_ENDING.search(inner):
+            return False
     return bool(state.layout.regex("credit", _credit).match(inner) or _CREDIT_FIRST.match(inner))
 
 
@@ -38,12 +45,28 @@ def starts_caption(line: Line, state: BlockState) -> bool:
     return is_caption_start(line.text, state)
 
 
+def _photo_title(state: BlockState, line: Line) -> bool:
+    """The block above ``line`` is a photo's title: one short unpunctuated line right above it,
+    with a blank line (or the page's top) above that."""
+    previous = state.previous_block()
+    if previous is None or previous.kind != "text" or previous.first != previous.last or previous.last != line.number - 1:
+        return False
+    above = state.lines[previous.first - 2] if previous.first >= 2 else None
+    title = state.lines[previous.first - 1]
+    return (above is None or above.blank) and not title.punctuated and len(title.text) <= PHOTO_TITLE_MAX
+
+
 def photo_credit(state: BlockState) -> bool:
-    """A photo credit on its own line (``本报记者 王五 摄``, ``（摄影 王五）``): a caption."""
+    """A photo credit on its own line (``本报记者 王五 摄``, ``（摄影 王五）``, ``□ 赵亮 摄``): a caption,
+    with the photo's title when one short line right above it names the photo (``春到矿山``)."""
     line = state.line
     if not is_credit(line.text, state):
         return False
-    state.push("caption", line.number, line.number, line.text, "photo_credit", credit=True)
+    first = line.number
+    if _photo_title(state, line):
+        first = state.blocks.pop().first
+    text = "\n".join(l.text for l in state.lines[first - 1 : line.number])
+    state.push("caption", first, line.number, text, "photo_credit", credit=True)
     state.pos += 1
     return True
 

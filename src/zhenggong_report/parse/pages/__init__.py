@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .attach import attach_affiliations_and_abstracts, attach_closing_bylines, attach_editorial, attach_jumps, attach_titles
 from .chains import build_chains
+from .credits import attach_credits, mark_wechat_credits
 from .continuations import link_continuations
 from .model import PageRule, PageState
 from .placement import decide_title_placement
@@ -23,6 +24,7 @@ from .titles import (
 )
 
 PAGE_RULES: tuple[PageRule, ...] = (
+    mark_wechat_credits,
     mark_titles_above_bylines,
     mark_news_headlines,
     mark_titles_above_jumps,
@@ -37,6 +39,7 @@ PAGE_RULES: tuple[PageRule, ...] = (
     attach_closing_bylines,
     attach_affiliations_and_abstracts,
     attach_editorial,
+    attach_credits,
 )
 
 __all__ = ["PAGE_RULES", "PageState", "emit_articles", "emit_leftovers", "page_note"]

@@ -69,9 +69,9 @@ def _chain_ending_above(state: PageState, index: int) -> Optional[int]:
     """The article whose text (or title unit, or closing lines) stands right above block ``index``."""
     position = index - 1
     while position >= 0 and (state.passes_over(position) or state.blocks[position].kind in (
-            "affiliation", "editorial", "closing_byline", "jump")):
+            "affiliation", "editorial", "closing_byline", "jump", "credit")):
         for chain_number, chain in enumerate(state.chains):
-            if position in chain.affiliations + chain.editorial + chain.bylines + chain.jumps:
+            if position in chain.affiliations + chain.editorial + chain.bylines + chain.jumps + chain.credits:
                 return chain_number
         position -= 1
     if position < 0:

@@ -100,6 +100,8 @@ def _heading_like(state: PageState, block: Block) -> bool:
 
 def _score_link(state: PageState, before: int, after: int) -> Optional[Link]:
     first, second = state.blocks[before], state.blocks[after]
+    if second.kind == "verse":  # a stanza's lines are its own: no paragraph runs on into it
+        return None
     adjacent = after == state.next_body(before)
     if (first.kind == "heading" or second.kind == "heading") and not (
         adjacent and first.kind == second.kind == "heading"

@@ -27,6 +27,8 @@ class TitleUnit:
     """Each author's role as printed (记者, 通讯员 …), or None."""
     unit: Optional[str] = None
     has_byline: bool = False
+    wechat: tuple[tuple[str, str], ...] = ()
+    """What a pasted WeChat article's meta line says (account, author, original, date, time, place)."""
 
     @property
     def author(self) -> Optional[str]:
@@ -59,6 +61,8 @@ class Chain:
     bylines: list[int] = field(default_factory=list)
     """Bylines printed at the article's end (a unit and name under the last paragraph)."""
     jumps: list[int] = field(default_factory=list)
+    credits: list[int] = field(default_factory=list)
+    """Source (来源：…) and, on a pasted WeChat article, staff lines (编辑：… 审核：…)."""
     partial: bool = False
 
 
@@ -92,11 +96,13 @@ class PageState:
         return 0 <= index < len(self.blocks) and self.blocks[index].kind in BODY_KINDS
 
     def passes_over(self, index: int) -> bool:
-        """A caption, page number or running head that stands between two lines of a paragraph."""
+        """A caption, page number, running head or WeChat's chrome (``[图片]``) that stands between two
+        lines or paragraphs of an article."""
         if not 0 <= index < len(self.blocks):
             return False
         block = self.blocks[index]
-        return block.kind == "caption" or (block.kind == "furniture" and block.data.get("furniture") in ("page_number", "running_head"))
+        return block.kind == "caption" or (
+            block.kind == "furniture" and block.data.get("furniture") in ("page_number", "running_head", "wechat_chrome"))
 
     def next_body(self, index: int) -> int:
         """The block after ``index`` in reading order, passing over dropped captions and page numbers."""

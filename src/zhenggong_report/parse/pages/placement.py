@@ -29,7 +29,10 @@ def _title_similarity(state: PageState, title: str, chain_number: Optional[int])
 def _chain_after(state: PageState, unit: TitleUnit) -> tuple[Optional[int], bool]:
     """The chain that starts right below a title unit, and whether the paragraph there continues another."""
     position = unit.blocks[-1] + 1
-    while position < len(state.blocks) and state.blocks[position].kind in ("abstract", "keywords", "journal", "jump", "editorial", "affiliation"):
+    while position < len(state.blocks) and (
+        state.blocks[position].kind in ("abstract", "keywords", "journal", "jump", "editorial", "affiliation", "credit")
+        or state.blocks[position].data.get("furniture") == "wechat_chrome"
+    ):
         position += 1
     if not state.is_body(position):
         return None, False

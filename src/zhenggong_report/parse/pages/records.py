@@ -7,6 +7,8 @@ from typing import Optional
 
 from ...models import Article, Join, Leftover, PageMeta, PageNote, Paragraph, SourceFile, Span
 from ..titles import infer_title
+from .credits import article_editors, article_metadata
+from ..state import Block
 from .model import Chain, PageState, TitleUnit
 
 def _merge_spans(spans: list[Span], source: SourceFile) -> tuple[Span, ...]:
@@ -140,8 +142,8 @@ def emit_articles(state: PageState, taken_ids: set[str]) -> None:
         body_spans = [span for p in paragraphs for span in p.lines]
         # Printed before the body: a jump from another page, a 单位： line under the byline.
         opening = [i for i in chain.jumps if state.blocks[i].data["direction"] == "from"]
-        opening += [i for i in chain.affiliations if i < chain.blocks[0]]
-        closing = [i for i in chain.affiliations + chain.bylines + chain.jumps if i not in opening] + [
+        opening += [i for i in chain.affiliations + chain.credits if i < chain.blocks[0]]
+        closing = [i for i in chain.affiliations + chain.bylines + chain.jumps + chain.credits if i not in opening] + [
             i for i in chain.editorial if state.blocks[i].data["field"] != "editor_note"]
         closing_spans = [state.blocks[i].span for i in sorted(closing)]
         note_spans = [state.blocks[i].span for i in chain.editorial if state.blocks[i].data["field"] == "editor_note"]
@@ -201,6 +203,8 @@ def emit_articles(state: PageState, taken_ids: set[str]) -> None:
                 continued_on=continued_on,
                 continued_from=continued_from,
                 journal=journal,
+                metadata=article_metadata(state, chain, unit),
+                editors=article_editors(state, chain),
             )
         )
 
@@ -228,8 +232,9 @@ LEFTOVER_KINDS = {
     "closing_byline": "orphan_byline",
     "caption": "caption",
     "jump": "jump_line",
+    "credit": "source_line",
 }
-STANDS_ALONE = ("notice", "furniture", "caption", "editorial", "jump")
+STANDS_ALONE = ("notice", "furniture", "caption", "editorial", "jump", "credit")
 """Leftovers of these kinds are never merged with their neighbours."""
 
 
@@ -254,10 +259,17 @@ def emit_leftovers(state: PageState) -> None:
         if index in state.claimed:
             flush()
             continue
-        if pending and (block.kind in STANDS_ALONE or state.blocks[pending[-1]].kind in STANDS_ALONE):
+        if pending and (block.kind in STANDS_ALONE or state.blocks[pending[-1]].kind in STANDS_ALONE) and not (
+            _is_chrome(block) and _is_chrome(state.blocks[pending[-1]])
+        ):
             flush()
         pending.append(index)
     flush()
+
+
+def _is_chrome(block: Block) -> bool:
+    """WeChat's interface lines: those printed one after another are one leftover."""
+    return block.data.get("furniture") == "wechat_chrome"
 
 
 def _verbatim(source: SourceFile, span: Span) -> str:

@@ -14,6 +14,7 @@ def _title_like(block: Block) -> bool:
     text = block.text
     return (
         block.kind in BODY_KINDS
+        and block.kind != "verse"
         and 2 <= len(text) <= TITLE_MAX
         and not has_sentence_punctuation(text)
         and not starts_with_enumerator(text)
@@ -130,7 +131,7 @@ def group_title_units(state: PageState) -> None:
         after_kicker = current is not None and [state.blocks[i].kind for i in current.blocks] == ["kicker"]
         starts_new = current is None or block.kind == "kicker" or (block.kind == "title" and not after_kicker) or (
             block.kind == "subtitle" and current.subtitle is not None
-        ) or (block.kind == "byline" and current.has_byline)
+        ) or (block.kind == "byline" and current.has_byline and not current.wechat)
         if starts_new:
             current = TitleUnit(blocks=[])
             state.units.append(current)
@@ -142,6 +143,8 @@ def group_title_units(state: PageState) -> None:
             current.subtitle = block.text.lstrip("—-－─").strip()
         else:
             current.has_byline = True
-            current.authors = tuple(block.data.get("authors", ()))
-            current.roles = tuple(block.data.get("roles", ()))
+            if block.data.get("authors") or not current.authors:  # a 文｜ line under the meta line names the author
+                current.authors = tuple(block.data.get("authors", ()))
+                current.roles = tuple(block.data.get("roles", ()))
             current.unit = block.data.get("unit")
+            current.wechat = block.data.get("wechat", current.wechat)
