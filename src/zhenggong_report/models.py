@@ -9,7 +9,7 @@ render  -> files on disk
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 Span = tuple[int, int]
@@ -118,6 +118,13 @@ class SourceFile:
     @property
     def characters(self) -> int:
         return sum(len(line) for line in self.lines)
+
+    def text_let_go(self) -> "SourceFile":
+        """This file as the steps after the map need it: its name, size, digest, facts and number of
+        lines, the lines' text only where the facts place them on printed pages (a Word or PDF
+        file; elsewhere each line is left empty). Every article already holds its own text; a
+        corpus's pages need not be held twice."""
+        return self if self.facts.places else replace(self, lines=("",) * len(self.lines))
 
 
 @dataclass(frozen=True)

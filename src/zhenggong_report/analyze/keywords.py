@@ -19,7 +19,7 @@ weights), so one topic does not fill the list. Counted phrases (两个,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from functools import cached_property
 from typing import Mapping, Optional, Sequence
@@ -55,11 +55,18 @@ def sub_words(word: str, vocabulary: frozenset[str] | set[str]) -> tuple[str, ..
 
 @dataclass(frozen=True)
 class TermWeights:
-    """The corpus's TF-IDF table: one row per (article, word)."""
+    """The corpus's TF-IDF table: one row per (article, word), words by their number in ``words``.
+
+    Numbers rather than the words themselves: every sort and group below is then over integers
+    (a 19,000-article corpus has some 8 million rows; as Python strings each copy of the column
+    would cost a gigabyte)."""
 
     table: pd.DataFrame
-    """Columns ``doc`` (article position), ``word``, ``count``, ``weight`` (L2-normalised tf-idf)."""
+    """Columns ``doc`` (article position), ``word`` (position in ``words``), ``count``, ``weight``
+    (L2-normalised tf-idf)."""
     articles: tuple[str, ...]
+    words: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
+    """The corpus's words, sorted: a word's number orders as the word does."""
     with_parts: bool = False
     """Whether every compound also counts for the words it begins or ends with (for similarity)."""
 
@@ -73,17 +80,16 @@ class TermWeights:
         """The table again with every compound also counted for the corpus words it begins or ends
         with (信访工作 and 法治信访 for 信访 too), weighed afresh: what similarity reads."""
         if self.with_parts or self.table.empty:
-            return TermWeights(self.table, self.articles, True)
-        words = self.table["word"].unique().tolist()
-        vocabulary = set(words)
-        parts = [(word, part) for word in words for part in sub_words(word, vocabulary)]
+            return TermWeights(self.table, self.articles, self.words, True)
+        number = {word: n for n, word in enumerate(self.words.tolist())}
+        parts = [(n, number[part]) for word, n in number.items() for part in sub_words(word, number.keys())]
         if not parts:
-            return TermWeights(self.table, self.articles, True)
+            return TermWeights(self.table, self.articles, self.words, True)
         mapping = pd.DataFrame(parts, columns=["word", "part"])
         extra = self.table[["doc", "word", "count"]].merge(mapping, on="word")[["doc", "part", "count"]]
         counts = pd.concat([self.table[["doc", "word", "count"]], extra.rename(columns={"part": "word"})], ignore_index=True)
         counts = counts.groupby(["doc", "word"], sort=True, as_index=False)["count"].sum()
-        return TermWeights(weigh(counts, len(self.articles)), self.articles, True)
+        return TermWeights(weigh(counts, len(self.articles)), self.articles, self.words, True)
 
 
 def term_weights(
@@ -103,20 +109,21 @@ def term_weights(
     ]
     articles = tuple(article_ids) if article_ids is not None else tuple(t.article.id for t in corpus_tokens)
     plain = [tuple(zip(*[(w, n) for w, n in zip(words, counts) if not COUNTED.match(w)])) or ((), ()) for words, counts in pairs]
-    return TermWeights(tf_idf(plain, len(articles)), articles)
+    table, words = tf_idf(plain, len(articles))
+    return TermWeights(table, articles, words)
 
 
-def tf_idf(pairs, articles: int) -> pd.DataFrame:
-    """The table of :class:`TermWeights` from each article's ``(words, counts)``."""
-    words = list(chain.from_iterable(w for w, _ in pairs))
+def tf_idf(pairs, articles: int) -> tuple[pd.DataFrame, np.ndarray]:
+    """The table of :class:`TermWeights` from each article's ``(words, counts)``, and its words."""
+    codes, words = pd.factorize(pd.Series(list(chain.from_iterable(w for w, _ in pairs)), dtype=object), sort=True)
     counts = pd.DataFrame(
         {
             "doc": np.repeat(np.arange(len(pairs), dtype=np.int64), [len(w) for w, _ in pairs]),
-            "word": words,
-            "count": np.fromiter(chain.from_iterable(n for _, n in pairs), dtype=np.int64, count=len(words)),
+            "word": codes.astype(np.int64),
+            "count": np.fromiter(chain.from_iterable(n for _, n in pairs), dtype=np.int64, count=len(codes)),
         }
     )
-    return weigh(counts, articles)
+    return weigh(counts, articles), np.asarray(words, dtype=object)
 
 
 def weigh(table: pd.DataFrame, articles: int) -> pd.DataFrame:
@@ -159,7 +166,8 @@ def top_keywords(weights: TermWeights, limit: int = TOP_KEYWORDS) -> dict[str, t
         return out
     head = weights.ranked.groupby("doc", sort=False).head(FAMILY_POOL)
     found: dict[int, list[tuple[str, float]]] = {}
-    for doc, word, weight in zip(head["doc"].tolist(), head["word"].tolist(), head["weight"].tolist(), strict=True):
+    words = weights.words[head["word"].to_numpy()].tolist()
+    for doc, word, weight in zip(head["doc"].tolist(), words, head["weight"].tolist(), strict=True):
         found.setdefault(doc, []).append((word, weight))
     for doc, ranked in found.items():
         out[weights.articles[doc]] = keyword_families(ranked, limit)

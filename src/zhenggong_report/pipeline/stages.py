@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import shutil
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Iterator, Optional
@@ -72,7 +73,9 @@ def run_build(config: BuildConfig, progress: Optional[Progress] = None) -> Build
             tree.commit()
             return BuildResult.of(config.out, files, meta, loaded, reused=True)
         _empty(tree)  # of what a reuse that failed midway may have put into it
-        meta = _without_cycle_collection(make_report, config, loaded.sources, prints, cache, progress, build_date, tree.put)
+        pages = list(loaded.sources)  # handed over: make_report lets their text go after the map
+        loaded = replace(loaded, sources=())
+        meta = _without_cycle_collection(make_report, config, pages, prints, cache, progress, build_date, tree.put)
         progress.stage("writing the report")
         files = _written(tree)
         cache.store_tree(key, tree.folder)  # linked beside the report where the file system allows
@@ -84,17 +87,22 @@ def run_build(config: BuildConfig, progress: Optional[Progress] = None) -> Build
 
 def make_report(
     config: BuildConfig,
-    sources: tuple[SourceFile, ...],
+    pages: list[SourceFile],
     prints: Fingerprints,
     cache: BuildCache,
     progress: Progress,
     build_date: Optional[str],
     put: Put,
 ) -> dict:
-    """Map, join, reduce and render: the report's files given to ``put``; returns a summary."""
+    """Map, join, reduce and render: the report's files given to ``put``; returns a summary.
+
+    ``pages`` is emptied after the map: each article then holds its own text, and the pages' text
+    (a third of a large build's memory) is let go (:meth:`SourceFile.text_let_go`)."""
     segmenter = Segmenter.for_data_dir(config.data_dir, keep_dictionary=cache.enabled)
     tools = MapTools(PageTools(segmenter, load_analysis_data(config.data_dir), load_layout(config.data_dir)))
-    outputs = map_stage(config, sources, prints, tools, cache, progress)
+    outputs = map_stage(config, tuple(pages), prints, tools, cache, progress)
+    sources = tuple(page.text_let_go() for page in pages)
+    pages.clear()
     corpus, outputs = join_stage(sources, outputs, tools)
     progress.stage("analysing the corpus")
     analysis = reduce_stage(corpus, outputs, tools, prints, cache, parallel=worker_count(config.jobs) > 1)

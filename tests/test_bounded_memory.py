@@ -1,0 +1,43 @@
+"""The memory savers of a large build give what the plain way gives."""
+
+from __future__ import annotations
+
+import json
+from itertools import combinations
+
+from zhenggong_report.analyze.duplicates import body_text, normalised, overlap, shingles
+from zhenggong_report.render.data import json_pieces, to_json
+
+
+def string_shingles(text: str, size: int = 5) -> frozenset[str]:
+    return frozenset(text[i : i + size] for i in range(len(text) - size + 1))
+
+
+def test_hashed_shingles_measure_every_pair_of_seed_articles_as_the_strings_do(seed_corpus):
+    texts = [normalised(body_text(a)) for a in seed_corpus.articles]
+    for a, b in combinations(texts, 2):
+        hashed, plain = overlap(shingles(a), shingles(b)), (string_shingles(a), string_shingles(b))
+        shared = len(plain[0] & plain[1])
+        assert hashed == (shared / (len(plain[0]) + len(plain[1]) - shared), shared / len(plain[0]))
+
+
+def test_hashed_shingles_are_one_per_distinct_shingle():
+    assert len(shingles("党建党建党建党建")) == len(string_shingles("党建党建党建党建")) == 2
+    assert len(shingles("短")) == 0 and len(shingles("")) == 0
+
+
+def test_json_in_pieces_is_the_json_of_the_whole():
+    records = [{"id": n, "title": f"标题{n}", "body": "正文" * n} for n in range(1000)]
+    whole = b"".join(json_pieces(iter(records), batch=7))
+    assert json.loads(whole) == records
+    assert whole == to_json(records) == b"".join(json_pieces(records, batch=10_000))
+    assert to_json([]) == b"[]\n" and json.loads(to_json({"a": 1})) == {"a": 1}
+
+
+def test_a_source_with_its_text_let_go_keeps_what_the_report_reads(seed_corpus):
+    for source in seed_corpus.sources:
+        light = source.text_let_go()
+        assert (light.name, light.size, light.sha256, light.facts, len(light.lines)) == (
+            source.name, source.size, source.sha256, source.facts, len(source.lines)
+        )
+        assert not any(light.lines)
