@@ -41,3 +41,22 @@ def test_a_source_with_its_text_let_go_keeps_what_the_report_reads(seed_corpus):
             source.name, source.size, source.sha256, source.facts, len(source.lines)
         )
         assert not any(light.lines)
+
+
+def snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_weights_in_a_process_of_their_own_give_the_same_report(tmp_path, monkeypatch):
+    from conftest import SEEDS
+    from zhenggong_report.pipeline import build, stages
+
+    monkeypatch.setenv("ZHENGGONG_CACHE_DIR", str(tmp_path / "cache"))
+    build(SEEDS, tmp_path / "one", use_cache=False, jobs=1)
+    monkeypatch.setattr(stages, "OWN_PROCESS_FROM_ARTICLES", 0)
+    spawned = []
+    original = stages.weights_in_own_process
+    monkeypatch.setattr(stages, "weights_in_own_process", lambda w, n: spawned.append(1) or original(w, n))
+    build(SEEDS, tmp_path / "spawned", use_cache=False, jobs=2)
+    assert spawned == [1]
+    assert snapshot(tmp_path / "spawned") == snapshot(tmp_path / "one")

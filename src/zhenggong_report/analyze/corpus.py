@@ -4,30 +4,62 @@
 finds the enterprises and the 提法 glossary, weighs keywords, finds related articles and
 duplicate submissions, and joins it all into one :class:`~..models.Analysis`. It neither forks
 nor caches: ``pair`` runs its two independent halves (one after the other unless the caller
-gives a way to run them side by side), and ``glossary_memo`` is each article's glossary work as
+gives a way to run them side by side, or the weights in a process of their own), and ``glossary_memo`` is each article's glossary work as
 an earlier build left it, kept by the caller.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable, Optional, Sequence, TypeVar
 
 from ..models import Analysis, Article, ArticleAnalysis
 from ..segmenter import Segmenter
 from .data_files import AnalysisData
+from .duplicates import body_text
 from .enterprises import read_enterprises
 from .glossary import GlossaryMemo, build_glossary
 from .page import PageReading
 from .tokens import article_text_units
 
-A = TypeVar("A")
 B = TypeVar("B")
-Pair = Callable[[Callable[[], A], Callable[[], B]], tuple[A, B]]
+Pair = Callable[["CorpusWeights", Callable[[], B]], tuple["WeighedCorpus", B]]
+"""Runs the corpus's two independent halves: the weights (a :class:`CorpusWeights`, plain
+picklable data, so it may run in another process) and the names (a closure over this process's
+objects); returns both results."""
 
 
-def in_order(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
-    """``(first(), second())``, one after the other."""
-    return first(), second()
+def in_order(weights: "CorpusWeights", names: Callable[[], B]) -> tuple["WeighedCorpus", B]:
+    """Both halves here, one after the other."""
+    return weights(), names()
+
+
+@dataclass(frozen=True)
+class WeighedCorpus:
+    keywords: dict
+    related: dict
+    duplicates: tuple
+
+
+@dataclass(frozen=True)
+class CorpusWeights:
+    """The half of the reduce that needs only numbers and bodies: TF-IDF, keywords, related
+    articles and duplicate submissions. Plain data (ids, each article's content-word counts and its
+    body text), so it can be sent to a process that holds nothing else."""
+
+    ids: tuple[str, ...]
+    counts: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]
+    bodies: tuple[str, ...]
+
+    def __call__(self) -> WeighedCorpus:
+        # numpy, pandas and datasketch are imported here, where this half runs
+        from .duplicates import find_duplicate_bodies
+        from .keywords import related_articles, term_weights, top_keywords
+
+        weights = term_weights((), None, self.counts, self.ids)
+        keywords = top_keywords(weights)
+        weights = weights.with_sub_words()  # the plain table is let go before similarity is worked out
+        return WeighedCorpus(keywords, related_articles(weights), find_duplicate_bodies(self.ids, self.bodies))
 
 
 def read_corpus(
@@ -41,7 +73,7 @@ def read_corpus(
     """The analysis of ``articles``, whose own readings are ``readings`` (page by page, in order)."""
     themes = [t for r in readings for t in r.themes]
     claims = [c for r in readings for c in r.claims]
-    counts = [c for r in readings for c in r.counts]
+    counts = tuple(c for r in readings for c in r.counts)
     if not len(themes) == len(claims) == len(counts) == len(articles):
         raise ValueError(f"{len(articles)} articles but {len(themes)} readings")
     ids = tuple(article.id for article in articles)
@@ -52,17 +84,9 @@ def read_corpus(
         names = frozenset(name for e in enterprises.enterprises for name in (e.name, *e.aliases))
         return enterprises, build_glossary(texts, names, glossary_memo, data.glossary)
 
-    def keywords_related_and_duplicates():
-        # numpy, pandas and datasketch are imported here: in a forked child when ``pair`` forks
-        from .duplicates import find_duplicates
-        from .keywords import related_articles, term_weights, top_keywords
-
-        weights = term_weights((), segmenter, counts, ids)
-        keywords = top_keywords(weights)
-        weights = weights.with_sub_words()  # the plain table is let go before similarity is worked out
-        return keywords, related_articles(weights), find_duplicates(articles)
-
-    (keywords, related, duplicates), (enterprises, glossary) = pair(keywords_related_and_duplicates, enterprises_and_glossary)
+    weights_job = CorpusWeights(ids, counts, tuple(body_text(a) for a in articles))
+    weighed, (enterprises, glossary) = pair(weights_job, enterprises_and_glossary)
+    keywords, related, duplicates = weighed.keywords, weighed.related, weighed.duplicates
     return Analysis(
         themes=data.taxonomy.themes,
         enterprises=enterprises.enterprises,

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from ..analyze import PageTools, in_order, load_analysis_data, read_corpus
+from ..analyze.corpus import CorpusWeights, Pair, WeighedCorpus
 from ..analyze.glossary import GlossaryMemo
 from ..cache import BuildCache, digest
 from ..models import ParsedCorpus, SourceFile
@@ -36,6 +37,7 @@ from .map import MapTools, PageOutput, ToolsRecipe
 from .pages import Executor, join_continued_pages, local_workers_pay, map_pages, unique_article_ids, worker_count
 from .result import BuildResult, is_report_meta
 from .store import page_keys
+from .workers import run_in_workers
 
 
 def build(
@@ -177,12 +179,43 @@ def reduce_stage(corpus: ParsedCorpus, outputs: list[PageOutput], tools: MapTool
     memo = cache.load("glossary-memo", memo_key) if cache.enabled else None
     if cache.enabled and not isinstance(memo, GlossaryMemo):
         memo = GlossaryMemo()
-    pair = partial(side_by_side, parallel=True) if parallel else in_order
+    pair = reduce_pair(len(corpus.articles), parallel)
     readings = [output.read.reading for output in outputs]
     analysis = read_corpus(corpus.articles, readings, tools.page.data, tools.segmenter, pair, memo)
     if memo is not None:
         cache.store("glossary-memo", memo_key, memo)
     return analysis
+
+
+OWN_PROCESS_FROM_ARTICLES = 5_000
+"""From this many articles the reduce's weights run in a process started afresh rather than a
+forked child: a fork starts as large as this process (which by then holds every article), so the
+largest process would be both together; a fresh one holds only the weights' own data."""
+
+
+def reduce_pair(articles: int, parallel: bool) -> Pair:
+    """How the reduce's two halves run: one after the other; the weights in a forked child beside
+    the names here; or, for a large corpus, in a fresh process of their own."""
+    if not parallel:
+        return in_order
+    if articles >= OWN_PROCESS_FROM_ARTICLES:
+        return weights_in_own_process
+    return partial(side_by_side, parallel=True)
+
+
+def weights_in_own_process(weights: CorpusWeights, names):
+    """The weights in a spawned worker (of :mod:`.workers`: it dies with the build), the names here meanwhile."""
+    with run_in_workers([weights], _run, 1, _ready, (), 1, "spawn", what="the corpus weights") as done:
+        named = names()
+        return next(iter(done)), named
+
+
+def _ready() -> None:
+    """A worker for the corpus weights needs nothing set up."""
+
+
+def _run(job: CorpusWeights) -> WeighedCorpus:
+    return job()
 
 
 def render_stage(config: BuildConfig, corpus: ParsedCorpus, analysis, outputs: list[PageOutput], build_date: Optional[str], put: Put) -> dict:
