@@ -60,3 +60,15 @@ def test_the_weights_in_a_process_of_their_own_give_the_same_report(tmp_path, mo
     build(SEEDS, tmp_path / "spawned", use_cache=False, jobs=2)
     assert spawned == [1]
     assert snapshot(tmp_path / "spawned") == snapshot(tmp_path / "one")
+
+
+def test_shared_values_are_counted_as_numpy_intersects_them():
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    from zhenggong_report.analyze.duplicates import shared_count
+
+    for _ in range(200):
+        a = np.unique(rng.integers(0, 500, rng.integers(0, 60)).astype(np.uint64))
+        b = np.unique(rng.integers(0, 500, rng.integers(0, 60)).astype(np.uint64))
+        assert shared_count(a, b) == len(np.intersect1d(a, b)) == shared_count(b, a)

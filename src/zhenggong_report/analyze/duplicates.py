@@ -37,8 +37,8 @@ SKETCH_MARGIN = 0.15
 """The sketch looks for pairs this far below :data:`CONTAINMENT`, so that a pair near it is not lost
 to the sketch's luck; every candidate is then measured exactly."""
 SIZE_STEP = 1.02
-JACCARD_SLACK = 0.15
-"""Added to a sketch's Jaccard estimate before it may rule a candidate out (over three times its error)."""
+SLACK_ERRORS = 4.0
+"""Standard errors added to a sketch's Jaccard estimate before it may rule a candidate out."""
 EXACT_BELOW = 64
 """Fewer distinct texts than this are compared pair by pair, exactly; more go through MinHash LSH."""
 
@@ -86,9 +86,19 @@ def shingles(text: str, size: int = SHINGLE) -> np.ndarray:
     return np.unique(h)
 
 
+def shared_count(a: np.ndarray, b: np.ndarray) -> int:
+    """How many values the sorted, distinct arrays ``a`` and ``b`` share (a binary search of each of
+    ``a``'s in ``b``: no merged copy of both is sorted)."""
+    if not len(a) or not len(b):
+        return 0
+    places = np.searchsorted(b, a)
+    places[places == len(b)] = 0
+    return int(np.count_nonzero(b[places] == a))
+
+
 def overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
     """Jaccard of the shingle sets ``a`` and ``b``, and the share of ``a`` that stands in ``b``."""
-    shared = len(np.intersect1d(a, b, assume_unique=True))
+    shared = shared_count(a, b)
     union = len(a) + len(b) - shared
     return (shared / union if union else 0.0), (shared / len(a) if len(a) else 0.0)
 
@@ -161,9 +171,11 @@ def likely_containing(signatures: np.ndarray, sizes: np.ndarray, i: int, candida
     if not len(candidates):
         return np.zeros(0, dtype=bool)
     estimate = (signatures[candidates] == signatures[i]).mean(axis=1)
-    # The estimate's error is about sqrt(J(1 - J) / NUM_PERM) (under 0.045); a generous upper bound
-    # of the Jaccard, turned into containment (small in large texts magnifies it), decides.
-    jaccard = np.minimum(estimate + JACCARD_SLACK, 1.0)
+    # The estimate's standard error is sqrt(J(1 - J) / NUM_PERM); an upper bound of the Jaccard
+    # four of those above it (and never less than 0.02), turned into containment (a small text in a
+    # large one magnifies it), decides.
+    error = np.sqrt(np.maximum(estimate * (1 - estimate), 1 / NUM_PERM) / NUM_PERM)
+    jaccard = np.minimum(estimate + np.maximum(SLACK_ERRORS * error, 0.02), 1.0)
     containment = jaccard * (sizes[i] + sizes[candidates]) / ((1 + jaccard) * sizes[i])
     return containment >= CONTAINMENT
 
