@@ -110,11 +110,28 @@ def _load_cached(
 
 
 def shared_words(output: PageOutput) -> PageOutput:
-    """The output with each counted word interned: across a large corpus the same few tens of
-    thousands of words recur in every article, and each unpickled copy would otherwise stay."""
+    """The output with its recurring strings interned — each counted word, and each theme's id,
+    name and matched terms: across a large corpus the same few tens of thousands of them recur in
+    every article, and each copy unpickled from a worker or the cache would otherwise stay."""
     reading = output.read.reading
     counts = tuple((tuple(map(sys.intern, words)), numbers) for words, numbers in reading.counts)
-    return replace(output, read=replace(output.read, reading=replace(reading, counts=counts)))
+    themes = tuple(
+        replace(article, treated=_shared_hits(article.treated), mentioned=_shared_hits(article.mentioned)) for article in reading.themes
+    )
+    return replace(output, read=replace(output.read, reading=replace(reading, counts=counts, themes=themes)))
+
+
+def _shared_hits(hits):
+    return tuple(
+        replace(
+            hit,
+            theme_id=sys.intern(hit.theme_id),
+            name=sys.intern(hit.name),
+            terms=tuple((sys.intern(term), count) for term, count in hit.terms),
+            evidence=tuple(replace(e, term=sys.intern(e.term), place=sys.intern(e.place)) for e in hit.evidence),
+        )
+        for hit in hits
+    )
 
 
 def join_continued_pages(outputs: list[PageOutput], tools: MapTools) -> list[PageOutput]:
