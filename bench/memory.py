@@ -65,6 +65,7 @@ class StagePeak:
     other_mb: float = 0.0
     tree_mb: float = 0.0
     processes: int = 0
+    samples: int = 0
     main_hwm_mb: float = 0.0
     """the main process's own high-water mark when the stage ended (never missed between samples)"""
 
@@ -167,6 +168,7 @@ def stage_peaks(started: float, ended: float, marks: list[tuple[float, str]], sa
         peak = StagePeak(name, end - begin)
         for when, main, other, tree, processes, hwm in samples:
             if begin <= when < end:
+                peak.samples += 1
                 peak.main_mb = max(peak.main_mb, main / 1024)
                 peak.other_mb = max(peak.other_mb, other / 1024)
                 peak.tree_mb = max(peak.tree_mb, tree / 1024)
