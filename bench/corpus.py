@@ -15,6 +15,10 @@ Two forms, both N times the seed corpus in articles and roughly in bytes:
   author, the paragraphs, ``(作者单位：…)``, each separated by a blank line. Everything is drawn from
   one ``random.Random(seed)``: the same seed pages and seed give the same bytes.
 
+The seed articles hold 177 such paragraph units, so at N× each one recurs about 1.6·N times: far
+more shared paragraphs than a real corpus has, the pessimistic case for the duplicate-submission step
+(articles that share paragraphs are compared and grouped as overlapping).
+
 The seed articles are read through the build's own parser (``python -m zhenggong_report parse
 --json``), so the pools hold what the parser reads as titles, authors and paragraphs.
 """
