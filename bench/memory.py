@@ -38,7 +38,7 @@ START_UP = "start-up"
 
 HOOK = f"""
 import importlib, os, runpy, sys, time
-for _name in ("zhenggong_report.pipeline.progress", "zhenggong_report.progress"):
+for _name in ("zhenggong_report.progress",):
     try:
         _progress = importlib.import_module(_name)
     except ModuleNotFoundError:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from zhenggong_report.build import load_sources, parse_sources
+from zhenggong_report.pipeline import load_sources, parse_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
