@@ -18,7 +18,7 @@ import hashlib
 import math
 import re
 import unicodedata
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import numpy as np
 
@@ -121,8 +121,9 @@ class _Groups:
             self.parent[max(a, b)] = min(a, b)
 
 
-def similar_pairs(texts: Sequence[np.ndarray], exact_below: int = EXACT_BELOW) -> Iterable[tuple[int, int]]:
-    """Pairs ``(i, j)`` of distinct texts where one holds at least :data:`CONTAINMENT` of the other.
+def join_similar(texts: Sequence[np.ndarray], groups: _Groups, exact_below: int = EXACT_BELOW) -> None:
+    """Join in ``groups`` every two distinct texts where one holds at least :data:`CONTAINMENT` of
+    the other. A pair already in one group is not measured (it would join nothing).
 
     Fewer than ``exact_below`` texts are simply compared pair by pair (cheaper than sketching them);
     more are sketched and looked up in the LSH Ensemble, and only its candidates compared.
@@ -131,8 +132,10 @@ def similar_pairs(texts: Sequence[np.ndarray], exact_below: int = EXACT_BELOW) -
     if len(eligible) < exact_below:
         for n, i in enumerate(eligible):
             for j in eligible[n + 1 :]:
-                if overlap(texts[i], texts[j])[1] >= CONTAINMENT or overlap(texts[j], texts[i])[1] >= CONTAINMENT:
-                    yield (i, j)
+                if groups.find(i) != groups.find(j) and (
+                    overlap(texts[i], texts[j])[1] >= CONTAINMENT or overlap(texts[j], texts[i])[1] >= CONTAINMENT
+                ):
+                    groups.join(i, j)
         return
     from datasketch import MinHash, MinHashLSHEnsemble  # imported only when there are many texts to compare
 
@@ -147,13 +150,11 @@ def similar_pairs(texts: Sequence[np.ndarray], exact_below: int = EXACT_BELOW) -
     for i in eligible:
         signatures[i] = sketches[i].hashvalues
     sizes = np.array([len(text) for text in texts], dtype=np.float64)
-    found = set()
     for i in eligible:
         candidates = np.array(sorted(j for j in index.query(sketches[i], size_class(len(texts[i]))) if j != i), dtype=np.int64)
         for j in candidates[likely_containing(signatures, sizes, i, candidates)].tolist():
-            if overlap(texts[i], texts[j])[1] >= CONTAINMENT:
-                found.add((min(i, j), max(i, j)))
-    yield from sorted(found)
+            if groups.find(i) != groups.find(j) and overlap(texts[i], texts[j])[1] >= CONTAINMENT:
+                groups.join(i, j)
 
 
 def size_class(size: int) -> int:
@@ -203,8 +204,7 @@ def find_duplicate_bodies(ids: Sequence[str], raw_bodies: Sequence[str], exact_b
         first_body.setdefault(text, body)
     texts = [shingles(first_body[t]) for t in range(len(distinct))]
     groups = _Groups(len(texts))
-    for i, j in similar_pairs(texts, exact_below):
-        groups.join(i, j)
+    join_similar(texts, groups, exact_below)
     members: dict[int, list[int]] = {}
     for index, text in enumerate(text_of):
         if len(texts[text]) >= MIN_SHINGLES:
