@@ -72,3 +72,18 @@ def test_shared_values_are_counted_as_numpy_intersects_them():
         a = np.unique(rng.integers(0, 500, rng.integers(0, 60)).astype(np.uint64))
         b = np.unique(rng.integers(0, 500, rng.integers(0, 60)).astype(np.uint64))
         assert shared_count(a, b) == len(np.intersect1d(a, b)) == shared_count(b, a)
+
+
+def test_a_csv_table_in_pieces_is_the_table_written_at_once():
+    import csv
+    import io
+
+    from zhenggong_report.render import tables
+
+    rows = [{"id": n, "title": f"=标题{n}", "note": "a\rb" if n % 7 == 0 else "正文"} for n in range(2 * tables.ROWS_PER_PIECE + 3)]
+    pieces = list(tables.csv_pieces(iter(rows), ["id", "title", "note"], {}))
+    assert len(pieces) == 3 and pieces[0].startswith(b"\xef\xbb\xbf") and not pieces[1].startswith(b"\xef\xbb\xbf")
+    read = list(csv.reader(io.StringIO(b"".join(pieces).decode("utf-8-sig"), newline="")))
+    assert read[0] == ["id", "title", "note"] and len(read) == len(rows) + 1
+    assert read[1] == ["0", "'=标题0", "a\rb"] and read[2] == ["1", "'=标题1", "正文"]
+    assert tables.to_csv([], ["id"], {}) == "\ufeffid\n".encode("utf-8")

@@ -122,7 +122,7 @@ def test_two_builds_give_the_same_bytes(site: Path, tmp_path: Path) -> None:
 def test_csv_tables_are_written_as_pandas_writes_them() -> None:
     import pandas as pd
 
-    from zhenggong_report.render.analysis_data import to_csv
+    from zhenggong_report.render.tables import to_csv
 
     columns = ["id", "text", "flag", "score", "count", "missing"]
     rows = [

@@ -129,7 +129,7 @@ def test_formula_cells_are_inert_and_a_cr_in_a_file_name_keeps_its_row(seeds, tm
 
 
 def test_inert_cell_prefixes_only_text_that_starts_a_formula():
-    from zhenggong_report.render.analysis_data import inert_cell
+    from zhenggong_report.render.tables import inert_cell
 
     assert [inert_cell(v) for v in ["=1+1", "+86", "-x", "@a", "\tx", "＝1", "党建", "a=b", 3, -2.5, None]] == [
         "'=1+1", "'+86", "'-x", "'@a", "'\tx", "'＝1", "党建", "a=b", 3, -2.5, None,

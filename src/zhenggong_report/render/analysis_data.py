@@ -1,16 +1,14 @@
 """The analysis half of ``data/``: per-article fields, ``themes.json``, ``enterprises.json``,
 ``glossary.json``, ``claims.json``, ``duplicates.json`` and the same tables as CSV.
 
-CSV files are written with pandas in UTF-8 with a byte-order mark, so Excel and WPS open the
-Chinese text right. Records are deterministic: fixed key and row order, floats already rounded.
+The CSV tables are made in :mod:`.tables`. Records are deterministic: fixed key and row order,
+floats already rounded.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
-from typing import Any, Iterable, Iterator, Mapping, Optional
+from typing import Any, Iterable, Iterator
 
 from ..models import (
     Analysis,
@@ -22,7 +20,7 @@ from ..models import (
     ThemeDefinition,
     ThemeHit,
 )
-from .labels import labels
+from .tables import csv_tables, to_csv
 
 
 def evidence_record(evidence: Evidence) -> dict[str, Any]:
@@ -179,177 +177,6 @@ def claims_records(corpus: ParsedCorpus, analysis: Analysis) -> list[dict[str, A
 # --- CSV -----------------------------------------------------------------------------------------
 
 
-def to_csv(rows: list[dict[str, Any]], columns: list[str], headers: Optional[Mapping[str, str]] = None) -> bytes:
-    """A CSV table in UTF-8 with BOM, header row always present: missing values empty, quoting
-    minimal, ``\n`` line ends (the dialect pandas' ``to_csv`` writes, through the same csv module,
-    without building a DataFrame first). The header row shows each column in ``headers`` (by
-    default the Chinese ``csv_headers`` of ``data/labels.toml``, for Excel and WPS)."""
-    shown = labels().csv_headers if headers is None else headers
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    quoting_writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
-    writer.writerow([shown.get(column, column) for column in columns])
-    for row in rows:
-        cells = [inert_cell(row.get(column)) for column in columns]
-        # The csv module quotes a lone CR only when it ends lines: such a row quotes its text cells.
-        (quoting_writer if any(isinstance(c, str) and "\r" in c for c in cells) else writer).writerow(cells)
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
-"""What makes Excel or WPS read a cell as a formula (with the full-width forms an IME types)."""
-
-
-def inert_cell(value: Any) -> Any:
-    """A text cell that would start a formula gets a leading ``'`` (OWASP's advice against CSV
-    injection); numbers and other cells are left as they are."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-ARTICLE_COLUMNS = [
-    "id", "title", "author", "affiliation", "enterprise_id", "enterprise", "unit", "primary_theme", "themes",
-    "keywords", "claims", "characters", "file",
-]
-
-
-def _joined(values: Iterable[Any], separator: str = "；") -> str:
-    return separator.join(str(v) for v in values)
-
-
-def csv_tables(corpus: ParsedCorpus, analysis: Analysis) -> dict[str, bytes]:
-    articles = {a.id: a for a in corpus.articles}
-    enterprises = {e.id: e for e in analysis.enterprises}
-    themes = {t.id: t for t in analysis.themes}
-    article_rows, theme_rows, link_rows, keyword_rows, related_rows = [], [], [], [], []
-    for item in analysis.articles:
-        article = articles[item.article_id]
-        own = next((l for l in item.enterprises if l.role == "affiliation"), None)
-        article_rows.append(
-            {
-                "id": article.id,
-                "title": article.display_title,
-                "author": article.author,
-                "affiliation": article.affiliation,
-                "enterprise_id": own.enterprise_id if own else None,
-                "enterprise": own.name if own else None,
-                "unit": own.unit if own else None,
-                "primary_theme": themes[item.primary_theme].name if item.primary_theme else None,
-                "themes": _joined(h.name for h in item.themes),
-                "keywords": _joined(k.word for k in item.keywords),
-                "claims": len(item.claims),
-                "characters": article.characters,
-                "file": article.file,
-            }
-        )
-        for treats, hits in ((True, item.themes), (False, item.theme_mentions)):
-            for hit in hits:
-                theme_rows.append(
-                    {
-                        "article_id": article.id,
-                        "title": article.display_title,
-                        "theme_id": hit.theme_id,
-                        "theme": hit.name,
-                        "treats": treats,
-                        "score": hit.score,
-                        "terms": _joined(f"{t}×{c}" for t, c in hit.terms),
-                        "reasons": _joined(hit.reasons),
-                        "evidence": hit.evidence[0].sentence if hit.evidence else None,
-                    }
-                )
-        for link in item.enterprises:
-            link_rows.append(
-                {
-                    "article_id": article.id,
-                    "title": article.display_title,
-                    "enterprise_id": link.enterprise_id,
-                    "enterprise": link.name,
-                    "role": link.role,
-                    "unit": link.unit,
-                    "count": link.count,
-                }
-            )
-        for rank, keyword in enumerate(item.keywords, 1):
-            keyword_rows.append(
-                {"article_id": article.id, "title": article.display_title, "rank": rank, "word": keyword.word, "weight": keyword.weight}
-            )
-        for rank, other in enumerate(item.related, 1):
-            related_rows.append(
-                {
-                    "article_id": article.id,
-                    "title": article.display_title,
-                    "rank": rank,
-                    "related_id": other.article_id,
-                    "related_title": articles[other.article_id].display_title,
-                    "score": other.score,
-                }
-            )
-    theme_table = [
-        {
-            "id": r["id"],
-            "name": r["name"],
-            "description": r["description"],
-            "terms": _joined(f"{t['term']}={t['weight']:g}" for t in r["terms"]),
-            "articles": len(r["articles"]),
-            "article_ids": _joined(a["id"] for a in r["articles"]),
-            "mentioned_in": _joined(a["id"] for a in r["mentioned_in"]),
-        }
-        for r in theme_records(analysis)
-    ]
-    enterprise_table = [
-        {
-            "id": r["id"],
-            "name": r["name"],
-            "kind": r["kind"],
-            "parent_id": r["parent"],
-            "parent": enterprises[r["parent"]].name if r["parent"] else None,
-            "aliases": _joined(r["aliases"]),
-            "affiliation_articles": _joined(r["articles"]["affiliation"]),
-            "mention_articles": _joined(r["articles"]["mention"]),
-            "subsidiary_articles": _joined(r["subsidiary_articles"]),
-        }
-        for r in enterprise_records(analysis)
-    ]
-    glossary_table = [
-        {
-            "term": g["term"],
-            "count": g["count"],
-            "quoted": g["quoted"],
-            "articles": len(g["articles"]),
-            "article_ids": _joined(g["articles"]),
-            "first_article": g["first_article"],
-            "first_context": g["first_context"],
-        }
-        for g in glossary_records(analysis)
-    ]
-    claims_table = [{k: v for k, v in r.items() if k not in ("start", "end")} for r in claims_records(corpus, analysis)]
-    return {
-        "data/articles.csv": to_csv(article_rows, ARTICLE_COLUMNS),
-        "data/article_themes.csv": to_csv(
-            theme_rows, ["article_id", "title", "theme_id", "theme", "treats", "score", "terms", "reasons", "evidence"]
-        ),
-        "data/article_enterprises.csv": to_csv(
-            link_rows, ["article_id", "title", "enterprise_id", "enterprise", "role", "unit", "count"]
-        ),
-        "data/keywords.csv": to_csv(keyword_rows, ["article_id", "title", "rank", "word", "weight"]),
-        "data/related.csv": to_csv(related_rows, ["article_id", "title", "rank", "related_id", "related_title", "score"]),
-        "data/themes.csv": to_csv(
-            theme_table, ["id", "name", "description", "terms", "articles", "article_ids", "mentioned_in"]
-        ),
-        "data/enterprises.csv": to_csv(
-            enterprise_table,
-            ["id", "name", "kind", "parent_id", "parent", "aliases", "affiliation_articles", "mention_articles", "subsidiary_articles"],
-        ),
-        "data/glossary.csv": to_csv(
-            glossary_table, ["term", "count", "quoted", "articles", "article_ids", "first_article", "first_context"]
-        ),
-        "data/claims.csv": to_csv(
-            claims_table, ["article_id", "title", "value", "unit", "subject", "subject_kind", "sentence", "paragraph"]
-        ),
-    }
-
-
 def duplicate_records(corpus: ParsedCorpus, analysis: Analysis) -> list[dict[str, Any]]:
     """One record per group of duplicate submissions, its representative first."""
     titles = {a.id: a.display_title for a in corpus.articles}
@@ -383,7 +210,7 @@ def duplicates_table(corpus: ParsedCorpus, analysis: Analysis) -> bytes:
     return to_csv(rows, ["group_id", "article_id", "title", "relation", "jaccard", "containment"])
 
 
-def analysis_files(corpus: ParsedCorpus, analysis: Analysis, to_json) -> Iterator[tuple[str, bytes]]:
+def analysis_files(corpus: ParsedCorpus, analysis: Analysis, to_json) -> Iterator[tuple[str, bytes | Iterator[bytes]]]:
     """``data/themes.json``, ``enterprises.json``, ``glossary.json``, ``claims.json`` and the CSV
     tables, one file at a time (each let go once handed on)."""
     yield "data/themes.json", to_json(theme_records(analysis))
@@ -392,4 +219,4 @@ def analysis_files(corpus: ParsedCorpus, analysis: Analysis, to_json) -> Iterato
     yield "data/claims.json", to_json(claims_records(corpus, analysis))
     yield "data/duplicates.json", to_json(duplicate_records(corpus, analysis))
     yield "data/duplicates.csv", duplicates_table(corpus, analysis)
-    yield from csv_tables(corpus, analysis).items()
+    yield from csv_tables(corpus, analysis)
