@@ -40,6 +40,22 @@ def axe_script() -> Optional[Path]:
     return npm_file("AXE_CORE_JS", "axe-core/axe.min.js")
 
 
+def needed_axe_script() -> Path:
+    """axe-core's script, or the test is skipped with how to get it."""
+    import pytest
+
+    script = axe_script()
+    if script is None:
+        pytest.skip(f"axe-core not found: run `{NPM_INSTALL}` or set AXE_CORE_JS to axe.min.js")
+    return script
+
+
+def axe_violations(page, nodes: int = 5) -> list[tuple[str, list]]:
+    """axe-core's violations on the page as it is now (its script already added): (rule, first nodes)."""
+    found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [(v["id"], [n["target"] for n in v["nodes"][:nodes]]) for v in found]
+
+
 def vnu_jar() -> Optional[Path]:
     return npm_file("VNU_JAR", "vnu-jar/build/dist/vnu.jar")
 

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import SEEDS
 from report_pages import MARKUP_SEEDS, write_report
-from report_tools import CHROMIUM, CHROMIUM_ARGS, NPM_INSTALL, axe_script
+from report_tools import CHROMIUM, CHROMIUM_ARGS, axe_violations, needed_axe_script
 
 pytestmark = pytest.mark.browser
 
@@ -211,9 +211,7 @@ def test_print_hides_navigation_and_starts_each_article_on_a_new_page(opened) ->
 
 
 def test_accessibility_has_no_axe_violations(browser, report_url) -> None:
-    script = axe_script()
-    if script is None:
-        pytest.skip(f"axe-core not found: run `{NPM_INSTALL}` or set AXE_CORE_JS to axe.min.js")
+    script = needed_axe_script()
     context = browser.new_context(viewport=DESKTOP, bypass_csp=True)
     page = context.new_page()
     page.goto(report_url)
@@ -225,8 +223,7 @@ def test_accessibility_has_no_axe_violations(browser, report_url) -> None:
     ]
     assert summary == [], json.dumps(summary, ensure_ascii=False, indent=1)
     page.set_viewport_size(PHONE)
-    phone = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
-    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in phone] == []
+    assert axe_violations(page, nodes=None) == []
     context.close()
 
 

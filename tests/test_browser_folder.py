@@ -13,7 +13,7 @@ import pytest
 from zhenggong_report.pipeline import build
 
 from conftest import SEEDS
-from report_tools import NPM_INSTALL, axe_script, java, vnu_jar
+from report_tools import NPM_INSTALL, axe_violations, java, needed_axe_script, vnu_jar
 from test_browser import DESKTOP, PHONE, Watched, browser  # noqa: F401
 from test_browser_reader import expected_hits, shown_hits, wait_until
 
@@ -104,9 +104,7 @@ def test_the_table_sorts_and_filters_in_the_folder(browser, folder, records) -> 
 
 
 def test_every_page_of_the_folder_has_no_axe_violations(browser, folder) -> None:
-    script = axe_script()
-    if script is None:
-        pytest.skip(f"axe-core not found: run `{NPM_INSTALL}` or set AXE_CORE_JS to axe.min.js")
+    script = needed_axe_script()
     context = browser.new_context(viewport=DESKTOP, bypass_csp=True)
     page = context.new_page()
     article_pages = [p for p in pages(folder) if p.parent.name == "articles"]
@@ -115,8 +113,7 @@ def test_every_page_of_the_folder_has_no_axe_violations(browser, folder) -> None
         page.add_script_tag(path=str(script))
         for viewport in (DESKTOP, PHONE):
             page.set_viewport_size(viewport)
-            violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
-            assert [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations] == [], path.name
+            assert axe_violations(page, nodes=3) == [], path.name
     context.close()
 
 

@@ -15,7 +15,7 @@ from urllib.parse import quote
 import pytest
 
 from test_browser import DESKTOP, PHONE, Watched, all_rows, browser, report_dir, report_url, visible_rows  # noqa: F401
-from report_tools import NPM_INSTALL, axe_script
+from report_tools import axe_violations, needed_axe_script
 
 pytestmark = pytest.mark.browser
 
@@ -261,9 +261,7 @@ def test_an_article_saves_as_one_json_record(reader, records) -> None:
 
 
 def test_search_results_and_an_open_article_have_no_axe_violations(browser, report_url) -> None:
-    script = axe_script()
-    if script is None:
-        pytest.skip(f"axe-core not found: run `{NPM_INSTALL}` or set AXE_CORE_JS to axe.min.js")
+    script = needed_axe_script()
     context = browser.new_context(viewport=DESKTOP, bypass_csp=True)
     page = context.new_page()
     page.goto(report_url)
@@ -272,8 +270,7 @@ def test_search_results_and_an_open_article_have_no_axe_violations(browser, repo
     page.add_script_tag(path=str(script))
     for viewport in (DESKTOP, PHONE):
         page.set_viewport_size(viewport)
-        violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
-        assert [(v["id"], [n["target"] for n in v["nodes"][:5]]) for v in violations] == []
+        assert axe_violations(page) == []
     context.close()
 
 
