@@ -1,8 +1,8 @@
 """The reduce: the corpus read from every article's own reading.
 
 :func:`read_corpus` needs the articles (their text) and what the map read in each of them; it
-finds the enterprises, the 提法 glossary and duplicate submissions, weighs keywords, finds
-related articles, and joins it all into one :class:`~..models.Analysis`. It neither forks
+finds the enterprises and the 提法 glossary, weighs keywords, finds related articles and
+duplicate submissions, and joins it all into one :class:`~..models.Analysis`. It neither forks
 nor caches: ``pair`` runs its two independent halves (one after the other unless the caller
 gives a way to run them side by side, or the weights in a process of their own), and ``glossary_memo`` is each article's glossary work as
 an earlier build left it, kept by the caller.
@@ -16,6 +16,7 @@ from typing import Callable, Optional, Sequence, TypeVar
 from ..models import Analysis, Article, ArticleAnalysis
 from ..segmenter import Segmenter
 from .data_files import AnalysisData
+from .duplicates import body_text
 from .enterprises import read_enterprises
 from .glossary import GlossaryMemo, build_glossary
 from .page import PageReading
@@ -37,25 +38,28 @@ def in_order(weights: "CorpusWeights", names: Callable[[], B]) -> tuple["Weighed
 class WeighedCorpus:
     keywords: dict
     related: dict
+    duplicates: tuple
 
 
 @dataclass(frozen=True)
 class CorpusWeights:
-    """The half of the reduce that needs only numbers: TF-IDF, keywords and related articles.
-    Plain data (ids and each article's content-word counts), so it can be sent to a process that
-    holds nothing else."""
+    """The half of the reduce that needs only numbers and bodies: TF-IDF, keywords, related
+    articles and duplicate submissions. Plain data (ids, each article's content-word counts and its
+    body text), so it can be sent to a process that holds nothing else."""
 
     ids: tuple[str, ...]
     counts: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]
+    bodies: tuple[str, ...]
 
     def __call__(self) -> WeighedCorpus:
-        # numpy and pandas are imported here, where this half runs
+        # numpy, pandas and datasketch are imported here, where this half runs
+        from .duplicates import find_duplicate_bodies
         from .keywords import related_articles, term_weights, top_keywords
 
         weights = term_weights((), None, self.counts, self.ids)
         keywords = top_keywords(weights)
         weights = weights.with_sub_words()  # the plain table is let go before similarity is worked out
-        return WeighedCorpus(keywords, related_articles(weights))
+        return WeighedCorpus(keywords, related_articles(weights), find_duplicate_bodies(self.ids, self.bodies))
 
 
 def read_corpus(
@@ -74,18 +78,15 @@ def read_corpus(
         raise ValueError(f"{len(articles)} articles but {len(themes)} readings")
     ids = tuple(article.id for article in articles)
 
-    def names_and_duplicates():
+    def enterprises_and_glossary():
         texts = tuple(article_text_units(a) for a in articles)
         enterprises = read_enterprises(texts, data.enterprises, segmenter)
         names = frozenset(name for e in enterprises.enterprises for name in (e.name, *e.aliases))
-        glossary = build_glossary(texts, names, glossary_memo, data.glossary)
-        del texts
-        from .duplicates import find_duplicates  # datasketch is imported only where there is much to compare
+        return enterprises, build_glossary(texts, names, glossary_memo, data.glossary)
 
-        return enterprises, glossary, find_duplicates(articles)
-
-    weighed, (enterprises, glossary, duplicates) = pair(CorpusWeights(ids, counts), names_and_duplicates)
-    keywords, related = weighed.keywords, weighed.related
+    weights_job = CorpusWeights(ids, counts, tuple(body_text(a) for a in articles))
+    weighed, (enterprises, glossary) = pair(weights_job, enterprises_and_glossary)
+    keywords, related, duplicates = weighed.keywords, weighed.related, weighed.duplicates
     return Analysis(
         themes=data.taxonomy.themes,
         enterprises=enterprises.enterprises,
