@@ -1,4 +1,4 @@
-"""Marker bylines: ``●刘兆媛``, ``□ 李 林``, ``■ 张慧良``, ``■本报评论员``."""
+"""Marker bylines: ``●刘兆媛``, ``□ 李 林``, ``■ 张慧良``, ``■本报评论员``, ``■ 特约记者 张三（某矿）``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 from ..state import BlockState, Line
 from ..text import CJK
 from .base import NAMES, BlockRule, name_list
+from .reporter_byline import read_credits
 from .unit_byline import unit_byline_match
 
 MARKERS = "●○□■◎◆◇★☆▲△▼▽•◉◈"
@@ -18,20 +19,50 @@ def _with_unit(text: str) -> re.Match[str] | None:
     return unit_byline_match(text[1:].strip()) if text[:1] in MARKERS else None
 
 
+_BRACKETED_UNIT = re.compile(r"^(?P<rest>.+?)\s*[（(](?P<unit>[^（）()]{2,40})[）)]$")
+
+
+def _credits(text: str, state: BlockState):
+    """``■ 特约撰稿人 刘兆媛（山东能源枣矿集团党委组织部）``: after the marker, role words and names
+    as a reporter byline reads them (:func:`.reporter_byline.read_credits`), or names alone before
+    a bracketed unit; as (names, roles, unit or None), else None."""
+    if text[:1] not in MARKERS:
+        return None
+    rest, unit = text[1:].strip(), None
+    bracketed = _BRACKETED_UNIT.match(rest)
+    if bracketed:
+        rest, unit = bracketed.group("rest"), re.sub(r"\s+", "", bracketed.group("unit"))
+    credits = read_credits(rest, state)
+    if credits is not None:
+        return credits[0], credits[1], unit
+    if unit is not None and _MARKER_BYLINE.match(text[0] + rest):
+        names = name_list(rest)
+        if names and all(len(name) <= 4 for name in names):
+            return names, (None,) * len(names), unit
+    return None
+
+
 def starts(line: Line, state: BlockState) -> bool:
-    return bool(_MARKER_BYLINE.match(line.text)) or _with_unit(line.text) is not None
+    return bool(_MARKER_BYLINE.match(line.text)) or _with_unit(line.text) is not None or _credits(line.text, state) is not None
 
 
 def marker_byline(state: BlockState) -> bool:
     """``●刘兆媛``, ``□ 李 林``, ``■ 张慧良``: a byline marker and the author's name(s), also with
-    the unit before the name (``◎ 西铭矿 唐鹏``). A role word in place of a name (``■本报评论员``)
-    is the role, with no name."""
+    the unit before the name (``◎ 西铭矿 唐鹏``), role words before it (``■ 特约记者 张三``) or the
+    unit in brackets after it. A role word in place of a name (``■本报评论员``) is the role, with
+    no name."""
     number = state.line.number
     unit = _with_unit(state.line.text)
     if unit is not None:  # a unit's ending (矿, 公司, 党群工作部 …) before the name: the unit
         names = name_list(unit.group("names"))
         state.push("byline", number, number, state.line.text, "marker_byline", authors=names,
                    roles=(None,) * len(names), unit=re.sub(r"\s+", "", unit.group("unit")))
+        state.pos += 1
+        return True
+    credits = _credits(state.line.text, state)
+    if credits is not None:  # role words before the names, or the unit in brackets after them
+        names, roles, unit = credits
+        state.push("byline", number, number, state.line.text, "marker_byline", authors=names, roles=roles, unit=unit)
         state.pos += 1
         return True
     match = _MARKER_BYLINE.match(state.line.text)

@@ -1,0 +1,29 @@
+"""Marker bylines with a role before the name or the unit in brackets after it (``■ 特约撰稿人 张三（某矿）``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhenggong_report.parse import parse_page
+from zhenggong_report.sources import source_from_bytes
+
+BODY = "矿党委坚持把班组建设作为基础工程来抓，在全矿推行班组长竞聘上岗制度，选拔出一批懂技术、会管理的班组长。\n"
+
+
+def _article(byline: str, segmenter):
+    result = parse_page(source_from_bytes(f"班组建设的几点做法\n{byline}\n\n{BODY}".encode("utf-8"), "p.txt"), segmenter)
+    (article,) = result.articles
+    return article.title, article.authors, article.author_roles, article.affiliation
+
+
+@pytest.mark.parametrize(
+    "byline, expected",
+    [
+        ("■ 特约撰稿人　刘兆媛（山东能源枣矿集团党委组织部）", (("刘兆媛",), ("撰稿人",), "山东能源枣矿集团党委组织部")),
+        ("■ 本报特约记者　刘兆媛", (("刘兆媛",), ("特约记者",), None)),
+        ("● 刘兆媛（枣矿集团党委组织部）", (("刘兆媛",), (None,), "枣矿集团党委组织部")),
+        ("■ 刘兆媛", (("刘兆媛",), (None,), None)),
+    ],
+)
+def test_a_marker_byline_reads_its_role_and_bracketed_unit(byline, expected, segmenter) -> None:
+    assert _article(byline, segmenter) == ("班组建设的几点做法", *expected)
