@@ -7,7 +7,7 @@ import pytest
 from zhenggong_report.analyze.claims import article_claims
 from zhenggong_report.analyze.glossary import build_glossary, is_formulation
 from zhenggong_report.analyze.keywords import related_articles, term_weights, top_keywords
-from zhenggong_report.analyze.tokens import tokenize_article, tokenize_corpus
+from zhenggong_report.analyze.tokens import content_counts, tokenize_article, tokenize_corpus
 
 from analysis_helpers import make_article, make_corpus
 
@@ -228,3 +228,25 @@ def test_related_in_row_blocks_equals_the_whole_matrix(segmenter, seed_corpus) -
     for block in (1, 4, 256):
         blocked = related_articles(weights, block=block)
         assert {k: tuple((r.article_id, r.score) for r in v) for k, v in blocked.items()} == plain
+
+
+def test_related_of_copies_equals_the_whole_matrix(segmenter, seed_corpus) -> None:
+    """Copies of one text share a row of similarities; each copy still gets the answer of its own
+    row of the plain matrix (the other copies first, ties to the first article)."""
+    import numpy as np
+
+    from zhenggong_report.analyze.keywords import best_of, signature_matrix
+
+    tokens = tokenize_corpus(seed_corpus, segmenter)
+    counts = [content_counts(t, segmenter) for t in tokens]
+    copies = [0, 1, 0, 2, 0, 1] + list(range(len(counts)))  # three copies of the first, two of the second
+    ids = [f"copy-{n}" for n in range(len(copies))]
+    weights = term_weights((), segmenter, [counts[i] for i in copies], ids)
+    signature = signature_matrix(weights.with_sub_words()).toarray()
+    whole = np.round(signature @ signature.T, 4)
+    np.fill_diagonal(whole, -1.0)
+    plain = {ids[me]: tuple((ids[j], float(row[j])) for j in best_of(row, 3) if row[j] > 0) for me, row in enumerate(whole)}
+    for block in (1, 3, 256):
+        shared = related_articles(weights, block=block)
+        assert {k: tuple((r.article_id, r.score) for r in v) for k, v in shared.items()} == plain
+    assert [r.article_id for r in shared["copy-0"]][:2] == ["copy-2", "copy-4"]

@@ -201,33 +201,49 @@ def signature_matrix(weights: TermWeights, size: int = SIGNATURE):
     from scipy.sparse import csr_matrix
 
     rows, cols, values, width = signature_entries(weights, size)
-    return csr_matrix((values.astype(np.float64), (rows, cols)), shape=(len(weights.articles), max(width, 1)))
-
-
-def similarity_rows(signature, start: int, stop: int) -> np.ndarray:
-    """Cosine similarity of articles ``start:stop`` with every article (dense, (stop-start) × n):
-    the corpus is read a block of rows at a time, so no articles × articles matrix ever exists."""
-    return (signature[start:stop] @ signature.T).toarray()
+    matrix = csr_matrix((values.astype(np.float64), (rows, cols)), shape=(len(weights.articles), max(width, 1)))
+    matrix.sort_indices()  # canonical, so identical rows have identical bytes
+    return matrix
 
 
 def related_articles(weights: TermWeights, limit: int = TOP_RELATED, block: int = ROW_BLOCK) -> dict[str, tuple[Related, ...]]:
     """Each article's ``limit`` most similar others by cosine (score rounded to 4 places, > 0);
     ties go to the article that comes first. Linear in memory: rows of similarities are made
-    ``block`` articles at a time and only each row's best ``limit`` are kept."""
+    ``block`` articles at a time and only each row's best ``limit`` are kept. Articles with the
+    same signature (copies of one text) share one row of similarities, made once."""
     ids = weights.articles
     signature = signature_matrix(weights.with_sub_words())
     out: dict[str, tuple[Related, ...]] = {}
     keep = min(limit, max(len(ids) - 1, 0))
-    for start in range(0, len(ids), block):
-        scores = np.round(similarity_rows(signature, start, min(start + block, len(ids))), 4)
-        for offset, row in enumerate(scores):
-            me = start + offset
-            if keep == 0:
-                out[ids[me]] = ()
-                continue
-            row[me] = -1.0
-            out[ids[me]] = tuple(Related(ids[int(j)], float(row[j])) for j in best_of(row, keep) if row[j] > 0)
-    return out
+    if keep == 0:
+        return {article_id: () for article_id in ids}
+    distinct, members = same_rows(signature)
+    for start in range(0, len(distinct), block):
+        rows = distinct[start : start + block]
+        scores = np.round((signature[rows] @ signature.T).toarray(), 4)
+        for row, group in zip(scores, members[start : start + block]):
+            best = best_of(row, keep + 1)  # one spare: an article never counts itself
+            for me in group:
+                chosen = [j for j in best if j != me][:keep]
+                out[ids[me]] = tuple(Related(ids[int(j)], float(row[j])) for j in chosen if row[j] > 0)
+    return {article_id: out[article_id] for article_id in ids}
+
+
+def same_rows(matrix) -> tuple[list[int], list[list[int]]]:
+    """The first of each set of identical rows of a CSR ``matrix``, and each set's rows in order."""
+    first: dict[bytes, int] = {}
+    members: list[list[int]] = []
+    distinct: list[int] = []
+    indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
+    for row in range(matrix.shape[0]):
+        lo, hi = indptr[row], indptr[row + 1]
+        key = indices[lo:hi].tobytes() + b"|" + data[lo:hi].tobytes()
+        group = first.setdefault(key, len(distinct))
+        if group == len(distinct):
+            distinct.append(row)
+            members.append([])
+        members[group].append(row)
+    return distinct, members
 
 
 def best_of(row: np.ndarray, keep: int) -> np.ndarray:
