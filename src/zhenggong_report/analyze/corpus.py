@@ -42,24 +42,57 @@ class WeighedCorpus:
 
 
 @dataclass(frozen=True)
+class TermWeighing:
+    """TF-IDF over each article's content-word counts: the keywords and the related articles."""
+
+    ids: tuple[str, ...]
+    counts: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]
+
+    def __call__(self) -> tuple[dict, dict]:
+        from .keywords import related_articles, term_weights, top_keywords  # numpy and pandas, where this runs
+
+        weights = term_weights((), None, self.counts, self.ids)
+        keywords = top_keywords(weights)
+        weights = weights.with_sub_words()  # the plain table is let go before similarity is worked out
+        return keywords, related_articles(weights)
+
+
+@dataclass(frozen=True)
+class DuplicateSearch:
+    """Duplicate submissions among the articles' body texts."""
+
+    ids: tuple[str, ...]
+    bodies: tuple[str, ...]
+
+    def __call__(self) -> tuple:
+        from .duplicates import find_duplicate_bodies  # datasketch, where this runs
+
+        return find_duplicate_bodies(self.ids, self.bodies)
+
+
+@dataclass(frozen=True)
 class CorpusWeights:
     """The half of the reduce that needs only numbers and bodies: TF-IDF, keywords, related
     articles and duplicate submissions. Plain data (ids, each article's content-word counts and its
-    body text), so it can be sent to a process that holds nothing else."""
+    body text), so it can be sent to a process that holds nothing else; its two independent
+    parts (:meth:`parts`) can each go to a process of their own, holding only their own data."""
 
     ids: tuple[str, ...]
     counts: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]
     bodies: tuple[str, ...]
 
-    def __call__(self) -> WeighedCorpus:
-        # numpy, pandas and datasketch are imported here, where this half runs
-        from .duplicates import find_duplicate_bodies
-        from .keywords import related_articles, term_weights, top_keywords
+    def parts(self) -> tuple[TermWeighing, DuplicateSearch]:
+        return TermWeighing(self.ids, self.counts), DuplicateSearch(self.ids, self.bodies)
 
-        weights = term_weights((), None, self.counts, self.ids)
-        keywords = top_keywords(weights)
-        weights = weights.with_sub_words()  # the plain table is let go before similarity is worked out
-        return WeighedCorpus(keywords, related_articles(weights), find_duplicate_bodies(self.ids, self.bodies))
+    @staticmethod
+    def joined(terms: tuple[dict, dict], duplicates: tuple) -> WeighedCorpus:
+        """The parts' results as one :class:`WeighedCorpus`."""
+        keywords, related = terms
+        return WeighedCorpus(keywords, related, duplicates)
+
+    def __call__(self) -> WeighedCorpus:
+        terms, duplicates = self.parts()
+        return self.joined(terms(), duplicates())
 
 
 def read_corpus(

@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import chain
-from functools import cached_property
 from typing import Mapping, Optional, Sequence
 
 import numpy as np
@@ -70,10 +69,10 @@ class TermWeights:
     with_parts: bool = False
     """Whether every compound also counts for the words it begins or ends with (for similarity)."""
 
-    @cached_property
     def ranked(self) -> pd.DataFrame:
-        """The table by article, strongest word first (ties by the word): sorted once, read by
-        both the keywords and the similarity signature."""
+        """The table by article, strongest word first (ties by the word): a sorted copy, made for
+        its one reader (the keywords read the plain table, the similarity signature the one with
+        sub-words) and let go with it."""
         return self.table.sort_values(["doc", "weight", "word"], ascending=[True, False, True])
 
     def with_sub_words(self) -> "TermWeights":
@@ -85,7 +84,7 @@ class TermWeights:
         parts = [(n, number[part]) for word, n in number.items() for part in sub_words(word, number.keys())]
         if not parts:
             return TermWeights(self.table, self.articles, self.words, True)
-        mapping = pd.DataFrame(parts, columns=["word", "part"])
+        mapping = pd.DataFrame(np.array(parts, dtype=np.int32), columns=["word", "part"])
         extra = self.table[["doc", "word", "count"]].merge(mapping, on="word")[["doc", "part", "count"]]
         counts = pd.concat([self.table[["doc", "word", "count"]], extra.rename(columns={"part": "word"})], ignore_index=True)
         counts = counts.groupby(["doc", "word"], sort=True, as_index=False)["count"].sum()
@@ -118,9 +117,9 @@ def tf_idf(pairs, articles: int) -> tuple[pd.DataFrame, np.ndarray]:
     codes, words = pd.factorize(pd.Series(list(chain.from_iterable(w for w, _ in pairs)), dtype=object), sort=True)
     counts = pd.DataFrame(
         {
-            "doc": np.repeat(np.arange(len(pairs), dtype=np.int64), [len(w) for w, _ in pairs]),
-            "word": codes.astype(np.int64),
-            "count": np.fromiter(chain.from_iterable(n for _, n in pairs), dtype=np.int64, count=len(codes)),
+            "doc": np.repeat(np.arange(len(pairs), dtype=np.int32), [len(w) for w, _ in pairs]),
+            "word": codes.astype(np.int32),
+            "count": np.fromiter(chain.from_iterable(n for _, n in pairs), dtype=np.int32, count=len(codes)),
         }
     )
     return weigh(counts, articles), np.asarray(words, dtype=object)
@@ -164,7 +163,7 @@ def top_keywords(weights: TermWeights, limit: int = TOP_KEYWORDS) -> dict[str, t
     out: dict[str, tuple[Keyword, ...]] = {article: () for article in weights.articles}
     if weights.table.empty:
         return out
-    head = weights.ranked.groupby("doc", sort=False).head(FAMILY_POOL)
+    head = weights.ranked().groupby("doc", sort=False).head(FAMILY_POOL)
     found: dict[int, list[tuple[str, float]]] = {}
     words = weights.words[head["word"].to_numpy()].tolist()
     for doc, word, weight in zip(head["doc"].tolist(), words, head["weight"].tolist(), strict=True):
@@ -181,7 +180,7 @@ def signature_entries(weights: TermWeights, size: int = SIGNATURE) -> tuple[np.n
     if weights.table.empty:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0, dtype=np.float32), 0
-    ranked = weights.ranked
+    ranked = weights.ranked()
     full = ranked.groupby("doc", sort=False).head(size)
     shared = full.groupby("word")["doc"].transform("nunique") > 1
     kept = full[shared]

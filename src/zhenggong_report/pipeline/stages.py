@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from ..analyze import PageTools, in_order, load_analysis_data, read_corpus
-from ..analyze.corpus import CorpusWeights, Pair, WeighedCorpus
+from ..analyze.corpus import CorpusWeights, Pair
 from ..analyze.glossary import GlossaryMemo
 from ..cache import BuildCache, digest
 from ..models import ParsedCorpus, SourceFile
@@ -188,14 +188,14 @@ def reduce_stage(corpus: ParsedCorpus, outputs: list[PageOutput], tools: MapTool
 
 
 OWN_PROCESS_FROM_ARTICLES = 5_000
-"""From this many articles the reduce's weights run in a process started afresh rather than a
+"""From this many articles the reduce's weights run in processes started afresh rather than a
 forked child: a fork starts as large as this process (which by then holds every article), so the
 largest process would be both together; a fresh one holds only the weights' own data."""
 
 
 def reduce_pair(articles: int, parallel: bool) -> Pair:
     """How the reduce's two halves run: one after the other; the weights in a forked child beside
-    the names here; or, for a large corpus, in a fresh process of their own."""
+    the names here; or, for a large corpus, in fresh processes of their own."""
     if not parallel:
         return in_order
     if articles >= OWN_PROCESS_FROM_ARTICLES:
@@ -204,17 +204,20 @@ def reduce_pair(articles: int, parallel: bool) -> Pair:
 
 
 def weights_in_own_process(weights: CorpusWeights, names):
-    """The weights in a spawned worker (of :mod:`.workers`: it dies with the build), the names here meanwhile."""
-    with run_in_workers([weights], _run, 1, _ready, (), 1, "spawn", what="the corpus weights") as done:
+    """The weights' two parts (TF-IDF; duplicates) in two spawned workers (of :mod:`.workers`: they
+    die with the build), each sent only its own data, and the names here meanwhile: the largest
+    process is then the larger part, not both together."""
+    with run_in_workers(list(weights.parts()), _run, 2, _ready, (), 1, "spawn", what="the corpus weights") as done:
         named = names()
-        return next(iter(done)), named
+        terms, duplicates = tuple(done)
+        return CorpusWeights.joined(terms, duplicates), named
 
 
 def _ready() -> None:
     """A worker for the corpus weights needs nothing set up."""
 
 
-def _run(job: CorpusWeights) -> WeighedCorpus:
+def _run(job):
     return job()
 
 
