@@ -87,3 +87,22 @@ def test_a_csv_table_in_pieces_is_the_table_written_at_once():
     assert read[0] == ["id", "title", "note"] and len(read) == len(rows) + 1
     assert read[1] == ["0", "'=标题0", "a\rb"] and read[2] == ["1", "'=标题1", "正文"]
     assert tables.to_csv([], ["id"], {}) == "\ufeffid\n".encode("utf-8")
+
+
+def test_shared_values_leave_every_page_output_equal(segmenter):
+    """Sharing recurring strings and small tuples across pages changes no page's output, and two
+    pages' equal values become one object."""
+    from zhenggong_report.analyze import PageTools, load_analysis_data
+    from zhenggong_report.pipeline.map import MapTools, map_page
+    from zhenggong_report.pipeline.pages import SharedValues, shared_words
+    from zhenggong_report.sources import read_source
+
+    from conftest import SEEDS
+
+    tools = MapTools(PageTools(segmenter, load_analysis_data()))
+    plain = [map_page(read_source(path), tools)[0] for path in sorted(SEEDS.glob("*.txt"))]
+    shared = SharedValues()
+    light = [shared_words(output, shared) for output in plain]
+    assert light == plain
+    pairs = [pair for o in light for article in o.read.reading.themes for hit in article.treated for pair in hit.terms]
+    assert len({id(p) for p in pairs}) == len(set(pairs)) < len(pairs)

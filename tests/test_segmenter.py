@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from zhenggong_report.errors import DataFileError
-from zhenggong_report.segmenter import NAME_FLAGS, read_stopwords
+from zhenggong_report.segmenter import NAME_FLAGS, Segmenter, read_stopwords
 
 
 def test_domain_terms_are_one_word(segmenter) -> None:
@@ -115,3 +115,20 @@ def test_content_word_answers_are_remembered_and_unchanged(segmenter) -> None:
     words = ["党建", "的", "2023", "工会", "我们", "12.5%", "信访"]
     first = [segmenter.is_content_word(w) for w in words]
     assert [segmenter.is_content_word(w) for w in words] == first == [segmenter._judge_content_word(w) for w in words]
+
+
+def test_the_pos_tokenizer_copies_jiebas_tag_table_and_tags_as_its_own_would():
+    """The POS tokenizer over jieba's own dictionary starts from the tag table ``jieba.posseg``
+    already read; its tags (the user dictionary's included) are those of a POS tokenizer that reads
+    the table afresh, and jieba's own table is left as it was."""
+    import jieba.posseg
+
+    from conftest import SEEDS
+
+    text = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")[:3000]
+    before = dict(jieba.posseg.dt.word_tag_tab)
+    fresh = jieba.posseg.POSTokenizer(Segmenter().tokenizer)
+    copied = Segmenter()
+    assert copied.tag(text) == [(pair.word, pair.flag) for pair in fresh.lcut(text)]
+    assert ("新时代", "n") in copied.tag(text)  # a user-dictionary word with its own tag
+    assert jieba.posseg.dt.word_tag_tab == before

@@ -68,20 +68,21 @@ def map_pages(
     pages are loaded here meanwhile. ``on_workers_busy`` is called once
     this process is left waiting for the executor with plenty of work."""
     outputs: list[Optional[PageOutput]] = [None] * len(sources)
+    shared = SharedValues()
     cached = sorted(set(range(len(sources))) - set(unmapped))
     late: list[int] = []
     if executor is not None and unmapped:
         with executor.map([(sources[i], keys[i]) for i in unmapped]) as done:
-            late = _load_cached(cached, sources, keys, tools, cache, outputs, on_page)
+            late = _load_cached(cached, sources, keys, tools, cache, outputs, on_page, shared)
             on_workers_busy()
             for position, output in done:
                 index = unmapped[position]
                 if not executor.stores:
                     store_page(cache, keys[index], output, None)
-                outputs[index] = shared_words(output)
+                outputs[index] = shared_words(output, shared)
                 on_page(sources[index])
     else:
-        late = _load_cached(cached, sources, keys, tools, cache, outputs, on_page) + unmapped
+        late = _load_cached(cached, sources, keys, tools, cache, outputs, on_page, shared) + unmapped
     for index in sorted(late):
         outputs[index] = map_and_store(sources[index], keys[index], tools, cache)
         on_page(sources[index])
@@ -96,6 +97,7 @@ def _load_cached(
     cache: BuildCache,
     outputs: list[Optional[PageOutput]],
     on_page: Callable[[SourceFile], None],
+    shared: SharedValues,
 ) -> list[int]:
     """Fill ``outputs`` from the cache; returns the pages whose entries turned out unreadable."""
     failed = []
@@ -104,31 +106,46 @@ def _load_cached(
         if output is None:
             failed.append(index)
         else:
-            outputs[index] = shared_words(output)
+            outputs[index] = shared_words(output, shared)
             on_page(sources[index])
     return failed
 
 
-def shared_words(output: PageOutput) -> PageOutput:
-    """The output with its recurring strings interned — each counted word, and each theme's id,
-    name and matched terms: across a large corpus the same few tens of thousands of them recur in
-    every article, and each copy unpickled from a worker or the cache would otherwise stay."""
+class SharedValues:
+    """One object for each value that recurs across the pages' outputs (a term with its count,
+    a theme's paragraphs, a reason), for one build: unpickled from a worker or the cache, each
+    copy would otherwise stay, and a large corpus repeats the same few thousand of them."""
+
+    def __init__(self) -> None:
+        self._values: dict = {}
+
+    def one(self, value):
+        return self._values.setdefault(value, value)
+
+
+def shared_words(output: PageOutput, shared: SharedValues) -> PageOutput:
+    """The output with its recurring values shared — each counted word, and each theme's id, name,
+    matched terms, reasons and paragraphs, and its evidence's term and place (strings interned,
+    small tuples through ``shared``)."""
     reading = output.read.reading
     counts = tuple((tuple(map(sys.intern, words)), numbers) for words, numbers in reading.counts)
     themes = tuple(
-        replace(article, treated=_shared_hits(article.treated), mentioned=_shared_hits(article.mentioned)) for article in reading.themes
+        replace(article, treated=_shared_hits(article.treated, shared), mentioned=_shared_hits(article.mentioned, shared))
+        for article in reading.themes
     )
     return replace(output, read=replace(output.read, reading=replace(reading, counts=counts, themes=themes)))
 
 
-def _shared_hits(hits):
+def _shared_hits(hits, shared: SharedValues):
     return tuple(
         replace(
             hit,
             theme_id=sys.intern(hit.theme_id),
             name=sys.intern(hit.name),
-            terms=tuple((sys.intern(term), count) for term, count in hit.terms),
+            terms=tuple(shared.one((sys.intern(term), count)) for term, count in hit.terms),
             evidence=tuple(replace(e, term=sys.intern(e.term), place=sys.intern(e.place)) for e in hit.evidence),
+            reasons=shared.one(tuple(map(sys.intern, hit.reasons))),
+            paragraphs=shared.one(hit.paragraphs),
         )
         for hit in hits
     )

@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Iterator, Optional
 
-from ..analyze import PageTools, in_order, load_analysis_data, read_corpus
+from ..analyze import PageReading, PageTools, in_order, load_analysis_data, read_corpus
 from ..analyze.corpus import CorpusWeights, Pair
 from ..analyze.glossary import GlossaryMemo
 from ..cache import BuildCache, digest
@@ -106,10 +106,14 @@ def make_report(
     sources = tuple(page.text_let_go() for page in pages)
     pages.clear()
     corpus, outputs = join_stage(sources, outputs, tools)
+    bodies = dict(zip((a.id for a in corpus.articles), (b for o in outputs for b in o.read.bodies), strict=True))
+    readings = [output.read.reading for output in outputs]
+    del outputs  # what the map read is now held by the corpus, the bodies and the readings
     progress.stage("analysing the corpus")
-    analysis = reduce_stage(corpus, outputs, tools, prints, cache, parallel=worker_count(config.jobs) > 1)
+    analysis = reduce_stage(corpus, readings, tools, prints, cache, parallel=worker_count(config.jobs) > 1)
+    del readings  # their word counts served the reduce only; their themes and claims live on in the analysis
     progress.stage("rendering")
-    return render_stage(config, corpus, analysis, outputs, build_date, put)
+    return render_stage(config, corpus, analysis, bodies, build_date, put)
 
 
 def map_stage(
@@ -172,7 +176,7 @@ def join_stage(sources: tuple[SourceFile, ...], outputs: list[PageOutput], tools
     return corpus, outputs
 
 
-def reduce_stage(corpus: ParsedCorpus, outputs: list[PageOutput], tools: MapTools, prints: Fingerprints, cache: BuildCache, parallel: bool):
+def reduce_stage(corpus: ParsedCorpus, readings: list[PageReading], tools: MapTools, prints: Fingerprints, cache: BuildCache, parallel: bool):
     """The corpus read (:func:`..analyze.read_corpus`), its two halves side by side in a forked child
     when ``parallel``; the glossary's per-article work is kept in the cache between builds."""
     memo_key = digest("glossary-memo", prints.code)
@@ -180,7 +184,6 @@ def reduce_stage(corpus: ParsedCorpus, outputs: list[PageOutput], tools: MapTool
     if cache.enabled and not isinstance(memo, GlossaryMemo):
         memo = GlossaryMemo()
     pair = reduce_pair(len(corpus.articles), parallel)
-    readings = [output.read.reading for output in outputs]
     analysis = read_corpus(corpus.articles, readings, tools.page.data, tools.segmenter, pair, memo)
     if memo is not None:
         cache.store("glossary-memo", memo_key, memo)
@@ -207,10 +210,11 @@ def weights_in_own_process(weights: CorpusWeights, names):
     """The weights' two parts (TF-IDF; duplicates) in two spawned workers (of :mod:`.workers`: they
     die with the build), each sent only its own data, and the names here meanwhile: the largest
     process is then the larger part, not both together."""
-    with run_in_workers(list(weights.parts()), _run, 2, _ready, (), 1, "spawn", what="the corpus weights") as done:
-        named = names()
-        terms, duplicates = tuple(done)
-        return CorpusWeights.joined(terms, duplicates), named
+    terms, duplicates = weights.parts()
+    with run_in_workers([terms], _run, 1, _ready, (), 1, "spawn", what="the corpus weights") as terms_done:
+        with run_in_workers([duplicates], _run, 1, _ready, (), 1, "spawn", what="the duplicate search") as duplicates_done:
+            named = names()
+            return CorpusWeights.joined(next(iter(terms_done)), next(iter(duplicates_done))), named
 
 
 def _ready() -> None:
@@ -221,13 +225,13 @@ def _run(job):
     return job()
 
 
-def render_stage(config: BuildConfig, corpus: ParsedCorpus, analysis, outputs: list[PageOutput], build_date: Optional[str], put: Put) -> dict:
+def render_stage(config: BuildConfig, corpus: ParsedCorpus, analysis, bodies: dict[str, str], build_date: Optional[str], put: Put) -> dict:
     """The report's files, each given to ``put`` as it is made: the data files beside the pages
-    (in a forked child, which writes its files into the same staging folder); returns a summary."""
+    (in a forked child, which writes its files into the same staging folder); returns a summary.
+    ``bodies`` are the articles' bodies as HTML, by article id, as the map made them."""
     from ..render.data import parse_files
     from ..render.html import render_html
 
-    bodies = dict(zip((a.id for a in corpus.articles), (b for o in outputs for b in o.read.bodies), strict=True))
     parallel = worker_count(config.jobs) > 1
     side_by_side(
         lambda: parse_files(corpus, analysis, put),

@@ -158,7 +158,9 @@ class ArticleView:
     keywords: tuple[Keyword, ...]
     claims: tuple[ClaimView, ...]
     related: tuple[RelatedView, ...]
-    body: Markup
+    body: str
+    """The body as HTML, escaped where it was rendered: the very string the map made (a copy per
+    article as ``Markup`` would double the bodies' memory; the template marks it safe)."""
     filter_themes: str
     """Space-separated theme anchors (for the in-page filter)."""
     filter_enterprises: str
@@ -543,7 +545,7 @@ class _Builder:
             keywords=item.keywords,
             claims=tuple(self.claim_view(c, ref, n) for n, c in enumerate(item.claims, 1)),
             related=tuple(RelatedView(self.article_refs[r.article_id], r.score) for r in item.related),
-            body=Markup(body) if body is not None else self.renderer.paragraphs(article.paragraphs, body_terms(item.themes)),
+            body=body if body is not None else str(self.renderer.paragraphs(article.paragraphs, body_terms(item.themes))),
             filter_themes=" ".join(h.theme.anchor for h in hits),
             filter_enterprises=" ".join(sorted(self.enterprise_refs[i].anchor for i in with_ancestors)),
             duplicates=self.duplicate_views.get(article.id),
