@@ -40,6 +40,7 @@ class Layout:
     masthead_names: tuple[str, ...]
     masthead_max: int
     weekdays: tuple[str, ...]
+    page_counts: tuple[str, ...]
     column_names: tuple[str, ...]
     column_endings: tuple[str, ...]
     editor_labels: tuple[str, ...]
@@ -111,6 +112,7 @@ def _patterns(layout: Layout) -> dict[str, str]:
         "editors": alternation(layout.editor_labels),
         "imprint": alternation(layout.imprint_labels),
         "weekdays": alternation(layout.weekdays),
+        "page_counts": alternation(layout.page_counts),
         "news": alternation(layout.news_openers),
         "captions": alternation(layout.caption_markers),
         "credits": alternation(layout.credit_endings),
@@ -145,6 +147,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "masthead_endings": ("masthead", "endings"),
     "masthead_names": ("masthead", "names"),
     "weekdays": ("dateline", "weekdays"),
+    "page_counts": ("dateline", "page_counts"),
     "column_names": ("columns", "names"),
     "column_endings": ("columns", "endings"),
     "editor_labels": ("editors", "labels"),
