@@ -63,6 +63,8 @@ class Layout:
     notice_closers: tuple[str, ...]
     slogan_words: tuple[str, ...]
     source_labels: tuple[str, ...] = ()
+    title_run_on_openers: tuple[str, ...] = ()
+    """Words a title opens with that run on into its next line (``[titles] run_on_openers``)."""
     wechat_chrome: tuple[str, ...] = ()
     """WeChat's interface words (``sources.toml`` ``[wechat] chrome``)."""
     wechat_end_marks: tuple[str, ...] = ()
@@ -168,6 +170,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "notice_closers": ("notices", "closers"),
     "slogan_words": ("notices", "slogan_words"),
     "source_labels": ("credits", "source_labels"),
+    "title_run_on_openers": ("titles", "run_on_openers"),
 }
 """Each plain word list of :class:`Layout`: its field, and the table and key of ``layout.toml`` it comes from."""
 
@@ -178,7 +181,7 @@ def layout_from_toml(raw: dict[str, Any], path: str, wechat: Optional[dict[str, 
     the ``[wechat]`` table of ``sources.toml`` (at ``wechat_path``), or None for no WeChat words."""
     s = {name: _section(raw, name, path) for name in (
         "masthead", "dateline", "columns", "editors", "imprint", "contents", "bylines", "news",
-        "captions", "jumps", "editorial", "journal", "notices", "credits")}
+        "captions", "jumps", "editorial", "journal", "notices", "credits", "titles")}
     roles = s["bylines"].get("roles", {})
     if not isinstance(roles, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in roles.items()):
         raise DataFileError(path, "'roles' must map words to role names", "bylines")
