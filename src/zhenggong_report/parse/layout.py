@@ -40,6 +40,7 @@ class Layout:
     masthead_names: tuple[str, ...]
     masthead_max: int
     weekdays: tuple[str, ...]
+    page_counts: tuple[str, ...]
     column_names: tuple[str, ...]
     column_endings: tuple[str, ...]
     editor_labels: tuple[str, ...]
@@ -62,6 +63,12 @@ class Layout:
     notice_closers: tuple[str, ...]
     slogan_words: tuple[str, ...]
     source_labels: tuple[str, ...] = ()
+    title_run_on_openers: tuple[str, ...] = ()
+    """Words a title opens with that run on into its next line (``[titles] run_on_openers``)."""
+    rule_characters: tuple[str, ...] = ()
+    """What a printed rule (``━━━━``, ``════``) is drawn with (``[boxes] rules``)."""
+    box_labels: tuple[tuple[str, str], ...] = ()
+    """(label, leftover kind) of the boxes ruled above and below (``[boxes.labels]``: 广告 = advert)."""
     wechat_chrome: tuple[str, ...] = ()
     """WeChat's interface words (``sources.toml`` ``[wechat] chrome``)."""
     wechat_end_marks: tuple[str, ...] = ()
@@ -111,6 +118,7 @@ def _patterns(layout: Layout) -> dict[str, str]:
         "editors": alternation(layout.editor_labels),
         "imprint": alternation(layout.imprint_labels),
         "weekdays": alternation(layout.weekdays),
+        "page_counts": alternation(layout.page_counts),
         "news": alternation(layout.news_openers),
         "captions": alternation(layout.caption_markers),
         "credits": alternation(layout.credit_endings),
@@ -145,6 +153,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "masthead_endings": ("masthead", "endings"),
     "masthead_names": ("masthead", "names"),
     "weekdays": ("dateline", "weekdays"),
+    "page_counts": ("dateline", "page_counts"),
     "column_names": ("columns", "names"),
     "column_endings": ("columns", "endings"),
     "editor_labels": ("editors", "labels"),
@@ -165,6 +174,8 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "notice_closers": ("notices", "closers"),
     "slogan_words": ("notices", "slogan_words"),
     "source_labels": ("credits", "source_labels"),
+    "rule_characters": ("boxes", "rules"),
+    "title_run_on_openers": ("titles", "run_on_openers"),
 }
 """Each plain word list of :class:`Layout`: its field, and the table and key of ``layout.toml`` it comes from."""
 
@@ -175,10 +186,13 @@ def layout_from_toml(raw: dict[str, Any], path: str, wechat: Optional[dict[str, 
     the ``[wechat]`` table of ``sources.toml`` (at ``wechat_path``), or None for no WeChat words."""
     s = {name: _section(raw, name, path) for name in (
         "masthead", "dateline", "columns", "editors", "imprint", "contents", "bylines", "news",
-        "captions", "jumps", "editorial", "journal", "notices", "credits")}
+        "captions", "jumps", "editorial", "journal", "notices", "credits", "boxes", "titles")}
     roles = s["bylines"].get("roles", {})
     if not isinstance(roles, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in roles.items()):
         raise DataFileError(path, "'roles' must map words to role names", "bylines")
+    labels = s["boxes"].get("labels", {})
+    if not isinstance(labels, dict) or not all(isinstance(k, str) and k and isinstance(v, str) and v for k, v in labels.items()):
+        raise DataFileError(path, "'labels' must map a box's label to a leftover kind", "boxes")
     kinds = []
     for entry in s["notices"].get("kinds", []):
         if not isinstance(entry, dict) or not isinstance(entry.get("kind"), str):
@@ -191,6 +205,7 @@ def layout_from_toml(raw: dict[str, Any], path: str, wechat: Optional[dict[str, 
         **{field: _words(s[section], key, path, section) for field, (section, key) in WORD_LISTS.items()},
         masthead_max=max_length,
         byline_roles=tuple(sorted(roles.items())),
+        box_labels=tuple(sorted(labels.items())),
         notice_kinds=tuple(kinds),
         wechat_chrome=wechat_words(wechat_path, wechat, "chrome") if wechat is not None else (),
         wechat_end_marks=wechat_words(wechat_path, wechat, "end_marks") if wechat is not None else (),

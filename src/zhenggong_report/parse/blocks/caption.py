@@ -1,4 +1,5 @@
-"""Photo captions and credits: ``▲…``, ``图为…``, ``（摄影 王五）``, ``本报记者 王五 摄``, ``□ 赵亮 摄``."""
+"""Photo captions and credits: ``▲…``, ``图为…``, ``[图] …``, ``（摄影 王五）``, ``本报记者 王五 摄``,
+``□ 赵亮 摄``, and a caption line that ends with its credit (``…开展调研。　　孙伟　摄``)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from .marker_byline import MARKERS
 
 MAX_CAPTION_LINES = 4
 PHOTO_TITLE_MAX = 20
+CREDITED_CAPTION_MAX = 160
 _SPACED_ENDING = re.compile(r"[\s/／]\S{1,2}$")
+_SENTENCE_STOP = re.compile(r"[。！？!?]")
+_WIDE_GAP = re.compile(r"\s{2,}")
 
 
 def is_credit(text: str, state: BlockState) -> bool:
@@ -31,6 +35,21 @@ def _credit(layout) -> str:
 
 
 _CREDIT_FIRST = re.compile(rf"^(?:摄影|摄|图)\s*[/／:：]?\s*{NAMES}$")
+
+
+def credit_at_end(text: str, state: BlockState) -> bool:
+    """The line ends with a photo credit set off from the words before it by a sentence stop or a
+    wide gap: ``…开展调研。　　孙伟　摄``, ``…开展调研。（孙伟 摄）``. A credit run into the text
+    (``…目标。绘就蓝图``) is none: it needs a space or a bracket of its own."""
+    if not text.rstrip("）)").endswith(state.layout.credit_endings):
+        return False
+    cuts = [match.end() for pattern in (_SENTENCE_STOP, _WIDE_GAP) for match in pattern.finditer(text)]
+    return any(0 < cut < len(text) and _set_off_credit(text[cut:], state) for cut in cuts)
+
+
+def _set_off_credit(tail: str, state: BlockState) -> bool:
+    credit = tail.strip()
+    return (tail[:1].isspace() or " " in credit or credit[:1] in "（(") and is_credit(credit, state)
 
 
 def is_caption_start(text: str, state: BlockState) -> bool:
@@ -81,10 +100,11 @@ def caption(state: BlockState) -> bool:
     index = state.pos + 1
     while (
         not ends_sentence(lines[-1].text)
-        and not is_credit(lines[-1].text.rsplit("（", 1)[-1].rstrip("）)"), state)
+        and not credit_at_end(lines[-1].text, state)
         and len(lines) < MAX_CAPTION_LINES
         and index < len(state.lines)
         and not state.lines[index].blank
+        and not state.lines[index].indented  # an indent opens the next paragraph
         and not state.interrupts(state.lines[index])
     ):
         lines.append(state.lines[index])
@@ -97,5 +117,21 @@ def caption(state: BlockState) -> bool:
     return True
 
 
+def starts_credited_caption(line: Line, state: BlockState) -> bool:
+    return len(line.text) <= CREDITED_CAPTION_MAX and credit_at_end(line.text, state)
+
+
+def credited_caption(state: BlockState) -> bool:
+    """A line of words with the photo's credit at its end (``3月12日，…开展调研。　　孙伟　摄``) and no
+    caption marker before them: a caption on its own."""
+    line = state.line
+    if not starts_credited_caption(line, state):
+        return False
+    state.push("caption", line.number, line.number, line.text, "credited_caption")
+    state.pos += 1
+    return True
+
+
 RULE = BlockRule(caption, starts_caption, lambda layout: initials(layout.caption_markers))
+CREDITED = BlockRule(credited_caption, starts_credited_caption)
 CREDIT = BlockRule(photo_credit, starts_credit, unpunctuated=True)

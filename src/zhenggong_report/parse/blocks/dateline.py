@@ -1,4 +1,6 @@
-"""Datelines: ``2026年3月12日 星期四 第2版 思想政治工作`` (date, weekday, 版次, 期, 栏目)."""
+"""Datelines: ``2026年3月12日 星期四 第2版 思想政治工作`` (date, weekday, 版次, 期, 栏目), also with
+the page's staff after them (``第3版 党建视点 责任编辑：王晓东 美编：李娜``) and the issue's number
+of pages (``今日8版``), which is no 版次."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from ..state import BlockState, Line
 from ..text import has_sentence_punctuation
 from .base import BlockRule
 from .furniture import folded, push_furniture
+from .editors_line import read_editors
 from .masthead import masthead_name
 
 _DATE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
@@ -17,11 +20,31 @@ _ISSUE = re.compile(r"(?:总)?第\d{1,6}期")
 _LUNAR = re.compile(r"农历\S{2,8}")
 
 
+def _page_count(layout) -> str:
+    return rf"(?:{layout.pattern('page_counts')})(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}})版" if layout.page_counts else r"(?!)"
+
+
+def _staff_after(text: str, state: BlockState) -> tuple[str, dict[str, str]]:
+    """``text`` without the staff pairs printed at its end (``责任编辑：王晓东 美编：李娜``), and those pairs."""
+    label = state.layout.regex("dateline-staff", lambda layout: rf"(?:{layout.pattern('editors')})\s*[:：]")
+    for match in label.finditer(text):
+        if match.start() == 0:
+            return text, {}
+        editors = read_editors(text[match.start() :], state)
+        if editors is not None:
+            return text[: match.start()].rstrip(), editors
+    return text, {}
+
+
 def read_dateline(text: str, state: BlockState) -> Optional[dict[str, Any]]:
-    """What a dateline says (date, weekday, edition, issue, column), or None when ``text`` is none."""
+    """What a dateline says (date, weekday, edition, issue, column, the staff after them), or None
+    when ``text`` is none."""
     if has_sentence_punctuation(text) or len(text) > 60 or text[:1] in "（(【[":
         return None
-    plain = folded(text)
+    editors: dict[str, str] = {}
+    if "：" in text or ":" in text:
+        text, editors = _staff_after(text, state)
+    plain = state.layout.regex("page-count", _page_count).sub(" ", folded(text))
     date, edition = _DATE.search(plain), _EDITION.search(plain)
     if not (date or edition):
         return None
@@ -53,6 +76,8 @@ def read_dateline(text: str, state: BlockState) -> Optional[dict[str, Any]]:
     column = _column(text, plain, rest)
     if column:
         meta["column"] = column
+    if editors:
+        meta["editors"] = editors
     return meta
 
 

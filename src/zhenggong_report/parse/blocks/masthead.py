@@ -1,4 +1,5 @@
-"""Mastheads: the paper's name printed on a line of its own (``枣矿工人报``)."""
+"""Mastheads: the paper's name printed on a line of its own (``枣矿工人报``), with the Latin
+transliteration some papers print right under it (``JINNENG KONGGU MEIYE BAO``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from .base import BlockRule
 from .furniture import folded, near_page_edge, push_furniture
 
 _CJK_ONLY = re.compile(f"^[{CJK}（）()]+$")
+_LATIN_NAME = re.compile(r"^[A-Z]+(?:[ ·.\-][A-Z]+)+$")
+"""Two or more words of capital Latin letters and nothing else: a masthead's pinyin or English name."""
+LATIN_NAME_MAX = 60
 
 
 def masthead_name(text: str, state: BlockState) -> str | None:
@@ -28,12 +32,22 @@ def masthead_name(text: str, state: BlockState) -> str | None:
 
 def masthead(state: BlockState) -> bool:
     """A short line ending with 报 (``山东能源报``, ``枣矿工人报``) at the top of a page, or a paper
-    named in ``layout.toml``: the masthead; its name is the page's newspaper."""
+    named in ``layout.toml``: the masthead; its name is the page's newspaper. A line of capital
+    Latin words right under it (the name's pinyin) is printed with it and belongs to it."""
     name = masthead_name(state.line.text, state)
     if name is None or not (near_page_edge(state) or name in state.layout.masthead_names):
         return False
-    push_furniture(state, [state.line], "masthead", newspaper=name)
+    lines = [state.line]
+    following = state.peek()
+    if following is not None and is_latin_name(following.text):
+        lines.append(following)
+    push_furniture(state, lines, "masthead", newspaper=name)
     return True
+
+
+def is_latin_name(text: str) -> bool:
+    """``JINNENG KONGGU MEIYE BAO``: a line of capital Latin words only, short enough to be a name."""
+    return len(text) <= LATIN_NAME_MAX and bool(_LATIN_NAME.match(text))
 
 
 def _hint(layout) -> str:

@@ -54,6 +54,13 @@ def starts_mid_sentence(block: Block, lexicon: Lexicon) -> bool:
     return len(token) == 1 and token not in SENTENCE_STARTERS
 
 
+def opens_with_indent(first: Block, second: Block) -> bool:
+    """On a page that indents its paragraphs (``first`` is indented), an indented ``second`` opens a
+    paragraph of its own: ``first`` stops mid-sentence where the page lost its rest, and no join
+    is made up for it (``…工作中的急难`` / a caption / ``　　治国安邦…``)."""
+    return bool(first.data.get("indented")) and bool(second.data.get("indented"))
+
+
 def _bracket_evidence(before: str, after: str) -> tuple[float, Optional[str]]:
     closer = first_unmatched_closer(after)
     if closer is None:
@@ -107,7 +114,7 @@ def _score_link(state: PageState, before: int, after: int) -> Optional[Link]:
         adjacent and first.kind == second.kind == "heading"
     ):
         return None
-    if starts_with_enumerator(second.text):
+    if starts_with_enumerator(second.text) or opens_with_indent(first, second):
         return None
     word, word_score = state.lexicon.join_evidence(first.text, second.text)
     bracket_score, bracket_note = _bracket_evidence(first.text, second.text)

@@ -23,15 +23,51 @@ def _title_like(block: Block) -> bool:
 
 
 def mark_titles_above_bylines(state: PageState) -> None:
-    """The short unpunctuated line just above a byline (or above its ``——`` subtitle) is the title."""
-    for index, block in enumerate(state.blocks):
-        if block.kind != "byline":
+    """The short unpunctuated line just above a byline (or above its ``——`` subtitle) is the title;
+    a lead-in (引题) printed over it (``深化“三强三优”建设``) is its kicker (:func:`_kicker_over`)."""
+    for index in reversed(range(len(state.blocks))):  # from the end: splitting a title shifts the blocks after it
+        if state.blocks[index].kind != "byline":
             continue
         above = index - 1
-        if above >= 0 and state.blocks[above].kind == "subtitle":
+        subtitled = above >= 0 and state.blocks[above].kind == "subtitle"
+        if subtitled:
             above -= 1
         if above >= 0 and _title_like(state.blocks[above]):
             state.blocks[above].kind = "title"
+            if not subtitled:  # the article's one subtitle field holds the 副题 already
+                _kicker_over(state, above)
+
+
+def _kicker_over(state: PageState, index: int) -> None:
+    """Over the title at ``index``: the first of its two printed lines, or the one-line block right
+    above it (a blank line or the page's top above that), when :func:`_is_kicker` says it is a lead-in."""
+    title = state.blocks[index]
+    if title.first != title.last:
+        lines = [line.strip() for line in state.source.lines[title.first - 1 : title.last] if line.strip()]
+        if len(lines) == 2 and _is_kicker(state, lines[0], lines[1]):
+            state.blocks[index] = Block("title", title.last, title.last, lines[1], title.rule, dict(title.data))
+            state.blocks.insert(index, Block("kicker", title.first, title.first, lines[0], "kicker_over_title"))
+        return
+    above = index - 1
+    if above < 0 or not _title_like(state.blocks[above]):
+        return
+    kicker = state.blocks[above]
+    top = above == 0 or not state.is_body(above - 1) or state.blocks[above - 1].last < kicker.first - 1
+    if kicker.first == kicker.last == title.first - 1 and top and _is_kicker(state, kicker.text, title.text):
+        kicker.kind = "kicker"
+
+
+def _is_kicker(state: PageState, first: str, second: str) -> bool:
+    """``first`` printed over the title ``second`` is a lead-in, not the title's first half: it is
+    shorter than the title (a title wrapped at the column's width is not), no word runs on across
+    the break, and it neither ends on a connector nor opens with words that open a title
+    (``关于``, ``浅谈``: ``layout.toml`` ``[titles] run_on_openers``)."""
+    return (
+        len(first) < len(second)
+        and first[-1] not in CONNECTORS
+        and not first.startswith(state.layout.title_run_on_openers)
+        and not state.lexicon.spanning_word(first, second)
+    )
 
 
 def mark_news_headlines(state: PageState) -> None:

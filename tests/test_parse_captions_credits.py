@@ -1,0 +1,78 @@
+"""Photo captions marked ``[图]``/``【图】`` or ending in their ``NAME 摄`` credit, the editor credit
+``（编辑　赵敏）`` closing an article, and no join across a caption into an indented paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhenggong_report.parse import parse_page
+from zhenggong_report.sources import source_from_bytes
+
+HEAD = "班组建设的几点做法\n■ 张三\n\n"
+FIRST = "　　矿党委坚持把班组建设作为基础工程来抓，在全矿推行班组长竞聘上岗制度，选拔出一批懂技术、会管理、能吃苦的班组长。"
+LAST = "　　该矿还建立班组长月度考评制度，考评结果与绩效挂钩，激发了班组长履职尽责的积极性，班组面貌焕然一新。"
+
+
+def _parse(body: str, segmenter):
+    return parse_page(source_from_bytes((HEAD + body).encode("utf-8"), "p.txt"), segmenter)
+
+
+@pytest.mark.parametrize("caption", [
+    "[图] 3月12日，职工在实训基地练习支护操作。　　孙伟　摄",
+    "【图】 职工在实训基地练习支护操作。（孙伟 摄）",
+    "职工在实训基地练习支护操作。　　本报记者　孙伟　摄",
+    "[图] 职工在实训基地练习支护操作",
+])
+def test_a_caption_between_paragraphs_is_a_caption(caption, segmenter) -> None:
+    result = _parse(f"{FIRST}\n{caption}\n{LAST}\n", segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("caption", ((5, 5),))]
+    assert [p.lines for p in result.articles[0].paragraphs] == [((4, 4),), ((6, 6),)]
+
+
+def test_a_caption_ending_in_its_credit_takes_no_line_after_it(segmenter) -> None:
+    result = _parse(f"{FIRST}\n[图] 3月12日，职工在实训基地练习支护操作。　　孙伟　摄\n该矿还建立班组长月度考评制度，激发了班组长的积极性。\n", segmenter)
+    assert [l.lines for l in result.leftovers if l.kind == "caption"] == [((5, 5),)]
+
+
+def test_a_credit_run_into_the_words_is_not_a_caption(segmenter) -> None:
+    result = _parse(f"{FIRST}\n这张照片由孙伟摄\n{LAST}\n", segmenter)
+    assert "caption" not in [l.kind for l in result.leftovers]
+
+
+def test_a_paragraph_stopping_mid_sentence_is_not_joined_to_an_indented_one(segmenter) -> None:
+    cut = FIRST[: FIRST.index("，选拔")]
+    result = _parse(f"{cut}\n[图] 职工在实训基地练习支护操作。　　孙伟　摄\n{LAST}\n", segmenter)
+    (article,) = result.articles
+    assert [p.text for p in article.paragraphs] == [cut.strip(), LAST.strip()]
+    assert article.joins == ()
+
+
+def test_a_paragraph_cut_by_a_caption_mid_line_is_still_joined(segmenter) -> None:
+    body = "　　矿党委坚持把班组建设作为基础工程来抓，在全矿推\n[图] 职工在实训基地练习支护操作。　　孙伟　摄\n行班组长竞聘上岗制度。\n"
+    (article,) = _parse(body, segmenter).articles
+    assert [p.text for p in article.paragraphs] == ["矿党委坚持把班组建设作为基础工程来抓，在全矿推行班组长竞聘上岗制度。"]
+
+
+@pytest.mark.parametrize("credit, editors", [
+    ("（编辑　赵敏）", (("编辑", "赵敏"),)),
+    ("(编辑:赵敏)", (("编辑", "赵敏"),)),
+    ("（责任编辑：王丽　校对：李明）", (("责任编辑", "王丽"), ("校对", "李明"))),
+])
+def test_an_editor_credit_under_the_article_is_its_editors(credit, editors, segmenter) -> None:
+    result = _parse(f"{FIRST}\n{LAST}\n{credit}\n", segmenter)
+    (article,) = result.articles
+    assert article.editors == editors
+    assert [p.text for p in article.paragraphs] == [FIRST.strip(), LAST.strip()]
+    assert article.lines == ((1, 6),) and result.leftovers == ()
+
+
+@pytest.mark.parametrize("line", ["（编辑部）", "（作者单位：枣矿集团田陈煤矿）", "（编辑赵敏同志对本文亦有贡献）"])
+def test_other_bracketed_lines_are_no_editor_credit(line, segmenter) -> None:
+    result = _parse(f"{FIRST}\n{line}\n", segmenter)
+    assert all(not a.editors for a in result.articles)
+
+
+def test_a_wrapped_line_ending_in_a_short_phrase_and_tu_is_no_caption(segmenter) -> None:
+    body = "　　矿党委坚持把班组建设作为基础工程来抓，实现了目标。绘就蓝图\n需要久久为功，持续发力。\n"
+    result = _parse(body, segmenter)
+    assert "caption" not in [l.kind for l in result.leftovers]

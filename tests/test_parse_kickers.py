@@ -1,0 +1,45 @@
+"""The lead-in (引题) printed over a headline above a byline: kept apart from the title, as its subtitle."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhenggong_report.parse import parse_page
+from zhenggong_report.sources import source_from_bytes
+
+SHORT = "　　矿党委坚持把班组建设作为基础工程来抓，选拔出一批懂技术、\n会管理的班组长。\n"
+WIDE = "　　矿党委坚持把班组建设作为基础工程来抓，在全矿推行班组长竞聘上岗制度，选拔出一批懂技术、会管理、能吃苦的班组长，班组面貌焕然一新。\n"
+
+
+def _title(head: str, segmenter, body: str = SHORT):
+    page = f"{head}\n■ 特约撰稿人　刘兆媛\n\n{body}"
+    (article,) = parse_page(source_from_bytes(page.encode("utf-8"), "p.txt"), segmenter).articles
+    return article.title, article.subtitle
+
+
+@pytest.mark.parametrize("body", [SHORT, WIDE], ids=["hard-wrapped", "wide"])
+def test_a_short_line_over_the_headline_is_its_kicker(body, segmenter) -> None:
+    assert _title("深化“三强三优”建设\n新时代国企组织工作质效提升的优化路径", segmenter, body) == (
+        "新时代国企组织工作质效提升的优化路径", "深化“三强三优”建设")
+
+
+def test_a_title_wrapped_at_the_column_width_stays_whole(segmenter) -> None:
+    assert _title("国有企业党建工作与生产经营\n深度融合的路径探索", segmenter) == (
+        "国有企业党建工作与生产经营深度融合的路径探索", None)
+
+
+def test_a_title_opening_with_a_run_on_word_stays_whole(segmenter) -> None:
+    assert _title("关于加强企业\n信访稳定工作的实践与启示", segmenter) == ("关于加强企业信访稳定工作的实践与启示", None)
+
+
+def test_a_first_line_ending_on_a_connector_stays_in_the_title(segmenter) -> None:
+    assert _title("党建引领下的\n基层班组管理创新实践路径", segmenter) == ("党建引领下的基层班组管理创新实践路径", None)
+
+
+def test_a_word_running_across_the_break_keeps_the_title_whole(segmenter) -> None:
+    assert _title("新时代国企组织工作质效提\n升的优化路径与实践探索研究", segmenter)[1] is None
+
+
+def test_no_kicker_is_split_off_a_title_that_has_a_dash_subtitle(segmenter) -> None:
+    title, subtitle = _title("深化“三强三优”建设\n新时代国企组织工作质效提升的优化路径\n——以枣矿集团为例", segmenter)
+    assert subtitle == "以枣矿集团为例"

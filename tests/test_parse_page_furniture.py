@@ -1,0 +1,56 @@
+"""Page furniture of 晋能控股煤业报's layout: the masthead's pinyin line, a page count on the dateline,
+the staff printed after the 版次 and 栏目."""
+
+from __future__ import annotations
+
+from zhenggong_report.parse import parse_page
+from zhenggong_report.sources import source_from_bytes
+
+BODY = "　　矿党委坚持把班组建设作为基础工程来抓，在全矿推行班组长竞聘上岗制度，选拔出一批懂技术、会管理的班组长。\n"
+
+
+def _parse(head: str, segmenter):
+    page = f"{head}\n\n班组建设的几点做法\n■ 张三\n\n{BODY}"
+    return parse_page(source_from_bytes(page.encode("utf-8"), "p.txt"), segmenter)
+
+
+def test_the_pinyin_line_under_the_masthead_is_the_mastheads(segmenter) -> None:
+    result = _parse("晋能控股煤业报\nJINNENG KONGGU MEIYE BAO", segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("masthead", ((1, 2),))]
+    assert [a.title for a in result.articles] == ["班组建设的几点做法"]
+    assert result.note.meta.newspaper == "晋能控股煤业报"
+
+
+def test_a_latin_line_not_under_a_masthead_is_no_masthead(segmenter) -> None:
+    result = _parse("思想政治工作\nJINNENG KONGGU MEIYE BAO", segmenter)
+    assert "masthead" not in [l.kind for l in result.leftovers]
+
+
+def test_a_lower_case_or_one_word_line_is_not_taken_as_the_pinyin(segmenter) -> None:
+    for line in ("Jinneng Konggu Meiye Bao", "JINNENG"):
+        result = _parse(f"晋能控股煤业报\n{line}", segmenter)
+        assert [l.lines for l in result.leftovers if l.kind == "masthead"] == [((1, 1),)]
+
+
+def test_a_page_count_on_the_dateline_is_no_edition(segmenter) -> None:
+    meta = _parse("2026年3月18日　星期三　　第2586期　　今日8版", segmenter).note.meta
+    assert (meta.date, meta.edition, meta.issue, meta.column) == ("2026-03-18", None, "第2586期", None)
+
+
+def test_the_edition_is_read_past_a_page_count(segmenter) -> None:
+    meta = _parse("2026年3月18日　星期三　本期四版　第3版　党建视点", segmenter).note.meta
+    assert (meta.edition, meta.column) == ("第3版", "党建视点")
+
+
+def test_staff_after_the_edition_and_column_are_the_pages_editors(segmenter) -> None:
+    result = _parse("第3版　党建视点　　　　责任编辑：王晓东　　美编：李娜", segmenter)
+    meta = result.note.meta
+    assert (meta.edition, meta.column) == ("第3版", "党建视点")
+    assert meta.editors == (("责任编辑", "王晓东"), ("美编", "李娜"))
+    assert [l.kind for l in result.leftovers] == ["dateline"]
+
+
+def test_a_staff_line_alone_is_still_the_editors_line(segmenter) -> None:
+    result = _parse("2026年3月18日 星期三 第3版\n责任编辑：王晓东　美编：李娜", segmenter)
+    assert [l.kind for l in result.leftovers] == ["dateline", "editors"]
+    assert result.note.meta.editors == (("责任编辑", "王晓东"), ("美编", "李娜"))
