@@ -154,3 +154,19 @@ def test_pages_go_out_in_batches_of_about_the_given_text_in_page_order():
     assert all(sum(sizes[p] for p in batch[:-1]) < sizes[0] + 1 for batch in grouped)
     assert batches(jobs, characters=10**9) == [list(range(len(sources)))]
     assert batches(jobs, characters=1) == [[p] for p in range(len(sources))]
+
+
+def test_after_a_local_cluster_only_dasks_idle_pool_thread_is_left_and_the_steps_may_fork(tmp_path):
+    """The reduce and the data files fork after a cluster build as after a local one: the one
+    thread Dask leaves in this process is drained and declared idle."""
+    from zhenggong_report.analyze import load_analysis_data
+    from zhenggong_report.parse.layout import load_layout
+    from zhenggong_report.pipeline.cluster import connect
+    from zhenggong_report.pipeline.forks import only_thread
+    from zhenggong_report.pipeline.map import ToolsRecipe
+    from zhenggong_report.segmenter import Segmenter
+
+    recipe = ToolsRecipe.of(Segmenter(), load_analysis_data(), load_layout(None))
+    with connect("local:1", recipe) as cluster:
+        assert cluster.workers() == 1
+    assert only_thread()

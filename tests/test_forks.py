@@ -112,3 +112,25 @@ def test_no_fork_while_another_thread_runs():
     finally:
         release.set()
         other.join()
+
+
+@needs_fork
+def test_a_thread_declared_idle_does_not_keep_the_steps_from_forking_and_another_does():
+    import threading
+
+    from zhenggong_report.pipeline.forks import declare_idle, only_thread
+
+    release = threading.Event()
+    waiting = threading.Thread(target=release.wait, name="a pool worker with no more work", daemon=True)
+    waiting.start()
+    try:
+        assert not only_thread()
+        child, here = side_by_side(os.getpid, os.getpid)
+        assert child == here  # refused: one after the other in this process
+        declare_idle([waiting])
+        assert only_thread()
+        child, here = side_by_side(os.getpid, os.getpid)
+        assert child != here
+    finally:
+        release.set()
+        waiting.join()

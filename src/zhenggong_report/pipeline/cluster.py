@@ -12,11 +12,13 @@ the worker). Dask schedules, retries and moves the work; this module only hands 
 from __future__ import annotations
 
 import logging
+import threading
 from contextlib import contextmanager
 from typing import Iterator, Sequence
 
 from ..errors import ClusterError, ReportError
 from ..models import SourceFile
+from .forks import declare_idle
 from .map import PageOutput, ToolsRecipe
 from .store import PageKeys
 
@@ -139,3 +141,17 @@ def connect(scheduler: str, recipe: ToolsRecipe) -> Iterator[DaskCluster]:
         client.close()
         if cluster is not None:
             cluster.close()
+        _declare_dask_pool_idle()
+
+
+def _declare_dask_pool_idle() -> None:
+    """Dask keeps one thread of its own in this process after the client closes (``Dask-Offload``,
+    a pool of one worker). Once a task of nothing has gone through it, that worker is idle until
+    the process ends, and is declared so: the reduce and the data files may then fork as they do
+    in a local build (:func:`.forks.side_by_side`)."""
+    try:
+        from distributed.utils import _offload_executor as pool
+    except ImportError:  # a version of distributed without it: the forks are refused, as before
+        return
+    pool.submit(lambda: None).result()
+    declare_idle(thread for thread in threading.enumerate() if thread.name.startswith("Dask-Offload"))

@@ -16,6 +16,7 @@ import signal
 import sys
 import threading
 import traceback
+import weakref
 from typing import Callable, TypeVar
 
 from ..errors import WorkerDied
@@ -29,15 +30,31 @@ class ForkedStepError(RuntimeError):
     """A step run in a forked child failed with an error that would not pickle (described instead)."""
 
 
+_IDLE_THREADS: "weakref.WeakSet[threading.Thread]" = weakref.WeakSet()
+
+
 def can_fork() -> bool:
     return hasattr(os, "fork") and sys.platform.startswith("linux")
 
 
+def declare_idle(threads) -> None:
+    """``threads`` are left waiting for work that will not come in this build (a library's pool
+    worker after its last task finished): they hold no lock a forked child could need, so they do
+    not keep :func:`side_by_side` from forking. The one who leaves them behind vouches for them."""
+    _IDLE_THREADS.update(threads)
+
+
+def only_thread() -> bool:
+    """Whether no thread but this one runs, those declared idle aside."""
+    here = threading.current_thread()
+    return all(thread is here or thread in _IDLE_THREADS for thread in threading.enumerate())
+
+
 def side_by_side(first: Callable[[], A], second: Callable[[], B], parallel: bool = True) -> tuple[A, B]:
     """``(first(), second())``, with ``first`` run in a forked child when ``parallel``, fork is
-    available and no other thread runs. An error in either step is raised here, as it would be
-    in one process."""
-    if not parallel or not can_fork() or threading.active_count() > 1:
+    available and no other thread runs (but those declared idle). An error in either step is
+    raised here, as it would be in one process."""
+    if not parallel or not can_fork() or not only_thread():
         # Forking while another thread runs could copy a lock it holds into the child.
         return first(), second()
     sys.stdout.flush()
