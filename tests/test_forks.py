@@ -10,7 +10,7 @@ import pytest
 
 from zhenggong_report.errors import DataFileError, InputError, OutputError, TemplateError
 from zhenggong_report.errors import WorkerDied
-from zhenggong_report.pipeline.forks import ForkedStepError, can_fork, side_by_side
+from zhenggong_report.pipeline.forks import ForkedStepError, can_fork, in_children, side_by_side
 
 needs_fork = pytest.mark.skipif(not can_fork(), reason="fork is only used on Linux")
 
@@ -134,3 +134,30 @@ def test_a_thread_declared_idle_does_not_keep_the_steps_from_forking_and_another
     finally:
         release.set()
         waiting.join()
+
+
+@needs_fork
+def test_several_steps_each_run_in_a_child_of_their_own_beside_the_one_here():
+    children, here = in_children([os.getpid, os.getpid, lambda: "三"], os.getpid)
+    assert here == os.getpid() and len({children[0], children[1], here}) == 3 and children[2] == "三"
+
+
+@needs_fork
+def test_the_first_failing_child_raises_and_every_child_is_waited_for(tmp_path):
+    def fails(message):
+        def step():
+            (tmp_path / message).write_text(str(os.getpid()))
+            raise InputError("page.txt", message)
+        return step
+
+    with pytest.raises(InputError, match="first"):
+        in_children([os.getpid, fails("first"), fails("second")], os.getpid)
+    for message in ("first", "second"):
+        with pytest.raises(ChildProcessError):  # already waited for: no longer a child of this process
+            os.waitpid(int((tmp_path / message).read_text()), os.WNOHANG)
+
+
+def test_without_parallel_several_steps_run_here_in_order():
+    seen = []
+    children, here = in_children([lambda: seen.append(1) or 1, lambda: seen.append(2) or 2], lambda: seen.append(3) or 3, parallel=False)
+    assert (children, here, seen) == ([1, 2], 3, [1, 2, 3])

@@ -139,11 +139,9 @@ def join_similar(texts: Sequence[np.ndarray], groups: _Groups, exact_below: int 
         return
     from datasketch import MinHash, MinHashLSHEnsemble  # imported only when there are many texts to compare
 
-    sketches = {}
-    for i in eligible:
-        sketch = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int)
-        sketch.update_batch((texts[i] & _LOW_32).tolist())  # the sketch takes 32-bit values
-        sketches[i] = sketch
+    # One set of permutations for every sketch (MinHash.generator copies its first), each sketch fed 32-bit values.
+    made = MinHash.generator(((texts[i] & _LOW_32).tolist() for i in eligible), num_perm=NUM_PERM, seed=1, hashfunc=int)
+    sketches = dict(zip(eligible, made, strict=True))
     index = MinHashLSHEnsemble(threshold=CONTAINMENT - SKETCH_MARGIN, num_perm=NUM_PERM, num_part=4)
     index.index((i, sketches[i], size_class(len(texts[i]))) for i in eligible)
     signatures = np.zeros((len(texts), NUM_PERM), dtype=np.uint64)

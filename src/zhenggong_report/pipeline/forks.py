@@ -17,7 +17,7 @@ import sys
 import threading
 import traceback
 import weakref
-from typing import Callable, TypeVar
+from typing import Any, Callable, Sequence, TypeVar
 
 from ..errors import WorkerDied
 from .workers import describe_end, die_with_parent, interrupts_held, leave_interrupts_to_parent
@@ -54,30 +54,51 @@ def side_by_side(first: Callable[[], A], second: Callable[[], B], parallel: bool
     """``(first(), second())``, with ``first`` run in a forked child when ``parallel``, fork is
     available and no other thread runs (but those declared idle). An error in either step is
     raised here, as it would be in one process."""
+    (first_result,), second_result = in_children([first], second, parallel)
+    return first_result, second_result
+
+
+def in_children(steps: Sequence[Callable[[], Any]], here: Callable[[], B], parallel: bool = True) -> tuple[list, B]:
+    """``([step() for step in steps], here())``, each of ``steps`` run in a forked child of its own
+    when ``parallel``, fork is available and no other thread runs (but those declared idle); the
+    children are all forked before any thread of this process starts. An error in any step is
+    raised here (the first child's first), as it would be in one process."""
     if not parallel or not can_fork() or not only_thread():
         # Forking while another thread runs could copy a lock it holds into the child.
-        return first(), second()
+        return [step() for step in steps], here()
     sys.stdout.flush()
     sys.stderr.flush()
-    read_end, write_end = os.pipe()
     parent = os.getpid()
-    with interrupts_held():
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the child's lines run in the child (coverage cannot see them)
-            os.close(read_end)
-            leave_interrupts_to_parent()
-            die_with_parent(parent)
-            _run_child(first, write_end)
-    os.close(write_end)
-    reader = _PipeReader(read_end)  # takes the child's result as it comes, beside the step here
+    forked: list[tuple[int, int]] = []  # (pid, read end of its result's pipe)
     try:
-        second_result = second()
-        payload = reader.result()
-    except BaseException:  # an error here, or a signal: the child's result is not wanted
-        _stop_child(pid, reader)
+        for step in steps:
+            read_end, write_end = os.pipe()
+            with interrupts_held():
+                pid = os.fork()
+                if pid == 0:  # pragma: no cover - the child's lines run in the child (coverage cannot see them)
+                    os.close(read_end)
+                    for _, sibling in forked:
+                        os.close(sibling)
+                    leave_interrupts_to_parent()
+                    die_with_parent(parent)
+                    _run_child(step, write_end)
+            os.close(write_end)
+            forked.append((pid, read_end))
+    except BaseException:  # a fork failed, or a signal: the children forked so far are not wanted
+        for pid, read_end in forked:
+            _end_child(pid)
+            os.close(read_end)
         raise
-    _, status = os.waitpid(pid, 0)
-    return _unpack(payload, status, pid), second_result
+    readers = [(pid, _PipeReader(read_end)) for pid, read_end in forked]  # each takes its child's result as it comes
+    try:
+        here_result = here()
+        payloads = [reader.result() for _, reader in readers]
+    except BaseException:  # an error here, or a signal: the children's results are not wanted
+        for pid, reader in readers:
+            _stop_child(pid, reader)
+        raise
+    statuses = [os.waitpid(pid, 0)[1] for pid, _ in readers]
+    return [_unpack(payload, status, pid) for (pid, _), payload, status in zip(readers, payloads, statuses)], here_result
 
 
 class _PipeReader:
@@ -152,9 +173,13 @@ def _exit_code(status: int) -> int:
 
 def _stop_child(pid: int, reader: _PipeReader) -> None:
     """The step here failed: the child's result is not wanted."""
+    _end_child(pid)
+    reader.close()
+
+
+def _end_child(pid: int) -> None:
     try:
         os.kill(pid, signal.SIGKILL)
     except ProcessLookupError:  # pragma: no cover - already gone
         pass
     os.waitpid(pid, 0)
-    reader.close()

@@ -14,7 +14,6 @@ import gc
 import shutil
 from contextlib import contextmanager
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -30,7 +29,7 @@ from ..render.files import Put
 from ..segmenter import Segmenter, cache_dir
 from .background import BackgroundImport
 from .config import BuildConfig, Fingerprints
-from .forks import side_by_side
+from .forks import in_children, side_by_side
 from .inputs import load_sources
 from .local import LocalPool
 from .map import MapTools, PageOutput, ToolsRecipe
@@ -197,13 +196,21 @@ largest process would be both together; a fresh one holds only the weights' own 
 
 
 def reduce_pair(articles: int, parallel: bool) -> Pair:
-    """How the reduce's two halves run: one after the other; the weights in a forked child beside
-    the names here; or, for a large corpus, in fresh processes of their own."""
+    """How the reduce's two halves run: one after the other; the weights' two parts in forked
+    children beside the names here; or, for a large corpus, in fresh processes of their own."""
     if not parallel:
         return in_order
     if articles >= OWN_PROCESS_FROM_ARTICLES:
         return weights_in_own_process
-    return partial(side_by_side, parallel=True)
+    return weights_in_children
+
+
+def weights_in_children(weights: CorpusWeights, names):
+    """The weights' two parts (TF-IDF; duplicates) each in a forked child, the names here meanwhile:
+    the three take about as long on a corpus whose articles share paragraphs (where the duplicate
+    search is the longest), and the duplicates are the shortest on copies."""
+    (terms, duplicates), named = in_children(list(weights.parts()), names)
+    return CorpusWeights.joined(terms, duplicates), named
 
 
 def weights_in_own_process(weights: CorpusWeights, names):
