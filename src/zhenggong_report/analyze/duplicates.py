@@ -36,6 +36,11 @@ NUM_PERM = 128
 SKETCH_MARGIN = 0.15
 """The sketch looks for pairs this far below :data:`CONTAINMENT`, so that a pair near it is not lost
 to the sketch's luck; every candidate is then measured exactly."""
+RECALL_WEIGHTS = (0.2, 0.8)
+"""How the LSH Ensemble weighs a false candidate against a missed one when it sets its bands: a
+false candidate costs one look at two sketches (every candidate is measured afterwards), a missed
+one a duplicate unreported. With datasketch's even weights, a short text 81 % of which stands in one
+3.6 times its size was missed (Jaccard 0.21); these weights find it, with fewer bands per text."""
 SIZE_STEP = 1.02
 SLACK_ERRORS = 4.0
 """Standard errors added to a sketch's Jaccard estimate before it may rule a candidate out."""
@@ -142,7 +147,7 @@ def join_similar(texts: Sequence[np.ndarray], groups: _Groups, exact_below: int 
     # One set of permutations for every sketch (MinHash.generator copies its first), each sketch fed 32-bit values.
     made = MinHash.generator(((texts[i] & _LOW_32).tolist() for i in eligible), num_perm=NUM_PERM, seed=1, hashfunc=int)
     sketches = dict(zip(eligible, made, strict=True))
-    index = MinHashLSHEnsemble(threshold=CONTAINMENT - SKETCH_MARGIN, num_perm=NUM_PERM, num_part=4)
+    index = MinHashLSHEnsemble(threshold=CONTAINMENT - SKETCH_MARGIN, num_perm=NUM_PERM, num_part=4, weights=RECALL_WEIGHTS)
     index.index((i, sketches[i], size_class(len(texts[i]))) for i in eligible)
     signatures = np.zeros((len(texts), NUM_PERM), dtype=np.uint64)
     for i in eligible:
