@@ -176,8 +176,8 @@ def join_stage(sources: tuple[SourceFile, ...], outputs: list[PageOutput], tools
 
 
 def reduce_stage(corpus: ParsedCorpus, readings: list[PageReading], tools: MapTools, prints: Fingerprints, cache: BuildCache, parallel: bool):
-    """The corpus read (:func:`..analyze.read_corpus`), its two halves side by side in a forked child
-    when ``parallel``; the glossary's per-article work is kept in the cache between builds."""
+    """The corpus read (:func:`..analyze.read_corpus`), its halves side by side when ``parallel``
+    (:func:`reduce_pair`); the glossary's per-article work is kept in the cache between builds."""
     memo_key = digest("glossary-memo", prints.code)
     memo = cache.load("glossary-memo", memo_key) if cache.enabled else None
     if cache.enabled and not isinstance(memo, GlossaryMemo):
@@ -207,8 +207,8 @@ def reduce_pair(articles: int, parallel: bool) -> Pair:
 
 def weights_in_children(weights: CorpusWeights, names):
     """The weights' two parts (TF-IDF; duplicates) each in a forked child, the names here meanwhile:
-    the three take about as long on a corpus whose articles share paragraphs (where the duplicate
-    search is the longest), and the duplicates are the shortest on copies."""
+    neither part waits for the other, whichever is the longer (the duplicate search on a corpus
+    whose articles share paragraphs, the TF-IDF on copies of a few texts)."""
     (terms, duplicates), named = in_children(list(weights.parts()), names)
     return CorpusWeights.joined(terms, duplicates), named
 
