@@ -21,6 +21,12 @@ def test_the_pinyin_line_under_the_masthead_is_the_mastheads(segmenter) -> None:
     assert result.note.meta.newspaper == "晋能控股煤业报"
 
 
+def test_the_pinyin_line_a_blank_line_under_the_masthead_is_still_the_mastheads(segmenter) -> None:
+    result = _parse("晋能控股煤业报\n\nJINNENG KONGGU MEIYE BAO", segmenter)
+    assert [(l.kind, l.text) for l in result.leftovers] == [("masthead", "晋能控股煤业报\nJINNENG KONGGU MEIYE BAO")]
+    assert [a.title for a in result.articles] == ["班组建设的几点做法"]
+
+
 def test_a_latin_line_not_under_a_masthead_is_no_masthead(segmenter) -> None:
     result = _parse("思想政治工作\nJINNENG KONGGU MEIYE BAO", segmenter)
     assert "masthead" not in [l.kind for l in result.leftovers]

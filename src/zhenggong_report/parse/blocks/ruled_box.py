@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..state import BlockState, Line
-from .base import BlockRule, initials
+from .base import BlockRule, initials, next_filled
 from .rule_line import is_rule_line
 
 BOX_MAX_LINES = 16
@@ -15,13 +15,6 @@ BOX_MAX_LINES = 16
 def box_kind(line: Line, state: BlockState) -> Optional[str]:
     """The leftover kind the box label on ``line`` names (``广　告`` is ``advert``), else None."""
     return dict(state.layout.box_labels).get(line.plain)
-
-
-def _filled_after(state: BlockState, index: int) -> Optional[int]:
-    index += 1
-    while index < len(state.lines) and state.lines[index].blank:
-        index += 1
-    return index if index < len(state.lines) else None
 
 
 def _closing_rule(state: BlockState, label: int) -> Optional[int]:
@@ -36,7 +29,7 @@ def _box_at(state: BlockState, start: int) -> Optional[tuple[str, int]]:
     """The kind and the closing rule's index of a labelled box whose top rule is line ``start``."""
     if not is_rule_line(state.lines[start], state):
         return None
-    label = _filled_after(state, start)
+    label = next_filled(state, start)
     kind = box_kind(state.lines[label], state) if label is not None else None
     closing = _closing_rule(state, label) if kind is not None and label is not None else None
     return (kind, closing) if kind is not None and closing is not None else None
