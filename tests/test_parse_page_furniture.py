@@ -60,3 +60,16 @@ def test_a_staff_line_alone_is_still_the_editors_line(segmenter) -> None:
     result = _parse("2026年3月18日 星期三 第3版\n责任编辑：王晓东　美编：李娜", segmenter)
     assert [l.kind for l in result.leftovers] == ["dateline", "editors"]
     assert result.note.meta.editors == (("责任编辑", "王晓东"), ("美编", "李娜"))
+
+
+def test_staff_after_a_slash_on_the_dateline_are_the_editors_not_its_column(segmenter) -> None:
+    result = _parse("第 412 期　　2026 年 2 月 6 日　星期五　　本版编辑 / 孙丽\n理论与实践", segmenter)
+    meta = result.note.meta
+    assert (meta.date, meta.issue, meta.column) == ("2026-02-06", "第412期", "理论与实践")
+    assert meta.editors == (("本版编辑", "孙丽"),)
+
+
+def test_a_staff_line_with_slashes_is_the_editors_line(segmenter) -> None:
+    result = _parse("2026年3月18日 星期三 第3版\n编辑 / 王晓东　校对 / 李娜", segmenter)
+    assert [l.kind for l in result.leftovers] == ["dateline", "editors"]
+    assert result.note.meta.editors == (("编辑", "王晓东"), ("校对", "李娜"))
