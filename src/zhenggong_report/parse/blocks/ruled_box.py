@@ -11,10 +11,17 @@ from .rule_line import is_rule_line
 BOX_MAX_LINES = 16
 """The most lines between a box's two rules (an advert's box is a few lines)."""
 
+LABEL_BRACKETS = {"【": "】", "［": "］", "[": "]", "〔": "〕"}
+"""The brackets a box's label may be printed in (``【广告】``)."""
+
 
 def box_kind(line: Line, state: BlockState) -> Optional[str]:
-    """The leftover kind the box label on ``line`` names (``广　告`` is ``advert``), else None."""
-    return dict(state.layout.box_labels).get(line.plain)
+    """The leftover kind the box label that is all of ``line`` names (``广　告``, ``【广告】`` are
+    ``advert``), else None."""
+    label = line.plain
+    if label[:1] in LABEL_BRACKETS and label.endswith(LABEL_BRACKETS[label[0]]):
+        label = label[1:-1]
+    return state.layout.derived("box-labels", lambda layout: dict(layout.box_labels)).get(label)
 
 
 def _closing_rule(state: BlockState, label: int) -> Optional[int]:
@@ -40,7 +47,7 @@ def starts(line: Line, state: BlockState) -> bool:
 
 
 def ruled_box(state: BlockState) -> bool:
-    """A rule, a label line naming the box (``广　告``, per ``layout.toml`` ``[boxes.labels]``), the
+    """A rule, a label line naming the box (``广　告``, ``【广告】``, per ``layout.toml`` ``[boxes.labels]``), the
     box's lines and the rule under them: one leftover of the label's kind (an advert), rules included,
     so none of its lines is read as a title, byline, imprint or text."""
     found = _box_at(state, state.pos)
