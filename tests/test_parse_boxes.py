@@ -1,4 +1,5 @@
-"""Ruled boxes (``━━━━`` / ``广　告`` / … / ``━━━━``) and printed rules standing alone."""
+"""Ruled boxes (``━━━━`` / ``广　告`` / … / ``━━━━``), boxes with only their label (``【广告】`` / …, up to
+a blank line) and printed rules standing alone."""
 
 from __future__ import annotations
 
@@ -45,10 +46,9 @@ def test_a_box_without_a_label_is_left_to_the_other_rules(segmenter) -> None:
     assert [l.kind for l in result.leftovers].count("rule") == 2
 
 
-def test_a_label_with_no_rule_under_it_is_no_box(segmenter) -> None:
+def test_a_label_with_no_rule_under_it_is_no_ruled_box(segmenter) -> None:
     result = _parse(f"{ARTICLE}\n━━━━━━━━━━\n{ADVERT}\n", segmenter)
-    assert [l.kind for l in result.leftovers][0] == "rule"
-    assert ("advert", ((6, 11),)) not in [(l.kind, l.lines) for l in result.leftovers]
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("rule", ((6, 6),)), ("advert", ((7, 10),))]
 
 
 def test_a_rule_alone_is_never_a_title(segmenter) -> None:
@@ -69,3 +69,64 @@ def test_box_labels_come_from_layout_toml(tmp_path: Path, segmenter) -> None:
     page = f"{ARTICLE}\n━━━━━━━━━━\n启　事\n本报编辑部即日起迁至新址办公。\n━━━━━━━━━━\n"
     assert [l.kind for l in _parse(page, segmenter).leftovers] != ["announcement"]
     assert [l.kind for l in _parse(page, segmenter, load_layout(tmp_path)).leftovers] == ["announcement"]
+
+
+BRIEF = "本报讯（通讯员 王磊）2月3日，公司工会组织开展“送温暖”活动，走访慰问困难职工32户。\n"
+LABELLED = "\n华电职工技能培训学校2026年招生简章\n报名热线：0531-88886666　地址：济南市历下区经十路99号\n"
+
+
+@pytest.mark.parametrize("label", ["【广告】", "［广告］", "[广告]", "广告", "广　告"])
+def test_a_label_alone_on_a_line_opens_an_advert_to_the_blank_line(label, segmenter) -> None:
+    result = _parse(f"{ARTICLE}\n{label}{LABELLED}\n{BRIEF}", segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("advert", ((6, 8),))]
+    assert [(a.title, a.authors, a.author_roles, a.lines) for a in result.articles] == [
+        ("班组建设的几点做法", ("张三",), (None,), ((1, 4),)),
+        (None, ("王磊",), ("通讯员",), ((10, 10),)),
+    ]
+    assert result.articles[1].paragraphs[0].text.startswith("2月3日，公司工会组织开展")
+
+
+def test_an_unruled_advert_ends_at_a_rule(segmenter) -> None:
+    result = _parse(f"{ARTICLE}\n【广告】{LABELLED}━━━━━━━━━━\n{ARTICLE}", segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("advert", ((6, 8),)), ("rule", ((9, 9),))]
+    assert [a.title for a in result.articles] == ["班组建设的几点做法", "班组建设的几点做法"]
+
+
+def test_a_label_ends_the_hard_wrapped_paragraph_above_it(segmenter) -> None:
+    page = "班组建设的几点做法\n■ 张三\n\n　　矿党委坚持把班组建设作为基础工程来抓，\n选拔出一批懂技术的班组长。\n【广告】" + LABELLED
+    result = _parse(page, segmenter)
+    assert result.articles[0].lines == ((1, 5),)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("advert", ((6, 8),))]
+
+
+def test_a_label_with_a_blank_line_under_it_is_the_advert_alone(segmenter) -> None:
+    result = _parse(f"{ARTICLE}\n【广告】\n\n{BRIEF}", segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("advert", ((6, 6),))]
+    assert [(a.title, a.authors) for a in result.articles] == [("班组建设的几点做法", ("张三",)), (None, ("王磊",))]
+
+
+def test_a_label_over_more_lines_than_a_box_holds_is_the_advert_alone(segmenter) -> None:
+    body = "".join(f"第{n}条招生信息，详见学校网站公告栏\n" for n in range(20))
+    result = _parse(f"{ARTICLE}\n【广告】\n{body}", segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers if l.kind == "advert"] == [("advert", ((6, 6),))]
+
+
+def test_the_word_advert_inside_an_articles_lines_is_text(segmenter) -> None:
+    page = (
+        "公益广告进社区活动启动\n■ 张三\n\n　　矿工会在职工生活区设置公益广告牌，宣传安全生产知识，\n"
+        "广告内容由职工自己设计，\n广告\n牌前常有职工驻足。\n"
+    )
+    result = _parse(page, segmenter)
+    assert [l.kind for l in result.leftovers] == []
+    (article,) = result.articles
+    assert article.title == "公益广告进社区活动启动"
+    assert [p.text for p in article.paragraphs] == [
+        "矿工会在职工生活区设置公益广告牌，宣传安全生产知识，广告内容由职工自己设计，广告牌前常有职工驻足。"
+    ]
+
+
+def test_a_bare_label_after_a_finished_sentence_ends_the_paragraph(segmenter) -> None:
+    page = "班组建设的几点做法\n■ 张三\n\n　　矿党委坚持把班组建设作为基础工程来抓，\n选拔出一批懂技术的班组长。\n广　告" + LABELLED
+    result = _parse(page, segmenter)
+    assert result.articles[0].lines == ((1, 5),)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("advert", ((6, 8),))]

@@ -23,6 +23,19 @@ def test_a_short_line_over_the_headline_is_its_kicker(body, segmenter) -> None:
         "新时代国企组织工作质效提升的优化路径", "深化“三强三优”建设")
 
 
+def test_a_kicker_a_blank_line_over_the_headline_is_still_its_kicker(segmenter) -> None:
+    assert _title("深化“三强三优”建设\n\n新时代国企组织工作质效提升的优化路径", segmenter) == (
+        "新时代国企组织工作质效提升的优化路径", "深化“三强三优”建设")
+
+
+def test_a_short_line_two_blank_lines_over_the_headline_is_no_kicker(segmenter) -> None:
+    assert _title("深化“三强三优”建设\n\n\n新时代国企组织工作质效提升的优化路径", segmenter)[1] is None
+
+
+def test_a_run_on_opener_a_blank_line_over_the_rest_is_no_kicker(segmenter) -> None:
+    assert _title("关于加强企业\n\n信访稳定工作的实践与启示", segmenter)[1] is None
+
+
 def test_a_title_wrapped_at_the_column_width_stays_whole(segmenter) -> None:
     assert _title("国有企业党建工作与生产经营\n深度融合的路径探索", segmenter) == (
         "国有企业党建工作与生产经营深度融合的路径探索", None)

@@ -1,7 +1,9 @@
 """Page furniture of 晋能控股煤业报's layout: the masthead's pinyin line, a page count on the dateline,
-the staff printed after the 版次 and 栏目."""
+the staff printed after the 版次 and 栏目; and a masthead known by its place over the dateline (华电之声)."""
 
 from __future__ import annotations
+
+import pytest
 
 from zhenggong_report.parse import parse_page
 from zhenggong_report.sources import source_from_bytes
@@ -19,6 +21,12 @@ def test_the_pinyin_line_under_the_masthead_is_the_mastheads(segmenter) -> None:
     assert [(l.kind, l.lines) for l in result.leftovers] == [("masthead", ((1, 2),))]
     assert [a.title for a in result.articles] == ["班组建设的几点做法"]
     assert result.note.meta.newspaper == "晋能控股煤业报"
+
+
+def test_the_pinyin_line_a_blank_line_under_the_masthead_is_still_the_mastheads(segmenter) -> None:
+    result = _parse("晋能控股煤业报\n\nJINNENG KONGGU MEIYE BAO", segmenter)
+    assert [(l.kind, l.text) for l in result.leftovers] == [("masthead", "晋能控股煤业报\nJINNENG KONGGU MEIYE BAO")]
+    assert [a.title for a in result.articles] == ["班组建设的几点做法"]
 
 
 def test_a_latin_line_not_under_a_masthead_is_no_masthead(segmenter) -> None:
@@ -54,3 +62,53 @@ def test_a_staff_line_alone_is_still_the_editors_line(segmenter) -> None:
     result = _parse("2026年3月18日 星期三 第3版\n责任编辑：王晓东　美编：李娜", segmenter)
     assert [l.kind for l in result.leftovers] == ["dateline", "editors"]
     assert result.note.meta.editors == (("责任编辑", "王晓东"), ("美编", "李娜"))
+
+
+def test_staff_after_a_slash_on_the_dateline_are_the_editors_not_its_column(segmenter) -> None:
+    result = _parse("第 412 期　　2026 年 2 月 6 日　星期五　　本版编辑 / 孙丽\n理论与实践", segmenter)
+    meta = result.note.meta
+    assert (meta.date, meta.issue, meta.column) == ("2026-02-06", "第412期", "理论与实践")
+    assert meta.editors == (("本版编辑", "孙丽"),)
+
+
+def test_a_staff_line_with_slashes_is_the_editors_line(segmenter) -> None:
+    result = _parse("2026年3月18日 星期三 第3版\n编辑 / 王晓东　校对 / 李娜", segmenter)
+    assert [l.kind for l in result.leftovers] == ["dateline", "editors"]
+    assert result.note.meta.editors == (("编辑", "王晓东"), ("校对", "李娜"))
+
+
+HUADIAN_DATELINE = "第 412 期　　2026 年 2 月 6 日　星期五"
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["right-above", "a-blank-line-above"])
+def test_a_short_first_line_over_the_dateline_is_the_masthead(gap, segmenter) -> None:
+    result = _parse(f"华电之声{gap}{HUADIAN_DATELINE}", segmenter)
+    assert [l.kind for l in result.leftovers] == ["masthead", "dateline"]
+    assert (result.note.meta.newspaper, result.note.meta.date) == ("华电之声", "2026-02-06")
+    assert [a.title for a in result.articles] == ["班组建设的几点做法"]
+
+
+def test_a_short_headline_at_the_top_with_no_dateline_stays_the_title(segmenter) -> None:
+    page = f"安全生产大检查\n■ 张三\n\n{BODY}\n{HUADIAN_DATELINE}\n"
+    result = parse_page(source_from_bytes(page.encode("utf-8"), "p.txt"), segmenter)
+    assert [a.title for a in result.articles] == ["安全生产大检查"]
+    assert "masthead" not in [l.kind for l in result.leftovers]
+    assert result.note.meta.newspaper is None
+
+
+def test_a_short_line_over_the_dateline_below_the_top_is_no_masthead(segmenter) -> None:
+    result = _parse(f"枣矿工人报\n华电之声\n{HUADIAN_DATELINE}", segmenter)
+    assert result.note.meta.newspaper == "枣矿工人报"
+    assert [l.text for l in result.leftovers if l.kind == "masthead"] == ["枣矿工人报"]
+
+
+def test_a_column_name_over_the_dateline_stays_the_column(segmenter) -> None:
+    result = _parse(f"理论与实践\n{HUADIAN_DATELINE}", segmenter)
+    assert [l.kind for l in result.leftovers] == ["column_name", "dateline"]
+    assert (result.note.meta.newspaper, result.note.meta.column) == (None, "理论与实践")
+
+
+def test_a_short_line_over_a_dateline_that_names_the_paper_is_no_masthead(segmenter) -> None:
+    result = _parse("要闻速递\n山西焦煤报　2026年1月5日　第2版", segmenter)
+    assert result.note.meta.newspaper == "山西焦煤报"
+    assert "masthead" not in [l.kind for l in result.leftovers]

@@ -87,6 +87,14 @@ def block_lines(state: BlockState, start: int) -> list[Line]:
     return lines
 
 
+def next_filled(state: BlockState, index: int) -> Optional[int]:
+    """The index of the first non-blank line after line ``index``, or None at the page's end."""
+    index += 1
+    while index < len(state.lines) and state.lines[index].blank:
+        index += 1
+    return index if index < len(state.lines) else None
+
+
 def joined(lines: list[Line]) -> str:
     text = ""
     for line in lines:

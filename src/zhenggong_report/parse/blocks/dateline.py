@@ -11,7 +11,7 @@ from ..state import BlockState, Line
 from ..text import has_sentence_punctuation
 from .base import BlockRule
 from .furniture import folded, push_furniture
-from .editors_line import read_editors
+from .editors_line import STAFF_SEPARATORS, has_staff_separator, read_editors
 from .masthead import masthead_name
 
 _DATE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
@@ -25,8 +25,8 @@ def _page_count(layout) -> str:
 
 
 def _staff_after(text: str, state: BlockState) -> tuple[str, dict[str, str]]:
-    """``text`` without the staff pairs printed at its end (``责任编辑：王晓东 美编：李娜``), and those pairs."""
-    label = state.layout.regex("dateline-staff", lambda layout: rf"(?:{layout.pattern('editors')})\s*[:：]")
+    """``text`` without the staff pairs printed at its end (``责任编辑：王晓东 美编：李娜``, ``本版编辑 / 孙丽``), and those pairs."""
+    label = state.layout.regex("dateline-staff", lambda layout: rf"(?:{layout.pattern('editors')})\s*[{STAFF_SEPARATORS}]")
     for match in label.finditer(text):
         if match.start() == 0:
             return text, {}
@@ -42,7 +42,7 @@ def read_dateline(text: str, state: BlockState) -> Optional[dict[str, Any]]:
     if has_sentence_punctuation(text) or len(text) > 60 or text[:1] in "（(【[":
         return None
     editors: dict[str, str] = {}
-    if "：" in text or ":" in text:
+    if has_staff_separator(text):
         text, editors = _staff_after(text, state)
     plain = state.layout.regex("page-count", _page_count).sub(" ", folded(text))
     date, edition = _DATE.search(plain), _EDITION.search(plain)

@@ -1,14 +1,14 @@
 """Mastheads: the paper's name printed on a line of its own (``枣矿工人报``), with the Latin
-transliteration some papers print right under it (``JINNENG KONGGU MEIYE BAO``)."""
+transliteration some papers print right under it (``JINNENG KONGGU MEIYE BAO``, blank lines between allowed)."""
 
 from __future__ import annotations
 
 import re
 
-from ..state import BlockState
+from ..state import BlockState, Line
 from ..text import CJK
 from ..layout import alternation
-from .base import BlockRule
+from .base import BlockRule, next_filled
 from .furniture import folded, near_page_edge, push_furniture
 
 _CJK_ONLY = re.compile(f"^[{CJK}（）()]+$")
@@ -33,16 +33,20 @@ def masthead_name(text: str, state: BlockState) -> str | None:
 def masthead(state: BlockState) -> bool:
     """A short line ending with 报 (``山东能源报``, ``枣矿工人报``) at the top of a page, or a paper
     named in ``layout.toml``: the masthead; its name is the page's newspaper. A line of capital
-    Latin words right under it (the name's pinyin) is printed with it and belongs to it."""
+    Latin words under it (the name's pinyin, blank lines between allowed) is printed with it and belongs to it."""
     name = masthead_name(state.line.text, state)
     if name is None or not (near_page_edge(state) or name in state.layout.masthead_names):
         return False
-    lines = [state.line]
-    following = state.peek()
-    if following is not None and is_latin_name(following.text):
-        lines.append(following)
-    push_furniture(state, lines, "masthead", newspaper=name)
+    push_furniture(state, with_latin_name(state, state.pos), "masthead", newspaper=name)
     return True
+
+
+def with_latin_name(state: BlockState, index: int) -> list[Line]:
+    """The masthead's name at line ``index``, and its pinyin when the next non-blank line is one."""
+    following = next_filled(state, index)
+    if following is not None and is_latin_name(state.lines[following].text):
+        return [state.lines[index], state.lines[following]]
+    return [state.lines[index]]
 
 
 def is_latin_name(text: str) -> bool:

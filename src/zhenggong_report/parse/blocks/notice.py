@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from ..state import BlockState, Line
 from ..text import has_sentence_punctuation, starts_with_enumerator
-from .base import BlockRule
+from .base import BlockRule, next_filled
 from .furniture import folded
 
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
@@ -46,13 +45,6 @@ def _paragraph_end(state: BlockState, index: int) -> int:
     return index
 
 
-def _next_filled(state: BlockState, index: int) -> Optional[int]:
-    index += 1
-    while index < len(state.lines) and state.lines[index].blank:
-        index += 1
-    return index if index < len(state.lines) else None
-
-
 def _closes(line: Line, state: BlockState) -> bool:
     return _is_closer(line, state) or bool(_DATE_LINE.match(line.plain))
 
@@ -62,11 +54,11 @@ def _notice_end(state: BlockState) -> int:
     stands alone), then each following paragraph that opens with a closing line (特此…, 联系电话, a date)."""
     end = _paragraph_end(state, state.pos)
     if end == state.pos:
-        following = _next_filled(state, end)
+        following = next_filled(state, end)
         if following is not None and not is_notice_title(state.lines[following].text, state):
             end = _paragraph_end(state, following)
     while True:
-        following = _next_filled(state, end)
+        following = next_filled(state, end)
         if following is None or not _closes(state.lines[following], state):
             return end
         end = _paragraph_end(state, following)

@@ -5,23 +5,23 @@ from __future__ import annotations
 from typing import Optional
 
 from ..state import BlockState, Line
-from .base import BlockRule, initials
+from .base import BlockRule, initials, next_filled
 from .rule_line import is_rule_line
 
 BOX_MAX_LINES = 16
 """The most lines between a box's two rules (an advert's box is a few lines)."""
 
+LABEL_BRACKETS = {"【": "】", "［": "］", "[": "]", "〔": "〕"}
+"""The brackets a box's label may be printed in (``【广告】``)."""
+
 
 def box_kind(line: Line, state: BlockState) -> Optional[str]:
-    """The leftover kind the box label on ``line`` names (``广　告`` is ``advert``), else None."""
-    return dict(state.layout.box_labels).get(line.plain)
-
-
-def _filled_after(state: BlockState, index: int) -> Optional[int]:
-    index += 1
-    while index < len(state.lines) and state.lines[index].blank:
-        index += 1
-    return index if index < len(state.lines) else None
+    """The leftover kind the box label that is all of ``line`` names (``广　告``, ``【广告】`` are
+    ``advert``), else None."""
+    label = line.plain
+    if label[:1] in LABEL_BRACKETS and label.endswith(LABEL_BRACKETS[label[0]]):
+        label = label[1:-1]
+    return state.layout.derived("box-labels", lambda layout: dict(layout.box_labels)).get(label)
 
 
 def _closing_rule(state: BlockState, label: int) -> Optional[int]:
@@ -36,7 +36,7 @@ def _box_at(state: BlockState, start: int) -> Optional[tuple[str, int]]:
     """The kind and the closing rule's index of a labelled box whose top rule is line ``start``."""
     if not is_rule_line(state.lines[start], state):
         return None
-    label = _filled_after(state, start)
+    label = next_filled(state, start)
     kind = box_kind(state.lines[label], state) if label is not None else None
     closing = _closing_rule(state, label) if kind is not None and label is not None else None
     return (kind, closing) if kind is not None and closing is not None else None
@@ -47,7 +47,7 @@ def starts(line: Line, state: BlockState) -> bool:
 
 
 def ruled_box(state: BlockState) -> bool:
-    """A rule, a label line naming the box (``广　告``, per ``layout.toml`` ``[boxes.labels]``), the
+    """A rule, a label line naming the box (``广　告``, ``【广告】``, per ``layout.toml`` ``[boxes.labels]``), the
     box's lines and the rule under them: one leftover of the label's kind (an advert), rules included,
     so none of its lines is read as a title, byline, imprint or text."""
     found = _box_at(state, state.pos)

@@ -9,6 +9,9 @@ from ..text import CONNECTORS, ends_sentence, has_sentence_punctuation, run_bigr
 from .model import PageState, TitleUnit
 
 TITLE_MAX = 60
+KICKER_GAP = 1
+"""The most blank lines between a lead-in (引题) and the title under it (OCR may print one there)."""
+
 
 def _title_like(block: Block) -> bool:
     text = block.text
@@ -40,7 +43,8 @@ def mark_titles_above_bylines(state: PageState) -> None:
 
 def _kicker_over(state: PageState, index: int) -> None:
     """Over the title at ``index``: the first of its two printed lines, or the one-line block right
-    above it (a blank line or the page's top above that), when :func:`_is_kicker` says it is a lead-in."""
+    above it (at most :data:`KICKER_GAP` blank lines between; a blank line, furniture or the page's
+    top above it), when :func:`_is_kicker` says it is a lead-in."""
     title = state.blocks[index]
     if title.first != title.last:
         lines = [line.strip() for line in state.source.lines[title.first - 1 : title.last] if line.strip()]
@@ -53,7 +57,8 @@ def _kicker_over(state: PageState, index: int) -> None:
         return
     kicker = state.blocks[above]
     top = above == 0 or not state.is_body(above - 1) or state.blocks[above - 1].last < kicker.first - 1
-    if kicker.first == kicker.last == title.first - 1 and top and _is_kicker(state, kicker.text, title.text):
+    close = kicker.first == kicker.last and title.first - kicker.last <= KICKER_GAP + 1
+    if close and top and _is_kicker(state, kicker.text, title.text):
         kicker.kind = "kicker"
 
 
