@@ -1,5 +1,5 @@
-"""Layouts of readers' letters and long notice titles: a letter signed ``——单位 姓名`` at its end under
-its headline, ``关于…的公示`` a notice."""
+"""Layouts of 简讯 columns, readers' letters and long notice titles: ``●…（李红）`` items each an
+article, a letter signed ``——单位 姓名`` at its end under its headline, ``关于…的公示`` a notice."""
 
 from __future__ import annotations
 
@@ -8,6 +8,10 @@ import pytest
 from zhenggong_report.parse import parse_page
 from zhenggong_report.sources import source_from_bytes
 
+ITEMS = (
+    "●中原油田党委举办基层党支部书记培训班，120余\n名支部书记参加为期5天的集中轮训。（李红）\n"
+    "●江汉油田工会开展“职工心声直通车”活动，收集\n职工意见建议86条，已办结79条。（记者 刘畅）\n"
+)
 LETTER = (
     "　　我是桃园煤矿综采一队的一名采煤机司机，在井下\n干了十二年。矿上建起了职工食堂，井下也送上了班中餐。\n"
     "　　希望矿工会能听听我们的心声，让一线职工吃上一口热乎饭。\n"
@@ -17,6 +21,28 @@ STORY = "　　矿党委坚持把班组建设作为基础工程来抓，在全�
 
 def _parse(page: str, segmenter):
     return parse_page(source_from_bytes(page.encode("utf-8"), "p.txt"), segmenter)
+
+
+def test_each_brief_item_is_an_article_signed_in_its_brackets(segmenter) -> None:
+    result = _parse(f"简讯\n\n{ITEMS}", segmenter)
+    assert [(a.title, a.authors, a.author_roles, a.lines) for a in result.articles] == [
+        (None, ("李红",), (None,), ((3, 4),)),
+        (None, ("刘畅",), ("记者",), ((5, 6),)),
+    ]
+    assert result.articles[1].body == "江汉油田工会开展“职工心声直通车”活动，收集职工意见建议86条，已办结79条。"
+    assert [l.kind for l in result.leftovers] == ["column_name"]
+
+
+@pytest.mark.parametrize("item", [
+    "●加强政治引领，推动党建与生产经营深度融合。",
+    "●加强政治引领，推动党建与生产经营深度融合（2026年）",
+    "●推动党建与生产经营深度融合。（2026年3月）",
+    "▲职工在实训基地练习支护操作。（孙伟）",
+])
+def test_a_bullet_without_a_name_after_its_sentence_is_no_brief_item(item, segmenter) -> None:
+    result = _parse(f"班组建设的几点做法\n■ 张三\n\n{STORY}{item}\n{STORY}", segmenter)
+    assert [a.authors for a in result.articles] == [("张三",)]
+    assert item[1:9] in result.articles[0].body + "".join(l.text for l in result.leftovers)
 
 
 def test_a_letter_signed_after_a_dash_is_the_writers_under_its_headline(segmenter) -> None:
