@@ -33,12 +33,15 @@ def test_each_brief_item_is_an_article_signed_in_its_brackets(segmenter) -> None
     assert [l.kind for l in result.leftovers] == ["column_name"]
 
 
-@pytest.mark.parametrize("item", [
-    "●加强政治引领，推动党建与生产经营深度融合。",
-    "●加强政治引领，推动党建与生产经营深度融合（2026年）",
-    "●推动党建与生产经营深度融合。（2026年3月）",
-    "▲职工在实训基地练习支护操作。（孙伟）",
-])
+NO_ITEMS = (
+    "●加强政治引领，推动党建与生产经营深度融合。",  # no brackets
+    "●加强政治引领，推动党建与生产经营深度融合（2026年）",  # no sentence before them
+    "●推动党建与生产经营深度融合。（2026年3月）",  # no name in them
+    "▲职工在实训基地练习支护操作。（孙伟）",  # a caption's marker, no bullet
+)
+
+
+@pytest.mark.parametrize("item", NO_ITEMS)
 def test_a_bullet_without_a_name_after_its_sentence_is_no_brief_item(item, segmenter) -> None:
     result = _parse(f"班组建设的几点做法\n■ 张三\n\n{STORY}{item}\n{STORY}", segmenter)
     assert [a.authors for a in result.articles] == [("张三",)]
