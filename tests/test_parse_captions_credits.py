@@ -1,5 +1,6 @@
-"""Photo captions marked ``[图]``/``【图】`` or ending in their ``NAME 摄`` credit, the editor credit
-``（编辑　赵敏）`` closing an article, and no join across a caption into an indented paragraph."""
+"""Photo captions marked ``[图]``/``【图】`` or ending in their ``NAME 摄`` credit (also on the caption's
+second line, under a photo's title), the editor credit ``（编辑　赵敏）`` closing an article, and no
+join across a caption into an indented paragraph."""
 
 from __future__ import annotations
 
@@ -76,3 +77,25 @@ def test_a_wrapped_line_ending_in_a_short_phrase_and_tu_is_no_caption(segmenter)
     body = "　　矿党委坚持把班组建设作为基础工程来抓，实现了目标。绘就蓝图\n需要久久为功，持续发力。\n"
     result = _parse(body, segmenter)
     assert "caption" not in [l.kind for l in result.leftovers]
+
+
+PHOTO = "春检正当时\n3月16日，镇海炼化员工在乙烯装置区开展设备春检，\n确保装置安全平稳运行。　　通讯员 王海涛 摄\n"
+
+
+def test_a_photo_title_and_caption_over_its_credited_line_are_one_caption(segmenter) -> None:
+    result = _parse(f"{FIRST}\n\n{PHOTO}\n{LAST}\n", segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("caption", ((6, 8),))]
+    assert [p.lines for p in result.articles[0].paragraphs] == [((4, 4),), ((10, 10),)]
+
+
+def test_a_marked_caption_runs_on_to_the_line_ending_with_its_credit(segmenter) -> None:
+    caption = "▲3月15日，茂名石化工会志愿者为\n一线员工送上热姜茶。　　本报记者 李响 摄"
+    result = _parse(f"{FIRST}\n\n{caption}\n\n{LAST}\n", segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("caption", ((6, 7),))]
+
+
+def test_an_indented_paragraph_over_a_credited_caption_stays_text(segmenter) -> None:
+    cut = FIRST[: FIRST.index("，选拔")] + "，"
+    result = _parse(f"{cut}\n职工在实训基地练习支护操作。　　孙伟　摄\n\n{LAST}\n", segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("caption", ((5, 5),))]
+    assert result.articles[0].paragraphs[0].text == cut.strip()

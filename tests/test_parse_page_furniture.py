@@ -1,5 +1,6 @@
 """Page furniture of 晋能控股煤业报's layout: the masthead's pinyin line, a page count on the dateline,
-the staff printed after the 版次 and 栏目; and a masthead known by its place over the dateline (华电之声)."""
+the staff printed after the 版次 and 栏目; a masthead known by its place over the dateline (华电之声);
+a staff line with spaces for its colons (中国石化报)."""
 
 from __future__ import annotations
 
@@ -75,6 +76,19 @@ def test_a_staff_line_with_slashes_is_the_editors_line(segmenter) -> None:
     result = _parse("2026年3月18日 星期三 第3版\n编辑 / 王晓东　校对 / 李娜", segmenter)
     assert [l.kind for l in result.leftovers] == ["dateline", "editors"]
     assert result.note.meta.editors == (("编辑", "王晓东"), ("校对", "李娜"))
+
+
+def test_a_staff_line_with_spaces_for_colons_is_the_editors_line(segmenter) -> None:
+    result = _parse("2026年3月20日 星期五 第2版\n本版编辑 陈晓　美编 李萍　校对 王丽", segmenter)
+    assert [l.kind for l in result.leftovers] == ["dateline", "editors"]
+    assert result.note.meta.editors == (("本版编辑", "陈晓"), ("美编", "李萍"), ("校对", "王丽"))
+
+
+@pytest.mark.parametrize("line", ["编辑 王晓东", "编辑 王晓东 同志们"])
+def test_one_spaced_pair_or_a_word_that_is_no_label_is_no_editors_line(line, segmenter) -> None:
+    result = _parse(f"2026年3月18日 星期三 第3版\n{line}", segmenter)
+    assert "editors" not in [l.kind for l in result.leftovers]
+    assert result.note.meta.editors == ()
 
 
 HUADIAN_DATELINE = "第 412 期　　2026 年 2 月 6 日　星期五"

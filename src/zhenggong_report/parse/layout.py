@@ -65,6 +65,9 @@ class Layout:
     source_labels: tuple[str, ...] = ()
     title_run_on_openers: tuple[str, ...] = ()
     """Words a title opens with that run on into its next line (``[titles] run_on_openers``)."""
+    notice_title_openers: tuple[str, ...] = ()
+    """Words a long notice title opens with (``[notices] title_openers``: 关于…的公示)."""
+    """Words a title opens with that run on into its next line (``[titles] run_on_openers``)."""
     rule_characters: tuple[str, ...] = ()
     """What a printed rule (``━━━━``, ``════``) is drawn with (``[boxes] rules``)."""
     box_labels: tuple[tuple[str, str], ...] = ()
@@ -176,6 +179,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "source_labels": ("credits", "source_labels"),
     "rule_characters": ("boxes", "rules"),
     "title_run_on_openers": ("titles", "run_on_openers"),
+    "notice_title_openers": ("notices", "title_openers"),
 }
 """Each plain word list of :class:`Layout`: its field, and the table and key of ``layout.toml`` it comes from."""
 

@@ -105,7 +105,7 @@ def caption(state: BlockState) -> bool:
         and index < len(state.lines)
         and not state.lines[index].blank
         and not state.lines[index].indented  # an indent opens the next paragraph
-        and not state.interrupts(state.lines[index])
+        and (not state.interrupts(state.lines[index]) or starts_credited_caption(state.lines[index], state))
     ):
         lines.append(state.lines[index])
         index += 1
@@ -121,13 +121,45 @@ def starts_credited_caption(line: Line, state: BlockState) -> bool:
     return len(line.text) <= CREDITED_CAPTION_MAX and credit_at_end(line.text, state)
 
 
+def _flush_text_above(state: BlockState) -> tuple[int, int]:
+    """The text blocks right above the cursor, line after line, set flush (no paragraph indent): how
+    many, and the number of the first one's first line."""
+    count, top = 0, state.line.number
+    while count < len(state.blocks):
+        block = state.blocks[-1 - count]
+        if block.kind != "text" or block.last != top - 1 or state.lines[block.first - 1].indented:
+            break
+        count, top = count + 1, block.first
+    return count, top
+
+
+def _caption_begun_above(state: BlockState) -> int:
+    """How many blocks right above the credited line began its caption (0 for none): flush text of
+    at most :data:`MAX_CAPTION_LINES` lines that stops mid-sentence, with a blank line (or what is no
+    body text) above it and the credited line closing it (a blank line or the page's end below):
+    ``春检正当时`` / ``3月16日，…开展设备春检，`` over ``确保装置安全平稳运行。　　通讯员 王海涛 摄``."""
+    following = state.peek()
+    if not state.blocks or (following is not None and not following.blank) or ends_sentence(state.blocks[-1].text):
+        return 0
+    count, top = _flush_text_above(state)
+    if not count or state.line.number - top > MAX_CAPTION_LINES:
+        return 0
+    set_off = top == 1 or state.lines[top - 2].blank or (count < len(state.blocks) and state.blocks[-1 - count].kind != "text")
+    return count if set_off else 0
+
+
 def credited_caption(state: BlockState) -> bool:
     """A line of words with the photo's credit at its end (``3月12日，…开展调研。　　孙伟　摄``) and no
-    caption marker before them: a caption on its own."""
+    caption marker before them: a caption on its own, with the lines above it that begin its sentence
+    (and the photo's title over them) when :func:`_caption_begun_above`."""
     line = state.line
     if not starts_credited_caption(line, state):
         return False
-    state.push("caption", line.number, line.number, line.text, "credited_caption")
+    first = line.number
+    for _ in range(_caption_begun_above(state)):
+        first = state.blocks.pop().first
+    text = "".join(l.text for l in state.lines[first - 1 : line.number] if not l.blank)
+    state.push("caption", first, line.number, text, "credited_caption")
     state.pos += 1
     return True
 

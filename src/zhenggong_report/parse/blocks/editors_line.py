@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..state import BlockState, Line
+from ..text import CJK
 from .base import initials, BlockRule
 from .furniture import push_furniture
 
@@ -18,9 +19,10 @@ def has_staff_separator(text: str) -> bool:
 
 
 def read_editors(text: str, state: BlockState) -> Optional[dict[str, str]]:
-    """Each label with its name, when the whole line is ``label：name`` (or ``label / name``) pairs."""
+    """Each label with its name, when the whole line is ``label：name`` (or ``label / name``) pairs,
+    or two or more ``label name`` pairs with only spaces between (``本版编辑 陈晓　美编 李萍``)."""
     if not has_staff_separator(text):
-        return None
+        return _spaced_editors(text, state)
     pair = state.layout.regex(
         "editors",
         lambda layout: rf"(?P<label>{layout.pattern('editors')})\s*[{STAFF_SEPARATORS}]\s*(?P<name>[^\s{STAFF_SEPARATORS}|｜]{{1,12}})",
@@ -35,6 +37,23 @@ def read_editors(text: str, state: BlockState) -> Optional[dict[str, str]]:
     if not found or text[position:].strip(" |｜/") != "":
         return None
     return found
+
+
+def _spaced_editors(text: str, state: BlockState) -> Optional[dict[str, str]]:
+    """``本版编辑 陈晓　美编 李萍　校对 王丽``: labels each followed by a name (two to four characters)
+    after a space; a single pair could be a line of text, so two at least."""
+    pair = state.layout.regex(
+        "editors-spaced", lambda layout: rf"^(?P<label>{layout.pattern('editors')}) +(?P<name>[{CJK}]{{2,4}})$")
+    parts = text.split()
+    if len(parts) < 4 or len(parts) % 2:
+        return None
+    found = {}
+    for label, name in zip(parts[::2], parts[1::2]):
+        match = pair.match(f"{label} {name}")
+        if match is None:
+            return None
+        found[match.group("label")] = match.group("name")
+    return found if len(found) >= 2 else None
 
 
 def starts(line: Line, state: BlockState) -> bool:

@@ -13,13 +13,23 @@ _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 SIGNATURE_MAX = 24
 
 
+LONG_TITLE_MAX = 40
+
+
 def is_notice_title(text: str, state: BlockState) -> bool:
-    if len(text) > 24:
+    """A short line ending with a notice word (``招聘启事``), or a longer one that opens with a notice
+    title's opener and ends with 的 and that word (``关于…候选人的公示``)."""
+    if len(text) > LONG_TITLE_MAX:
         return False
     plain = folded(text)
-    return len(plain) <= 16 and not starts_with_enumerator(plain) and not has_sentence_punctuation(plain) and bool(
-        state.layout.regex("notice-end", lambda layout: rf"(?:{layout.pattern('notice_endings')})$").search(plain)
-    )
+    if starts_with_enumerator(plain) or has_sentence_punctuation(plain):
+        return False
+    ending = state.layout.regex("notice-end", lambda layout: rf"(?:{layout.pattern('notice_endings')})$").search(plain)
+    if ending is None:
+        return False
+    if len(text) <= 24 and len(plain) <= 16:
+        return True
+    return plain.startswith(state.layout.notice_title_openers) and plain[: ending.start()].endswith("的")
 
 
 def notice_kind(text: str, state: BlockState) -> str:

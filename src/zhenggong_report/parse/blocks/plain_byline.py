@@ -12,7 +12,8 @@ from .base import NAME, BlockRule, name_list
 _NAMES_LINE = re.compile(rf"^{NAME}(?:(?: {{1,}}|、){NAME}){{0,3}}$")
 
 
-def _names(text: str) -> tuple[str, ...]:
+def bare_names(text: str) -> tuple[str, ...]:
+    """Two to four characters a name, spaced or with 、 between: the names, else ()."""
     if not _NAMES_LINE.match(text):
         return ()
     names = name_list(text)
@@ -28,7 +29,7 @@ def starts(line: Line, state: BlockState) -> bool:
     """A name line that ends a wrapped title above it: unpunctuated line above, no word across the
     break (``…融合路`` / ``径探索`` is a wrapped title, not a byline), nothing or a blank line below."""
     index = line.number - 1
-    if len(line.text) > 19 or index < 1 or not _names(line.text):
+    if len(line.text) > 19 or index < 1 or not bare_names(line.text):
         return False
     above, below = state.lines[index - 1], state.lines[index + 1] if index + 1 < len(state.lines) else None
     if above.blank or not _could_head(above.text) or (below is not None and not below.blank):
@@ -41,7 +42,7 @@ def plain_byline(state: BlockState) -> bool:
     a title or subtitle, or under a short unpunctuated line (then that line is the title)."""
     previous = state.previous_block()
     text = state.line.text
-    names = _names(text)
+    names = bare_names(text)
     if previous is None or not names:
         return False
     if previous.kind not in ("title", "subtitle") and not (previous.kind in ("text", "heading") and _could_head(previous.text)):

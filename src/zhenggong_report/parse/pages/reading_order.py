@@ -8,12 +8,18 @@ from .model import PageState
 
 
 def next_in_reading_order(state: PageState, index: int) -> Optional[int]:
+    """The join out of ``index``, else the next paragraph, unless either is an item complete in
+    itself (a brief column's ``●…（李红）``: each its own article)."""
     if index in state.successor:
         return state.successor[index]
     following = state.next_body(index)
-    if state.is_body(following) and following not in state.predecessor:
+    if state.is_body(following) and following not in state.predecessor and not _complete(state, index, following):
         return following
     return None
+
+
+def _complete(state: PageState, *indices: int) -> bool:
+    return any(state.blocks[i].data.get("complete") for i in indices)
 
 
 def find_loop(state: PageState) -> list[int]:

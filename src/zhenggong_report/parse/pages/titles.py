@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..state import BODY_KINDS, HEADER_KINDS, Block
-from ..text import CONNECTORS, ends_sentence, has_sentence_punctuation, run_bigrams, starts_with_enumerator
+from ..text import COLON, CONNECTORS, ends_sentence, has_sentence_punctuation, run_bigrams, starts_with_enumerator
 from .model import PageState, TitleUnit
 
 TITLE_MAX = 60
@@ -150,11 +150,24 @@ def mark_titles_of_closing_bylines(state: PageState) -> None:
             ):
                 candidates.append(position)
             position -= 1
-        if position < 0 or state.blocks[position].kind not in HEADER_KINDS or not candidates:
+        if position < 0 or state.blocks[position].kind not in HEADER_KINDS:
+            _mark_title_atop(state, position + 1, index)
+            continue
+        if not candidates:
             continue
         below = {c: "".join(b.text for b in state.blocks[c + 1 : index] if b.kind in BODY_KINDS) for c in candidates}
         best = max(candidates, key=lambda c: (_shared_pairs(state.blocks[c].text, below[c]), c))
         state.blocks[best].kind = "title"
+
+
+def _mark_title_atop(state: PageState, top: int, byline: int) -> None:
+    """An article signed at its end whose run starts the page or follows what is no title unit (a
+    column name, a notice, the article before's affiliation): its first paragraph is its title when
+    it is a short unpunctuated line with the text under it (``井下“班中餐”能否再热乎些`` over a letter),
+    and no salutation (``编辑同志：``)."""
+    first = state.blocks[top]
+    if top + 1 < byline and _title_like(first) and first.text[-1] not in COLON and state.is_body(top + 1):
+        state.blocks[top].kind = "title"
 
 
 def _shared_pairs(title: str, text: str) -> float:

@@ -1,0 +1,66 @@
+"""Brief items (简讯, 一句话新闻): ``●中原油田党委举办…培训班，…集中轮训。（李红）``, each one item."""
+
+from __future__ import annotations
+
+import re
+
+from ..state import BlockState, Line
+from ..text import ends_sentence
+from .base import BlockRule, joined
+from .plain_byline import bare_names
+from .reporter_byline import read_credits
+
+BULLETS = "●◆■◇□○★☆•◎"
+"""What a brief column sets before each item (no caption marker: ▲ opens a photo's caption)."""
+MAX_ITEM_LINES = 6
+_CREDIT = re.compile(r"[（(](?P<credit>[^（）()]{2,30})[）)]$")
+
+
+def _credit(text: str, state: BlockState) -> tuple[tuple[str, ...], tuple[str | None, ...]] | None:
+    """The names (and roles) in the brackets that end an item after its sentence: ``（李红）``,
+    ``（记者 李红）``; None when the brackets hold anything else or no sentence ends before them."""
+    match = _CREDIT.search(text)
+    if match is None or not ends_sentence(text[: match.start()]):
+        return None
+    inside = match.group("credit").strip()
+    credits = read_credits(inside, state)
+    if credits is not None:
+        return credits
+    names = bare_names(inside)
+    return (names, (None,) * len(names)) if names else None
+
+
+def _item_lines(state: BlockState) -> list[Line]:
+    """The item's lines: from its bullet down to the line that ends with its credit."""
+    lines = [state.line]
+    index = state.pos + 1
+    while not _CREDIT.search(lines[-1].text) and len(lines) < MAX_ITEM_LINES and index < len(state.lines):
+        line = state.lines[index]
+        if line.blank or line.text[:1] in BULLETS or line.indented:
+            break
+        lines.append(line)
+        index += 1
+    return lines
+
+
+def brief_item(state: BlockState) -> bool:
+    """A bullet, one news item's sentence(s) and its writer's name in brackets at the end
+    (``●江汉油田工会开展…活动，…已办结79条。（刘畅）``), wrapped over a few lines: a news item
+    complete in itself, with that writer as its author. A bulleted point inside an article ends
+    without such brackets and stays a paragraph."""
+    if state.line.text[:1] not in BULLETS:
+        return False
+    lines = _item_lines(state)
+    text = joined(lines)
+    credit = _credit(text, state)
+    if credit is None:
+        return False
+    names, roles = credit
+    body = text[1 : _CREDIT.search(text).start()].strip()  # type: ignore[union-attr]
+    state.push("text", lines[0].number, lines[-1].number, body, "brief_item",
+               authors=names, roles=roles, complete=True, indented=lines[0].indented)
+    state.pos += len(lines)
+    return True
+
+
+RULE = BlockRule(brief_item, None, lambda layout: BULLETS)

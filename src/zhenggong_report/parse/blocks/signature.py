@@ -1,0 +1,46 @@
+"""Signatures: a letter or essay signed at its end after a dash (``——桃园煤矿综采一队 李明``)."""
+
+from __future__ import annotations
+
+import re
+
+from ..state import BlockState, Line
+from ..text import ends_sentence
+from .base import BlockRule, name_list
+from .plain_byline import bare_names
+from .unit_byline import unit_byline_match
+
+_DASH = re.compile(r"^(?:——|—|--|－－)\s*")
+
+
+def _signed(line: Line) -> tuple[tuple[str, ...], str | None] | None:
+    """The names and unit after the dash: a unit and name(s) (``——西铭矿 李林``) or name(s) alone."""
+    dash = _DASH.match(line.text)
+    if dash is None or line.punctuated:
+        return None
+    rest = line.text[dash.end() :]
+    unit = unit_byline_match(rest)
+    if unit is not None:
+        return name_list(unit.group("names")), re.sub(r"\s+", "", unit.group("unit"))
+    names = bare_names(rest)
+    return (names, None) if names else None
+
+
+def signature(state: BlockState) -> bool:
+    """A dash and the writer's unit and name (``——桃园煤矿综采一队 李明``) or name alone, right under
+    a paragraph that ends its sentence: the byline a letter or essay is signed with at its end.
+    Under a title the same dash opens a subtitle (``——访…``, ``——记…``) instead."""
+    previous = state.previous_block()
+    if previous is None or previous.kind != "text" or not ends_sentence(previous.text):
+        return False
+    signed = _signed(state.line)
+    if signed is None:
+        return False
+    names, unit = signed
+    number = state.line.number
+    state.push("byline", number, number, state.line.text, "signature", authors=names, roles=(None,) * len(names), unit=unit)
+    state.pos += 1
+    return True
+
+
+RULE = BlockRule(signature, None, lambda layout: "—-－", unpunctuated=True)

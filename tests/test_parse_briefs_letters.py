@@ -1,0 +1,91 @@
+"""Layouts of 简讯 columns, readers' letters and long notice titles: ``●…（李红）`` items each an
+article, a letter signed ``——单位 姓名`` at its end under its headline, ``关于…的公示`` a notice."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhenggong_report.parse import parse_page
+from zhenggong_report.sources import source_from_bytes
+
+ITEMS = (
+    "●中原油田党委举办基层党支部书记培训班，120余\n名支部书记参加为期5天的集中轮训。（李红）\n"
+    "●江汉油田工会开展“职工心声直通车”活动，收集\n职工意见建议86条，已办结79条。（记者 刘畅）\n"
+)
+LETTER = (
+    "　　我是桃园煤矿综采一队的一名采煤机司机，在井下\n干了十二年。矿上建起了职工食堂，井下也送上了班中餐。\n"
+    "　　希望矿工会能听听我们的心声，让一线职工吃上一口热乎饭。\n"
+)
+STORY = "　　矿党委坚持把班组建设作为基础工程来抓，在全矿推行班组长竞聘上岗制度，选拔出一批懂技术、会管理的班组长。\n"
+
+
+def _parse(page: str, segmenter):
+    return parse_page(source_from_bytes(page.encode("utf-8"), "p.txt"), segmenter)
+
+
+def test_each_brief_item_is_an_article_signed_in_its_brackets(segmenter) -> None:
+    result = _parse(f"简讯\n\n{ITEMS}", segmenter)
+    assert [(a.title, a.authors, a.author_roles, a.lines) for a in result.articles] == [
+        (None, ("李红",), (None,), ((3, 4),)),
+        (None, ("刘畅",), ("记者",), ((5, 6),)),
+    ]
+    assert result.articles[1].body == "江汉油田工会开展“职工心声直通车”活动，收集职工意见建议86条，已办结79条。"
+    assert [l.kind for l in result.leftovers] == ["column_name"]
+
+
+NO_ITEMS = (
+    "●加强政治引领，推动党建与生产经营深度融合。",  # no brackets
+    "●加强政治引领，推动党建与生产经营深度融合（2026年）",  # no sentence before them
+    "●推动党建与生产经营深度融合。（2026年3月）",  # no name in them
+    "▲职工在实训基地练习支护操作。（孙伟）",  # a caption's marker, no bullet
+)
+
+
+@pytest.mark.parametrize("item", NO_ITEMS)
+def test_a_bullet_without_a_name_after_its_sentence_is_no_brief_item(item, segmenter) -> None:
+    result = _parse(f"班组建设的几点做法\n■ 张三\n\n{STORY}{item}\n{STORY}", segmenter)
+    assert [a.authors for a in result.articles] == [("张三",)]
+    assert item[1:9] in result.articles[0].body + "".join(l.text for l in result.leftovers)
+
+
+def test_a_letter_signed_after_a_dash_is_the_writers_under_its_headline(segmenter) -> None:
+    page = f"职工之声\n\n井下“班中餐”能否再热乎些\n　　编辑同志：\n{LETTER}　　　　——桃园煤矿综采一队 李明\n"
+    (letter,) = _parse(page, segmenter).articles
+    assert (letter.title, letter.authors, letter.affiliation) == ("井下“班中餐”能否再热乎些", ("李明",), "桃园煤矿综采一队")
+    assert letter.paragraphs[0].text == "编辑同志："
+    assert "李明" not in letter.body
+
+
+def test_a_signature_of_a_name_alone_is_the_author(segmenter) -> None:
+    (letter,) = _parse(f"井下“班中餐”能否再热乎些\n{LETTER}——李明\n", segmenter).articles
+    assert (letter.authors, letter.affiliation) == (("李明",), None)
+
+
+def test_a_dash_line_under_a_headline_stays_its_subtitle(segmenter) -> None:
+    page = f"让职工说话有地方\n——记桃园煤矿综采一队 李明\n本报记者 赵静\n\n{STORY}"
+    (article,) = _parse(page, segmenter).articles
+    assert (article.subtitle, article.authors) == ("记桃园煤矿综采一队 李明", ("赵静",))
+
+
+def test_a_salutation_atop_a_signed_letter_is_no_title(segmenter) -> None:
+    (letter,) = _parse(f"职工之声\n\n编辑同志：\n{LETTER}——桃园煤矿综采一队 李明\n", segmenter).articles
+    assert (letter.title, letter.authors) == (None, ("李明",))
+    assert letter.paragraphs[0].text == "编辑同志："
+
+
+NOTICE = (
+    "　　经基层推荐、民主评议、矿工会审核，现将拟推荐人选公示如下：\n序号　　姓名　　单位\n1　　李明　　综采一队\n"
+    "　　联系电话：0561-3000000\n桃园煤矿工会\n2026年3月24日\n"
+)
+
+
+def test_a_long_notice_title_of_the_form_about_its_notice_opens_a_notice(segmenter) -> None:
+    result = _parse(f"{STORY}\n关于2025年度集团公司劳动模范候选人的公示\n{NOTICE}", segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("announcement", ((3, 9),))]
+
+
+@pytest.mark.parametrize("title", ["关于加强企业信访稳定工作的实践与启示", "关于进一步做好新时代职工群众来信来访工作通知"])
+def test_a_long_title_without_its_notice_word_after_de_is_no_notice(title, segmenter) -> None:
+    result = _parse(f"{title}\n■ 周斌\n\n{STORY}", segmenter)
+    assert [a.title for a in result.articles] == [title]
+    assert result.leftovers == ()
