@@ -38,6 +38,7 @@ NO_ITEMS = (
     "●加强政治引领，推动党建与生产经营深度融合（2026年）",  # no sentence before them
     "●推动党建与生产经营深度融合。（2026年3月）",  # no name in them
     "▲职工在实训基地练习支护操作。（孙伟）",  # a caption's marker, no bullet
+    "●推动党建与生产经营深度融合。（见附表）",  # a reference, no name
 )
 
 

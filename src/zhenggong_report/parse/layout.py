@@ -67,7 +67,9 @@ class Layout:
     """Words a title opens with that run on into its next line (``[titles] run_on_openers``)."""
     notice_title_openers: tuple[str, ...] = ()
     """Words a long notice title opens with (``[notices] title_openers``: 关于…的公示)."""
-    """Words a title opens with that run on into its next line (``[titles] run_on_openers``)."""
+    not_credit_openers: tuple[str, ...] = ()
+    """What brackets ending a brief item open with when they hold a reference or a note, not the
+    item's writer (``[news] not_credit_openers``: 见附表, 下转第2版)."""
     rule_characters: tuple[str, ...] = ()
     """What a printed rule (``━━━━``, ``════``) is drawn with (``[boxes] rules``)."""
     box_labels: tuple[tuple[str, str], ...] = ()
@@ -180,6 +182,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "rule_characters": ("boxes", "rules"),
     "title_run_on_openers": ("titles", "run_on_openers"),
     "notice_title_openers": ("notices", "title_openers"),
+    "not_credit_openers": ("news", "not_credit_openers"),
 }
 """Each plain word list of :class:`Layout`: its field, and the table and key of ``layout.toml`` it comes from."""
 

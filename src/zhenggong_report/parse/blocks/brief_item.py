@@ -18,11 +18,14 @@ _CREDIT = re.compile(r"[（(](?P<credit>[^（）()]{2,30})[）)]$")
 
 def _credit(text: str, state: BlockState) -> tuple[tuple[str, ...], tuple[str | None, ...]] | None:
     """The names (and roles) in the brackets that end an item after its sentence: ``（李红）``,
-    ``（记者 李红）``; None when the brackets hold anything else or no sentence ends before them."""
+    ``（记者 李红）``; None when the brackets hold anything else (``（见附表）``: ``layout.toml``
+    ``[news] not_credit_openers``) or no sentence ends before them."""
     match = _CREDIT.search(text)
     if match is None or not ends_sentence(text[: match.start()]):
         return None
     inside = match.group("credit").strip()
+    if inside.startswith(state.layout.not_credit_openers):
+        return None
     credits = read_credits(inside, state)
     if credits is not None:
         return credits
