@@ -21,7 +21,7 @@ from zhenggong_report.pipeline import stages as build_module
 from zhenggong_report import cli
 from zhenggong_report.outputs import REPORT_MARKER, StagedTree
 
-from conftest import ROOT, SEEDS
+from conftest import FIXTURES, ROOT, SEEDS
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
 
@@ -312,3 +312,33 @@ def test_a_build_shows_no_wall_clock_date(built):
         for stamp in stamps:
             assert stamp not in text, f"{name} shows today's date {stamp}; use SOURCE_DATE_EPOCH or the inputs"
         assert not re.search(rf"{today.year}-\d\d-\d\dT\d\d:\d\d", text), f"{name} holds a timestamp"
+
+
+TIE_SCRIPT = """
+import sys
+from pathlib import Path
+from zhenggong_report.parse import parse_page
+from zhenggong_report.segmenter import Segmenter
+from zhenggong_report.sources import source_from_bytes
+page = Path(sys.argv[1])
+result = parse_page(source_from_bytes(page.read_bytes(), page.name), Segmenter.for_data_dir(None))
+print("\\n".join(result.note.evidence))
+"""
+
+
+def test_a_title_that_matches_both_neighbours_alike_reads_the_same_whatever_the_hash_seed():
+    """On this page (recombined from the seed articles by ``bench/corpus.py``) a title's words match
+    the text above and below it equally: the placement's sums must not follow the order of a set,
+    which changes with the string-hash seed, or its evidence reads −0.00 in one run and +0.00 in
+    the next (and a tie could tip the page's placement)."""
+    page = FIXTURES / "determinism" / "title_tie_page.txt"
+    readings = {
+        seed: subprocess.run(
+            [sys.executable, "-c", TIE_SCRIPT, str(page)], capture_output=True, text=True, timeout=120,
+            env=_subprocess_env(PYTHONHASHSEED=seed),
+        )
+        for seed in ("1", "2", "3", "4", "5", "6", "7", "8")  # with the plain sum, seed 6 read −0.00
+    }
+    assert all(r.returncode == 0 for r in readings.values()), [r.stderr for r in readings.values()]
+    assert len({r.stdout for r in readings.values()}) == 1
+    assert "与下方 0.34（+0.00）" in readings["1"].stdout

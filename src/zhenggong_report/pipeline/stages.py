@@ -35,6 +35,7 @@ from .local import LocalPool
 from .map import MapTools, PageOutput, ToolsRecipe
 from .pages import Executor, join_continued_pages, local_workers_pay, map_pages, unique_article_ids, worker_count
 from .result import BuildResult, is_report_meta
+from .spill import SpilledTexts
 from .store import page_keys
 from .workers import run_in_workers
 
@@ -98,21 +99,24 @@ def make_report(
     """Map, join, reduce and render: the report's files given to ``put``; returns a summary.
 
     ``pages`` is emptied after the map: each article then holds its own text, and the pages' text
-    (a third of a large build's memory) is let go (:meth:`SourceFile.text_let_go`)."""
+    (a third of a large build's memory) is let go (:meth:`SourceFile.text_let_go`). The bodies the
+    map made wait in a temporary file (:class:`.spill.SpilledTexts`) until the renderer reads each."""
     segmenter = Segmenter.for_data_dir(config.data_dir, keep_dictionary=cache.enabled)
     tools = MapTools(PageTools(segmenter, load_analysis_data(config.data_dir), load_layout(config.data_dir)))
     outputs = map_stage(config, tuple(pages), prints, tools, cache, progress)
     sources = tuple(page.text_let_go() for page in pages)
     pages.clear()
     corpus, outputs = join_stage(sources, outputs, tools)
-    bodies = dict(zip((a.id for a in corpus.articles), (b for o in outputs for b in o.read.bodies), strict=True))
-    readings = [output.read.reading for output in outputs]
-    del outputs  # what the map read is now held by the corpus, the bodies and the readings
-    progress.stage("analysing the corpus")
-    analysis = reduce_stage(corpus, readings, tools, prints, cache, parallel=worker_count(config.jobs) > 1)
-    del readings  # their word counts served the reduce only; their themes and claims live on in the analysis
-    progress.stage("rendering")
-    return render_stage(config, corpus, analysis, bodies, build_date, put)
+    with SpilledTexts() as bodies:
+        for article, body in zip(corpus.articles, (b for o in outputs for b in o.read.bodies), strict=True):
+            bodies.add(article.id, body)
+        readings = [output.read.reading for output in outputs]
+        del outputs  # what the map read is now held by the corpus, the bodies' file and the readings
+        progress.stage("analysing the corpus")
+        analysis = reduce_stage(corpus, readings, tools, prints, cache, parallel=worker_count(config.jobs) > 1)
+        del readings  # their word counts served the reduce only; their themes and claims live on in the analysis
+        progress.stage("rendering")
+        return render_stage(config, corpus, analysis, bodies, build_date, put)
 
 
 def map_stage(

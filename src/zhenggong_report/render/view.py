@@ -7,8 +7,8 @@ article <-> theme, article <-> enterprise. Templates only lay it out.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+from collections import ChainMap, Counter
+from dataclasses import dataclass, field
 from typing import Mapping, Optional
 
 from markupsafe import Markup
@@ -158,9 +158,8 @@ class ArticleView:
     keywords: tuple[Keyword, ...]
     claims: tuple[ClaimView, ...]
     related: tuple[RelatedView, ...]
-    body: str
-    """The body as HTML, escaped where it was rendered: the very string the map made (a copy per
-    article as ``Markup`` would double the bodies' memory; the template marks it safe)."""
+    bodies: Mapping[str, str] = field(compare=False, repr=False)
+    """Every article's body as HTML, by id (:attr:`body` reads this one's)."""
     filter_themes: str
     """Space-separated theme anchors (for the in-page filter)."""
     filter_enterprises: str
@@ -182,6 +181,12 @@ class ArticleView:
     """The parser's flags, in Chinese."""
     placement: str = ""
     """Where the titles of the article's page stand, in Chinese."""
+
+    @property
+    def body(self) -> str:
+        """The body as HTML, escaped where it was rendered (the template marks it safe): looked up
+        when a page shows it, so no view holds its text (the bodies may be kept on disk)."""
+        return self.bodies[self.article.id]
 
     @property
     def published(self) -> tuple[str, ...]:
@@ -429,12 +434,12 @@ def _check_analysis(corpus: ParsedCorpus, analysis: Analysis) -> dict[str, Artic
 class _Builder:
     def __init__(self, corpus: ParsedCorpus, analysis: Analysis, renderer: BodyRenderer, bodies: Mapping[str, str]) -> None:
         self.printed = {page.file: printed_label(page.meta) for page in corpus.pages}
-        self.bodies = bodies
         self.corpus = corpus
         self.sources = {source.name: source for source in corpus.sources}
         self.analysis = analysis
         self.renderer = renderer
         self.by_article = _check_analysis(corpus, analysis)
+        self.bodies = _all_bodies(bodies, corpus, self.by_article, renderer)
         self.duplicate_views: dict[str, DuplicateGroupView] = {}
         self.anchors = AnchorBook()
         self.article_refs = {
@@ -531,7 +536,6 @@ class _Builder:
         mentions = tuple(MentionView(self.enterprise_refs[i], c) for i, c in mention_counts.items())
         linked = {e.enterprise_id for e in item.enterprises}
         with_ancestors = linked | {a for i in linked for a in self.ancestors(i)}
-        body = self.bodies.get(article.id)
         meta = self.pages.get(article.file, PageInfo())
         return ArticleView(
             ref=ref,
@@ -545,7 +549,7 @@ class _Builder:
             keywords=item.keywords,
             claims=tuple(self.claim_view(c, ref, n) for n, c in enumerate(item.claims, 1)),
             related=tuple(RelatedView(self.article_refs[r.article_id], r.score) for r in item.related),
-            body=body if body is not None else str(self.renderer.paragraphs(article.paragraphs, body_terms(item.themes))),
+            bodies=self.bodies,
             filter_themes=" ".join(h.theme.anchor for h in hits),
             filter_enterprises=" ".join(sorted(self.enterprise_refs[i].anchor for i in with_ancestors)),
             duplicates=self.duplicate_views.get(article.id),
@@ -765,6 +769,15 @@ def build_view(
     :func:`body_terms`, per page), by article id; the others are rendered here.
     """
     return _Builder(corpus, analysis, renderer or BodyRenderer(), bodies or {}).build()
+
+
+def _all_bodies(bodies: Mapping[str, str], corpus: ParsedCorpus, by_article: dict, renderer: BodyRenderer) -> Mapping[str, str]:
+    """``bodies`` with the bodies of the articles it lacks rendered here (for a caller that did not
+    render them per page)."""
+    missing = {
+        a.id: str(renderer.paragraphs(a.paragraphs, body_terms(by_article[a.id].themes))) for a in corpus.articles if a.id not in bodies
+    }
+    return ChainMap(missing, bodies) if missing else bodies
 
 
 def group_of(view: ReportView, article: ArticleView) -> tuple[EnterpriseRef, ...]:

@@ -10,7 +10,9 @@ from ..text import run_bigrams
 from .model import PageState, TitleUnit
 
 def _title_similarity(state: PageState, title: str, chain_number: Optional[int]) -> float:
-    """How much of the title's vocabulary the article uses, rarer pairs counting more."""
+    """How much of the title's vocabulary the article uses, rarer pairs counting more. Summed
+    exactly (``math.fsum``): the pairs are a set, whose order changes from run to run, and a
+    rounding error in the order of the sum must not tip a tie between above and below."""
     if chain_number is None or not title:
         return 0.0
     grams = run_bigrams(title)
@@ -23,7 +25,7 @@ def _title_similarity(state: PageState, title: str, chain_number: Optional[int])
         weights = {g: math.log((total + 1) / (sum(1 for t in texts if g in t) + 0.5)) + 0.1 for g in grams}
         state.title_weights[title] = weights
     present = state.chain_texts[chain_number]
-    return sum(w for g, w in weights.items() if g in present) / sum(weights.values())
+    return math.fsum(w for g, w in weights.items() if g in present) / math.fsum(weights.values())
 
 
 def _chain_after(state: PageState, unit: TitleUnit) -> tuple[Optional[int], bool]:
