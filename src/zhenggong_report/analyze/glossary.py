@@ -40,8 +40,10 @@ class GlossaryMemo:
     without it the glossary is the same). When one page changes, only its articles are read again,
     and the counting too when the set of formulations stayed the same."""
 
-    quoted: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
-    """Article text digest -> its formulations in order of first quotation, with that context."""
+    quoted: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Article text digest -> its formulations in order of first quotation (their contexts are
+    cut again for the few articles that quote a formulation first: kept for every article, they
+    were most of the memo)."""
     counts: dict[str, dict[str, tuple[tuple[str, int, int], ...]]] = field(default_factory=dict)
     """Digest of the set of formulations -> article text digest -> (formulation, uses, quoted uses)."""
 
@@ -57,19 +59,20 @@ def build_glossary(
     each article's share of the work (and is left holding this corpus's share only)."""
     keys = [_article_key(tokens) for tokens in corpus_tokens] if memo is not None else None
     excluded = frozenset(normal_form(name) for name in exclude)
-    first: dict[str, tuple[int, str, str]] = {}
+    first: dict[str, int] = {}
     for position, tokens in enumerate(corpus_tokens):
         if memo is not None and keys is not None:
             quoted = memo.quoted.get(keys[position])
             if quoted is None:
-                quoted = memo.quoted[keys[position]] = tuple(_first_quotations(tokens))
+                quoted = memo.quoted[keys[position]] = tuple(term for term, _, _ in _first_quotations(tokens))
         else:
-            quoted = _first_quotations(tokens, skip=first.keys() | excluded)
-        for term, context in quoted:
+            quoted = (term for term, _, _ in _first_quotations(tokens, skip=first.keys() | excluded))
+        for term in quoted:
             if term not in excluded and term not in first and not (rules is not None and rules.rejects(term)):
-                first[term] = (position, tokens.article.id, context)
+                first[term] = position
     if not first:
         return ()
+    contexts = _first_contexts(corpus_tokens, first)
     counts: Counter = Counter()
     quotations: Counter = Counter()
     articles: dict[str, list[str]] = defaultdict(list)
@@ -90,11 +93,11 @@ def build_glossary(
         memo.quoted = {k: q for k, q in memo.quoted.items() if k in current}
         memo.counts = {counter.key: {k: c for k, c in remembered.items() if k in current}}
     entries = [
-        GlossaryEntry(term, counts[term], tuple(articles[term]), first[term][1], first[term][2], quotations[term])
+        GlossaryEntry(term, counts[term], tuple(articles[term]), corpus_tokens[first[term]].article.id, contexts[term], quotations[term])
         for term in first
         if rules is None or len(articles[term]) > 1 or rules.keeps_single_article(term)
     ]
-    entries.sort(key=lambda e: (-e.count, -len(e.articles), first[e.term][0], e.term))
+    entries.sort(key=lambda e: (-e.count, -len(e.articles), first[e.term], e.term))
     return tuple(entries)
 
 
@@ -105,7 +108,7 @@ def _article_key(tokens: ArticleTokens) -> str:
 
 def _first_quotations(tokens: ArticleTokens, skip=frozenset()):
     """The article's quoted phrases shaped like formulations, in their normal form, in order of
-    first quotation, each with the sentence around it (none in ``skip``)."""
+    first quotation (none in ``skip``), each with the unit and the match where it is quoted."""
     seen = set(skip)
     for unit in tokens.units:
         if unit.place == "keywords":
@@ -115,9 +118,22 @@ def _first_quotations(tokens: ArticleTokens, skip=frozenset()):
             if term in seen or not is_formulation(term):
                 continue
             seen.add(term)
-            sentence = unit.sentence_at(match.start()) if unit.sentences else None
-            context, _, _ = clip_context(unit.text, match.start(), match.end(), sentence)
-            yield term, context
+            yield term, unit, match
+
+
+def _first_contexts(corpus_tokens: tuple[ArticleTokens, ...], first: dict[str, int]) -> dict[str, str]:
+    """Each formulation's first quotation in the article that quotes it first (``first``: its
+    position), as the sentence around it."""
+    wanted: dict[int, set[str]] = defaultdict(set)
+    for term, position in first.items():
+        wanted[position].add(term)
+    contexts = {}
+    for position, terms in wanted.items():
+        for term, unit, match in _first_quotations(corpus_tokens[position]):
+            if term in terms:
+                sentence = unit.sentence_at(match.start()) if unit.sentences else None
+                contexts[term] = clip_context(unit.text, match.start(), match.end(), sentence)[0]
+    return contexts
 
 
 class _FormulationCounter:
