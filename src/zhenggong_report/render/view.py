@@ -19,6 +19,7 @@ from ..models import (
     ArticleAnalysis,
     Claim,
     Enterprise,
+    Evidence,
     GlossaryEntry,
     Join,
     Keyword,
@@ -78,9 +79,23 @@ class ArticleRef:
 
 @dataclass(frozen=True)
 class EvidenceView:
-    html: Markup
-    term: str
-    paragraph: int
+    """One sentence that shows the article treats a theme; its HTML is made when a page shows it
+    (held for every hit of every article, it was a tenth of the view's memory)."""
+
+    evidence: Evidence
+
+    @property
+    def html(self) -> Markup:
+        e = self.evidence
+        return mark_span(e.sentence, e.start, e.end, EVIDENCE_CONTEXT)
+
+    @property
+    def term(self) -> str:
+        return self.evidence.term
+
+    @property
+    def paragraph(self) -> int:
+        return self.evidence.paragraph
 
 
 @dataclass(frozen=True)
@@ -105,12 +120,29 @@ class ClaimView:
     anchor: str
     """The claim's own id (``c-<article>-<n>``); the table of claims is anchored per article (``c-<article>``)."""
     article: ArticleRef
-    value: str
-    unit: str
-    html: Markup
-    subject: str = ""
-    """Whose figure: the author's enterprise, 某企业 (例) or 行业数据 (see :class:`~..models.Claim`)."""
-    subject_kind: str = ""
+    claim: Claim
+
+    @property
+    def value(self) -> str:
+        return self.claim.value
+
+    @property
+    def unit(self) -> str:
+        return self.claim.unit
+
+    @property
+    def html(self) -> Markup:
+        """The claim's sentence with its figure marked, made when a page shows it."""
+        return _mark_claim(self.claim)
+
+    @property
+    def subject(self) -> str:
+        """Whose figure: the author's enterprise, 某企业 (例) or 行业数据 (see :class:`~..models.Claim`)."""
+        return self.claim.subject
+
+    @property
+    def subject_kind(self) -> str:
+        return self.claim.subject_kind
 
 
 @dataclass(frozen=True)
@@ -513,16 +545,13 @@ class _Builder:
 
     def hit_view(self, hit: ThemeHit, primary: Optional[str]) -> HitView:
         evidence = tuple(
-            EvidenceView(mark_span(e.sentence, e.start, e.end, EVIDENCE_CONTEXT), e.term, e.paragraph)
-            for e in hit.evidence[:EVIDENCE_SHOWN]
+            EvidenceView(e) for e in hit.evidence[:EVIDENCE_SHOWN]
         )
         reasons = compact_reasons([labels().reason(r) for r in hit.reasons])
         return HitView(self.theme_refs[hit.theme_id], hit.score, hit.theme_id == primary, hit.terms, evidence, reasons)
 
     def claim_view(self, claim: Claim, owner: ArticleRef, number: int) -> ClaimView:
-        return ClaimView(
-            f"c-{owner.anchor}-{number}", owner, claim.value, claim.unit, _mark_claim(claim), claim.subject, claim.subject_kind
-        )
+        return ClaimView(f"c-{owner.anchor}-{number}", owner, claim)
 
     def article_view(self, article: Article) -> ArticleView:
         item = self.by_article[article.id]
