@@ -132,3 +132,31 @@ def test_the_pos_tokenizer_copies_jiebas_tag_table_and_tags_as_its_own_would():
     assert copied.tag(text) == [(pair.word, pair.flag) for pair in fresh.lcut(text)]
     assert ("新时代", "n") in copied.tag(text)  # a user-dictionary word with its own tag
     assert jieba.posseg.dt.word_tag_tab == before
+
+
+FIRST_LOAD_SCRIPT = """
+import gc, sys, weakref
+gc.disable()  # as during a build
+from zhenggong_report.segmenter import Segmenter
+class Held: pass
+segmenter = Segmenter.for_data_dir(None)
+def caller(first_use):
+    held = Held()
+    first_use()
+    return weakref.ref(held)
+use = {"load": segmenter.load, "cutter": lambda: segmenter.cutter, "first_token": lambda: segmenter.first_token("党建")}
+print("jieba imported before:", "jieba" in sys.modules)
+print("caller's locals freed:", caller(use[sys.argv[1]])() is None)
+"""
+
+
+@pytest.mark.parametrize("first_use", ["load", "cutter", "first_token"])
+def test_the_first_load_of_jieba_keeps_none_of_its_callers_locals(first_use) -> None:
+    """Importing jieba leaves reference cycles through the importing frames (pkg_resources' parse
+    errors); with the cycle collector paused, a deep caller's locals (a reduce's bodies) would stay."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", FIRST_LOAD_SCRIPT, first_use], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["jieba imported before: False", "caller's locals freed: True"]

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import importlib
 import logging
 import marshal
 import math
 import os
 import re
+import sys
+import threading
 from pathlib import Path
 from typing import Optional
 
@@ -32,10 +35,29 @@ if TYPE_CHECKING:  # jieba itself is imported on first use: a rebuild from the c
 
 
 def _jieba():
-    import jieba
+    """jieba, imported on first use; the first time in a short-lived thread of its own.
+
+    Importing jieba imports ``pkg_resources``, which raises and catches parse errors (its vendored
+    pyparsing) as it reads the installed packages: each error's traceback holds the frames that
+    imported it, back to the first caller. A build runs with the cycle collector paused, so those
+    cycles, and with them every local of every caller on the stack, would live as long as the
+    process: at the reduce, all the bodies and word units (about 400 MB at 19,000 articles).
+    Imported in a thread, the cycles hold that thread's few frames only."""
+    if "jieba" not in sys.modules:
+        importer = threading.Thread(target=_import_quietly, args=("jieba",), name="import-jieba", daemon=True)
+        importer.start()
+        importer.join()
+    import jieba  # raises here, in the caller, should the import have failed
 
     jieba.setLogLevel(logging.WARNING)
     return jieba
+
+
+def _import_quietly(name: str) -> None:
+    try:
+        importlib.import_module(name)
+    except Exception:  # noqa: BLE001 - the caller's own import reports it
+        pass
 
 CACHE_FILE = "jieba.dict.cache"
 DIGEST_SUFFIX = ".sha256"
@@ -193,9 +215,10 @@ class Segmenter:
     def cutter(self) -> "RouteCutter":
         """jieba's accurate mode over this segmenter's dictionary, in one pass (see :mod:`.wordroute`)."""
         if self._cutter is None:
+            tokenizer = self.tokenizer  # jieba imported by _jieba, before wordroute imports it
             from .wordroute import RouteCutter
 
-            self._cutter = RouteCutter(self.tokenizer)
+            self._cutter = RouteCutter(tokenizer)
         return self._cutter
 
     def cut(self, text: str, hmm: bool = True) -> list[str]:
@@ -290,6 +313,7 @@ class Segmenter:
 
     def first_token(self, text: str) -> str:
         """The first word of ``text`` (dictionary only, no HMM guessing)."""
+        _jieba()  # imported apart, before wordroute imports it
         from .wordroute import RE_HAN
 
         head = text[:8]
