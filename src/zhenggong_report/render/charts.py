@@ -11,7 +11,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
-from .view import EnterpriseRef, ReportView, ThemeRef, group_of
+from .article_views import EnterpriseRef, ThemeRef
+from .report_views import ReportView
+from .view import group_of
 
 FONT = 14
 ROW = 26

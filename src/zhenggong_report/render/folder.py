@@ -24,7 +24,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .files import Put
 from .links import ARTICLES_FOLDER, FolderLinks, linking
-from .view import ArticleView, ReportView
+from .article_views import ArticleView
+from .report_views import ReportView
 
 THEME_ARTICLES_SHOWN = 50
 """Articles listed under each theme on ``themes.html``; all of them are a filter of the article table."""

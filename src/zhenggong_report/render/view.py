@@ -2,16 +2,15 @@
 
 Everything the templates show is prepared here in a stable order, with the
 anchors resolved, so that every link has a target and goes both ways:
-article <-> theme, article <-> enterprise. Templates only lay it out.
+article <-> theme, article <-> enterprise. Templates only lay it out. The records it
+builds are those of :mod:`.article_views` (one article and what its page shows) and
+:mod:`.report_views` (the report as a whole).
 """
 
 from __future__ import annotations
 
 from collections import ChainMap, Counter
-from dataclasses import dataclass, field
 from typing import Mapping, Optional
-
-from markupsafe import Markup
 
 from ..models import (
     Analysis,
@@ -19,395 +18,29 @@ from ..models import (
     ArticleAnalysis,
     Claim,
     Enterprise,
-    Evidence,
     GlossaryEntry,
-    Join,
-    Keyword,
-    Leftover,
     PageMeta,
     ParsedCorpus,
     SourceFile,
-    ThemeDefinition,
     ThemeHit,
     column_suffix,
     lines_label,
     spans_in_columns,
 )
-from ..sources.facts import facts_summary, printed_span, stated_metadata
+from ..sources.facts import facts_summary, printed_span
 from .anchors import AnchorBook
 from .article_meta import PageInfo, article_record_json, compact_reasons, line_ranges, page_info
 from .labels import labels
-from .markdown import BodyRenderer, body_terms, mark_first, mark_span
-
-AFFILIATION = "affiliation"
-EVIDENCE_CONTEXT = 12
-"""Characters kept on each side of the marked term in evidence and claim excerpts."""
-GLOSSARY_CONTEXT = 10
-"""Characters kept on each side of a formulation in its first context."""
-GLOSSARY_ARTICLES_SHOWN = 30
-"""Articles linked from a glossary entry; the rest are counted (all are in ``data/glossary.json``)."""
-EVIDENCE_SHOWN = 1
-"""Evidence excerpts shown per article under each theme (the analysis may hold more)."""
-
-
-@dataclass(frozen=True)
-class ThemeRef:
-    anchor: str
-    id: str
-    name: str
-
-
-@dataclass(frozen=True)
-class EnterpriseRef:
-    anchor: str
-    id: str
-    name: str
-    kind: str
-
-
-@dataclass(frozen=True)
-class ArticleRef:
-    anchor: str
-    id: str
-    number: int
-    title: str
-    title_inferred: bool
-    author: Optional[str]
-    unit: Optional[str] = None
-    """The author's unit as printed (or the enterprise it was read as)."""
-
-
-@dataclass(frozen=True)
-class EvidenceView:
-    """One sentence that shows the article treats a theme; its HTML is made when a page shows it
-    (held for every hit of every article, it was a tenth of the view's memory)."""
-
-    evidence: Evidence
-
-    @property
-    def html(self) -> Markup:
-        e = self.evidence
-        return mark_span(e.sentence, e.start, e.end, EVIDENCE_CONTEXT)
-
-    @property
-    def term(self) -> str:
-        return self.evidence.term
-
-    @property
-    def paragraph(self) -> int:
-        return self.evidence.paragraph
-
-
-@dataclass(frozen=True)
-class HitView:
-    theme: ThemeRef
-    score: float
-    primary: bool
-    terms: tuple[tuple[str, int], ...]
-    evidence: tuple[EvidenceView, ...]
-    reasons: tuple[str, ...] = ()
-    """Why the article treats the theme, in Chinese (``data/labels.toml``)."""
-
-
-@dataclass(frozen=True)
-class MentionView:
-    enterprise: EnterpriseRef
-    count: int
-
-
-@dataclass(frozen=True)
-class ClaimView:
-    anchor: str
-    """The claim's own id (``c-<article>-<n>``); the table of claims is anchored per article (``c-<article>``)."""
-    article: ArticleRef
-    claim: Claim
-
-    @property
-    def value(self) -> str:
-        return self.claim.value
-
-    @property
-    def unit(self) -> str:
-        return self.claim.unit
-
-    @property
-    def html(self) -> Markup:
-        """The claim's sentence with its figure marked, made when a page shows it."""
-        return _mark_claim(self.claim)
-
-    @property
-    def subject(self) -> str:
-        """Whose figure: the author's enterprise, 某企业 (例) or 行业数据 (see :class:`~..models.Claim`)."""
-        return self.claim.subject
-
-    @property
-    def subject_kind(self) -> str:
-        return self.claim.subject_kind
-
-
-@dataclass(frozen=True)
-class RelatedView:
-    article: ArticleRef
-    score: float
-
-
-@dataclass(frozen=True)
-class DuplicateMemberView:
-    article: ArticleRef
-    relation: str
-    """In Chinese: 底本 (the representative), 全文相同, 近似重复, 删节稿, 部分重合."""
-    jaccard: float
-    containment: float
-
-
-@dataclass(frozen=True)
-class DuplicateGroupView:
-    anchor: str
-    members: tuple[DuplicateMemberView, ...]
-    """The representative first."""
-
-
-DUPLICATE_RELATIONS = {
-    "representative": "底本",
-    "identical": "全文相同",
-    "near-duplicate": "近似重复",
-    "abridged": "删节稿",
-    "overlapping": "部分重合",
-}
-
-
-@dataclass(frozen=True)
-class ArticleView:
-    ref: ArticleRef
-    article: Article
-    source_label: str
-    hits: tuple[HitView, ...]
-    primary: Optional[ThemeRef]
-    mentioned_themes: tuple[ThemeRef, ...]
-    """Themes the article names only in passing (not linked: it does not treat them)."""
-    affiliations: tuple[EnterpriseRef, ...]
-    mentions: tuple[MentionView, ...]
-    keywords: tuple[Keyword, ...]
-    claims: tuple[ClaimView, ...]
-    related: tuple[RelatedView, ...]
-    bodies: Mapping[str, str] = field(compare=False, repr=False)
-    """Every article's body as HTML, by id (:attr:`body` reads this one's)."""
-    filter_themes: str
-    """Space-separated theme anchors (for the in-page filter)."""
-    filter_enterprises: str
-    """Space-separated anchors of every linked enterprise and its ancestors."""
-    duplicates: Optional[DuplicateGroupView] = None
-    """The group of duplicate submissions the article belongs to, if any."""
-    groups: tuple[tuple[EnterpriseRef, tuple[str, ...]], ...] = ()
-    """The author's enterprises and the groups above them, outermost first, each with its aliases
-    (shown so that a search for a short name such as 枣矿 finds the article)."""
-    printed: str = ""
-    """Where the page it stands on says it is from: paper, date, 版次, 栏目 (as far as printed)."""
-    page: PageInfo = PageInfo()
-    """The date and 版次 of the article's page (for sorting and the date filter), where printed."""
-    source_parts: tuple[tuple[str, str], ...] = ()
-    """(file, ``第3–20行``) for each part of the article, in reading order."""
-    record: str = ""
-    """The article's JSON record without its body (for copying and saving)."""
-    flags: tuple[str, ...] = ()
-    """The parser's flags, in Chinese."""
-    placement: str = ""
-    """Where the titles of the article's page stand, in Chinese."""
-
-    @property
-    def body(self) -> str:
-        """The body as HTML, escaped where it was rendered (the template marks it safe): looked up
-        when a page shows it, so no view holds its text (the bodies may be kept on disk)."""
-        return self.bodies[self.article.id]
-
-    @property
-    def published(self) -> tuple[str, ...]:
-        """What the text says of the article's publication (a pasted WeChat article's account, date …,
-        its 来源 and 编辑/审核), worded as the overview words a WeChat file's facts."""
-        return stated_metadata(self.article.metadata) + tuple(f"{label}：{name}" for label, name in self.article.editors)
-
-    @property
-    def score(self) -> float:
-        """The strongest theme's score (0 without a theme)."""
-        return self.hits[0].score if self.hits else 0.0
-
-    @property
-    def unit_anchor(self) -> Optional[str]:
-        return self.affiliations[0].anchor if self.affiliations else None
-
-
-@dataclass(frozen=True)
-class ThemeArticleView:
-    article: ArticleRef
-    hit: HitView
-
-
-@dataclass(frozen=True)
-class ThemeView:
-    ref: ThemeRef
-    definition: ThemeDefinition
-    conditional_terms: frozenset[str]
-    """Terms that count only in a sentence that also holds one of their "near" words."""
-    articles: tuple[ThemeArticleView, ...]
-    """Strongest first."""
-    primary_count: int
-
-
-@dataclass(frozen=True)
-class EnterpriseView:
-    ref: EnterpriseRef
-    enterprise: Enterprise
-    depth: int
-    path: tuple[EnterpriseRef, ...]
-    """Ancestors, outermost first."""
-    children: tuple[EnterpriseRef, ...]
-    written: tuple[ArticleRef, ...]
-    """Articles whose author's unit is this enterprise."""
-    mentioned: tuple[tuple[ArticleRef, int], ...]
-    """Articles that mention it, with how often."""
-    subtree_articles: int
-    """Distinct articles linked to it or to any enterprise below it."""
-    short_name: str = ""
-    """Its shortest alias when shorter than the name (枣矿 for 枣庄矿业(集团)有限责任公司), else empty."""
-
-
-@dataclass(frozen=True)
-class GlossaryView:
-    entry: GlossaryEntry
-    articles: tuple[ArticleRef, ...]
-    """The first :data:`GLOSSARY_ARTICLES_SHOWN` articles that use the formulation."""
-    first_article: ArticleRef
-    context: Markup
-    more: int = 0
-    """How many further articles use it."""
-
-
-@dataclass(frozen=True)
-class OnceUsedView:
-    """Formulations one article uses once: listed together, linked to the article."""
-
-    article: ArticleRef
-    terms: tuple[str, ...]
-
-    @property
-    def terms_count(self) -> int:
-        return len(self.terms)
-
-
-@dataclass(frozen=True)
-class SourceView:
-    name: str
-    encoding: str
-    size: int
-    sha256: str
-    lines: int
-    articles: tuple[ArticleRef, ...]
-    leftovers: int
-    title_placement: str
-    evidence: tuple[str, ...]
-    warnings: tuple[str, ...]
-    kind: str = ""
-    """What kind of file it was (Word 文档, PDF 电子版 …)."""
-    facts: tuple[str, ...] = ()
-    """What its reader took from it as fact, one line each."""
-    printed: str = ""
-
-    @property
-    def placement_label(self) -> str:
-        return labels().title_placements.get(self.title_placement, self.title_placement or "—")
-
-
-@dataclass(frozen=True)
-class JoinView:
-    article: ArticleRef
-    file: str
-    join: Join
-
-
-@dataclass(frozen=True)
-class LeftoverView:
-    leftover: Leftover
-    source_label: str
-
-    @property
-    def kind_label(self) -> str:
-        return labels().leftover_kinds.get(self.leftover.kind, self.leftover.kind)
-
-
-@dataclass(frozen=True)
-class Counts:
-    sources: int
-    articles: int
-    authors: int
-    enterprises: int
-    themes: int
-    characters: int
-    leftovers: int
-    distinct_articles: int = 0
-    """Articles with each group of duplicate submissions counted once."""
-
-
-@dataclass(frozen=True)
-class ReportView:
-    counts: Counts
-    sources: tuple[SourceView, ...]
-    column_joins: tuple[JoinView, ...]
-    page_break_joins: tuple[JoinView, ...]
-
-    @property
-    def claims_by_article(self) -> tuple[tuple[ArticleRef, tuple[ClaimView, ...]], ...]:
-        return tuple((a.ref, a.claims) for a in self.articles if a.claims)
-
-    @property
-    def page_break_articles(self) -> tuple[tuple[ArticleRef, int], ...]:
-        """Articles with paragraphs rejoined across a line or page break, and how many."""
-        counts: dict[ArticleRef, int] = {}
-        for item in self.page_break_joins:
-            counts[item.article] = counts.get(item.article, 0) + 1
-        return tuple(counts.items())
-    inferred_titles: tuple[ArticleView, ...]
-    partial_articles: tuple[ArticleView, ...]
-    leftovers: tuple[LeftoverView, ...]
-    warnings: tuple[str, ...]
-    articles: tuple[ArticleView, ...]
-    themes: tuple[ThemeView, ...]
-    enterprises: tuple[EnterpriseView, ...]
-    """Tree order: each enterprise followed by its children."""
-    glossary: tuple[GlossaryView, ...]
-    """Formulations used more than once, commonest first."""
-    glossary_once: tuple[OnceUsedView, ...]
-    """Formulations used once, by article (in the corpus's order)."""
-    claims: tuple[ClaimView, ...]
-    duplicates: tuple[DuplicateGroupView, ...] = ()
-    """Groups of duplicate submissions, in the order of their first article."""
-    pages: Mapping[str, PageInfo] = None  # type: ignore[assignment]
-    """Page metadata by source file name."""
-
-    TOP_SHOWN = 10
-    """Enterprises and formulations shown in the overview."""
-
-    @property
-    def top_enterprises(self) -> tuple[EnterpriseView, ...]:
-        """The enterprises with the most articles (their subsidiaries' included), most first."""
-        ranked = sorted((e for e in self.enterprises if e.subtree_articles), key=lambda e: (-e.subtree_articles, e.depth, e.ref.name))
-        return tuple(ranked[: self.TOP_SHOWN])
-
-    @property
-    def top_glossary(self) -> tuple[GlossaryView, ...]:
-        return self.glossary[: self.TOP_SHOWN]
-
-    @property
-    def dated(self) -> bool:
-        """Whether any page carries a date (the table then has a date column)."""
-        return any(meta.date for meta in (self.pages or {}).values())
-
-    @property
-    def enterprise_roots(self) -> tuple[EnterpriseView, ...]:
-        return tuple(e for e in self.enterprises if e.depth == 0)
-
-    def children_of(self, node: EnterpriseView) -> tuple[EnterpriseView, ...]:
-        by_id = {e.ref.id: e for e in self.enterprises}
-        return tuple(by_id[c.id] for c in node.children)
+from .markdown import BodyRenderer, body_terms, mark_first
+from .article_views import (
+    AFFILIATION, DUPLICATE_RELATIONS, EVIDENCE_SHOWN, GLOSSARY_ARTICLES_SHOWN, GLOSSARY_CONTEXT, ArticleRef,
+    ArticleView, ClaimView, DuplicateGroupView, DuplicateMemberView, EnterpriseRef, EvidenceView, HitView,
+    MentionView, RelatedView, ThemeRef,
+)
+from .report_views import (
+    Counts, EnterpriseView, GlossaryView, JoinView, LeftoverView, OnceUsedView, ReportView, SourceView,
+    ThemeArticleView, ThemeView,
+)
 
 
 def source_label(file: str, lines, source: Optional[SourceFile] = None, columns: tuple[int, ...] = ()) -> str:
@@ -774,16 +407,6 @@ def _unique(items):
 
 def _used_once(entry: GlossaryEntry) -> bool:
     return entry.count <= 1 and len(set(entry.articles) | {entry.first_article}) <= 1
-
-
-def _mark_claim(claim: Claim) -> Markup:
-    """The claim's sentence with the figure (value and unit) marked, where the analysis says it stands."""
-    if 0 <= claim.start < claim.end <= len(claim.sentence):
-        return mark_span(claim.sentence, claim.start, claim.end, EVIDENCE_CONTEXT)
-    for needle in (f"{claim.value}{claim.unit}", claim.value):
-        if needle and needle in claim.sentence:
-            return mark_first(claim.sentence, needle, EVIDENCE_CONTEXT)
-    return mark_first(claim.sentence, "", EVIDENCE_CONTEXT)
 
 
 def build_view(
