@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from contextlib import contextmanager
 from typing import Iterator, Sequence
 
@@ -120,6 +121,7 @@ def connect(scheduler: str, recipe: ToolsRecipe) -> Iterator[DaskCluster]:
         from .cluster_worker import PLUGIN_NAME, MapToolsPlugin
     except ImportError:
         raise ClusterUnavailable() from None
+    threads_before = set(threading.enumerate())
     cluster = None
     try:
         if scheduler.startswith("local:"):
@@ -142,6 +144,22 @@ def connect(scheduler: str, recipe: ToolsRecipe) -> Iterator[DaskCluster]:
         if cluster is not None:
             cluster.close()
         _declare_dask_pool_idle()
+        _wait_for_threads_to_end(set(threading.enumerate()) - threads_before)
+
+
+THREADS_END_WITHIN_S = 5.0
+"""How long the threads the client and a local cluster started may take to end once closed."""
+
+
+def _wait_for_threads_to_end(started: set[threading.Thread]) -> None:
+    """The threads Dask started for this connection end shortly after it closes (its event loop,
+    its executors); on a busy machine not at once. Waited for, for a bounded time, so that the
+    steps after the map find no thread but the idle pool's and may fork (a thread still running
+    then only makes them run one after the other)."""
+    deadline = time.monotonic() + THREADS_END_WITHIN_S
+    for thread in started:
+        if thread is not threading.current_thread() and not thread.name.startswith("Dask-Offload"):
+            thread.join(max(0.0, deadline - time.monotonic()))
 
 
 def _declare_dask_pool_idle() -> None:
