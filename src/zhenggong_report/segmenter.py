@@ -215,10 +215,9 @@ class Segmenter:
     def cutter(self) -> "RouteCutter":
         """jieba's accurate mode over this segmenter's dictionary, in one pass (see :mod:`.wordroute`)."""
         if self._cutter is None:
-            tokenizer = self.tokenizer  # jieba imported by _jieba, before wordroute imports it
             from .wordroute import RouteCutter
 
-            self._cutter = RouteCutter(tokenizer)
+            self._cutter = RouteCutter(self.tokenizer)
         return self._cutter
 
     def cut(self, text: str, hmm: bool = True) -> list[str]:
@@ -313,7 +312,6 @@ class Segmenter:
 
     def first_token(self, text: str) -> str:
         """The first word of ``text`` (dictionary only, no HMM guessing)."""
-        _jieba()  # imported apart, before wordroute imports it
         from .wordroute import RE_HAN
 
         head = text[:8]

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import math
 
-import jieba
-from jieba import finalseg
+from .segmenter import _jieba
+
+jieba = _jieba()  # imported apart the first time (see segmenter._jieba), whoever imports this module first
+from jieba import finalseg  # noqa: E402 - jieba must be imported through _jieba first
 
 RE_HAN = jieba.re_han_default
 """What jieba cuts as one block: Chinese characters, Latin letters, digits and ``+#&._%-``."""
