@@ -27,3 +27,21 @@ def _article(byline: str, segmenter):
 )
 def test_a_marker_byline_reads_its_role_and_bracketed_unit(byline, expected, segmenter) -> None:
     assert _article(byline, segmenter) == ("班组建设的几点做法", *expected)
+
+
+@pytest.mark.parametrize(
+    "byline, expected",
+    [
+        ("文/周斌（作者单位：枣庄联创实业有限责任公司党群工作部）", (("周斌",), (None,), "枣庄联创实业有限责任公司党群工作部")),
+        ("文／周斌（作者系枣庄联创实业有限责任公司党群工作部部长）", (("周斌",), (None,), "枣庄联创实业有限责任公司党群工作部")),
+        ("作者：周斌", (("周斌",), (None,), None)),
+    ],
+)
+def test_a_labelled_byline_reads_the_unit_bracketed_after_its_names(byline, expected, segmenter) -> None:
+    assert _article(byline, segmenter) == ("班组建设的几点做法", *expected)
+
+
+def test_brackets_after_a_labelled_byline_that_hold_no_unit_make_no_byline(segmenter) -> None:
+    """``文/周斌（摄影）``: only an affiliation's words (作者单位, 单位, 作者系 …) open a unit."""
+    result = parse_page(source_from_bytes(f"班组建设的几点做法\n文/周斌（摄影）\n\n{BODY}".encode("utf-8"), "p.txt"), segmenter)
+    assert all(a.affiliation is None and a.authors != ("周斌",) for a in result.articles)

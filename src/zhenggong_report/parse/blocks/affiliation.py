@@ -17,6 +17,21 @@ _ROLE = re.compile(
 )
 
 
+_TRAILING_AFFILIATION = re.compile(
+    r"\s*[（(【\[〔]\s*(?P<inner>(?:作者单位|(?:本文)?作者系|(?:本文)?作者为|单位)[^（）()【】\[\]〔〕]{2,60})[）)】\]〕]$"
+)
+
+
+def trailing_affiliation(text: str) -> tuple[str, str, str | None] | None:
+    """A line that ends in an affiliation in brackets (``文/周斌（作者单位：…党群工作部）``): the
+    text before it, the unit and the role, where printed; None when the line ends otherwise."""
+    match = _TRAILING_AFFILIATION.search(text)
+    if match is None or match.start() == 0:
+        return None
+    unit, role = parse_affiliation(match.group("inner"))
+    return text[: match.start()], unit, role
+
+
 def starts(line: Line, state: BlockState) -> bool:
     return bool(_AFFILIATION_START.match(line.text))
 

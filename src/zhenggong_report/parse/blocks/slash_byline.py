@@ -1,4 +1,5 @@
-"""Labelled bylines: ``文/张三``, ``文 / 张三 李四``, ``文｜张三``, ``作者：张三``."""
+"""Labelled bylines: ``文/张三``, ``文 / 张三 李四``, ``文｜张三``, ``作者：张三``, also with the
+author's unit in brackets after the names (``文/周斌（作者单位：…）``)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from typing import Optional
 
 from ..state import BlockState, Line
+from .affiliation import trailing_affiliation
 from .base import initials, NAMES, BlockRule, name_list
 
 
@@ -17,18 +19,33 @@ def _match(text: str, state: BlockState) -> Optional[re.Match[str]]:
     ).match(text)
 
 
+def _byline_and_unit(text: str, state: BlockState) -> tuple[Optional[re.Match[str]], Optional[tuple[str, str | None]]]:
+    """The byline's match, and the (unit, role) printed in brackets after its names, if any."""
+    match = _match(text, state)
+    if match is not None:
+        return match, None
+    split = trailing_affiliation(text)
+    if split is None:
+        return None, None
+    before, unit, role = split
+    return _match(before, state), (unit, role)
+
+
 def starts(line: Line, state: BlockState) -> bool:
-    return _match(line.text, state) is not None
+    return _byline_and_unit(line.text, state)[0] is not None
 
 
 def slash_byline(state: BlockState) -> bool:
-    """``文/张三``, ``文 / 张三 李四``, ``作者：张三``: a byline label (``layout.toml``) and the name(s)."""
-    match = _match(state.line.text, state)
+    """``文/张三``, ``文 / 张三 李四``, ``作者：张三``: a byline label (``layout.toml``) and the name(s);
+    an affiliation in brackets after them (``文/周斌（作者单位：…）``) is the article's affiliation."""
+    match, unit = _byline_and_unit(state.line.text, state)
     if match is None:
         return False
     names = name_list(match.group("names"))
     number = state.line.number
-    state.push("byline", number, number, state.line.text, "slash_byline", authors=names, roles=(None,) * len(names))
+    state.push("byline", number, number, match.group(0), "slash_byline", authors=names, roles=(None,) * len(names))
+    if unit is not None:
+        state.push("affiliation", number, number, state.line.text[len(match.group(0)) :].strip(), "slash_byline", unit=unit[0], role=unit[1])
     state.pos += 1
     return True
 
