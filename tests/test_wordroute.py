@@ -1,4 +1,5 @@
-"""The one-pass route cuts exactly as jieba's own ``Tokenizer.lcut``."""
+"""The one-pass route cuts exactly as jieba's own ``Tokenizer.lcut``: in Python alone (the plain way)
+and with runs of Chinese characters cut by jieba-rs (what the build uses)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from zhenggong_report.sources import split_lines
+from zhenggong_report.hancut import HAN_RUN, TOTAL_PADDING_WORD, han_run_cutter
 from zhenggong_report.wordroute import RouteCutter
 
 from conftest import SEEDS, FIXTURES
 
 SEED_TEXT = "".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))
 SEED_CHARACTERS = "".join(sorted(set(SEED_TEXT) - {"\n", "\r"}))
+SEED_HAN_CHARACTERS = "".join(c for c in SEED_CHARACTERS if HAN_RUN.fullmatch(c))
 PAGE_LINES = tuple(
     line
     for folder, pattern in ((SEEDS, "*.txt"), (FIXTURES / "parse", "*.txt"))
@@ -26,6 +29,29 @@ PAGE_LINES = tuple(
 def test_every_line_of_the_seeds_and_fixtures_cuts_as_jieba(segmenter, hmm) -> None:
     jieba_words = [segmenter.tokenizer.lcut(line, HMM=hmm) for line in PAGE_LINES]
     assert [segmenter.cut(line, hmm) for line in PAGE_LINES] == jieba_words
+    plain = RouteCutter(segmenter.tokenizer)
+    assert [plain.cut(line, hmm) for line in PAGE_LINES] == jieba_words
+
+
+def test_the_build_cuts_runs_of_chinese_characters_with_jieba_rs(segmenter) -> None:
+    assert segmenter.cutter.han_run_cut is not None
+    run = max((block for line in PAGE_LINES for block in HAN_RUN.findall(line)), key=len)
+    assert segmenter.cutter.han_run_cut(run, True) == segmenter.tokenizer.lcut(run)
+
+
+def test_jieba_rs_is_given_the_tokenizer_total(tmp_path) -> None:
+    """User words that replace a dictionary entry raise jieba's total beyond the sum of its words'
+    frequencies; the padding word makes up the difference, so every score is the same."""
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(tmp_path)
+    tokenizer.initialize()
+    tokenizer.add_word("党建", 900_000)  # replaces the dictionary's 党建: total grows by the new count
+    cut = han_run_cutter(tokenizer)
+    assert cut is not None
+    assert tokenizer.total > sum(tokenizer.FREQ.values())
+    text = "党建工作引领基层治理和企业文化建设同步推进"
+    assert cut(text, True) == tokenizer.lcut(text)
+    assert RouteCutter(tokenizer, cut).cut("“" + text + "”，" + TOTAL_PADDING_WORD) == tokenizer.lcut("“" + text + "”，" + TOTAL_PADDING_WORD)
 
 
 @pytest.mark.parametrize("hmm", [True, False], ids=["hmm", "dictionary-only"])
@@ -43,7 +69,16 @@ def test_whole_pages_cut_as_jieba(segmenter, hmm) -> None:
     hmm=st.booleans(),
 )
 def test_any_text_cuts_as_jieba(segmenter, text, hmm) -> None:
-    assert segmenter.cut(text, hmm) == segmenter.tokenizer.lcut(text, HMM=hmm)
+    expected = segmenter.tokenizer.lcut(text, HMM=hmm)
+    assert segmenter.cut(text, hmm) == expected
+    assert RouteCutter(segmenter.tokenizer).cut(text, hmm) == expected
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.sampled_from(SEED_HAN_CHARACTERS), min_size=1, max_size=80))
+def test_any_run_of_seed_chinese_characters_cuts_as_jieba(segmenter, text) -> None:
+    for hmm in (True, False):
+        assert segmenter.cut(text, hmm) == segmenter.tokenizer.lcut(text, HMM=hmm)
 
 
 def test_user_dictionary_words_are_routed_like_jieba(tmp_path) -> None:
@@ -52,10 +87,11 @@ def test_user_dictionary_words_are_routed_like_jieba(tmp_path) -> None:
     tokenizer.initialize()
     text = "双十接待日和党建引领基层治理同步推进"
     before = RouteCutter(tokenizer).cut(text)
-    assert before == tokenizer.lcut(text)
+    assert before == tokenizer.lcut(text) == RouteCutter(tokenizer, han_run_cutter(tokenizer)).cut(text)
     tokenizer.add_word("双十接待日", 50)
     after = RouteCutter(tokenizer).cut(text)  # a cutter is made after the dictionary is complete
     assert after == tokenizer.lcut(text) and "双十接待日" in after
+    assert RouteCutter(tokenizer, han_run_cutter(tokenizer)).cut(text) == after
 
 
 def test_ties_go_to_the_longer_word_as_in_jieba() -> None:

@@ -213,11 +213,13 @@ class Segmenter:
 
     @property
     def cutter(self) -> "RouteCutter":
-        """jieba's accurate mode over this segmenter's dictionary, in one pass (see :mod:`.wordroute`)."""
+        """jieba's accurate mode over this segmenter's dictionary, in one pass (see :mod:`.wordroute`),
+        runs of Chinese characters cut by jieba-rs (see :mod:`.hancut`)."""
         if self._cutter is None:
+            from .hancut import han_run_cutter
             from .wordroute import RouteCutter
 
-            self._cutter = RouteCutter(self.tokenizer)
+            self._cutter = RouteCutter(self.tokenizer, han_run_cutter(self.tokenizer))
         return self._cutter
 
     def cut(self, text: str, hmm: bool = True) -> list[str]:

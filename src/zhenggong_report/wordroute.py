@@ -10,13 +10,17 @@ every article once, so this is the one hot loop no build avoids.
 tie-breaking (the later end wins), but fuses the graph and the route into one loop and keeps each
 word's log-probability once computed; the HMM part is jieba's own. The words are identical to
 ``Tokenizer.lcut`` (a test holds them equal on every line of the seed pages and on generated
-text) in about half the time. The tokenizer's dictionary must not change after the cutter is made.
+text) in about half the time. Given a compiled cutter for runs of Chinese characters
+(:mod:`.hancut`), it hands those runs to it and cuts only the other blocks itself. The tokenizer's
+dictionary must not change after the cutter is made.
 """
 
 from __future__ import annotations
 
 import math
+from typing import Optional
 
+from .hancut import HAN_RUN, HanRunCut
 from .segmenter import _jieba
 
 jieba = _jieba()  # imported apart the first time (see segmenter._jieba), whoever imports this module first
@@ -31,7 +35,9 @@ RE_ENG = jieba.re_eng
 class RouteCutter:
     """Cuts text into words as ``tokenizer.lcut(text, HMM=...)`` does."""
 
-    def __init__(self, tokenizer: jieba.Tokenizer) -> None:
+    def __init__(self, tokenizer: jieba.Tokenizer, han_run_cut: Optional[HanRunCut] = None) -> None:
+        self.han_run_cut = han_run_cut
+        """Cuts a run of Chinese characters as this class would (see :mod:`.hancut`); None: cut here."""
         self.freq = tokenizer.FREQ
         self.log_total = math.log(tokenizer.total)
         self.log_probability: dict[str, float] = {}
@@ -39,11 +45,14 @@ class RouteCutter:
 
     def cut(self, text: str, hmm: bool = True) -> list[str]:
         words: list[str] = []
+        han_run_cut = self.han_run_cut
         for block in RE_HAN.split(text):
             if not block:
                 continue
             if RE_HAN.match(block):
-                if hmm:
+                if han_run_cut is not None and HAN_RUN.fullmatch(block):
+                    words.extend(han_run_cut(block, hmm))
+                elif hmm:
                     self._cut_block(block, words)
                 else:
                     self._cut_block_without_hmm(block, words)
