@@ -216,10 +216,10 @@ class Segmenter:
         """jieba's accurate mode over this segmenter's dictionary, in one pass (see :mod:`.wordroute`),
         runs of Chinese characters cut by jieba-rs (see :mod:`.hancut`)."""
         if self._cutter is None:
-            from .hancut import han_run_cutter
+            from .hancut import HanRuns
             from .wordroute import RouteCutter
 
-            self._cutter = RouteCutter(self.tokenizer, han_run_cutter(self.tokenizer))
+            self._cutter = RouteCutter(self.tokenizer, HanRuns(self.tokenizer))
         return self._cutter
 
     def cut(self, text: str, hmm: bool = True) -> list[str]:

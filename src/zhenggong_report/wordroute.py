@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from typing import Optional
 
-from .hancut import HAN_RUN, HanRunCut
+from .hancut import HAN_RUN, HanRuns
 from .segmenter import _jieba
 
 jieba = _jieba()  # imported apart the first time (see segmenter._jieba), whoever imports this module first
@@ -35,9 +35,9 @@ RE_ENG = jieba.re_eng
 class RouteCutter:
     """Cuts text into words as ``tokenizer.lcut(text, HMM=...)`` does."""
 
-    def __init__(self, tokenizer: jieba.Tokenizer, han_run_cut: Optional[HanRunCut] = None) -> None:
-        self.han_run_cut = han_run_cut
-        """Cuts a run of Chinese characters as this class would (see :mod:`.hancut`); None: cut here."""
+    def __init__(self, tokenizer: jieba.Tokenizer, han_runs: Optional[HanRuns] = None) -> None:
+        self.han_runs = han_runs
+        """Cuts runs of Chinese characters as this class would (see :mod:`.hancut`); None: cut here."""
         self.freq = tokenizer.FREQ
         self.log_total = math.log(tokenizer.total)
         self.log_probability: dict[str, float] = {}
@@ -45,7 +45,7 @@ class RouteCutter:
 
     def cut(self, text: str, hmm: bool = True) -> list[str]:
         words: list[str] = []
-        han_run_cut = self.han_run_cut
+        han_run_cut = self.han_runs.cutter_for(len(text)) if self.han_runs is not None else None
         for block in RE_HAN.split(text):
             if not block:
                 continue
