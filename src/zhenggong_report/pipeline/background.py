@@ -8,8 +8,9 @@ from typing import Optional
 
 
 class BackgroundImport:
-    """Modules imported in a thread: the corpus-wide steps' libraries (pandas, numpy: a quarter of a
-    second) load while worker processes parse and segment, rather than before or after them.
+    """Modules imported in a thread: the corpus-wide steps' libraries (pandas, numpy, datasketch with
+    the part of scipy it loads: half a second) load while worker processes parse and segment, rather
+    than before or after them (the reduce's forked children inherit them).
 
     Started only once the workers are forked (a fork must not copy an import lock held by a
     thread) and joined before anything else forks. An import that fails here is left for the

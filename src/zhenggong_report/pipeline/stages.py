@@ -129,7 +129,7 @@ def map_stage(
     ]
     unmapped = [i for i, key in enumerate(keys) if not cache.has("page-parse", key.work)]
     progress.stage("parsing and segmenting pages", total=len(sources))
-    libraries = BackgroundImport("zhenggong_report.analyze.keywords", "pandas")
+    libraries = BackgroundImport("zhenggong_report.analyze.keywords", "pandas", "datasketch")
     with _executor(config, sources, unmapped, tools, cache) as (executor, busy):
         outputs = map_pages(
             sources, keys, tools, cache, executor, unmapped,
