@@ -33,6 +33,31 @@ def test_each_brief_item_is_an_article_signed_in_its_brackets(segmenter) -> None
     assert [l.kind for l in result.leftovers] == ["column_name"]
 
 
+@pytest.mark.parametrize("band", ["矿区简讯", "工会动态", "信访工作", "【基层一线】", "一线传真"])
+def test_a_short_line_alone_over_brief_items_is_their_band_not_part_of_the_first(band, segmenter) -> None:
+    """Whatever its words (a column ending of layout.toml or none), the line over the items is the
+    column: the first item keeps its writer and its text starts at its bullet."""
+    result = _parse(f"{band}\n\n{ITEMS}", segmenter)
+    assert [(a.title, a.authors) for a in result.articles] == [(None, ("李红",)), (None, ("刘畅",))]
+    assert result.articles[0].body.startswith("中原油田党委举办")
+    assert [(l.kind, l.text) for l in result.leftovers] == [("column_name", band)]
+    assert result.note.meta.column == band.strip("【】")
+
+
+def test_a_heading_over_bulleted_points_without_writers_is_no_band(segmenter) -> None:
+    points = "●推行班组长竞聘上岗制度，选拔出一批懂技术、会管理的班组长。\n●建立班组积分考核办法，每月一评。\n"
+    result = _parse(f"班组建设的几点做法\n■ 张三\n\n{STORY}\n主要做法\n\n{points}", segmenter)
+    assert "column_name" not in [l.kind for l in result.leftovers]
+    assert [a.title for a in result.articles] == ["班组建设的几点做法"]
+    assert "主要做法" in "".join(p.text for p in result.articles[0].paragraphs)
+
+
+def test_a_short_line_under_a_paragraph_is_no_band(segmenter) -> None:
+    """A band stands alone: a line straight under a paragraph's last line belongs to that text."""
+    result = _parse(f"班组建设的几点做法\n■ 张三\n\n{STORY}主要做法\n\n{ITEMS}", segmenter)
+    assert "column_name" not in [l.kind for l in result.leftovers]
+
+
 NO_ITEMS = (
     "●加强政治引领，推动党建与生产经营深度融合。",  # no brackets
     "●加强政治引领，推动党建与生产经营深度融合（2026年）",  # no sentence before them

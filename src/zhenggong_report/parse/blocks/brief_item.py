@@ -33,10 +33,12 @@ def _credit(text: str, state: BlockState) -> tuple[tuple[str, ...], tuple[str | 
     return (names, (None,) * len(names)) if names else None
 
 
-def _item_lines(state: BlockState) -> list[Line]:
-    """The item's lines: from its bullet down to the line that ends with its credit."""
-    lines = [state.line]
-    index = state.pos + 1
+def _item_lines(state: BlockState, start: int | None = None) -> list[Line]:
+    """The item's lines: from its bullet (on line ``start``, by default the cursor's) down to the
+    line that ends with its credit."""
+    start = state.pos if start is None else start
+    lines = [state.lines[start]]
+    index = start + 1
     while not _CREDIT.search(lines[-1].text) and len(lines) < MAX_ITEM_LINES and index < len(state.lines):
         line = state.lines[index]
         if line.blank or line.text[:1] in BULLETS or line.indented:
@@ -44,6 +46,13 @@ def _item_lines(state: BlockState) -> list[Line]:
         lines.append(line)
         index += 1
     return lines
+
+
+def item_at(state: BlockState, index: int) -> bool:
+    """Whether a brief item — bullet, sentence(s), its writer in brackets — starts on line ``index``."""
+    if index >= len(state.lines) or state.lines[index].text[:1] not in BULLETS:
+        return False
+    return _credit(joined(_item_lines(state, index)), state) is not None
 
 
 def brief_item(state: BlockState) -> bool:
