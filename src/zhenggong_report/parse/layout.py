@@ -74,6 +74,10 @@ class Layout:
     """What a printed rule (``━━━━``, ``════``) is drawn with (``[boxes] rules``)."""
     box_labels: tuple[tuple[str, str], ...] = ()
     """(label, leftover kind) of the boxes ruled above and below (``[boxes.labels]``: 广告 = advert)."""
+    photo_labels: tuple[str, ...] = ()
+    """Labels of a photographer's credit after a byline's names (``[bylines] photo_labels``: 图/刘洋)."""
+    editor_prefixes: tuple[str, ...] = ()
+    """Words a staff label may open with (``[editors] prefixes``: 本版责任编辑)."""
     wechat_chrome: tuple[str, ...] = ()
     """WeChat's interface words (``sources.toml`` ``[wechat] chrome``)."""
     wechat_end_marks: tuple[str, ...] = ()
@@ -120,7 +124,9 @@ def _patterns(layout: Layout) -> dict[str, str]:
     return {
         "roles": alternation(tuple(word for word, _ in layout.byline_roles)),
         "labels": alternation(layout.byline_labels),
+        "photo_labels": alternation(layout.photo_labels) or "(?!)",
         "editors": alternation(layout.editor_labels),
+        "editor_prefixes": alternation(layout.editor_prefixes) or "(?!)",
         "imprint": alternation(layout.imprint_labels),
         "weekdays": alternation(layout.weekdays),
         "page_counts": alternation(layout.page_counts),
@@ -183,6 +189,8 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "title_run_on_openers": ("titles", "run_on_openers"),
     "notice_title_openers": ("notices", "title_openers"),
     "not_credit_openers": ("news", "not_credit_openers"),
+    "photo_labels": ("bylines", "photo_labels"),
+    "editor_prefixes": ("editors", "prefixes"),
 }
 """Each plain word list of :class:`Layout`: its field, and the table and key of ``layout.toml`` it comes from."""
 

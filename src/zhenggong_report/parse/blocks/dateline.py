@@ -26,7 +26,7 @@ def _page_count(layout) -> str:
 
 def _staff_after(text: str, state: BlockState) -> tuple[str, dict[str, str]]:
     """``text`` without the staff pairs printed at its end (``责任编辑：王晓东 美编：李娜``, ``本版编辑 / 孙丽``), and those pairs."""
-    label = state.layout.regex("dateline-staff", lambda layout: rf"(?:{layout.pattern('editors')})\s*[{STAFF_SEPARATORS}]")
+    label = state.layout.regex("dateline-staff", lambda layout: rf"(?:{layout.pattern('editor_prefixes')})?(?:{layout.pattern('editors')})\s*[{STAFF_SEPARATORS}]")
     for match in label.finditer(text):
         if match.start() == 0:
             return text, {}
@@ -87,8 +87,9 @@ def _spaced(text: str, rest: str) -> str:
 
 
 def _column(text: str, plain: str, rest: str) -> Optional[str]:
-    """The column name left over on a dateline, as printed (spaces between its words dropped)."""
-    leftover = re.sub(r"[\s|｜/·•]+", " ", rest).strip()
+    """The column name left over on a dateline, as printed (spaces between its words dropped; a
+    dot between two of its characters kept: ``工会·信访``)."""
+    leftover = re.sub(r"[\s|｜/•]+|(?<![\w])·|·(?![\w])", " ", rest).strip()
     if not leftover or len(leftover.replace(" ", "")) > 14 or re.search(r"\d", leftover):
         return None
     return leftover.replace(" ", "") if len(leftover.split()) <= 2 else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from ..state import BlockState, Line
@@ -23,20 +24,25 @@ def read_editors(text: str, state: BlockState) -> Optional[dict[str, str]]:
     or two or more ``label name`` pairs with only spaces between (``本版编辑 陈晓　美编 李萍``)."""
     if not has_staff_separator(text):
         return _spaced_editors(text, state)
-    pair = state.layout.regex(
-        "editors",
-        lambda layout: rf"(?P<label>{layout.pattern('editors')})\s*[{STAFF_SEPARATORS}]\s*(?P<name>[^\s{STAFF_SEPARATORS}|｜]{{1,12}})",
-    )
+    pair = state.layout.regex("editors", _pair)
     found = {}
     position = 0
     for match in pair.finditer(text):
         if text[position : match.start()].strip(" |｜/　") != "":
             return None
-        found[match.group("label")] = match.group("name").replace(" ", "")
+        found[match.group("label")] = re.sub(r"\s", "", match.group("name"))
         position = match.end()
     if not found or text[position:].strip(" |｜/") != "":
         return None
     return found
+
+
+def _pair(layout) -> str:
+    """A label (after a prefix such as 本版, kept in it: ``本版责任编辑``), its separator and name;
+    a letter-spaced name (``韩　冬``) is one name; a name holds no sentence's punctuation."""
+    spaced = rf"[{CJK}](?:\s[{CJK}](?=\s|$)){{1,3}}(?=\s|$)"
+    return (rf"(?P<label>(?:{layout.pattern('editor_prefixes')})?(?:{layout.pattern('editors')}))\s*[{STAFF_SEPARATORS}]\s*"
+            rf"(?P<name>{spaced}|[^\s{STAFF_SEPARATORS}|｜。，；！？]{{1,12}})")
 
 
 def _spaced_editors(text: str, state: BlockState) -> Optional[dict[str, str]]:
@@ -69,4 +75,4 @@ def editors_line(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(editors_line, starts, lambda layout: initials(layout.editor_labels) + "|｜/")
+RULE = BlockRule(editors_line, starts, lambda layout: initials(layout.editor_labels + layout.editor_prefixes) + "|｜/")
