@@ -130,3 +130,18 @@ def test_a_bare_label_after_a_finished_sentence_ends_the_paragraph(segmenter) ->
     result = _parse(page, segmenter)
     assert result.articles[0].lines == ((1, 5),)
     assert [(l.kind, l.lines) for l in result.leftovers] == [("advert", ((6, 8),))]
+
+
+TIPS = "职工反映诉求可通过以下渠道：\n公司信访接待室：办公楼一楼102室\n职工服务热线：0472-2180000"
+
+
+@pytest.mark.parametrize("label", ["温馨提示", "【温馨提示】", "友情提示", "特别提示"])
+def test_a_ruled_box_of_tips_is_one_announcement_not_an_article(label, segmenter) -> None:
+    result = _parse(f"{ARTICLE}\n━━━━━━━━━━\n{label}\n{TIPS}\n━━━━━━━━━━\n", segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("announcement", ((6, 11),))]
+    assert [a.title for a in result.articles] == ["班组建设的几点做法"]
+
+
+def test_a_ruled_box_of_contact_lines_with_no_label_is_no_announcement(segmenter) -> None:
+    result = _parse(f"{ARTICLE}\n━━━━━━━━━━\n{TIPS}\n━━━━━━━━━━\n", segmenter)
+    assert "announcement" not in [l.kind for l in result.leftovers]

@@ -1,5 +1,6 @@
-"""Bylines and page furniture of company papers' 工会/信访 pages: ``文/高志强　图/刘洋``,
-``本版责任编辑：王晓梅　美术编辑：韩　冬`` and a dateline's ``工会·信访``."""
+"""Bylines, news items and page furniture of company papers' 工会/信访 pages: ``文/高志强　图/刘洋``,
+a headline-less ``本报讯　…（张敏）``, ``本版责任编辑：王晓梅　美术编辑：韩　冬``, a dateline's
+``工会·信访`` and a column band that the editor's note under it names."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from zhenggong_report.parse import parse_page
 from zhenggong_report.sources import source_from_bytes
 
 BODY = "　　在轨梁厂精整作业区，提起丙班班长陈宝林，职工们都亲切地叫他“老娘舅”。大家有了难处第一个想到的就是他。\n"
+NEWS = "　　近日，稀土钢板材公司工会举办职工法律维权知识专题讲座，现场解答职工咨询20余人次。"
 
 
 def _parse(page: str, segmenter):
@@ -33,6 +35,30 @@ def test_a_photographers_credit_after_the_writer_keeps_the_byline(byline, author
 def test_a_photo_credit_alone_is_no_byline(segmenter) -> None:
     result = _parse(f"班组里的“老娘舅”\n图/刘洋\n\n{BODY}", segmenter)
     assert all("刘洋" not in a.authors for a in result.articles)
+
+
+@pytest.mark.parametrize("opener", ["本报讯　", "本报讯 ", "本报讯"])
+def test_a_headline_less_news_item_signed_at_its_end_is_its_own_article(opener, segmenter) -> None:
+    page = f"班组里的“老娘舅”\n文/高志强\n\n{BODY}\n{opener}{NEWS.strip()}（张　敏）\n"
+    result = _parse(page, segmenter)
+    assert [(a.title, a.authors, a.lines) for a in result.articles] == [
+        ("班组里的“老娘舅”", ("高志强",), ((1, 4),)), (None, ("张敏",), ((6, 6),))]
+    assert result.articles[1].body == NEWS.strip()
+
+
+def test_a_news_item_after_a_caption_does_not_run_on_from_the_article_above(segmenter) -> None:
+    page = f"班组里的“老娘舅”\n文/高志强\n\n{BODY}\n图为陈宝林在班前会上与职工交流。\n\n本报讯（记者 赵鹏）4月13日，公司工会召开职工诉求分析会。\n"
+    result = _parse(page, segmenter)
+    assert [(a.title, a.authors, a.author_roles) for a in result.articles] == [
+        ("班组里的“老娘舅”", ("高志强",), (None,)), (None, ("赵鹏",), ("记者",))]
+
+
+def test_brackets_that_are_no_writer_stay_in_a_news_items_text(segmenter) -> None:
+    """Only a name after a finished sentence signs the item: a reference or a mid-sentence bracket stays."""
+    result = _parse("本报讯　近日，公司工会表彰了一批先进个人（见附表）\n", segmenter)
+    [article] = result.articles
+    assert article.authors == ()
+    assert article.body.endswith("（见附表）")
 
 
 @pytest.mark.parametrize("line, editors", [
@@ -60,3 +86,26 @@ def test_a_sentence_opening_with_a_prefix_is_no_staff_line(segmenter) -> None:
 def test_a_dot_inside_a_column_name_is_kept_one_between_fields_is_not(dateline, column, segmenter) -> None:
     result = _parse(f"北钢日报\n{dateline}\n\n班组里的“老娘舅”\n文/高志强\n\n{BODY}", segmenter)
     assert result.note.meta.column == column
+
+
+NOTE = "　　编者按：信访工作是党的群众工作的重要组成部分。本版今起开\n设“信访接待日”专栏，邀请有关部门负责人答疑解惑，敬请关注。\n"
+INTERVIEW = "“接诉即办”让职工诉求件件有回音\n——访公司信访办主任郝建军\n本报记者　乌兰\n\n　　问：机制推行以来取得了哪些成效？\n　　答：一季度共受理职工诉求216件，已办结209件。\n"
+
+
+@pytest.mark.parametrize("band", ["信访接待日", "【信访接待日】"])
+def test_a_band_the_editors_note_names_as_a_column_is_the_column(band, segmenter) -> None:
+    result = _parse(f"{band}\n\n{NOTE}\n{INTERVIEW}", segmenter)
+    assert [(l.kind, l.text) for l in result.leftovers] == [("column_name", band)]
+    [article] = result.articles
+    assert (article.title, article.subtitle, article.authors) == ("“接诉即办”让职工诉求件件有回音", "访公司信访办主任郝建军", ("乌兰",))
+    assert article.editor_note.startswith("信访工作是")
+    assert result.note.meta.column == "信访接待日"
+
+
+def test_a_short_line_over_a_note_that_does_not_name_it_stays_where_it_was(segmenter) -> None:
+    """A note naming another column (or none) says nothing of the line above it."""
+    other = NOTE.replace("信访接待日", "职工说事")
+    before = _parse(f"信访接待日\n\n{NOTE.replace('“信访接待日”专栏', '专栏')}\n{INTERVIEW}", segmenter)
+    after = _parse(f"信访接待日\n\n{other}\n{INTERVIEW}", segmenter)
+    for result in (before, after):
+        assert "column_name" not in [l.kind for l in result.leftovers]

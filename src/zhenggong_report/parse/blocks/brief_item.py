@@ -13,14 +13,14 @@ from .reporter_byline import read_credits
 BULLETS = "●◆■◇□○★☆•◎"
 """What a brief column sets before each item (no caption marker: ▲ opens a photo's caption)."""
 MAX_ITEM_LINES = 6
-_CREDIT = re.compile(r"[（(](?P<credit>[^（）()]{2,30})[）)]$")
+CREDIT = re.compile(r"[（(](?P<credit>[^（）()]{2,30})[）)]$")
 
 
-def _credit(text: str, state: BlockState) -> tuple[tuple[str, ...], tuple[str | None, ...]] | None:
+def closing_credit(text: str, state: BlockState) -> tuple[tuple[str, ...], tuple[str | None, ...]] | None:
     """The names (and roles) in the brackets that end an item after its sentence: ``（李红）``,
     ``（记者 李红）``; None when the brackets hold anything else (``（见附表）``: ``layout.toml``
     ``[news] not_credit_openers``) or no sentence ends before them."""
-    match = _CREDIT.search(text)
+    match = CREDIT.search(text)
     if match is None or not ends_sentence(text[: match.start()]):
         return None
     inside = match.group("credit").strip()
@@ -39,7 +39,7 @@ def _item_lines(state: BlockState, start: int | None = None) -> list[Line]:
     start = state.pos if start is None else start
     lines = [state.lines[start]]
     index = start + 1
-    while not _CREDIT.search(lines[-1].text) and len(lines) < MAX_ITEM_LINES and index < len(state.lines):
+    while not CREDIT.search(lines[-1].text) and len(lines) < MAX_ITEM_LINES and index < len(state.lines):
         line = state.lines[index]
         if line.blank or line.text[:1] in BULLETS or line.indented:
             break
@@ -52,7 +52,7 @@ def item_at(state: BlockState, index: int) -> bool:
     """Whether a brief item — bullet, sentence(s), its writer in brackets — starts on line ``index``."""
     if index >= len(state.lines) or state.lines[index].text[:1] not in BULLETS:
         return False
-    return _credit(joined(_item_lines(state, index)), state) is not None
+    return closing_credit(joined(_item_lines(state, index)), state) is not None
 
 
 def brief_item(state: BlockState) -> bool:
@@ -64,11 +64,11 @@ def brief_item(state: BlockState) -> bool:
         return False
     lines = _item_lines(state)
     text = joined(lines)
-    credit = _credit(text, state)
+    credit = closing_credit(text, state)
     if credit is None:
         return False
     names, roles = credit
-    body = text[1 : _CREDIT.search(text).start()].strip()  # type: ignore[union-attr]
+    body = text[1 : CREDIT.search(text).start()].strip()  # type: ignore[union-attr]
     state.push("text", lines[0].number, lines[-1].number, body, "brief_item",
                authors=names, roles=roles, complete=True, indented=lines[0].indented)
     state.pos += len(lines)

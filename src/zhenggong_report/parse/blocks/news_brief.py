@@ -1,4 +1,5 @@
-"""News items: a paragraph that opens ``本报讯（记者 张三 通讯员 李四）…``."""
+"""News items: a paragraph that opens ``本报讯（记者 张三 通讯员 李四）…``, or ``本报讯　…`` with the
+writer in brackets at its end (``…20余人次。（张敏）``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Optional
 
 from ..state import BlockState, Line
 from .base import initials, BlockRule, block_lines, joined
+from .brief_item import CREDIT, closing_credit
 from .reporter_byline import read_credits
 
 
@@ -29,7 +31,8 @@ def starts(line: Line, state: BlockState) -> bool:
 
 def news_brief(state: BlockState) -> bool:
     """``本报讯（记者 张三 通讯员 李四）…``: the opening paragraph of a news item; the reporters are
-    its authors and the opener is dropped from the text (the headline above becomes its title)."""
+    its authors and the opener is dropped from the text (the headline above becomes its title); with
+    no reporters after the opener, a name in brackets ending the paragraph (``（张敏）``) is its writer."""
     if not starts(state.line, state):
         return False
     lines = block_lines(state, state.pos) if state.hard_wrapped else [state.line]
@@ -38,7 +41,12 @@ def news_brief(state: BlockState) -> bool:
     assert match is not None
     credits = read_credits(match.group("credits") or "", state) if match.group("credits") else None
     authors, roles = credits if credits else ((), ())
-    state.push("text", lines[0].number, lines[-1].number, text[match.end() :], "news_brief",
+    body = text[match.end() :]
+    closing = closing_credit(body, state) if not match.group("credits") else None
+    if closing is not None:  # 本报讯　…。（张敏）: the writer signs at the item's end
+        authors, roles = closing
+        body = body[: CREDIT.search(body).start()].rstrip()  # type: ignore[union-attr]
+    state.push("text", lines[0].number, lines[-1].number, body, "news_brief",
                news=True, authors=authors, roles=roles, opener=match.group(0).strip(), indented=lines[0].indented)
     state.pos += len(lines)
     return True

@@ -9,11 +9,13 @@ from .model import PageState
 
 def next_in_reading_order(state: PageState, index: int) -> Optional[int]:
     """The join out of ``index``, else the next paragraph, unless either is an item complete in
-    itself (a brief column's ``●…（李红）``: each its own article)."""
+    itself (a brief column's ``●…（李红）``: each its own article) or the next opens a news item
+    (``本报讯…``: a story begins there, headline printed or not)."""
     if index in state.successor:
         return state.successor[index]
     following = state.next_body(index)
-    if state.is_body(following) and following not in state.predecessor and not _complete(state, index, following):
+    if (state.is_body(following) and following not in state.predecessor and not _complete(state, index, following)
+            and not state.blocks[following].data.get("news")):
         return following
     return None
 
