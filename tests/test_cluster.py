@@ -169,4 +169,7 @@ def test_after_a_local_cluster_only_dasks_idle_pool_thread_is_left_and_the_steps
     recipe = ToolsRecipe.of(Segmenter(), load_analysis_data(), load_layout(None))
     with connect("local:1", recipe) as cluster:
         assert cluster.workers() == 1
+        # The workers of a local cluster run without Dask's statistical profiler (it slowed the map by a third).
+        profiling = cluster.client.run(lambda: __import__("dask").config.get("distributed.worker.profile.enabled"))
+        assert list(profiling.values()) == [False]
     assert only_thread()

@@ -27,6 +27,10 @@ BATCH_CHARACTERS = 200_000
 """Text per task: large enough that scheduling costs little, small enough to spread the pages."""
 BATCHES_IN_FLIGHT = 3
 """Tasks handed to the cluster per worker before their results are taken."""
+LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+"""Dask settings for the workers of a ``local:N`` cluster: without the statistical profiler, which
+samples the running task's stack a hundred times a second and made the map a third slower (the
+README tells how to start the workers of a cluster of several machines the same way)."""
 
 
 class ClusterUnavailable(ReportError):
@@ -116,6 +120,7 @@ def connect(scheduler: str, recipe: ToolsRecipe) -> Iterator[DaskCluster]:
     """A client of the scheduler at ``scheduler`` (or of a local cluster started for ``local:N``,
     stopped afterwards), every worker given the map's tools."""
     try:
+        import dask
         from distributed import Client, LocalCluster
 
         from .cluster_worker import PLUGIN_NAME, MapToolsPlugin
@@ -125,10 +130,11 @@ def connect(scheduler: str, recipe: ToolsRecipe) -> Iterator[DaskCluster]:
     cluster = None
     try:
         if scheduler.startswith("local:"):
-            cluster = LocalCluster(
-                n_workers=int(scheduler.removeprefix("local:")), threads_per_worker=1, processes=True,
-                dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,  # its web page on a free port, this host only
-            )
+            with dask.config.set(LOCAL_WORKER_CONFIG):  # each worker is started with the settings in force
+                cluster = LocalCluster(
+                    n_workers=int(scheduler.removeprefix("local:")), threads_per_worker=1, processes=True,
+                    dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,  # its web page on a free port, this host only
+                )
             client = Client(cluster)
         else:
             client = Client(scheduler, timeout="10s")
