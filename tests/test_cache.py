@@ -252,12 +252,15 @@ def test_an_entry_with_a_valid_digest_builds_only_this_packages_dataclasses():
 
     import msgpack
 
-    from zhenggong_report.entries import MAGIC, DamagedEntry, pack_entry, unpack_entry
+    from zhenggong_report.entries import _TAG, _VALUES, MAGIC, DamagedEntry, pack_entry, unpack_entry
 
-    for tag in ("os:system", "subprocess:Popen", "zhenggong_report.cli:main", "zhenggong_report.nowhere:Thing", "zhenggong_report.models:is_blank_line"):
-        payload = msgpack.packb({"\x00class": tag, "args": ["id"]})
-        with pytest.raises(DamagedEntry):
-            unpack_entry(MAGIC + hashlib.sha256(payload).digest() + payload)
+    tags = ("os:system", "subprocess:Popen", "cli:main", "nowhere:Thing", "models:is_blank_line", ".cli:main",
+            "zhenggong_report.cli:main", "models:Article")  # the last: a record whose values do not fit its fields
+    for tag in tags:
+        for plain in ({_TAG: tag, _VALUES: ["id"]}, {_TAG: tag, "args": ["id"]}):
+            payload = msgpack.packb(plain)
+            with pytest.raises(DamagedEntry):
+                unpack_entry(MAGIC + hashlib.sha256(payload).digest() + payload)
     with pytest.raises(TypeError):
         pack_entry(object())
 
@@ -281,6 +284,20 @@ def test_real_entries_come_back_equal(seed_corpus, segmenter):
         for unit, copy in zip(tokens[0].units, unpack_entry(pack_entry(tokens))[0].units, strict=True):
             assert (copy.tokens, copy.starts, copy.sentences, copy.boundaries) == (unit.tokens, unit.starts, unit.sentences, unit.boundaries)
     assert unpack_entry(pack_entry(memo)) == memo
+
+
+def test_a_unit_is_kept_as_its_joined_tokens_unless_they_would_not_give_it_back():
+    from zhenggong_report.analyze.tokens import TOKEN_SEPARATOR, unit_from_tokens
+    from zhenggong_report.entries import pack_entry, unpack_entry
+
+    cut = unit_from_tokens("text", 0, "坚持党建引领。", ("坚持", "党建", "引领", "。"))
+    odd = unit_from_tokens("text", 1, f"a{TOKEN_SEPARATOR}b", ("a", TOKEN_SEPARATOR, "b"))  # the separator itself in the text
+    unlike = unit_from_tokens("title", -1, "党建 引领", ("党建", "引领"))  # tokens that are not the text's join
+    assert cut.joined_tokens() == TOKEN_SEPARATOR.join(cut.tokens)
+    assert odd.joined_tokens() is None and unlike.joined_tokens() is None
+    for unit in (cut, odd, unlike):
+        again = unpack_entry(pack_entry(unit))
+        assert again == unit and (again.tokens, again.starts, again.sentences) == (unit.tokens, unit.starts, unit.sentences)
 
 
 def test_cache_entries_round_trip(tmp_path):

@@ -1,8 +1,9 @@
 """Cache entries as plain data, verified before use.
 
 An entry is MessagePack (a well-kept, fast binary JSON) of plain values — None, bools, numbers,
-strings, bytes, tuples, dicts — in which the project's dataclasses appear as maps of their
-fields tagged with the class's name. Loading builds only those dataclasses, and only dataclasses
+strings, bytes, tuples, dicts — in which the project's dataclasses appear as their class's name
+(within the package) and their fields' values in order (not each field's name: an entry holds
+tens of thousands of small records). Loading builds only those dataclasses, and only dataclasses
 defined in this package; no code from the entry ever runs (unlike a pickle). Sequences come back
 as tuples. Each entry starts with the SHA-256 of the bytes that follow, checked before they are
 decoded: a damaged entry is refused as a whole (:class:`DamagedEntry`) and the cache treats it as
@@ -19,11 +20,12 @@ from typing import Any
 
 import msgpack
 
-MAGIC = b"ZGC1"
+MAGIC = b"ZGC2"
 _DIGEST = 32
-_TAG = "\x00class"
+_TAG = "\x00c"
+_VALUES = "\x00v"
 _PACKAGE = __name__.rsplit(".", 1)[0]
-_UNIT = f"{_PACKAGE}.analyze.tokens:Unit"
+_UNIT = "analyze.tokens:Unit"
 
 
 class DamagedEntry(ValueError):
@@ -59,14 +61,13 @@ def _to_plain(value: Any) -> Any:
         return {_TAG: "frozenset", "items": tuple(value)}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         cls = type(value)
-        name = f"{cls.__module__}:{cls.__qualname__}"
-        if not name.startswith(f"{_PACKAGE}."):
-            raise TypeError(f"{name} is not a dataclass of this package")
+        name = _class_tag(cls)
         if name == _UNIT:  # its derived fields are made again on loading
-            return {_TAG: name, "place": value.place, "paragraph": value.paragraph, "text": value.text, "tokens": value.tokens}
-        plain = {field: getattr(value, field) for field in _field_names(cls)}
-        plain[_TAG] = name
-        return plain
+            joined = value.joined_tokens()  # one string, not thousands (half the bytes: the text is their join)
+            if joined is not None:
+                return {_TAG: name, _VALUES: (value.place, value.paragraph, joined)}
+            return {_TAG: name, _VALUES: (value.place, value.paragraph, value.text, value.tokens)}
+        return {_TAG: name, _VALUES: tuple([getattr(value, field) for field in _field_names(cls)])}
     if isinstance(value, set):
         return {_TAG: "frozenset", "items": tuple(value)}
     raise TypeError(f"cannot store a {type(value).__name__} in the cache")
@@ -78,21 +79,37 @@ def _from_plain(plain: dict) -> Any:
         return plain
     if name == "frozenset":
         return frozenset(plain["items"])
+    values = plain.get(_VALUES)
+    if not isinstance(values, tuple) or len(plain) != 1:
+        raise DamagedEntry(f"{name}: not a record")
     if name == _UNIT:
-        unit_from_tokens = _dataclass_module(_UNIT).unit_from_tokens
-        return unit_from_tokens(plain["place"], plain["paragraph"], plain["text"], plain["tokens"])
+        tokens = _dataclass_module(_UNIT)
+        if len(values) == 3:
+            return tokens.unit_from_joined(*values)
+        if len(values) == 4:
+            return tokens.unit_from_tokens(*values)
+        raise DamagedEntry(f"{name}: fields do not match")
     cls = _classes.get(name) or _dataclass_named(name)
-    if set(plain) != set(_field_names(cls)):
+    fields = _field_names(cls)
+    if len(values) != len(fields):
         raise DamagedEntry(f"{name}: fields do not match")
     value = cls.__new__(cls)
-    value.__dict__.update(plain)  # as unpickling does: no __init__, no __post_init__
+    value.__dict__.update(zip(fields, values))  # as unpickling does: no __init__, no __post_init__
     return value
 
 
+@lru_cache(maxsize=None)
+def _class_tag(cls: type) -> str:
+    """``module:qualname`` within this package (``analyze.themes:Evidence``); TypeError for any other class."""
+    if not cls.__module__.startswith(f"{_PACKAGE}."):
+        raise TypeError(f"{cls.__module__}:{cls.__qualname__} is not a dataclass of this package")
+    return f"{cls.__module__.removeprefix(_PACKAGE + '.')}:{cls.__qualname__}"
+
+
 def _dataclass_module(name: str):
-    """The module of ``module:qualname`` if it is this package's and already imported (loading imports nothing)."""
+    """The module of ``module:qualname`` (within this package) if it is already imported (loading imports nothing)."""
     module_name = name.partition(":")[0]
-    module = sys.modules.get(module_name) if module_name.startswith(f"{_PACKAGE}.") else None
+    module = sys.modules.get(f"{_PACKAGE}.{module_name}") if module_name and not module_name.startswith(".") else None
     if module is None:
         raise DamagedEntry(f"{name}: not a dataclass of this package")
     return module

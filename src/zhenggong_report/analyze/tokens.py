@@ -85,10 +85,18 @@ class Unit:
     sentence_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
 
     def __reduce__(self):
-        """Pickle as the cut text alone (for the cache and worker processes); the rest is re-derived."""
-        if TOKEN_SEPARATOR in self.text or "".join(self.tokens) != self.text:
+        """Pickle as the cut text alone (for worker processes); the rest is re-derived."""
+        joined = self.joined_tokens()
+        if joined is None:
             return (unit_from_tokens, (self.place, self.paragraph, self.text, self.tokens))
-        return (_restore_unit, (self.place, self.paragraph, TOKEN_SEPARATOR.join(self.tokens)))
+        return (unit_from_joined, (self.place, self.paragraph, joined))
+
+    def joined_tokens(self) -> Optional[str]:
+        """The tokens as one string, joined by :data:`TOKEN_SEPARATOR` (the text, cut), or None when
+        that would not give them back (the text holds the separator, or is not their join)."""
+        if TOKEN_SEPARATOR in self.text or "".join(self.tokens) != self.text:
+            return None
+        return TOKEN_SEPARATOR.join(self.tokens)
 
     def sentence_index(self, offset: int) -> int:
         return max(0, bisect_right(self.sentence_starts, offset) - 1)
@@ -185,7 +193,8 @@ def run_in_points(text: str, sentences: tuple[tuple[int, int], ...]) -> tuple[tu
     return tuple(points)
 
 
-def _restore_unit(place: str, paragraph: int, joined: str) -> Unit:
+def unit_from_joined(place: str, paragraph: int, joined: str) -> Unit:
+    """The unit of :meth:`Unit.joined_tokens`."""
     tokens = tuple(joined.split(TOKEN_SEPARATOR)) if joined else ()
     return unit_from_tokens(place, paragraph, "".join(tokens), tokens)
 

@@ -32,8 +32,8 @@ def page_keys(source: SourceFile, code: str, dictionary: str, themes: str, stopw
 def store_page(cache: BuildCache, keys: PageKeys, output: PageOutput, tokens: Optional[tuple[ArticleTokens, ...]]) -> None:
     """Keep a mapped page (its words too, when they came back with it)."""
     cache.store("page-parse", keys.work, output.result)
-    if tokens is not None:
-        cache.store("page-tokens", keys.work, tokens)
+    if tokens is not None:  # each article's units only: the articles themselves are the parse's
+        cache.store("page-tokens", keys.work, tuple(t.units for t in tokens))
     cache.store("page-reading", keys.reading, output.read)
 
 
@@ -45,9 +45,10 @@ def load_page(cache: BuildCache, keys: PageKeys, tools: MapTools) -> Optional[Pa
         return None
     read = cache.load("page-reading", keys.reading)
     if not isinstance(read, PageRead):
-        tokens = cache.load("page-tokens", keys.work)
-        if not isinstance(tokens, tuple):
+        units = cache.load("page-tokens", keys.work)
+        if not isinstance(units, tuple) or len(units) != len(result.articles):
             return None
+        tokens = tuple(ArticleTokens(article, article_units) for article, article_units in zip(result.articles, units))
         read = reread_page(result, tokens, tools)
         cache.store("page-reading", keys.reading, read)
     return PageOutput(result, read)
