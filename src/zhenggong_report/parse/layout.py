@@ -78,6 +78,12 @@ class Layout:
     """Labels of a photographer's credit after a byline's names (``[bylines] photo_labels``: 图/刘洋)."""
     editor_prefixes: tuple[str, ...] = ()
     """Words a staff label may open with (``[editors] prefixes``: 本版责任编辑)."""
+    anonymous_bylines: tuple[str, ...] = ()
+    """Role words printed alone in place of a name (``[bylines] anonymous``: 本报评论员)."""
+    editor_reply: tuple[str, ...] = ()
+    """Labels of an editor's note printed after its article (``[editorial] editor_reply``: 编者回复)."""
+    place_endings: tuple[str, ...] = ()
+    """How a place's name ends, where a letter's writer signs it from (``[bylines] place_endings``)."""
     wechat_chrome: tuple[str, ...] = ()
     """WeChat's interface words (``sources.toml`` ``[wechat] chrome``)."""
     wechat_end_marks: tuple[str, ...] = ()
@@ -136,6 +142,7 @@ def _patterns(layout: Layout) -> dict[str, str]:
         "jump_on": alternation(layout.continued_on),
         "jump_from": alternation(layout.continued_from),
         "editor_note": alternation(layout.editor_note),
+        "editor_reply": alternation(layout.editor_reply) or "(?!)",
         "author_bio": alternation(layout.author_bio),
         "footnotes": alternation(layout.footnotes),
         "references": alternation(layout.references),
@@ -143,6 +150,7 @@ def _patterns(layout: Layout) -> dict[str, str]:
         "notice_endings": alternation(layout.notice_endings),
         "notice_closers": alternation(layout.notice_closers),
         "source_labels": alternation(layout.source_labels),
+        "place_endings": alternation(layout.place_endings) or "(?!)",
     }
 
 
@@ -177,6 +185,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "continued_on": ("jumps", "continued_on"),
     "continued_from": ("jumps", "continued_from"),
     "editor_note": ("editorial", "editor_note"),
+    "editor_reply": ("editorial", "editor_reply"),
     "author_bio": ("editorial", "author_bio"),
     "footnotes": ("editorial", "footnotes"),
     "references": ("editorial", "references"),
@@ -191,6 +200,8 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "not_credit_openers": ("news", "not_credit_openers"),
     "photo_labels": ("bylines", "photo_labels"),
     "editor_prefixes": ("editors", "prefixes"),
+    "anonymous_bylines": ("bylines", "anonymous"),
+    "place_endings": ("bylines", "place_endings"),
 }
 """Each plain word list of :class:`Layout`: its field, and the table and key of ``layout.toml`` it comes from."""
 

@@ -84,6 +84,7 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
     unit_line.RULE,
     table.RULE,
     editorial.EDITOR_NOTE,
+    editorial.EDITOR_REPLY,
     editorial.AUTHOR_BIO,
     editorial.FOOTNOTES,
     editorial.REFERENCES,

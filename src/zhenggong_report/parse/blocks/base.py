@@ -67,7 +67,26 @@ def name_list(names: str) -> tuple[str, ...]:
     parts = [p for p in re.split(r"[ 、，,]+", names.strip()) if p]
     if all(len(p) == 1 for p in parts) or len(parts) == 1:
         return ("".join(parts),) if parts else ()
-    return tuple(parts)
+    return tuple(_spaced_runs(parts))
+
+
+def _spaced_runs(parts: list[str]) -> list[str]:
+    """Beside an unspaced name, a run of single characters is a letter-spaced name (``王 强 刘海燕``
+    is 王强 and 刘海燕); a run of four is two such names."""
+    names: list[str] = []
+    run: list[str] = []
+    for part in parts + [""]:
+        if len(part) == 1:
+            run.append(part)
+            continue
+        if len(run) == 4:
+            names += ["".join(run[:2]), "".join(run[2:])]
+        elif run:
+            names.append("".join(run))
+        run = []
+        if part:
+            names.append(part)
+    return names
 
 
 def is_name_line(text: str) -> bool:

@@ -1,13 +1,16 @@
-"""Editorial blocks around an article: ``编者按：…``, ``作者简介：…``, ``注释：①…``, ``参考文献：[1]…``."""
+"""Editorial blocks around an article: ``编者按：…``, ``编者回复：…``, ``作者简介：…``, ``注释：①…``,
+``参考文献：[1]…``."""
 
 from __future__ import annotations
 
 import re
 
 from ..state import BlockState, Line
+from ..text import CJK
 from .base import initials, BlockRule, joined
 from .labelled import take_labelled
 
+_SPACED_AUTHOR = re.compile(rf"^[{CJK}](?: [{CJK}]){{1,2}}(?=[.．,，、])")
 _ITEM = re.compile(r"^\s*(?:\[\d{1,3}\]|［\d{1,3}］|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮]|\d{1,2}[.．、)）])\s*")
 
 
@@ -35,6 +38,13 @@ def editor_note(state: BlockState) -> bool:
     return _labelled_note(state, "editor_note", "editor_note")
 
 
+def editor_reply(state: BlockState) -> bool:
+    """``编者回复：…``, ``编后：…`` up to the next blank line: the editor's reply to a letter, or note
+    on an article, printed after it: the editor's note of the article above."""
+    return take_labelled(state, _label(state, "editor_reply"), "editorial", "editor_reply",
+                         field="editor_note", after=True) is not None
+
+
 def author_bio(state: BlockState) -> bool:
     """``作者简介：…`` up to the next blank line: the author's biography, kept on the article above."""
     return _labelled_note(state, "author_bio", "author_bio")
@@ -60,6 +70,8 @@ def _items(state: BlockState, field: str, rule: str) -> bool:
         else:
             items[-1] = joined([Line(0, items[-1], False), Line(0, text, False)])
     items = _split_inline_items(items)
+    if field == "references":  # ``李 明.国有企业…[J]``: a letter-spaced author is one name
+        items = [_SPACED_AUTHOR.sub(lambda m: m.group(0).replace(" ", ""), item, count=1) for item in items]
     state.push("editorial", lines[0].number, lines[-1].number, "\n".join(items), rule, field=field, items=tuple(items))
     state.pos = index
     return True
@@ -89,6 +101,7 @@ def _first(field: str):
 
 
 EDITOR_NOTE = BlockRule(editor_note, _starts("editor_note"), _first("editor_note"))
+EDITOR_REPLY = BlockRule(editor_reply, _starts("editor_reply"), _first("editor_reply"))
 AUTHOR_BIO = BlockRule(author_bio, _starts("author_bio"), _first("author_bio"))
 FOOTNOTES = BlockRule(footnotes, _starts("footnotes"), _first("footnotes"))
 REFERENCES = BlockRule(references, _starts("references"), _first("references"))

@@ -48,7 +48,9 @@ def leading_jump(text: str, state: BlockState) -> Optional[tuple[int, tuple[str,
 
 
 def starts(line: Line, state: BlockState) -> bool:
-    return read_jump(line.text, state) is not None
+    """A jump line, or a line that opens with one (``（上接第1版）在海拔…``): the text after it is a
+    paragraph of its own, so a title over it is not run into the paragraph."""
+    return read_jump(line.text, state) is not None or leading_jump(line.text, state) is not None
 
 
 def jump_line(state: BlockState) -> bool:

@@ -1,4 +1,4 @@
-"""Bare-name bylines: ``唐鹏`` or ``张三 李四`` on their own line under a title."""
+"""Bare-name bylines: ``唐鹏``, ``张三 李四`` or ``王　强　刘海燕（某公司党校）`` on their own line under a title."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from ..state import BlockState
 from ..state import Line
 from ..text import CONNECTORS, has_sentence_punctuation, starts_with_enumerator
 from .base import NAME, BlockRule, name_list
+from .unit_byline import is_unit
 
 _NAMES_LINE = re.compile(rf"^{NAME}(?:(?: {{1,}}|、){NAME}){{0,3}}$")
+_BRACKETED_UNIT = re.compile(r"^(?P<names>[^（(]{2,19}?)\s*[（(](?P<unit>[^（）()]{2,40})[）)]$")
 
 
 def bare_names(text: str) -> tuple[str, ...]:
@@ -18,6 +20,17 @@ def bare_names(text: str) -> tuple[str, ...]:
         return ()
     names = name_list(text)
     return () if any(len(n) > 4 or len(n) < 2 for n in names) else names
+
+
+def names_and_unit(text: str) -> tuple[tuple[str, ...], str | None]:
+    """The bare names of a byline line and the unit in brackets after them, if any
+    (``王 强 刘海燕（陇原局集团公司党校）``); ((), None) when the line is no such byline."""
+    bracketed = _BRACKETED_UNIT.match(text)
+    if bracketed is not None:
+        unit = re.sub(r"\s+", "", bracketed.group("unit"))
+        names = bare_names(bracketed.group("names"))
+        return (names, unit) if names and is_unit(unit) else ((), None)
+    return (bare_names(text) if len(text) <= 19 else ()), None
 
 
 def _could_head(text: str) -> bool:
@@ -29,7 +42,7 @@ def starts(line: Line, state: BlockState) -> bool:
     """A name line that ends a wrapped title above it: unpunctuated line above, no word across the
     break (``…融合路`` / ``径探索`` is a wrapped title, not a byline), nothing or a blank line below."""
     index = line.number - 1
-    if len(line.text) > 19 or index < 1 or not bare_names(line.text):
+    if index < 1 or not names_and_unit(line.text)[0]:
         return False
     above, below = state.lines[index - 1], state.lines[index + 1] if index + 1 < len(state.lines) else None
     if above.blank or not _could_head(above.text) or (below is not None and not below.blank):
@@ -39,10 +52,11 @@ def starts(line: Line, state: BlockState) -> bool:
 
 def plain_byline(state: BlockState) -> bool:
     """``唐鹏``, ``张三 李四``: bare names (two to four characters each) on their own line right under
-    a title or subtitle, or under a short unpunctuated line (then that line is the title)."""
+    a title or subtitle, or under a short unpunctuated line (then that line is the title); a unit in
+    brackets after the names (``王 强 刘海燕（陇原局集团公司党校）``) is the authors' unit."""
     previous = state.previous_block()
     text = state.line.text
-    names = bare_names(text)
+    names, unit = names_and_unit(text)
     if previous is None or not names:
         return False
     if previous.kind not in ("title", "subtitle") and not (previous.kind in ("text", "heading") and _could_head(previous.text)):
@@ -51,7 +65,8 @@ def plain_byline(state: BlockState) -> bool:
     if previous.kind not in ("title", "subtitle") and following is not None and not following.blank:
         return False
     number = state.line.number
-    state.push("byline", number, number, text, "plain_byline", authors=names, roles=(None,) * len(names))
+    state.push("byline", number, number, text, "plain_byline", authors=names, roles=(None,) * len(names),
+               **({"unit": unit} if unit else {}))
     state.pos += 1
     return True
 

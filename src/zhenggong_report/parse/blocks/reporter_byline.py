@@ -1,4 +1,4 @@
-"""Reporter bylines: ``本报记者 张三``, ``本报通讯员 李四 王五``, ``（记者 张三 通讯员 李四）``."""
+"""Reporter bylines: ``本报记者 张三``, ``本报通讯员 李四 王五``, ``（记者 张三 通讯员 李四）``, ``本报评论员``."""
 
 from __future__ import annotations
 
@@ -44,14 +44,20 @@ def _inner(text: str) -> str:
     return text
 
 
+def _anonymous(text: str, state: BlockState) -> bool:
+    """``本报评论员`` alone on a line: a role printed in place of a name (``[bylines] anonymous``)."""
+    return text.replace(" ", "") in state.layout.anonymous_bylines
+
+
 def starts(line: Line, state: BlockState) -> bool:
-    return read_credits(_inner(line.text), state) is not None
+    return read_credits(_inner(line.text), state) is not None or _anonymous(line.text, state)
 
 
 def reporter_byline(state: BlockState) -> bool:
     """Role words (``本报记者``, ``通讯员`` … in ``layout.toml``) each followed by names, on one line,
-    bracketed or not: the authors and their roles."""
-    credits = read_credits(_inner(state.line.text), state)
+    bracketed or not: the authors and their roles. A role word alone that names no one
+    (``本报评论员``, ``[bylines] anonymous``) is a byline with no author."""
+    credits = ((), ()) if _anonymous(state.line.text, state) else read_credits(_inner(state.line.text), state)
     if credits is None:
         return False
     number = state.line.number

@@ -1,20 +1,26 @@
-"""Signatures: a letter or essay signed at its end after a dash (``——桃园煤矿综采一队 李明``)."""
+"""Signatures: a letter or essay signed at its end after a dash (``——桃园煤矿综采一队 李明``,
+``——张掖市甘州区 赵刚``)."""
 
 from __future__ import annotations
 
 import re
 
 from ..state import BlockState, Line
-from ..text import ends_sentence
-from .base import BlockRule, name_list
+from ..text import CJK, ends_sentence
+from .base import NAMES, BlockRule, name_list
 from .plain_byline import bare_names
 from .unit_byline import unit_byline_match
 
 _DASH = re.compile(r"^(?:——|—|--|－－)\s*")
 
 
-def _signed(line: Line) -> tuple[tuple[str, ...], str | None] | None:
-    """The names and unit after the dash: a unit and name(s) (``——西铭矿 李林``) or name(s) alone."""
+def _place(layout) -> str:
+    return rf"^(?P<place>[{CJK}]{{1,16}}?(?:{layout.pattern('place_endings')}))\s+(?P<names>{NAMES})$"
+
+
+def _signed(line: Line, state: BlockState) -> tuple[tuple[str, ...], str | None] | None:
+    """The names and unit after the dash: a unit and name(s) (``——西铭矿 李林``), a place and
+    name(s) (``——张掖市甘州区 赵刚``: where the writer lives is no unit) or name(s) alone."""
     dash = _DASH.match(line.text)
     if dash is None or line.punctuated:
         return None
@@ -23,7 +29,10 @@ def _signed(line: Line) -> tuple[tuple[str, ...], str | None] | None:
     if unit is not None:
         return name_list(unit.group("names")), re.sub(r"\s+", "", unit.group("unit"))
     names = bare_names(rest)
-    return (names, None) if names else None
+    if not names:
+        place = state.layout.regex("signature-place", _place).match(rest)
+        names = name_list(place.group("names")) if place else ()
+    return (names, None) if names and all(2 <= len(n) <= 4 for n in names) else None
 
 
 def signature(state: BlockState) -> bool:
@@ -33,7 +42,7 @@ def signature(state: BlockState) -> bool:
     previous = state.previous_block()
     if previous is None or previous.kind != "text" or not ends_sentence(previous.text):
         return False
-    signed = _signed(state.line)
+    signed = _signed(state.line, state)
     if signed is None:
         return False
     names, unit = signed

@@ -10,11 +10,19 @@ from .base import NAMES, BlockRule, name_list
 
 _UNIT_SUFFIX = (
     r"(?:公司|集团|矿|煤业|厂|部|局|院|中心|办|委|委员会|站|队|所|处|科|室|段|车间|学校|大学|学院|医院|银行|协会|研究会|报社"
-    r"|工会|党委|支部|分会)"
+    r"|工会|党委|支部|分会|党校)"
 )
 _UNIT_BYLINE = re.compile(
     rf"^(?P<unit>[{CJK}（）()·\w]{{2,40}}?{_UNIT_SUFFIX}(?:[（(][{CJK}]{{1,8}}[)）])?)\s+(?P<names>{NAMES})$"
 )
+
+
+_UNIT = re.compile(rf"^[{CJK}（）()·\w]{{1,40}}?{_UNIT_SUFFIX}(?:[（(][{CJK}]{{1,8}}[)）])?$")
+
+
+def is_unit(text: str) -> bool:
+    """``陇原局集团公司党校``: a unit's name (ending 公司, 矿, 党校 …), no sentence in it."""
+    return not has_sentence_punctuation(text) and "，" not in text and bool(_UNIT.match(text))
 
 
 def unit_byline_match(text: str) -> re.Match[str] | None:

@@ -103,12 +103,12 @@ def attach_closing_bylines(state: PageState) -> None:
 
 
 def attach_editorial(state: PageState) -> None:
-    """An editor's note belongs to the article below it; an author bio, footnotes and references to
-    the article above them."""
+    """An editor's note belongs to the article below it, an editor's reply (``编者回复：``), an author
+    bio, footnotes and references to the article above them."""
     for index, block in enumerate(state.blocks):
         if block.kind != "editorial":
             continue
-        if block.data["field"] == "editor_note":
+        if block.data["field"] == "editor_note" and not block.data.get("after"):
             chain = _chain_starting_below(state, index)
         else:
             chain = _chain_ending_above(state, index)

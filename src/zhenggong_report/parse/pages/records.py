@@ -114,6 +114,11 @@ def _credits(state: PageState, chain: Chain, unit: Optional[TitleUnit]) -> tuple
     return (), ()
 
 
+def _note_above(block) -> bool:
+    """An editor's note printed above its article (``编者按``), not after it (``编者回复``)."""
+    return block.data["field"] == "editor_note" and not block.data.get("after")
+
+
 def _editorial(state: PageState, chain: Chain, field: str) -> list[str]:
     found = []
     for index in chain.editorial:
@@ -144,9 +149,9 @@ def emit_articles(state: PageState, taken_ids: set[str]) -> None:
         opening = [i for i in chain.jumps if state.blocks[i].data["direction"] == "from"]
         opening += [i for i in chain.affiliations + chain.credits if i < chain.blocks[0]]
         closing = [i for i in chain.affiliations + chain.bylines + chain.jumps + chain.credits if i not in opening] + [
-            i for i in chain.editorial if state.blocks[i].data["field"] != "editor_note"]
+            i for i in chain.editorial if not _note_above(state.blocks[i])]
         closing_spans = [state.blocks[i].span for i in sorted(closing)]
-        note_spans = [state.blocks[i].span for i in chain.editorial if state.blocks[i].data["field"] == "editor_note"]
+        note_spans = [state.blocks[i].span for i in chain.editorial if _note_above(state.blocks[i])]
         extra_spans = sorted(extra_spans + [state.blocks[i].span for i in opening])
         if state.placement == "trailing" and unit is not None and chain.title_note is None:
             spans = note_spans + extra_spans + body_spans + closing_spans + unit_spans

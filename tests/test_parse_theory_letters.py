@@ -1,0 +1,137 @@
+"""Layouts of a 理论·党建 page and its letters: a title over ``（上接第1版）…``, names with their unit
+in brackets under a research article's title, ``本报评论员`` alone as a commentary's byline, a
+letter signed from a place, the editor's reply after it, letter-spaced authors of references."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhenggong_report.parse import parse_page
+from zhenggong_report.parse.blocks.base import name_list
+from zhenggong_report.sources import source_from_bytes
+
+BODY = "　　集团公司党委制定基层党支部工作标准手册，对支部设置、组织生活、党员管理等6个方面\n42项工作逐项明确标准。\n"
+LETTER = (
+    "站台上的“爱心通道”能否再延长些\n　　编辑同志：\n"
+    "　　近来张掖西站为老年旅客开设了“爱心通道”，进站很方便。但通\n道只开到检票口，希望车站能把服务延伸到车厢门口。\n"
+)
+
+
+def _parse(page: str, segmenter):
+    return parse_page(source_from_bytes(page.encode("utf-8"), "p.txt"), segmenter)
+
+
+@pytest.mark.parametrize("jump", ["（上接第1版）", "（接第2版）", "(上接第A1版)"])
+def test_a_title_over_a_paragraph_opening_with_a_jump_is_its_title(jump, segmenter) -> None:
+    page = f"守好钢铁驼峰　当好高原先锋\n{jump}在海拔3000米以上的隧道群，工务\n段党委把党小组建在巡道工区。\n"
+    result = _parse(page, segmenter)
+    [article] = result.articles
+    assert article.title == "守好钢铁驼峰 当好高原先锋"
+    assert article.partial and article.continued_from.startswith("第")
+    assert article.body == "在海拔3000米以上的隧道群，工务段党委把党小组建在巡道工区。"
+
+
+def test_a_bracketed_aside_opening_a_wrapped_line_runs_on(segmenter) -> None:
+    """Only a jump opens a paragraph of its own: other brackets at a line's start run on."""
+    page = "　　全段职工共2000余人\n（含外委人员）参加了安全知识答题。\n"
+    [article] = _parse(page, segmenter).articles
+    assert article.body == "全段职工共2000余人（含外委人员）参加了安全知识答题。"
+    assert not article.partial
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "unit"),
+    [
+        ("王　强　刘海燕（陇原局集团公司党校）", ("王强", "刘海燕"), "陇原局集团公司党校"),
+        ("李林（西铭矿党群工作部）", ("李林",), "西铭矿党群工作部"),
+        ("张 三　李四(某某铁路公司车务段)", ("张三", "李四"), "某某铁路公司车务段"),
+    ],
+)
+def test_names_with_their_unit_in_brackets_under_a_title_are_its_byline(byline, authors, unit, segmenter) -> None:
+    page = f"新时代铁路企业基层党支部标准化规范化\n建设的实践路径\n{byline}\n\n{BODY}"
+    [article] = _parse(page, segmenter).articles
+    assert article.title == "新时代铁路企业基层党支部标准化规范化建设的实践路径"
+    assert (article.authors, article.affiliation) == (authors, unit)
+    assert article.body.startswith("集团公司党委制定")
+
+
+def test_a_name_with_a_bracket_that_names_no_unit_is_no_affiliation(segmenter) -> None:
+    page = f"新时代铁路企业基层党支部建设的实践路径\n李林（右二）\n\n{BODY}"
+    [article] = _parse(page, segmenter).articles
+    assert article.affiliation is None
+    assert "右二" not in (article.affiliation or "") and article.authors != ("李林",)
+
+
+def test_letter_spaced_names_beside_an_unspaced_one_are_names_of_their_own() -> None:
+    assert name_list("王 强 刘海燕") == ("王强", "刘海燕")
+    assert name_list("刘海燕 王 强 李 明") == ("刘海燕", "王强", "李明")
+    assert name_list("李 林") == ("李林",)
+
+
+@pytest.mark.parametrize("byline", ["本报评论员", "本刊评论员", "评　论　员"])
+def test_a_commentators_role_alone_under_a_title_is_a_byline_naming_no_one(byline, segmenter) -> None:
+    page = f"言论\n\n党员就要往难处站\n{byline}\n　　铁路安全无小事。越是大风沙尘的时候，\n越需要党员站出来、顶上去。\n"
+    [article] = _parse(page, segmenter).articles
+    assert (article.title, article.authors) == ("党员就要往难处站", ())
+    assert article.body == "铁路安全无小事。越是大风沙尘的时候，越需要党员站出来、顶上去。"
+
+
+def test_a_commentators_role_inside_a_sentence_stays_text(segmenter) -> None:
+    page = "党员就要往难处站\n■ 张三\n\n　　本报评论员认为，越是大风沙尘的时候，\n越需要党员站出来、顶上去。\n"
+    [article] = _parse(page, segmenter).articles
+    assert (article.authors, article.body[:7]) == (("张三",), "本报评论员认为")
+
+
+@pytest.mark.parametrize("signed", ["——张掖市甘州区　赵　刚", "——甘肃省武威市 赵刚", "—— 兰州市城关区 赵刚"])
+def test_a_letter_signed_from_a_place_is_the_writers_with_no_unit(signed, segmenter) -> None:
+    [article] = _parse(f"{LETTER}　　　　　　{signed}\n", segmenter).articles
+    assert (article.title, article.authors, article.affiliation) == ("站台上的“爱心通道”能否再延长些", ("赵刚",), None)
+    assert "赵" not in article.body
+
+
+def test_a_letter_signed_from_a_unit_keeps_the_unit(segmenter) -> None:
+    [article] = _parse(f"{LETTER}　　　　　　——嘉峪关工务段　赵　刚\n", segmenter).articles
+    assert (article.authors, article.affiliation) == (("赵刚",), "嘉峪关工务段")
+
+
+@pytest.mark.parametrize("label", ["编者回复：", "编后：", "【编后】", "编者附言："])
+def test_the_editors_reply_after_a_letter_is_its_editor_note(label, segmenter) -> None:
+    reply = f"　　{label}本报将来信转给张掖西站。车站回复，已安排\n志愿者到站台引导。\n"
+    result = _parse(f"{LETTER}　　　　　　——张掖市甘州区　赵　刚\n{reply}\n", segmenter)
+    [article] = result.articles
+    assert article.authors == ("赵刚",)
+    assert article.editor_note == "本报将来信转给张掖西站。车站回复，已安排志愿者到站台引导。"
+    assert "本报将来信" not in article.body and article.lines == ((1, 7),)
+
+
+def test_an_editors_note_above_an_article_still_opens_the_article_below(segmenter) -> None:
+    page = f"　　编者按：本版今起开设专栏，敬请关注。\n\n{LETTER}　　　　　　——张掖市甘州区　赵　刚\n"
+    [article] = _parse(page, segmenter).articles
+    assert article.editor_note == "本版今起开设专栏，敬请关注。"
+
+
+def test_a_reply_named_inside_a_paragraph_stays_text(segmenter) -> None:
+    page = "候车服务再升级\n\n　　车站收到旅客来信后，编者回复：的做法得到肯定，\n车站随即增设爱心通道。\n"
+    [article] = _parse(page, segmenter).articles
+    assert article.editor_note is None and "编者回复" in article.body
+
+
+def test_a_references_letter_spaced_author_is_one_name(segmenter) -> None:
+    page = (f"新时代铁路企业基层党支部建设的实践路径\n王　强（陇原局集团公司党校）\n\n{BODY}"
+            "【参考文献】\n[1]李　明.国有企业基层党支部标准化建设研究[J].党建\n研究，2023（6）：45-47.\n"
+            "[2]张建华.铁路企业党建工作创新的思考[J].铁道政工，2024（3）：12-15.\n")
+    [article] = _parse(page, segmenter).articles
+    assert article.references == ("李明.国有企业基层党支部标准化建设研究[J].党建研究，2023（6）：45-47.",
+                                  "张建华.铁路企业党建工作创新的思考[J].铁道政工，2024（3）：12-15.")
+
+
+@pytest.mark.parametrize("band", ["理论前沿", "党建前沿"])
+def test_a_short_line_ending_in_qianyan_is_a_column_band(band, segmenter) -> None:
+    result = _parse(f"{band}\n\n新时代铁路企业基层党支部建设的实践路径\n王　强\n\n{BODY}", segmenter)
+    assert [(l.kind, l.text) for l in result.leftovers] == [("column_name", band)]
+    assert [a.title for a in result.articles] == ["新时代铁路企业基层党支部建设的实践路径"]
+
+
+def test_a_longer_line_ending_in_qianyan_stays_a_title(segmenter) -> None:
+    result = _parse(f"党员冲在抢险最前沿\n王　强\n\n{BODY}", segmenter)
+    assert [a.title for a in result.articles] == ["党员冲在抢险最前沿"]
