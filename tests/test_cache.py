@@ -321,9 +321,9 @@ def test_a_kept_report_comes_back_file_for_file(tmp_path):
     files = {"index.html": b"<p>", "data/a.json": b"[]", "articles/x.html": b"x"}
     cache.store_tree("ef" * 32, _report_folder(tmp_path, files))
     restored: dict[str, bytes] = {}
-    assert cache.restore_tree("ef" * 32, restored.__setitem__)
+    assert cache.restore_tree("ef" * 32, lambda relative, path: restored.__setitem__(relative, path.read_bytes()))
     assert restored == files
-    assert not cache.restore_tree("cd" * 32, restored.__setitem__)
+    assert not cache.restore_tree("cd" * 32, lambda relative, path: restored.__setitem__(relative, path.read_bytes()))
     assert not BuildCache(tmp_path / "cache", enabled=False).restore_tree("ef" * 32, restored.__setitem__)
 
 
@@ -333,7 +333,7 @@ def test_a_kept_report_with_one_changed_file_is_not_given_out_at_all(tmp_path):
     kept = next((tmp_path / "cache" / "reports").rglob("a.json"))
     kept.unlink()
     kept.write_bytes(b"{}")
-    restored: dict[str, bytes] = {}
+    restored: dict[str, Path] = {}
     assert not cache.restore_tree("ef" * 32, restored.__setitem__)
     assert restored == {}
 

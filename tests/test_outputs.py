@@ -285,3 +285,34 @@ def test_a_full_disk_names_the_file_being_written(out, monkeypatch):
         write_tree_atomically(out, {"index.html": b"x", "data/a.json": b"1"})
     assert caught.value.filename == str(out / "data" / "a.json") and caught.value.errno == errno.ENOSPC
     assert leftovers_beside(out) == []
+
+
+def test_a_linked_file_is_the_kept_file_under_a_second_name(tmp_path, out):
+    kept = tmp_path / "kept.html"
+    kept.write_bytes(b"<p>kept</p>")
+    with outputs.StagedTree(out) as tree:
+        tree.link("articles/a.html", kept)
+        tree.commit()
+    assert (out / "articles/a.html").read_bytes() == b"<p>kept</p>"
+    assert os.path.samefile(out / "articles/a.html", kept)
+
+
+def test_a_file_that_cannot_be_linked_is_copied(tmp_path, out, monkeypatch):
+    kept = tmp_path / "kept.html"
+    kept.write_bytes(b"<p>kept</p>")
+
+    def across_devices(source, target):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(outputs.os, "link", across_devices)
+    with outputs.StagedTree(out) as tree:
+        tree.link("a.html", kept)
+        tree.commit()
+    assert (out / "a.html").read_bytes() == b"<p>kept</p>" and not os.path.samefile(out / "a.html", kept)
+
+
+def test_a_linked_file_stays_inside_the_report(tmp_path, out):
+    kept = tmp_path / "kept.html"
+    kept.write_bytes(b"x")
+    with outputs.StagedTree(out) as tree, pytest.raises(ValueError):
+        tree.link("../outside.html", kept)

@@ -134,9 +134,10 @@ class BuildCache:
                 shutil.rmtree(pending, ignore_errors=True)
         self._prune_reports()
 
-    def restore_tree(self, key: str, put) -> bool:
+    def restore_tree(self, key: str, give) -> bool:
         """Every file of the report kept under ``key``, each checked against its digest, given to
-        ``put(relative, bytes)``; False (and nothing given) when the report is missing or damaged."""
+        ``give(relative, path)`` (which links or copies it); False (and nothing given) when the
+        report is missing or damaged."""
         if not self.enabled:
             return False
         folder = self.folder / "reports" / key
@@ -150,7 +151,7 @@ class BuildCache:
             if any(file_sha256(folder / "files" / relative) != sha for relative, sha in manifest.items()):
                 return False  # checked in full before the first file is given out
             for relative in sorted(manifest):
-                put(relative, (folder / "files" / relative).read_bytes())
+                give(relative, folder / "files" / relative)
         except OSError:
             return False
         return True

@@ -62,6 +62,24 @@ class StagedTree:
         check_relative_path(relative)
         _write_file(self.folder / relative, data, self.out / relative)
 
+    def link(self, relative: str, source: Path) -> None:
+        """Give the report the file at ``source`` under ``relative``: a second name for it where the
+        file system allows (a kept report re-published without copying it), else a copy."""
+        check_relative_path(relative)
+        target = self.folder / relative
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(source, target)
+            except OSError as error:
+                if error.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EACCES):
+                    raise
+                shutil.copyfile(source, target)
+        except OSError as error:
+            if error.filename:
+                raise
+            raise OSError(error.errno, error.strerror, str(self.out / relative)) from None
+
     def commit(self) -> None:
         """The marker written and the folder swapped in for ``out``, all at once."""
         _write_file(self.folder / REPORT_MARKER, MARKER_TEXT, self.out / REPORT_MARKER)

@@ -70,7 +70,7 @@ def run_build(config: BuildConfig, progress: Optional[Progress] = None) -> Build
     key = prints.report_key(loaded.sources, f"date={build_date or ''}", f"layout={config.layout}", *renderer_versions())
     with StagedTree(config.out) as tree:
         meta = cache.load("report-meta", key)
-        if is_report_meta(meta) and cache.restore_tree(key, tree.put):
+        if is_report_meta(meta) and cache.restore_tree(key, tree.link):
             files = _written(tree)
             tree.commit()
             return BuildResult.of(config.out, files, meta, loaded, reused=True)
