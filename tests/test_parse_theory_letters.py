@@ -135,3 +135,21 @@ def test_a_short_line_ending_in_qianyan_is_a_column_band(band, segmenter) -> Non
 def test_a_longer_line_ending_in_qianyan_stays_a_title(segmenter) -> None:
     result = _parse(f"党员冲在抢险最前沿\n王　强\n\n{BODY}", segmenter)
     assert [a.title for a in result.articles] == ["党员冲在抢险最前沿"]
+
+
+WRAPPED = "　　本报评论员认为，越是艰苦的地方，越需要党员站出来。在抢险一线，\n党员干部冲锋在前，群众看在眼里。\n　　这是党员的本色。\n"
+
+
+@pytest.mark.parametrize("line", ["党员就要往难处站", "班组建设的几点做法", "让党旗在井场高高飘扬"])
+def test_a_short_line_alone_over_an_indented_paragraph_is_not_run_into_it(line, segmenter) -> None:
+    """On a hard-wrapped page too, the indent under a blank line opens a paragraph: the line above
+    stays a paragraph of its own (no byline says it is a title, so none is claimed)."""
+    [article] = _parse(f"{line}\n\n{WRAPPED}", segmenter).articles
+    assert [p.text for p in article.paragraphs][:2] == [
+        line, "本报评论员认为，越是艰苦的地方，越需要党员站出来。在抢险一线，党员干部冲锋在前，群众看在眼里。"]
+
+
+def test_a_paragraph_broken_by_a_blank_line_without_an_indent_is_still_joined(segmenter) -> None:
+    page = "　　矿党委坚持把班组建设作为基础工程来抓，在全矿推行班组长竞聘上岗\n\n制度，选拔出一批懂技术、会管理的班组长。\n"
+    [article] = _parse(page, segmenter).articles
+    assert [p.text for p in article.paragraphs] == ["矿党委坚持把班组建设作为基础工程来抓，在全矿推行班组长竞聘上岗制度，选拔出一批懂技术、会管理的班组长。"]

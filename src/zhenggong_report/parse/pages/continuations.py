@@ -99,6 +99,16 @@ def _topic_similarity(state: PageState, before: int, after: int) -> float:
     return len(left & right) / math.sqrt(len(left) * len(right))
 
 
+def stands_over_indent(first: Block, second: Block) -> bool:
+    """A short unpunctuated line alone (a blank line under it) over an indented paragraph is a title
+    or heading over the paragraph the indent opens, on a hard-wrapped page too: no join
+    (``党员就要往难处站`` / blank / ``　　本报评论员认为…``)."""
+    return (
+        bool(second.data.get("indented")) and first.first == first.last and second.first > first.last + 1
+        and len(first.text) <= 30 and not has_sentence_punctuation(first.text)
+    )
+
+
 def _heading_like(state: PageState, block: Block) -> bool:
     if block.kind == "heading":
         return True
@@ -114,7 +124,7 @@ def _score_link(state: PageState, before: int, after: int) -> Optional[Link]:
         adjacent and first.kind == second.kind == "heading"
     ):
         return None
-    if starts_with_enumerator(second.text) or opens_with_indent(first, second):
+    if starts_with_enumerator(second.text) or opens_with_indent(first, second) or stands_over_indent(first, second):
         return None
     word, word_score = state.lexicon.join_evidence(first.text, second.text)
     bracket_score, bracket_note = _bracket_evidence(first.text, second.text)
