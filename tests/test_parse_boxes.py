@@ -145,3 +145,49 @@ def test_a_ruled_box_of_tips_is_one_announcement_not_an_article(label, segmenter
 def test_a_ruled_box_of_contact_lines_with_no_label_is_no_announcement(segmenter) -> None:
     result = _parse(f"{ARTICLE}\n━━━━━━━━━━\n{TIPS}\n━━━━━━━━━━\n", segmenter)
     assert "announcement" not in [l.kind for l in result.leftovers]
+
+
+HARD_WRAPPED = "班组建设的几点做法\n■ 张三\n\n　　矿党委坚持把班组建设作为基础工程来抓，选拔出\n一批懂技术、会管理的班组长。\n"
+DRAWN = {
+    "light": ("┌──────────────┐", "│", "└──────────────┘"),
+    "double": ("╔══════════════╗", "║", "╚══════════════╝"),
+    "heavy": ("┏━━━━━━━━━━━━━━┓", "┃", "┗━━━━━━━━━━━━━━┛"),
+}
+
+
+@pytest.mark.parametrize("style", sorted(DRAWN))
+def test_a_box_drawn_around_an_advert_is_one_advert_not_the_articles_text(style, segmenter) -> None:
+    top, side, bottom = DRAWN[style]
+    box = "\n".join([top, f"{side}　淮能牌矿用本安型LED灯　{side}", f"{side}　安全　节能　长寿命　{side}",
+                     f"{side}　订购热线：0554-7651234　{side}", bottom])
+    for between in ("", "\n"):  # straight under the paragraph's last line, or after a blank line
+        result = _parse(f"{HARD_WRAPPED}{between}{box}\n", segmenter)
+        assert [p.text for p in result.articles[0].paragraphs] == ["矿党委坚持把班组建设作为基础工程来抓，选拔出一批懂技术、会管理的班组长。"]
+        assert [(l.kind, l.text) for l in result.leftovers] == [("advert", box)]
+
+
+def test_a_drawn_box_whose_first_line_is_a_label_is_of_the_labels_kind(segmenter) -> None:
+    box = "┌────────────┐\n│　温馨提示　│\n│　接待时间：每周二上午　│\n└────────────┘"
+    result = _parse(f"{ARTICLE}\n{box}\n", segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("announcement", ((6, 9),))]
+
+
+def test_a_drawn_box_without_a_label_or_a_notices_words_is_not_taken_as_a_notice(segmenter) -> None:
+    """A drawn sidebar of an article (a definition, a figure) is no advert: it is left to the other rules."""
+    box = "┌────────────┐\n│　名词解释：“三会一课”指支部党员大会、支委会、党小组会和党课。　│\n└────────────┘"
+    assert "drawn_box" not in _block_rules(f"{ARTICLE}\n{box}\n", segmenter)
+    assert all(l.kind not in ("advert", "announcement") for l in _parse(f"{ARTICLE}\n{box}\n", segmenter).leftovers)
+
+
+def test_a_top_edge_without_a_bottom_edge_is_no_drawn_box(segmenter) -> None:
+    page = f"{ARTICLE}\n┌────────────┐\n│　订购热线：0554-7651234　│\n\n　　矿工会开展金秋助学活动。\n"
+    assert "drawn_box" not in _block_rules(page, segmenter)
+
+
+def _block_rules(page: str, segmenter) -> set[str]:
+    from zhenggong_report.parse.blocks import tokenize_blocks
+    from zhenggong_report.parse.layout import default_layout
+    from zhenggong_report.parse.state import BlockState, read_lines
+
+    source = source_from_bytes(page.encode("utf-8"), "p.txt")
+    return {block.rule for block in tokenize_blocks(BlockState(read_lines(source.lines), segmenter, default_layout()))}

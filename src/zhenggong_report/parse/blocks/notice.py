@@ -33,11 +33,16 @@ def is_notice_title(text: str, state: BlockState) -> bool:
 
 
 def notice_kind(text: str, state: BlockState) -> str:
-    """The first kind of ``layout.toml`` whose words the notice uses."""
+    """The first kind of ``layout.toml`` whose words the notice uses (an announcement if none)."""
+    return worded_notice_kind(text, state) or "announcement"
+
+
+def worded_notice_kind(text: str, state: BlockState) -> str | None:
+    """The first kind of ``layout.toml`` ``[notices] kinds`` whose words ``text`` uses, else None."""
     for kind in state.layout.notice_kinds:
         if any(word in text for word in kind.words):
             return kind.kind
-    return "announcement"
+    return None
 
 
 def _is_closer(line: Line, state: BlockState) -> bool:

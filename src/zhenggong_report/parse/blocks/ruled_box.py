@@ -18,7 +18,11 @@ LABEL_BRACKETS = {"【": "】", "［": "］", "[": "]", "〔": "〕"}
 def box_kind(line: Line, state: BlockState) -> Optional[str]:
     """The leftover kind the box label that is all of ``line`` names (``广　告``, ``【广告】`` are
     ``advert``), else None."""
-    label = line.plain
+    return label_kind(line.plain, state)
+
+
+def label_kind(label: str, state: BlockState) -> Optional[str]:
+    """:func:`box_kind` of a line's folded text (:attr:`.Line.plain`)."""
     if label[:1] in LABEL_BRACKETS and label.endswith(LABEL_BRACKETS[label[0]]):
         label = label[1:-1]
     return state.layout.derived("box-labels", lambda layout: dict(layout.box_labels)).get(label)
