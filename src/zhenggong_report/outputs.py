@@ -21,8 +21,9 @@ import os
 import shutil
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterable, Mapping, Optional
+from typing import Callable, Iterable, Iterator, Mapping, Optional
 
 from .errors import OutputError, ReportError
 
@@ -67,7 +68,7 @@ class StagedTree:
         file system allows (a kept report re-published without copying it), else a copy."""
         check_relative_path(relative)
         target = self.folder / relative
-        try:
+        with _naming_the_file(self.out / relative):
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.link(source, target)
@@ -75,10 +76,6 @@ class StagedTree:
                 if error.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EACCES):
                     raise
                 shutil.copyfile(source, target)
-        except OSError as error:
-            if error.filename:
-                raise
-            raise OSError(error.errno, error.strerror, str(self.out / relative)) from None
 
     def commit(self) -> None:
         """The marker written and the folder swapped in for ``out``, all at once."""
@@ -104,9 +101,8 @@ def write_tree_atomically(
 
 
 def _write_file(target: Path, data: bytes | Iterable[bytes], shown_as: Path) -> None:
-    """Write one file of the report; an error names the file it was for (a full disk, whose error
-    carries no file name of its own)."""
-    try:
+    """Write one file of the report."""
+    with _naming_the_file(shown_as):
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "xb") as handle:  # never one already there (two makers of one name)
             if isinstance(data, (bytes, bytearray, memoryview)):
@@ -114,6 +110,14 @@ def _write_file(target: Path, data: bytes | Iterable[bytes], shown_as: Path) -> 
             else:
                 for piece in data:
                     handle.write(piece)
+
+
+@contextmanager
+def _naming_the_file(shown_as: Path) -> Iterator[None]:
+    """An error while the report's file ``shown_as`` is made names that file (a full disk's error
+    carries no file name of its own)."""
+    try:
+        yield
     except OSError as error:
         if error.filename:
             raise
