@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zhenggong_report.analyze.claims import article_claims
 from zhenggong_report.analyze.glossary import build_glossary, is_formulation
@@ -250,3 +252,19 @@ def test_related_of_copies_equals_the_whole_matrix(segmenter, seed_corpus) -> No
         shared = related_articles(weights, block=block)
         assert {k: tuple((r.article_id, r.score) for r in v) for k, v in shared.items()} == plain
     assert [r.article_id for r in shared["copy-0"]][:2] == ["copy-2", "copy-4"]
+
+
+def _family_root_by_scan(word: str, words: list[str]) -> str:
+    """The definition, word by word: the shortest of ``words`` that ``word`` begins or ends with,
+    adding two characters or more (of two as short, the stronger)."""
+    roots = [w for w in words if len(word) - len(w) >= 2 and len(w) >= 2 and (word.startswith(w) or word.endswith(w))]
+    return min(roots, key=lambda w: (len(w), words.index(w))) if roots else word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="信访工作法治党建融合", min_size=1, max_size=7), min_size=1, max_size=40, unique=True))
+def test_a_family_root_looked_up_by_pieces_is_the_one_a_scan_finds(words) -> None:
+    from zhenggong_report.analyze.keywords import family_root
+
+    place = {w: i for i, w in enumerate(words)}
+    assert [family_root(w, place) for w in words] == [_family_root_by_scan(w, words) for w in words]

@@ -138,20 +138,25 @@ def weigh(table: pd.DataFrame, articles: int) -> pd.DataFrame:
     return table
 
 
-def family_root(word: str, words: list[str]) -> str:
-    """The shortest of ``words`` that ``word`` begins or ends with, adding two characters or more."""
-    roots = [w for w in words if len(word) - len(w) >= 2 and len(w) >= 2 and (word.startswith(w) or word.endswith(w))]
-    return min(roots, key=lambda w: (len(w), words.index(w))) if roots else word
+def family_root(word: str, place: Mapping[str, int]) -> str:
+    """The shortest of the words in ``place`` (each word's rank) that ``word`` begins or ends with,
+    adding two characters or more; of two as short, the higher ranked. Looked up among ``word``'s
+    own beginnings and ends, so it costs the word's length, not the number of words."""
+    pieces = {word[:n] for n in range(2, len(word) - 1)} | {word[-n:] for n in range(2, len(word) - 1)}
+    roots = [w for w in pieces if w in place]
+    return min(roots, key=lambda w: (len(w), place[w])) if roots else word
 
 
 def keyword_families(ranked: list[tuple[str, float]], limit: int) -> tuple[Keyword, ...]:
     """The strongest words with their variants merged (see the module docstring): each family shown
     by its strongest member, ranked by its share of the article's vector."""
-    words = [w for w, _ in ranked]
+    place: dict[str, int] = {}
+    for rank, (w, _) in enumerate(ranked):
+        place.setdefault(w, rank)
     total: dict[str, float] = {}
     shown: dict[str, str] = {}
     for word, weight in ranked:  # strongest first: a family's first member is its strongest
-        root = family_root(word, words)
+        root = family_root(word, place)
         total[root] = total.get(root, 0.0) + weight * weight
         shown.setdefault(root, word)
     best = sorted(total.items(), key=lambda item: (-round(item[1], 9), shown[item[0]]))[:limit]
