@@ -99,3 +99,19 @@ def test_an_indented_paragraph_over_a_credited_caption_stays_text(segmenter) -> 
     result = _parse(f"{cut}\n职工在实训基地练习支护操作。　　孙伟　摄\n\n{LAST}\n", segmenter)
     assert [(l.kind, l.lines) for l in result.leftovers] == [("caption", ((5, 5),))]
     assert result.articles[0].paragraphs[0].text == cut.strip()
+
+
+INDENTED_PHOTO = ("　　3月20日，塔山煤矿8311综采工作面党员突击队在井下\n开展液压支架检修攻坚。该矿今年以来共组建党员突击队\n"
+                  "16支，解决生产难题43项。（王　磊　摄）\n")
+
+
+def test_an_indented_paragraph_under_a_photo_band_over_its_credited_line_is_one_caption(segmenter) -> None:
+    result = _parse(f"{FIRST}\n\n图片新闻\n\n{INDENTED_PHOTO}\n{LAST}\n", segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("column_name", ((6, 6),)), ("caption", ((8, 10),))]
+    assert [a.lines for a in result.articles] == [((1, 4),), ((12, 12),)]  # the band opens what follows
+
+
+def test_an_indented_paragraph_under_a_byline_over_a_credited_line_stays_text(segmenter) -> None:
+    result = _parse(f"{INDENTED_PHOTO}\n{LAST}\n", segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("caption", ((6, 6),))]
+    assert result.articles[0].paragraphs[0].lines == ((4, 5),)

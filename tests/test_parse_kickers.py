@@ -56,3 +56,13 @@ def test_a_word_running_across_the_break_keeps_the_title_whole(segmenter) -> Non
 def test_no_kicker_is_split_off_a_title_that_has_a_dash_subtitle(segmenter) -> None:
     title, subtitle = _title("深化“三强三优”建设\n新时代国企组织工作质效提升的优化路径\n——以枣矿集团为例", segmenter)
     assert subtitle == "以枣矿集团为例"
+
+
+def test_a_couplet_as_long_as_the_headline_over_it_is_its_kicker(segmenter) -> None:
+    assert _title("坚定理想信念　筑牢精神之“钙”\n做新时代勇于担当的合格共产党员", segmenter) == (
+        "做新时代勇于担当的合格共产党员", "坚定理想信念 筑牢精神之“钙”")
+
+
+def test_an_unspaced_first_line_as_long_as_the_second_stays_in_the_title(segmenter) -> None:
+    assert _title("新时代国有企业基层党组织建设\n质量提升的实践路径与对策研究", segmenter) == (
+        "新时代国有企业基层党组织建设质量提升的实践路径与对策研究", None)

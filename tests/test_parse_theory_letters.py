@@ -153,3 +153,38 @@ def test_a_paragraph_broken_by_a_blank_line_without_an_indent_is_still_joined(se
     page = "　　矿党委坚持把班组建设作为基础工程来抓，在全矿推行班组长竞聘上岗\n\n制度，选拔出一批懂技术、会管理的班组长。\n"
     [article] = _parse(page, segmenter).articles
     assert [p.text for p in article.paragraphs] == ["矿党委坚持把班组建设作为基础工程来抓，在全矿推行班组长竞聘上岗制度，选拔出一批懂技术、会管理的班组长。"]
+
+
+SPEECH = "　　这次会议的主要任务是，总结去年党建工作，安排部署今年重点任务。\n"
+
+
+@pytest.mark.parametrize("speaker", ["党委书记　董事长　刘建国", "党委书记、董事长　刘建国", "总经理 刘 建 国"])
+def test_a_speakers_offices_before_the_name_are_no_authors(speaker, segmenter) -> None:
+    [article] = _parse(f"在公司2026年党建工作会议上的讲话（摘要）\n{speaker}\n\n同志们：\n{SPEECH}", segmenter).articles
+    assert (article.title, article.authors, article.author_roles) == ("在公司2026年党建工作会议上的讲话（摘要）", ("刘建国",), (None,))
+
+
+def test_offices_alone_under_a_title_name_no_speaker(segmenter) -> None:
+    [article] = _parse(f"在公司2026年党建工作会议上的讲话\n党委书记　董事长\n\n{SPEECH}", segmenter).articles
+    assert "刘建国" not in article.authors and "党委书记" not in article.authors
+
+
+@pytest.mark.parametrize("remark", ["（根据录音整理，有删节）", "（本文有删节）", "(根据讲话录音整理)"])
+def test_the_editors_remark_under_a_transcript_is_its_editor_note(remark, segmenter) -> None:
+    page = f"做新时代合格共产党员\n◎张　慧（塔山煤矿党委）\n\n{SPEECH}{remark}\n"
+    [article] = _parse(page, segmenter).articles
+    assert article.editor_note == remark[1:-1]
+    assert remark not in article.body and article.lines == ((1, 5),)
+
+
+def test_a_bracketed_aside_with_no_remark_word_stays_text(segmenter) -> None:
+    page = f"做新时代合格共产党员\n◎张　慧（塔山煤矿党委）\n\n{SPEECH}（掌声）\n"
+    [article] = _parse(page, segmenter).articles
+    assert article.editor_note is None and "掌声" in article.body
+
+
+@pytest.mark.parametrize("band", ["微党课", "党课"])
+def test_a_party_lecture_band_is_a_column_name(band, segmenter) -> None:
+    result = _parse(f"{band}\n\n做新时代合格共产党员\n◎张　慧\n\n{SPEECH}", segmenter)
+    assert [(l.kind, l.text) for l in result.leftovers] == [("column_name", band)]
+    assert [a.title for a in result.articles] == ["做新时代合格共产党员"]

@@ -84,6 +84,10 @@ class Layout:
     """Labels of an editor's note printed after its article (``[editorial] editor_reply``: 编者回复)."""
     place_endings: tuple[str, ...] = ()
     """How a place's name ends, where a letter's writer signs it from (``[bylines] place_endings``)."""
+    speaker_offices: tuple[str, ...] = ()
+    """Offices printed before a speech's speaker's name (``[bylines] offices``: 党委书记, 董事长)."""
+    editor_remarks: tuple[str, ...] = ()
+    """Words of the editors' bracketed remark under an article (``[editorial] remarks``: 根据录音整理)."""
     wechat_chrome: tuple[str, ...] = ()
     """WeChat's interface words (``sources.toml`` ``[wechat] chrome``)."""
     wechat_end_marks: tuple[str, ...] = ()
@@ -151,6 +155,8 @@ def _patterns(layout: Layout) -> dict[str, str]:
         "notice_closers": alternation(layout.notice_closers),
         "source_labels": alternation(layout.source_labels),
         "place_endings": alternation(layout.place_endings) or "(?!)",
+        "offices": alternation(layout.speaker_offices) or "(?!)",
+        "remarks": alternation(layout.editor_remarks) or "(?!)",
     }
 
 
@@ -202,6 +208,8 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "editor_prefixes": ("editors", "prefixes"),
     "anonymous_bylines": ("bylines", "anonymous"),
     "place_endings": ("bylines", "place_endings"),
+    "speaker_offices": ("bylines", "offices"),
+    "editor_remarks": ("editorial", "remarks"),
 }
 """Each plain word list of :class:`Layout`: its field, and the table and key of ``layout.toml`` it comes from."""
 

@@ -89,6 +89,11 @@ def _spaced_runs(parts: list[str]) -> list[str]:
     return names
 
 
+def is_office(word: str, state: BlockState) -> bool:
+    """``党委书记``, ``董事长``: an office of ``layout.toml`` ``[bylines] offices``, no person's name."""
+    return bool(state.layout.regex("offices", lambda layout: rf"^(?:{layout.pattern('offices')})$").match(word))
+
+
 def is_name_line(text: str) -> bool:
     return bool(_NAME_LINE.match(text)) and len(text.replace(" ", "")) <= 4
 

@@ -133,6 +133,37 @@ def _flush_text_above(state: BlockState) -> tuple[int, int]:
     return count, top
 
 
+CAPTION_AFTER = ("furniture", "caption", "notice")
+"""What may stand over the blank line above an indented caption paragraph: a column band
+(``图片新闻``), another caption, a notice; never an article's title, byline or text."""
+
+
+def _indented_caption_above(state: BlockState) -> int:
+    """How many blocks right above the credited line are one indented paragraph that begins its
+    caption (0 for none): an indent and the lines after it up to the credited line (one block on a
+    hard-wrapped page, a block a line on another), a few lines in all, alone between blank lines
+    with the page's top, a column band (``图片新闻``), a caption or a notice over it: a photo
+    caption printed as a paragraph with no title (``　　3月20日，…党员突击队在井下`` /
+    ``开展液压支架检修攻坚。…`` over ``16支，…43项。（王　磊　摄）``). An article's paragraph under
+    its title or byline keeps its place in the article."""
+    count, top = 0, state.line.number
+    while count < len(state.blocks):
+        block = state.blocks[-1 - count]
+        if block.kind != "text" or block.last != top - 1 or state.line.number - block.first >= MAX_CAPTION_LINES:
+            return 0
+        count, top = count + 1, block.first
+        if state.lines[top - 1].indented:
+            break
+    else:
+        return 0
+    if top == 1:
+        return count
+    if not state.lines[top - 2].blank:
+        return 0
+    over = state.blocks[-1 - count] if count < len(state.blocks) else None
+    return count if over is None or over.kind in CAPTION_AFTER else 0
+
+
 def _caption_begun_above(state: BlockState) -> int:
     """How many blocks right above the credited line began its caption (0 for none): flush text of
     at most :data:`MAX_CAPTION_LINES` lines that stops mid-sentence, with a blank line (or what is no
@@ -141,6 +172,9 @@ def _caption_begun_above(state: BlockState) -> int:
     following = state.peek()
     if not state.blocks or (following is not None and not following.blank) or ends_sentence(state.blocks[-1].text):
         return 0
+    indented = _indented_caption_above(state)
+    if indented:
+        return indented
     count, top = _flush_text_above(state)
     if not count or state.line.number - top > MAX_CAPTION_LINES:
         return 0
@@ -151,7 +185,8 @@ def _caption_begun_above(state: BlockState) -> int:
 def credited_caption(state: BlockState) -> bool:
     """A line of words with the photo's credit at its end (``3月12日，…开展调研。　　孙伟　摄``) and no
     caption marker before them: a caption on its own, with the lines above it that begin its sentence
-    (and the photo's title over them) when :func:`_caption_begun_above`."""
+    (and the photo's title over them) when :func:`_caption_begun_above`: flush lines, or one indented
+    paragraph alone over it (:func:`_indented_caption_above`)."""
     line = state.line
     if not starts_credited_caption(line, state):
         return False

@@ -7,7 +7,7 @@ import re
 from ..state import BlockState
 from ..state import Line
 from ..text import CONNECTORS, has_sentence_punctuation, starts_with_enumerator
-from .base import NAME, BlockRule, name_list
+from .base import NAME, BlockRule, is_office, name_list
 from .unit_byline import is_unit
 
 _NAMES_LINE = re.compile(rf"^{NAME}(?:(?: {{1,}}|、){NAME}){{0,3}}$")
@@ -33,7 +33,7 @@ def names_and_unit(text: str) -> tuple[tuple[str, ...], str | None]:
     return (bare_names(text) if len(text) <= 19 else ()), None
 
 
-def _could_head(text: str) -> bool:
+def could_head(text: str) -> bool:
     """A short unpunctuated line that could be a title or subtitle."""
     return 2 <= len(text) <= 60 and not has_sentence_punctuation(text) and not starts_with_enumerator(text) and text[-1] not in CONNECTORS
 
@@ -45,7 +45,7 @@ def starts(line: Line, state: BlockState) -> bool:
     if index < 1 or not names_and_unit(line.text)[0]:
         return False
     above, below = state.lines[index - 1], state.lines[index + 1] if index + 1 < len(state.lines) else None
-    if above.blank or not _could_head(above.text) or (below is not None and not below.blank):
+    if above.blank or not could_head(above.text) or (below is not None and not below.blank):
         return False
     return state.lexicon.spanning_word(above.text, line.text) is None
 
@@ -57,9 +57,9 @@ def plain_byline(state: BlockState) -> bool:
     previous = state.previous_block()
     text = state.line.text
     names, unit = names_and_unit(text)
-    if previous is None or not names:
-        return False
-    if previous.kind not in ("title", "subtitle") and not (previous.kind in ("text", "heading") and _could_head(previous.text)):
+    if previous is None or not names or any(is_office(name, state) for name in names):
+        return False  # ``党委书记 董事长``: offices, no names
+    if previous.kind not in ("title", "subtitle") and not (previous.kind in ("text", "heading") and could_head(previous.text)):
         return False
     following = state.peek()
     if previous.kind not in ("title", "subtitle") and following is not None and not following.blank:

@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import Optional
 
 from ..state import BODY_KINDS, HEADER_KINDS, Block
-from ..text import COLON, CONNECTORS, ends_sentence, has_sentence_punctuation, run_bigrams, starts_with_enumerator
+from ..text import (
+    COLON,
+    CONNECTORS,
+    collapse_spaces,
+    ends_sentence,
+    has_sentence_punctuation,
+    normalize_spaces,
+    run_bigrams,
+    starts_with_enumerator,
+)
 from .model import PageState, TitleUnit
 
 TITLE_MAX = 60
@@ -41,13 +50,21 @@ def mark_titles_above_bylines(state: PageState) -> None:
                 _kicker_over(state, above)
 
 
+def _printed_lines(state: PageState, block: Block) -> list[str]:
+    """The non-blank lines of a block as the rules read text: spaces normalised and collapsed, so a
+    lead-in split off keeps one plain space between its phrases (``坚定理想信念 筑牢精神之“钙”``)
+    like every other title."""
+    lines = (collapse_spaces(normalize_spaces(line)) for line in state.source.lines[block.first - 1 : block.last])
+    return [line for line in lines if line]
+
+
 def _kicker_over(state: PageState, index: int) -> None:
     """Over the title at ``index``: the first of its two printed lines, or the one-line block right
     above it (at most :data:`KICKER_GAP` blank lines between; a blank line, furniture or the page's
     top above it), when :func:`_is_kicker` says it is a lead-in."""
     title = state.blocks[index]
     if title.first != title.last:
-        lines = [line.strip() for line in state.source.lines[title.first - 1 : title.last] if line.strip()]
+        lines = _printed_lines(state, title)
         if len(lines) == 2 and _is_kicker(state, lines[0], lines[1]):
             state.blocks[index] = Block("title", title.last, title.last, lines[1], title.rule, dict(title.data))
             state.blocks.insert(index, Block("kicker", title.first, title.first, lines[0], "kicker_over_title"))
@@ -62,13 +79,22 @@ def _kicker_over(state: PageState, index: int) -> None:
         kicker.kind = "kicker"
 
 
+def _is_couplet(text: str) -> bool:
+    """Two or more phrases of at least two characters set apart by spaces in one line
+    (``坚定理想信念　筑牢精神之“钙”``); a letter-spaced line (``政 工 园 地``) is none."""
+    phrases = normalize_spaces(text).split()
+    return len(phrases) >= 2 and all(len(phrase) >= 2 for phrase in phrases)
+
+
 def _is_kicker(state: PageState, first: str, second: str) -> bool:
     """``first`` printed over the title ``second`` is a lead-in, not the title's first half: it is
-    shorter than the title (a title wrapped at the column's width is not), no word runs on across
-    the break, and it neither ends on a connector nor opens with words that open a title
-    (``关于``, ``浅谈``: ``layout.toml`` ``[titles] run_on_openers``)."""
+    shorter than the title (a title wrapped at the column's width is not), or just as long when it
+    is two phrases set apart by a space (``坚定理想信念　筑牢精神之“钙”`` over
+    ``做新时代勇于担当的合格共产党员``: a couplet of its own, not the first half of a wrapped title),
+    no word runs on across the break, and it neither ends on a connector nor opens with words that
+    open a title (``关于``, ``浅谈``: ``layout.toml`` ``[titles] run_on_openers``)."""
     return (
-        len(first) < len(second)
+        (len(first) < len(second) or (len(first) == len(second) and _is_couplet(first)))
         and first[-1] not in CONNECTORS
         and not first.startswith(state.layout.title_run_on_openers)
         and not state.lexicon.spanning_word(first, second)
@@ -99,7 +125,7 @@ def _split_kicker(state: PageState, index: int) -> bool:
     block = state.blocks[index]
     if block.first == block.last:
         return False
-    lines = [line.strip() for line in state.source.lines[block.first - 1 : block.last] if line.strip()]
+    lines = _printed_lines(state, block)
     if len(lines) != 2 or len(lines[0]) >= len(lines[1]) or state.lexicon.spanning_word(lines[0], lines[1]):
         return False
     kicker = Block("kicker", block.first, block.first, lines[0], "news_headline")
