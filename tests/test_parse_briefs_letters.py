@@ -82,6 +82,14 @@ def test_a_letter_signed_after_a_dash_is_the_writers_under_its_headline(segmente
     assert "李明" not in letter.body
 
 
+@pytest.mark.parametrize("description", ["职工", "退休职工", "员工"])
+def test_a_word_describing_the_writer_in_a_signature_is_no_name(description, segmenter) -> None:
+    """``——端氏供电所　职工　赵　敏``: the description between unit and name names no one."""
+    page = f"职工之声\n\n井下“班中餐”能否再热乎些\n{LETTER}　　　　——端氏供电所　{description}　赵　敏\n"
+    (letter,) = _parse(page, segmenter).articles
+    assert (letter.authors, letter.author_roles, letter.affiliation) == (("赵敏",), (None,), "端氏供电所")
+
+
 def test_a_signature_of_a_name_alone_is_the_author(segmenter) -> None:
     (letter,) = _parse(f"井下“班中餐”能否再热乎些\n{LETTER}——李明\n", segmenter).articles
     assert (letter.authors, letter.affiliation) == (("李明",), None)

@@ -109,3 +109,53 @@ def test_a_short_line_over_a_note_that_does_not_name_it_stays_where_it_was(segme
     after = _parse(f"信访接待日\n\n{other}\n{INTERVIEW}", segmenter)
     for result in (before, after):
         assert "column_name" not in [l.kind for l in result.leftovers]
+
+
+ITEM_A = "泽州公司党员服务队进网格解民忧\n　　6月12日，泽州县供电公司共产党员服务队走进巴公\n镇12个村网格，现场解决用电问题23个。\n"
+ITEM_B = "高平公司举办青年员工技能比武\n　　6月14日，高平市供电公司举办配网带电作业青年员\n工技能比武，32名选手同台竞技。\n"
+
+
+@pytest.mark.parametrize("credit, authors", [
+    ("（通讯员　王　强）", ("王强",)),
+    ("通讯员　赵小龙　报道", ("赵小龙",)),
+    ("（通讯员　刘　洋　宋佳琪）", ("刘洋", "宋佳琪")),
+])
+@pytest.mark.parametrize("gap", ["\n", ""])
+def test_a_credit_line_under_a_news_items_last_paragraph_closes_it(credit, authors, gap, segmenter) -> None:
+    """A headline, its paragraph and the writer's credit on its own trailing line (no 本报讯): the
+    credit is the item's byline, not the next item's, and each headline is its item's title."""
+    result = _parse(f"{ITEM_A}{credit}\n{gap}{ITEM_B}（通讯员　张　丽）\n", segmenter)
+    assert [(a.title, a.authors, a.author_roles) for a in result.articles] == [
+        ("泽州公司党员服务队进网格解民忧", authors, ("通讯员",) * len(authors)),
+        ("高平公司举办青年员工技能比武", ("张丽",), ("通讯员",)),
+    ]
+    assert result.articles[0].body.endswith("用电问题23个。")
+
+
+def test_a_bracketed_credit_under_a_title_stays_its_byline(segmenter) -> None:
+    """Under a headline (no finished paragraph above it) the same bracketed credit heads the item."""
+    (article,) = _parse(f"泽州公司党员服务队进网格解民忧\n（通讯员　王　强）\n\n{NEWS}\n", segmenter).articles
+    assert (article.title, article.authors) == ("泽州公司党员服务队进网格解民忧", ("王强",))
+
+
+FEATURE = (
+    "“背包电工”走出一条光明路\n本报通讯员　李　娜\n\n　　清晨六点，太行山深处的古郊乡还笼着一层薄雾。\n\n"
+    "【一只工具包背了十八年】\n　　牛建军的工具包里装着万用表、验电笔和一本笔记本。\n\n"
+    "【采访手记】\n　　跟着牛建军跑了一天山路，笔者的腿已经酸得抬不起来。\n"
+)
+
+
+def test_a_bracketed_line_inside_an_article_is_a_section_heading(segmenter) -> None:
+    """``【…】`` alone between an article's paragraphs (a 小标题, a closing ``【采访手记】``) is a
+    heading of that article, its words without the brackets; the article stays one."""
+    (article,) = _parse(FEATURE, segmenter).articles
+    assert [(p.kind, p.text) for p in article.paragraphs if p.kind == "heading"] == [
+        ("heading", "一只工具包背了十八年"), ("heading", "采访手记")]
+    assert article.lines == ((1, 10),)
+
+
+def test_a_bracketed_label_is_still_its_boxs(segmenter) -> None:
+    """A box label in brackets (``【广告】``) stays a box, even after a paragraph."""
+    result = _parse(f"班组里的“老娘舅”\n文/高志强\n\n{BODY}\n【广告】\n订购热线：0472-2180000\n", segmenter)
+    assert [l.kind for l in result.leftovers] == ["advert"]
+    assert all(p.kind != "heading" for a in result.articles for p in a.paragraphs)

@@ -88,6 +88,14 @@ class Layout:
     """Offices printed before a speech's speaker's name (``[bylines] offices``: 党委书记, 董事长)."""
     editor_remarks: tuple[str, ...] = ()
     """Words of the editors' bracketed remark under an article (``[editorial] remarks``: 根据录音整理)."""
+    report_endings: tuple[str, ...] = ()
+    """Words a closing credit line prints after the writer (``[bylines] report_endings``: 报道)."""
+    writer_descriptions: tuple[str, ...] = ()
+    """Words a letter's writer signs with beside her name (``[bylines] writer_descriptions``: 职工)."""
+    quiz_sections: tuple[str, ...] = ()
+    """A quiz box's section labels (``[quiz] sections``: 单选题, 判断题)."""
+    quiz_answer_labels: tuple[str, ...] = ()
+    """Labels of a quiz's answer line (``[quiz] answer_labels``: 参考答案)."""
     wechat_chrome: tuple[str, ...] = ()
     """WeChat's interface words (``sources.toml`` ``[wechat] chrome``)."""
     wechat_end_marks: tuple[str, ...] = ()
@@ -157,6 +165,9 @@ def _patterns(layout: Layout) -> dict[str, str]:
         "place_endings": alternation(layout.place_endings) or "(?!)",
         "offices": alternation(layout.speaker_offices) or "(?!)",
         "remarks": alternation(layout.editor_remarks) or "(?!)",
+        "report_endings": alternation(layout.report_endings) or "(?!)",
+        "quiz_sections": alternation(layout.quiz_sections) or "(?!)",
+        "quiz_answers": alternation(layout.quiz_answer_labels) or "(?!)",
     }
 
 
@@ -210,6 +221,10 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "place_endings": ("bylines", "place_endings"),
     "speaker_offices": ("bylines", "offices"),
     "editor_remarks": ("editorial", "remarks"),
+    "report_endings": ("bylines", "report_endings"),
+    "writer_descriptions": ("bylines", "writer_descriptions"),
+    "quiz_sections": ("quiz", "sections"),
+    "quiz_answer_labels": ("quiz", "answer_labels"),
 }
 """Each plain word list of :class:`Layout`: its field, and the table and key of ``layout.toml`` it comes from."""
 
@@ -220,7 +235,7 @@ def layout_from_toml(raw: dict[str, Any], path: str, wechat: Optional[dict[str, 
     the ``[wechat]`` table of ``sources.toml`` (at ``wechat_path``), or None for no WeChat words."""
     s = {name: _section(raw, name, path) for name in (
         "masthead", "dateline", "columns", "editors", "imprint", "contents", "bylines", "news",
-        "captions", "jumps", "editorial", "journal", "notices", "credits", "boxes", "titles")}
+        "captions", "jumps", "editorial", "journal", "notices", "credits", "boxes", "titles", "quiz")}
     roles = s["bylines"].get("roles", {})
     if not isinstance(roles, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in roles.items()):
         raise DataFileError(path, "'roles' must map words to role names", "bylines")

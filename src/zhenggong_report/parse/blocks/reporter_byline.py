@@ -44,24 +44,42 @@ def _inner(text: str) -> str:
     return text
 
 
+def _reported(text: str, state: BlockState) -> tuple[str, bool]:
+    """``通讯员 赵小龙 报道``: the credit without the report word printed after the names
+    (``[bylines] report_endings``), and whether there was one (the line closes the item above it)."""
+    pattern = state.layout.regex("report-endings", lambda layout: rf"\s+(?:{layout.pattern('report_endings')})$")
+    match = pattern.search(text)
+    return (text[: match.start()], True) if match else (text, False)
+
+
+def _credits(text: str, state: BlockState):
+    credit, reported = _reported(_inner(text), state)
+    credits = read_credits(credit, state)
+    return (credits, reported) if credits is not None else None
+
+
 def _anonymous(text: str, state: BlockState) -> bool:
     """``本报评论员`` alone on a line: a role printed in place of a name (``[bylines] anonymous``)."""
     return text.replace(" ", "") in state.layout.anonymous_bylines
 
 
 def starts(line: Line, state: BlockState) -> bool:
-    return read_credits(_inner(line.text), state) is not None or _anonymous(line.text, state)
+    return _credits(line.text, state) is not None or _anonymous(line.text, state)
 
 
 def reporter_byline(state: BlockState) -> bool:
     """Role words (``本报记者``, ``通讯员`` … in ``layout.toml``) each followed by names, on one line,
     bracketed or not: the authors and their roles. A role word alone that names no one
-    (``本报评论员``, ``[bylines] anonymous``) is a byline with no author."""
-    credits = ((), ()) if _anonymous(state.line.text, state) else read_credits(_inner(state.line.text), state)
-    if credits is None:
+    (``本报评论员``, ``[bylines] anonymous``) is a byline with no author. A report word after the
+    names (``通讯员　赵小龙　报道``, ``[bylines] report_endings``) names no one: the line is marked
+    ``reported``, a credit that closes the item above it."""
+    found = (((), ()), False) if _anonymous(state.line.text, state) else _credits(state.line.text, state)
+    if found is None:
         return False
+    credits, reported = found
     number = state.line.number
-    state.push("byline", number, number, state.line.text, "reporter_byline", authors=credits[0], roles=credits[1])
+    data = {"reported": True} if reported else {}
+    state.push("byline", number, number, state.line.text, "reporter_byline", authors=credits[0], roles=credits[1], **data)
     state.pos += 1
     return True
 

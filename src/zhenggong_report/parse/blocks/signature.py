@@ -27,12 +27,19 @@ def _signed(line: Line, state: BlockState) -> tuple[tuple[str, ...], str | None]
     rest = line.text[dash.end() :]
     unit = unit_byline_match(rest)
     if unit is not None:
-        return name_list(unit.group("names")), re.sub(r"\s+", "", unit.group("unit"))
+        return _without_descriptions(name_list(unit.group("names")), state), re.sub(r"\s+", "", unit.group("unit"))
     names = bare_names(rest)
     if not names:
         place = state.layout.regex("signature-place", _place).match(rest)
         names = name_list(place.group("names")) if place else ()
     return (names, None) if names and all(2 <= len(n) <= 4 for n in names) else None
+
+
+def _without_descriptions(names: tuple[str, ...], state: BlockState) -> tuple[str, ...]:
+    """``——端氏供电所　职工　赵　敏``: a word the writer describes herself with between her unit and
+    her name (``[bylines] writer_descriptions``) is no name (and no byline role)."""
+    kept = tuple(name for name in names if name not in state.layout.writer_descriptions)
+    return kept or names
 
 
 def signature(state: BlockState) -> bool:

@@ -18,9 +18,11 @@ from .titles import (
     group_title_units,
     mark_closing_bylines,
     mark_news_headlines,
+    mark_quiz_titles,
     mark_titles_of_closing_bylines,
     mark_titles_above_bylines,
     mark_titles_above_jumps,
+    mark_trailing_credits,
 )
 
 PAGE_RULES: tuple[PageRule, ...] = (
@@ -29,6 +31,8 @@ PAGE_RULES: tuple[PageRule, ...] = (
     mark_news_headlines,
     mark_titles_above_jumps,
     mark_closing_bylines,
+    mark_trailing_credits,
+    mark_quiz_titles,
     mark_titles_of_closing_bylines,
     group_title_units,
     link_continuations,

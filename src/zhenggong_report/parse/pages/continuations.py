@@ -34,9 +34,10 @@ SETTLED_WORD = 2.0
 """A word this strong formed across a page break settles the join: no need to look elsewhere."""
 
 def ends_mid_sentence(block: Block) -> bool:
-    """A paragraph stops mid-sentence when it ends on a character, a comma or an opening mark."""
+    """A paragraph stops mid-sentence when it ends on a character, a comma or an opening mark; an
+    item printed whole on its own line (a quiz's options or answers: ``whole``) never does."""
     text = block.text.rstrip()
-    if not text or ends_sentence(text):
+    if not text or ends_sentence(text) or block.data.get("whole"):
         return False
     return text[-1] not in CLOSERS
 

@@ -158,6 +158,35 @@ def mark_closing_bylines(state: PageState) -> None:
             block.kind = "closing_byline"
 
 
+def mark_trailing_credits(state: PageState) -> None:
+    """A reporter's credit on a line of its own right under a paragraph that ends its sentence (no
+    blank line between), printed in brackets (``（通讯员　王　强）``) or with a report word after the
+    names (``通讯员　赵小龙　报道``), is the writer's credit that closes that item, even when the next
+    item's headline follows it: a byline under a finished paragraph heads nothing."""
+    for index, block in enumerate(state.blocks):
+        if block.kind != "byline" or block.rule != "reporter_byline" or not state.is_body(index - 1):
+            continue
+        above = state.blocks[index - 1]
+        if above.kind != "text" or above.last != block.first - 1 or not ends_sentence(above.text):
+            continue
+        if block.data.get("reported") or (block.text[:1] in "（(" and block.text[-1:] in "）)"):
+            block.kind = "closing_byline"
+
+
+def mark_quiz_titles(state: PageState) -> None:
+    """A quiz (知识问答, 学习测试) prints no byline: the short unpunctuated line right over its first
+    section label (``单选题``, a ``quiz_section`` heading), with a column name, a notice or the
+    page's top above it, is the quiz's title (``党纪学习教育知识测试``)."""
+    for index, block in enumerate(state.blocks):
+        if not block.data.get("quiz") or index == 0:
+            continue
+        above = state.blocks[index - 1]
+        if not _title_like(above) or above.kind == "heading" or above.last < block.first - 2:
+            continue
+        if not state.is_body(index - 2):
+            above.kind = "title"
+
+
 def mark_titles_of_closing_bylines(state: PageState) -> None:
     """An article signed at its end (a closing byline) that runs up into another article's byline
     has lost its title in the run: the short unpunctuated paragraph after a finished sentence in

@@ -1,0 +1,33 @@
+"""A quiz's answer line: ``参考答案：1．B　2．C``."""
+
+from __future__ import annotations
+
+from ..state import BlockState, Line
+from .base import BlockRule, block_lines, initials, joined
+
+ANSWER_MAX = 60
+"""The longest answer line believed (characters)."""
+
+
+def _is_answer(line: Line, state: BlockState) -> bool:
+    pattern = state.layout.regex("quiz-answer", lambda layout: rf"^(?:{layout.pattern('quiz_answers')})[：:]")
+    return len(line.text) <= ANSWER_MAX and bool(pattern.match(line.plain))
+
+
+def starts(line: Line, state: BlockState) -> bool:
+    return _is_answer(line, state)
+
+
+def quiz_answer(state: BlockState) -> bool:
+    """A short line opening with an answer label and a colon (``参考答案：``, ``答案：``: ``layout.toml``
+    ``[quiz] answer_labels``): the quiz's answers, a paragraph of their own, never run into the
+    last option above them, nor joined to what follows (``whole``)."""
+    if not _is_answer(state.line, state):
+        return False
+    lines = block_lines(state, state.pos)
+    state.push("text", lines[0].number, lines[-1].number, joined(lines), "quiz_answer", indented=lines[0].indented, whole=True)
+    state.pos += len(lines)
+    return True
+
+
+RULE = BlockRule(quiz_answer, starts, lambda layout: initials(layout.quiz_answer_labels))
