@@ -123,3 +123,71 @@ def test_a_long_title_without_its_notice_word_after_de_is_no_notice(title, segme
     result = _parse(f"{title}\n■ 周斌\n\n{STORY}", segmenter)
     assert [a.title for a in result.articles] == [title]
     assert result.leftovers == ()
+
+
+UNIT_ITEMS = (
+    "◆化肥厂工会为一线倒班职工送去“冬日暖心包”1200\n余份。（化肥厂工会）\n"
+    "■动力厂党员突击队完成2号锅炉检修任务，较计划提\n前3天。（动力厂）\n"
+)
+
+
+def test_a_brief_item_closed_by_a_unit_in_brackets_has_that_unit_and_no_author(segmenter) -> None:
+    """``（化肥厂工会）``, ``（动力厂）`` after an item's sentence name the unit that sent it, no
+    person: no author, the unit its affiliation; each item is still an article of its own."""
+    result = _parse(f"一句话新闻\n\n{UNIT_ITEMS}", segmenter)
+    assert [(a.title, a.authors, a.affiliation, a.lines) for a in result.articles] == [
+        (None, (), "化肥厂工会", ((3, 4),)),
+        (None, (), "动力厂", ((5, 6),)),
+    ]
+    assert result.articles[1].body == "动力厂党员突击队完成2号锅炉检修任务，较计划提前3天。"
+
+
+def test_a_three_character_name_ending_like_a_unit_in_an_items_brackets_is_its_author(segmenter) -> None:
+    """``（刘建科）`` ends like a unit (科) but three characters are a person's name: the item's
+    author; only 厂 and 矿 make so short a bracket a unit (``（动力厂）``)."""
+    items = (
+        "◆机修车间党支部组织青年职工开展技能比武，32名职工\n参赛，8人获评岗位能手。（刘建科）\n"
+        "■动力厂党员突击队完成2号锅炉检修任务，较计划提\n前3天。（动力厂）\n"
+    )
+    first, second = _parse(f"一句话新闻\n\n{items}", segmenter).articles
+    assert (first.authors, first.affiliation) == (("刘建科",), None)
+    assert (second.authors, second.affiliation) == ((), "动力厂")
+
+
+DECISION = (
+    "关于表彰2025年度先进基层党组织\n和优秀共产党员的决定\n\n各基层党委：\n"
+    "　　为表彰先进、树立典型，集团公司党委决定，授予炼油厂党委等10个基层党组织“先进基层党组织”称号。\n"
+    "　　希望受到表彰的先进基层党组织珍惜荣誉、再接再厉。\n\n"
+    "　　　　　　　　中共兰化集团公司委员会\n　　　　　　　　　　2026年3月1日\n"
+)
+
+
+def test_a_text_signed_by_its_issuer_over_the_date_is_the_issuers_with_no_author(segmenter) -> None:
+    """An organisation's name right-set over the date at a text's end (a 决定 of the 党委) signs it:
+    no author, the issuer its affiliation, the date no body text; the wrapped line atop is its title."""
+    (article,) = _parse(DECISION, segmenter).articles
+    assert (article.title, article.authors, article.affiliation) == (
+        "关于表彰2025年度先进基层党组织和优秀共产党员的决定", (), "中共兰化集团公司委员会")
+    assert [p.text for p in article.paragraphs][0] == "各基层党委："
+    assert "2026年3月1日" not in article.body
+    assert article.lines == ((1, 9),)
+
+
+def test_an_issuer_without_a_date_under_it_signs_nothing(segmenter) -> None:
+    page = DECISION.replace("\n　　　　　　　　　　2026年3月1日\n", "\n")
+    (article,) = _parse(page, segmenter).articles
+    assert article.affiliation is None
+
+
+CALL = (
+    "征文启事\n　　为庆祝中国共产党成立105周年，报社开展主题征文活动。\n　　投稿邮箱：lhjtb@lanhua.example.com\n"
+    "　　联系电话：0931-7931234\n　　　　　　　　兰化集团报编辑部\n\n"
+    "地址：甘肃省兰州市西固区合水北路1号　邮编：730060　电话：0931-7930000\n"
+)
+
+
+def test_a_notice_signed_off_under_its_contact_lines_leaves_the_imprint_below_it(segmenter) -> None:
+    """A notice ends at the issuer signed under its closing lines: the ``地址：… 电话：…`` line past the
+    blank line under it is the page's imprint, no more of the notice."""
+    result = _parse(CALL, segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("call_for_papers", ((1, 5),)), ("imprint", ((7, 7),))]

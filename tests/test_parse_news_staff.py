@@ -159,3 +159,32 @@ def test_a_bracketed_label_is_still_its_boxs(segmenter) -> None:
     result = _parse(f"班组里的“老娘舅”\n文/高志强\n\n{BODY}\n【广告】\n订购热线：0472-2180000\n", segmenter)
     assert [l.kind for l in result.leftovers] == ["advert"]
     assert all(p.kind != "heading" for a in result.articles for p in a.paragraphs)
+
+
+CASES = (
+    "用心用情解民忧\n集团公司信访办　刘　洋\n\n　　现选登两则典型案例，供各单位学习借鉴。\n\n"
+    "案例一：补认工龄解开老职工心结\n【案情简介】\n　　退休职工老李多次来信反映，其8年工龄未被认定，\n"
+    "影响养老金计算。\n【处理过程】\n　　信访办调阅原始档案200余卷，依规为其补认了工龄。\n"
+)
+
+
+def test_a_numbered_case_title_and_bracketed_labels_without_blank_lines_are_headings(segmenter) -> None:
+    """``案例一：…`` (a label of ``[headings] numbered_labels``, a number, a colon) is a heading, and a
+    ``【…】`` line right under it or under a finished paragraph (no blank line between) is one too."""
+    (article,) = _parse(CASES, segmenter).articles
+    assert [(p.kind, p.text) for p in article.paragraphs] == [
+        ("text", "现选登两则典型案例，供各单位学习借鉴。"),
+        ("heading", "案例一：补认工龄解开老职工心结"),
+        ("heading", "案情简介"),
+        ("text", "退休职工老李多次来信反映，其8年工龄未被认定，影响养老金计算。"),
+        ("heading", "处理过程"),
+        ("text", "信访办调阅原始档案200余卷，依规为其补认了工龄。"),
+    ]
+    assert (article.authors, article.affiliation) == (("刘洋",), "集团公司信访办")
+
+
+def test_a_numbered_case_sentence_stays_text(segmenter) -> None:
+    """``案例一：…。`` that is a sentence is the paragraph's text, no heading."""
+    page = "用心用情解民忧\n集团公司信访办　刘　洋\n\n案例一：老李多次来信反映工龄问题，已依规解决。\n"
+    (article,) = _parse(page, segmenter).articles
+    assert [p.kind for p in article.paragraphs] == ["text"]

@@ -96,6 +96,12 @@ class Layout:
     """A quiz box's section labels (``[quiz] sections``: 单选题, 判断题)."""
     quiz_answer_labels: tuple[str, ...] = ()
     """Labels of a quiz's answer line (``[quiz] answer_labels``: 参考答案)."""
+    issuer_endings: tuple[str, ...] = ()
+    """How an organisation's name ends that signs a document over its date (``[bylines] issuer_endings``: 委员会)."""
+    numbered_heading_labels: tuple[str, ...] = ()
+    """Labels a numbered heading opens with (``[headings] numbered_labels``: 案例一：…)."""
+    list_count_units: tuple[str, ...] = ()
+    """What a list label's bracketed count counts (``[lists] count_units``: 先进基层党组织（10个）)."""
     wechat_chrome: tuple[str, ...] = ()
     """WeChat's interface words (``sources.toml`` ``[wechat] chrome``)."""
     wechat_end_marks: tuple[str, ...] = ()
@@ -168,6 +174,9 @@ def _patterns(layout: Layout) -> dict[str, str]:
         "report_endings": alternation(layout.report_endings) or "(?!)",
         "quiz_sections": alternation(layout.quiz_sections) or "(?!)",
         "quiz_answers": alternation(layout.quiz_answer_labels) or "(?!)",
+        "issuer_endings": alternation(layout.issuer_endings) or "(?!)",
+        "numbered_labels": alternation(layout.numbered_heading_labels) or "(?!)",
+        "count_units": alternation(layout.list_count_units) or "(?!)",
     }
 
 
@@ -225,6 +234,9 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "writer_descriptions": ("bylines", "writer_descriptions"),
     "quiz_sections": ("quiz", "sections"),
     "quiz_answer_labels": ("quiz", "answer_labels"),
+    "issuer_endings": ("bylines", "issuer_endings"),
+    "numbered_heading_labels": ("headings", "numbered_labels"),
+    "list_count_units": ("lists", "count_units"),
 }
 """Each plain word list of :class:`Layout`: its field, and the table and key of ``layout.toml`` it comes from."""
 
@@ -235,7 +247,8 @@ def layout_from_toml(raw: dict[str, Any], path: str, wechat: Optional[dict[str, 
     the ``[wechat]`` table of ``sources.toml`` (at ``wechat_path``), or None for no WeChat words."""
     s = {name: _section(raw, name, path) for name in (
         "masthead", "dateline", "columns", "editors", "imprint", "contents", "bylines", "news",
-        "captions", "jumps", "editorial", "journal", "notices", "credits", "boxes", "titles", "quiz")}
+        "captions", "jumps", "editorial", "journal", "notices", "credits", "boxes", "titles", "quiz",
+        "headings", "lists")}
     roles = s["bylines"].get("roles", {})
     if not isinstance(roles, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in roles.items()):
         raise DataFileError(path, "'roles' must map words to role names", "bylines")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..state import BODY_KINDS, BlockState, Line
+from ..text import ends_sentence
 from .base import BlockRule, next_filled
 
 _BRACKETED = re.compile(r"^【(?P<heading>[^【】。；;]{2,24})】$")
@@ -35,4 +36,17 @@ def bracket_heading(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(bracket_heading, None, lambda layout: "【")
+def starts(line: Line, state: BlockState) -> bool:
+    """A 【…】 line alone ends the paragraph above it when that paragraph's sentence has ended there
+    or a new paragraph starts, indented, under it (``…情绪较为激动。`` / ``【处理过程】`` / ``　　信访办…``):
+    no blank line need stand between an article's paragraph and its next 小标题."""
+    if _heading(line) is None:
+        return False
+    index = line.number - 1
+    if not (0 < index < len(state.lines) and state.lines[index] is line):
+        return False
+    under = state.lines[index + 1] if index + 1 < len(state.lines) else None
+    return ends_sentence(state.lines[index - 1].text) or (under is not None and under.indented)
+
+
+RULE = BlockRule(bracket_heading, starts, lambda layout: "【")

@@ -9,10 +9,16 @@ from ..text import ends_sentence
 from .base import BlockRule, joined
 from .plain_byline import bare_names
 from .reporter_byline import read_credits
+from .unit_byline import is_unit
 
 BULLETS = "●◆■◇□○★☆•◎"
 """What a brief column sets before each item (no caption marker: ▲ opens a photo's caption)."""
 MAX_ITEM_LINES = 6
+UNIT_MIN = 4
+"""The shortest unit a brief item's closing brackets name (``（化肥厂工会）``) but for those of
+:data:`SHORT_UNIT_ENDINGS`: a three-character name ending like a unit (刘建科, 王振队) is a person's."""
+SHORT_UNIT_ENDINGS = "厂矿"
+"""How a three-character unit in the brackets may end (``（动力厂）``, ``（东滩矿）``): hardly a name."""
 CREDIT = re.compile(r"[（(](?P<credit>[^（）()]{2,30})[）)]$")
 
 
@@ -31,6 +37,17 @@ def closing_credit(text: str, state: BlockState) -> tuple[tuple[str, ...], tuple
         return credits
     names = bare_names(inside)
     return (names, (None,) * len(names)) if names else None
+
+
+def closing_unit(text: str, state: BlockState) -> str | None:
+    """The unit in the brackets that end an item after its sentence, when they name a unit and no
+    person (``（化肥厂工会）``, ``（动力厂）``: a name ending 厂, 公司, 工会 … as a unit byline's)."""
+    match = CREDIT.search(text)
+    if match is None or not ends_sentence(text[: match.start()]):
+        return None
+    inside = match.group("credit").strip()
+    long_enough = len(inside) >= UNIT_MIN or (len(inside) == UNIT_MIN - 1 and inside[-1] in SHORT_UNIT_ENDINGS)
+    return inside if long_enough and " " not in inside and is_unit(inside) else None
 
 
 def _item_lines(state: BlockState, start: int | None = None) -> list[Line]:
@@ -52,25 +69,30 @@ def item_at(state: BlockState, index: int) -> bool:
     """Whether a brief item — bullet, sentence(s), its writer in brackets — starts on line ``index``."""
     if index >= len(state.lines) or state.lines[index].text[:1] not in BULLETS:
         return False
-    return closing_credit(joined(_item_lines(state, index)), state) is not None
+    text = joined(_item_lines(state, index))
+    return closing_unit(text, state) is not None or closing_credit(text, state) is not None
 
 
 def brief_item(state: BlockState) -> bool:
     """A bullet, one news item's sentence(s) and its writer's name in brackets at the end
     (``●江汉油田工会开展…活动，…已办结79条。（刘畅）``), wrapped over a few lines: a news item
-    complete in itself, with that writer as its author. A bulleted point inside an article ends
+    complete in itself, with that writer as its author. Brackets that name a unit instead
+    (``◆化肥厂工会为…送去…1200余份。（化肥厂工会）``, :func:`closing_unit`) name the unit that sent
+    the item: no author, the unit its affiliation. A bulleted point inside an article ends
     without such brackets and stays a paragraph."""
     if state.line.text[:1] not in BULLETS:
         return False
     lines = _item_lines(state)
     text = joined(lines)
-    credit = closing_credit(text, state)
+    unit = closing_unit(text, state)
+    credit = ((), ()) if unit is not None else closing_credit(text, state)
     if credit is None:
         return False
     names, roles = credit
     body = text[1 : CREDIT.search(text).start()].strip()  # type: ignore[union-attr]
     state.push("text", lines[0].number, lines[-1].number, body, "brief_item",
-               authors=names, roles=roles, complete=True, indented=lines[0].indented)
+               authors=names, roles=roles, complete=True, indented=lines[0].indented,
+               **({"unit": unit} if unit is not None else {}))
     state.pos += len(lines)
     return True
 

@@ -64,15 +64,28 @@ def _closes(line: Line, state: BlockState) -> bool:
     return _is_closer(line, state) or bool(_DATE_LINE.match(line.plain))
 
 
+def signed_off(state: BlockState, end: int) -> bool:
+    """Whether line ``end`` signs the notice off: its date, or the issuer's name right under a
+    closing line (``联系电话：…`` / ``兰化集团报编辑部``). Nothing after a signature is the notice's:
+    the imprint's ``地址：… 电话：…`` under it, past a blank line, is the page's."""
+    line = state.lines[end]
+    if _DATE_LINE.match(line.plain):
+        return True
+    return end > state.pos and _is_signature(line) and not _is_closer(line, state) and _is_closer(state.lines[end - 1], state)
+
+
 def _notice_end(state: BlockState) -> int:
     """The index of the notice's last line: the paragraph under its title (the next one when the title
-    stands alone), then each following paragraph that opens with a closing line (特此…, 联系电话, a date)."""
+    stands alone), then each following paragraph that opens with a closing line (特此…, 联系电话, a date),
+    until a signature has signed it off (:func:`signed_off`)."""
     end = _paragraph_end(state, state.pos)
     if end == state.pos:
         following = next_filled(state, end)
         if following is not None and not is_notice_title(state.lines[following].text, state):
             end = _paragraph_end(state, following)
     while True:
+        if signed_off(state, end):
+            return end
         following = next_filled(state, end)
         if following is None or not _closes(state.lines[following], state):
             return end

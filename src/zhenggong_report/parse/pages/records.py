@@ -224,6 +224,9 @@ def _affiliation(state: PageState, chain: Chain, unit: Optional[TitleUnit]) -> t
     for index in chain.bylines:
         if state.blocks[index].data.get("unit"):
             return state.blocks[index].data["unit"], None
+    first = state.blocks[chain.blocks[0]].data  # a brief item that names its unit in brackets at its end
+    if first.get("unit"):
+        return first["unit"], None
     return None, None
 
 
