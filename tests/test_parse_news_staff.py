@@ -138,6 +138,57 @@ def test_a_bracketed_credit_under_a_title_stays_its_byline(segmenter) -> None:
     assert (article.title, article.authors) == ("泽州公司党员服务队进网格解民忧", ("王强",))
 
 
+@pytest.mark.parametrize("credit, unit, authors", [
+    ("（供稿：党委组织部）", "党委组织部", ()),
+    ("　　　　　　　　（综采一队党支部供稿）", "综采一队党支部", ()),
+    ("（公司工会　李　静）", "公司工会", ("李静",)),
+])
+def test_a_units_bracketed_credit_under_an_items_last_paragraph_closes_it(credit, unit, authors, segmenter) -> None:
+    """A bulletin's item ends with the unit that sent it, bracketed on its own line (``unit_credit``):
+    the unit is the item's affiliation (and a name beside it its author), the line is no text, and
+    the next headline keeps its own title."""
+    result = _parse(f"{ITEM_A}{credit}\n{ITEM_B}（供稿：信访办）\n", segmenter)
+    assert [(a.title, a.authors, a.affiliation) for a in result.articles] == [
+        ("泽州公司党员服务队进网格解民忧", authors, unit),
+        ("高平公司举办青年员工技能比武", (), "信访办"),
+    ]
+    assert result.articles[0].body.endswith("用电问题23个。")
+
+
+def test_a_bracketed_aside_or_an_unfinished_sentence_over_a_unit_is_no_credit(segmenter) -> None:
+    """A bracketed aside that names no unit (``（掌声）``), or a bracketed unit under a sentence that
+    has not ended, stays the paragraph's text."""
+    for tail in ("（掌声）", "（供稿：大家）"):
+        (article,) = _parse(f"{ITEM_A}{tail}\n", segmenter).articles
+        assert (article.affiliation, article.body.endswith(tail)) == (None, True)
+    page = "泽州公司党员服务队进网格解民忧\n　　6月12日，服务队会同\n（综采一队党支部供稿）\n走进巴公镇。\n"
+    (article,) = _parse(page, segmenter).articles
+    assert article.affiliation is None and "综采一队党支部供稿" in article.body
+
+
+BULLETIN = (
+    "【工作动态】\n\n{item_a}（供稿：党委组织部）\n\n{label}\n\n{item_b}（供稿：信访办）\n"
+)
+
+
+@pytest.mark.parametrize("label", ["【基层经验】", "【工会工作】"])
+def test_a_bracketed_label_set_off_by_blank_lines_over_an_item_is_its_column(label, segmenter) -> None:
+    """A bulletin prints a bracketed column label over each item, a blank line above and below it:
+    a column band, not a heading of the item above."""
+    result = _parse(BULLETIN.format(item_a=ITEM_A, item_b=ITEM_B, label=label), segmenter)
+    assert [(l.kind, l.text) for l in result.leftovers] == [("column_name", "【工作动态】"), ("column_name", label)]
+    assert [a.title for a in result.articles] == ["泽州公司党员服务队进网格解民忧", "高平公司举办青年员工技能比武"]
+    assert all(p.kind == "text" for a in result.articles for p in a.paragraphs)
+
+
+def test_a_bracketed_heading_over_indented_text_after_a_blank_line_stays_a_heading(segmenter) -> None:
+    """``【采访手记】`` with a blank line under it and the section's indented text next stays the
+    article's heading."""
+    page = FEATURE.replace("【采访手记】\n", "【采访手记】\n\n")
+    (article,) = _parse(page, segmenter).articles
+    assert [p.text for p in article.paragraphs if p.kind == "heading"] == ["一只工具包背了十八年", "采访手记"]
+
+
 FEATURE = (
     "“背包电工”走出一条光明路\n本报通讯员　李　娜\n\n　　清晨六点，太行山深处的古郊乡还笼着一层薄雾。\n\n"
     "【一只工具包背了十八年】\n　　牛建军的工具包里装着万用表、验电笔和一本笔记本。\n\n"

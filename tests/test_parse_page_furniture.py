@@ -126,3 +126,44 @@ def test_a_short_line_over_a_dateline_that_names_the_paper_is_no_masthead(segmen
     result = _parse("要闻速递\n山西焦煤报　2026年1月5日　第2版", segmenter)
     assert result.note.meta.newspaper == "山西焦煤报"
     assert "masthead" not in [l.kind for l in result.leftovers]
+
+
+BULLETIN_HEAD = "党建工作简报\n第5期\n中共汾源矿业公司委员会办公室编　　　　2026年3月10日\n━━━━━━━━━━━━━━━━"
+
+
+def test_a_bulletins_issue_line_and_compiler_line_are_its_datelines(segmenter) -> None:
+    """Under a 工作简报's name: the issue alone (``第5期``) and the compiling office with the date
+    (``…办公室编　　2026年3月10日``) are datelines; the page's issue and date come from them."""
+    result = _parse(BULLETIN_HEAD, segmenter)
+    assert [l.kind for l in result.leftovers] == ["masthead", "dateline", "dateline", "rule"]
+    assert (result.note.meta.newspaper, result.note.meta.issue, result.note.meta.date) == ("党建工作简报", "第5期", "2026-03-10")
+    assert [a.title for a in result.articles] == ["班组建设的几点做法"]
+
+
+def test_an_issue_or_compiler_line_below_the_top_is_no_dateline(segmenter) -> None:
+    page = f"班组建设的几点做法\n■ 张三\n\n{BODY}\n第5期\n\n党委办公室编　　2026年3月10日\n"
+    result = parse_page(source_from_bytes(page.encode("utf-8"), "p.txt"), segmenter)
+    assert "dateline" not in [l.kind for l in result.leftovers]
+
+
+DISTRIBUTION = "报：集团公司党委\n送：公司领导班子成员\n发：各基层党委（党总支）\n　　　　　　　　（共印30份）"
+
+
+def test_a_bulletins_distribution_block_is_its_imprint(segmenter) -> None:
+    """The 版记 at a bulletin's foot (``报：…`` / ``送：…`` / ``发：…`` and ``（共印30份）``) is one
+    imprint leftover, no article."""
+    page = f"班组建设的几点做法\n■ 张三\n\n{BODY}\n━━━━━━━━━━━━━━━━\n{DISTRIBUTION}\n━━━━━━━━━━━━━━━━\n"
+    result = parse_page(source_from_bytes(page.encode("utf-8"), "p.txt"), segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("rule", ((6, 6),)), ("imprint", ((7, 10),)), ("rule", ((11, 11),))]
+    assert [a.title for a in result.articles] == ["班组建设的几点做法"]
+
+
+def test_a_line_opening_with_fa_or_bao_inside_an_article_stays_text(segmenter) -> None:
+    """A single ``发：`` or ``报：`` line in an article (a telegram quoted, a dialogue) is no
+    distribution block: it stays the article's text."""
+    page = ("班组建设的几点做法\n■ 张三\n\n" + BODY +
+            "\n发：各区队党支部书记\n　　班组长竞聘上岗后，矿党委每月组织一次讲评。\n\n报：矿党委\n")
+    result = parse_page(source_from_bytes(page.encode("utf-8"), "p.txt"), segmenter)
+    assert "imprint" not in [l.kind for l in result.leftovers]
+    (article,) = result.articles
+    assert "发：各区队党支部书记" in article.body and "报：矿党委" in article.body

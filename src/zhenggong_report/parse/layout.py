@@ -102,6 +102,14 @@ class Layout:
     """Labels a numbered heading opens with (``[headings] numbered_labels``: 案例一：…)."""
     list_count_units: tuple[str, ...] = ()
     """What a list label's bracketed count counts (``[lists] count_units``: 先进基层党组织（10个）)."""
+    compiler_endings: tuple[str, ...] = ()
+    """How a bulletin's compiler line ends before its date (``[dateline] compiler_endings``: 编)."""
+    distribution_labels: tuple[str, ...] = ()
+    """Labels of a bulletin's distribution lines (``[imprint] distribution_labels``: 报, 送, 发)."""
+    print_runs: tuple[str, ...] = ()
+    """Words of a bulletin's print-run line (``[imprint] print_runs``: 共印)."""
+    unit_credit_words: tuple[str, ...] = ()
+    """Words a unit's bracketed credit prints beside the unit (``[bylines] supplied_by``: 供稿)."""
     wechat_chrome: tuple[str, ...] = ()
     """WeChat's interface words (``sources.toml`` ``[wechat] chrome``)."""
     wechat_end_marks: tuple[str, ...] = ()
@@ -177,6 +185,10 @@ def _patterns(layout: Layout) -> dict[str, str]:
         "issuer_endings": alternation(layout.issuer_endings) or "(?!)",
         "numbered_labels": alternation(layout.numbered_heading_labels) or "(?!)",
         "count_units": alternation(layout.list_count_units) or "(?!)",
+        "compilers": alternation(layout.compiler_endings) or "(?!)",
+        "distribution": alternation(layout.distribution_labels) or "(?!)",
+        "print_runs": alternation(layout.print_runs) or "(?!)",
+        "supplied_by": alternation(layout.unit_credit_words) or "(?!)",
     }
 
 
@@ -237,6 +249,10 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "issuer_endings": ("bylines", "issuer_endings"),
     "numbered_heading_labels": ("headings", "numbered_labels"),
     "list_count_units": ("lists", "count_units"),
+    "compiler_endings": ("dateline", "compiler_endings"),
+    "distribution_labels": ("imprint", "distribution_labels"),
+    "print_runs": ("imprint", "print_runs"),
+    "unit_credit_words": ("bylines", "supplied_by"),
 }
 """Each plain word list of :class:`Layout`: its field, and the table and key of ``layout.toml`` it comes from."""
 

@@ -1,6 +1,7 @@
 """Column names printed alone as a band above articles (``政工园地``, ``【党建园地】``), any short
 line printed alone over brief items (``信访工作`` above ``●…（王磊）``), and one that the editor's
-note under it names as a column (``信访接待日`` over ``编者按：…开设“信访接待日”专栏…``)."""
+note under it names as a column (``信访接待日`` over ``编者按：…开设“信访接待日”专栏…``), and a
+bracketed label set off by blank lines over a bulletin's item (``【基层经验】``)."""
 
 from __future__ import annotations
 
@@ -72,11 +73,30 @@ def _band_named_by_note(state: BlockState) -> str | None:
     return name if re.search(quoted, joined(lines)) else None
 
 
+_BRACKETED_BAND = re.compile(r"^[【［\[](?P<name>[^【】［］\[\]]{2,8})[】］\]]$")
+
+
+def _bracketed_band(state: BlockState) -> str | None:
+    """The cursor's line when it is one short bracketed label (``【基层经验】``, ``【工会工作】``) set
+    off by a blank line above (or the page's top) and below, over an unindented headline or an
+    editor's note: the band a bulletin prints over each item, whatever its words. A 【…】 小标题
+    inside an article has its section's indented text right under it (``bracket_heading``)."""
+    match = _BRACKETED_BAND.match(state.line.text)
+    if match is None or state.line.punctuated or (state.pos > 0 and not state.lines[state.pos - 1].blank):
+        return None
+    below = next_filled(state, state.pos)
+    if below is None or below == state.pos + 1:
+        return None
+    under = state.lines[below]
+    return match.group("name") if not under.indented or EDITOR_NOTE.starts(under, state) else None
+
+
 def column_name(state: BlockState) -> bool:
     """A line that is one of the column names of ``layout.toml``, or a short one with a column's
     ending (``理论园地``, ``职工之家``), a short line alone over brief items or one the editor's note
-    under it names as a column: the page's column (栏目)."""
-    name = _name(state.line, state) or _band_over_briefs(state) or _band_named_by_note(state)
+    under it names as a column, or a bracketed label set off by blank lines over a headline or an
+    editor's note (:func:`_bracketed_band`): the page's column (栏目)."""
+    name = _name(state.line, state) or _band_over_briefs(state) or _band_named_by_note(state) or _bracketed_band(state)
     if name is None:
         return False
     push_furniture(state, [state.line], "column_name", column=name)

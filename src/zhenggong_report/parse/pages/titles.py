@@ -161,10 +161,11 @@ def mark_closing_bylines(state: PageState) -> None:
 def mark_trailing_credits(state: PageState) -> None:
     """A reporter's credit on a line of its own right under a paragraph that ends its sentence (no
     blank line between), printed in brackets (``（通讯员　王　强）``) or with a report word after the
-    names (``通讯员　赵小龙　报道``), is the writer's credit that closes that item, even when the next
-    item's headline follows it: a byline under a finished paragraph heads nothing."""
+    names (``通讯员　赵小龙　报道``), or a unit's bracketed credit (``（供稿：信访办）``, ``unit_credit``),
+    is the credit that closes that item, even when the next item's headline follows it: a byline
+    under a finished paragraph heads nothing."""
     for index, block in enumerate(state.blocks):
-        if block.kind != "byline" or block.rule != "reporter_byline" or not state.is_body(index - 1):
+        if block.kind != "byline" or block.rule not in ("reporter_byline", "unit_credit") or not state.is_body(index - 1):
             continue
         above = state.blocks[index - 1]
         if above.kind != "text" or above.last != block.first - 1 or not ends_sentence(above.text):
