@@ -140,3 +140,33 @@ def test_a_short_text_mostly_inside_a_long_one_is_found_by_the_sketches_as_by_th
         for exact_below in (EXACT_BELOW, 0):
             (group,) = find_duplicate_bodies(["a-short", "a-long"], [short, long], exact_below)
             assert [(m.article_id, m.relation) for m in group.members] == [("a-long", "representative"), ("a-short", "abridged")]
+
+
+def _abridged(article, suffix: str, keep: int):
+    return copy_of(article, suffix, article.paragraphs[:keep])
+
+
+def test_the_pair_search_in_parts_side_by_side_finds_the_same_groups(seed_corpus) -> None:
+    """The LSH lookups cut into parts run side by side (forked children here, as the build runs them
+    at scale) give the groups of one lookup over all texts: a chain of resubmissions spread over
+    both parts still ends in one group."""
+    from zhenggong_report.analyze.duplicates import body_text
+    from zhenggong_report.pipeline.forks import in_children
+
+    articles = list(seed_corpus.articles)
+    for n, article in enumerate(seed_corpus.articles[:6]):
+        articles += [edited(article, f"e{n}"), _abridged(article, f"a{n}", max(2, len(article.paragraphs) * 9 // 10))]
+        articles += [copy_of(article, f"c{n}")]
+    ids, bodies = [a.id for a in articles], [body_text(a) for a in articles]
+    calls = []
+
+    def side_by_side(parts):
+        calls.append(len(parts))
+        rest, first = in_children(parts[1:], parts[0])
+        return [first, *rest]
+
+    whole = find_duplicate_bodies(ids, bodies, 0)
+    assert len(whole) >= 6
+    assert find_duplicate_bodies(ids, bodies, 0, spread=side_by_side) == whole
+    assert find_duplicate_bodies(ids, bodies, 0, spread=lambda parts: [part() for part in parts]) == whole
+    assert calls == [2]

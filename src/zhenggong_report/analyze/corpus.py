@@ -64,10 +64,12 @@ class DuplicateSearch:
     ids: tuple[str, ...]
     bodies: tuple[str, ...]
 
-    def __call__(self) -> tuple:
+    def __call__(self, spread=None) -> tuple:
+        """The groups; ``spread`` may run the parts of the pair search side by side (see
+        :func:`.duplicates.join_similar`)."""
         from .duplicates import find_duplicate_bodies  # datasketch, where this runs
 
-        return find_duplicate_bodies(self.ids, self.bodies)
+        return find_duplicate_bodies(self.ids, self.bodies, spread=spread)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ import hashlib
 import math
 import re
 import unicodedata
-from typing import Sequence
+from functools import partial
+from typing import Callable, Optional, Sequence
 
 import numpy as np
 
@@ -126,12 +127,25 @@ class _Groups:
             self.parent[max(a, b)] = min(a, b)
 
 
-def join_similar(texts: Sequence[np.ndarray], groups: _Groups, exact_below: int = EXACT_BELOW) -> None:
+Spread = Callable[[list[Callable[[], list[tuple[int, int]]]]], list[list[tuple[int, int]]]]
+"""Runs the parts of the pair search side by side and returns their results in order (each part is
+independent: it reads the sketches and texts and returns the pairs it found)."""
+
+SEARCH_PARTS = 2
+"""How many parts the pair search over the distinct texts is cut into for a ``spread``."""
+
+
+def join_similar(
+    texts: Sequence[np.ndarray], groups: _Groups, exact_below: int = EXACT_BELOW, spread: Optional[Spread] = None
+) -> None:
     """Join in ``groups`` every two distinct texts where one holds at least :data:`CONTAINMENT` of
     the other. A pair already in one group is not measured (it would join nothing).
 
     Fewer than ``exact_below`` texts are simply compared pair by pair (cheaper than sketching them);
-    more are sketched and looked up in the LSH Ensemble, and only its candidates compared.
+    more are sketched and looked up in the LSH Ensemble, and only its candidates compared. Given a
+    ``spread``, the texts are looked up in :data:`SEARCH_PARTS` parts that it runs side by side, each
+    finding its pairs on its own, joined here: the groups are the same as in one part, since a
+    pair a part leaves unmeasured is one its own joins already connect.
     """
     eligible = [i for i, text in enumerate(texts) if len(text) >= MIN_SHINGLES]
     if len(eligible) < exact_below:
@@ -142,22 +156,50 @@ def join_similar(texts: Sequence[np.ndarray], groups: _Groups, exact_below: int 
                 ):
                     groups.join(i, j)
         return
-    from datasketch import MinHash, MinHashLSHEnsemble  # imported only when there are many texts to compare
+    search = SketchSearch(texts, eligible)
+    if spread is None:
+        found = [search.contained_pairs(eligible)]
+    else:
+        parts = [eligible[k :: SEARCH_PARTS] for k in range(SEARCH_PARTS)]
+        found = spread([partial(search.contained_pairs, part) for part in parts if part])
+    for pairs in found:
+        for i, j in pairs:
+            groups.join(i, j)
 
-    # One set of permutations for every sketch (MinHash.generator copies its first), each sketch fed 32-bit values.
-    made = MinHash.generator(((texts[i] & _LOW_32).tolist() for i in eligible), num_perm=NUM_PERM, seed=1, hashfunc=int)
-    sketches = dict(zip(eligible, made, strict=True))
-    index = MinHashLSHEnsemble(threshold=CONTAINMENT - SKETCH_MARGIN, num_perm=NUM_PERM, num_part=4, weights=RECALL_WEIGHTS)
-    index.index((i, sketches[i], size_class(len(texts[i]))) for i in eligible)
-    signatures = np.zeros((len(texts), NUM_PERM), dtype=np.uint64)
-    for i in eligible:
-        signatures[i] = sketches[i].hashvalues
-    sizes = np.array([len(text) for text in texts], dtype=np.float64)
-    for i in eligible:
-        candidates = np.array(sorted(j for j in index.query(sketches[i], size_class(len(texts[i]))) if j != i), dtype=np.int64)
-        for j in candidates[likely_containing(signatures, sizes, i, candidates)].tolist():
-            if groups.find(i) != groups.find(j) and overlap(texts[i], texts[j])[1] >= CONTAINMENT:
-                groups.join(i, j)
+
+class SketchSearch:
+    """The distinct texts' MinHash sketches in a MinHash LSH Ensemble, with their signatures and
+    sizes: :meth:`contained_pairs` finds, for any of the texts, the others that hold at least
+    :data:`CONTAINMENT` of it."""
+
+    def __init__(self, texts: Sequence[np.ndarray], eligible: list[int]) -> None:
+        from datasketch import MinHash, MinHashLSHEnsemble  # imported only when there are many texts to compare
+
+        # One set of permutations for every sketch (MinHash.generator copies its first), each sketch fed 32-bit values.
+        made = MinHash.generator(((texts[i] & _LOW_32).tolist() for i in eligible), num_perm=NUM_PERM, seed=1, hashfunc=int)
+        self.texts = texts
+        self.sketches = dict(zip(eligible, made, strict=True))
+        self.index = MinHashLSHEnsemble(threshold=CONTAINMENT - SKETCH_MARGIN, num_perm=NUM_PERM, num_part=4, weights=RECALL_WEIGHTS)
+        self.index.index((i, self.sketches[i], size_class(len(texts[i]))) for i in eligible)
+        self.signatures = np.zeros((len(texts), NUM_PERM), dtype=np.uint64)
+        for i in eligible:
+            self.signatures[i] = self.sketches[i].hashvalues
+        self.sizes = np.array([len(text) for text in texts], dtype=np.float64)
+
+    def contained_pairs(self, indices: Sequence[int]) -> list[tuple[int, int]]:
+        """``(i, j)`` for each text ``i`` of ``indices`` and each LSH candidate ``j`` that the
+        sketches say may, and the exact shingles say does, hold :data:`CONTAINMENT` of it; a pair
+        already connected by the pairs found before it is not measured."""
+        texts, found, joined = self.texts, [], _Groups(len(self.texts))
+        for i in indices:
+            candidates = np.array(
+                sorted(j for j in self.index.query(self.sketches[i], size_class(len(texts[i]))) if j != i), dtype=np.int64
+            )
+            for j in candidates[likely_containing(self.signatures, self.sizes, i, candidates)].tolist():
+                if joined.find(i) != joined.find(j) and overlap(texts[i], texts[j])[1] >= CONTAINMENT:
+                    joined.join(i, j)
+                    found.append((i, j))
+        return found
 
 
 def size_class(size: int) -> int:
@@ -189,8 +231,11 @@ def find_duplicates(articles: Sequence[Article], exact_below: int = EXACT_BELOW)
     return find_duplicate_bodies([a.id for a in articles], [body_text(a) for a in articles], exact_below)
 
 
-def find_duplicate_bodies(ids: Sequence[str], raw_bodies: Sequence[str], exact_below: int = EXACT_BELOW) -> tuple[DuplicateGroup, ...]:
-    """:func:`find_duplicates` from each article's id and :func:`body_text`."""
+def find_duplicate_bodies(
+    ids: Sequence[str], raw_bodies: Sequence[str], exact_below: int = EXACT_BELOW, spread: Optional[Spread] = None
+) -> tuple[DuplicateGroup, ...]:
+    """:func:`find_duplicates` from each article's id and :func:`body_text`; ``spread`` runs the
+    parts of the pair search (see :func:`join_similar`)."""
     normal_of_raw: dict[bytes, str] = {}  # exact copies are normalised once
     bodies = []
     for raw in raw_bodies:
@@ -207,7 +252,7 @@ def find_duplicate_bodies(ids: Sequence[str], raw_bodies: Sequence[str], exact_b
         first_body.setdefault(text, body)
     texts = [shingles(first_body[t]) for t in range(len(distinct))]
     groups = _Groups(len(texts))
-    join_similar(texts, groups, exact_below)
+    join_similar(texts, groups, exact_below, spread)
     members: dict[int, list[int]] = {}
     for index, text in enumerate(text_of):
         if len(texts[text]) >= MIN_SHINGLES:

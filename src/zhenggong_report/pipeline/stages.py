@@ -220,10 +220,12 @@ def weights_in_children(weights: CorpusWeights, names):
 def weights_in_own_process(weights: CorpusWeights, names):
     """The weights' two parts (TF-IDF; duplicates) in two spawned workers (of :mod:`.workers`: they
     die with the build), each sent only its own data, and the names here meanwhile: the largest
-    process is then the larger part, not both together."""
+    process is then the larger part, not both together. The duplicate search, the longest of the
+    three on a corpus whose articles share paragraphs, looks its texts up in two forked children of
+    its worker (:func:`_search_in_halves`)."""
     terms, duplicates = weights.parts()
     with run_in_workers([terms], _run, 1, _ready, (), 1, "spawn", what="the corpus weights") as terms_done:
-        with run_in_workers([duplicates], _run, 1, _ready, (), 1, "spawn", what="the duplicate search") as duplicates_done:
+        with run_in_workers([duplicates], _search_in_halves, 1, _ready, (), 1, "spawn", what="the duplicate search") as duplicates_done:
             named = names()
             return CorpusWeights.joined(next(iter(terms_done)), next(iter(duplicates_done))), named
 
@@ -234,6 +236,17 @@ def _ready() -> None:
 
 def _run(job):
     return job()
+
+
+def _search_in_halves(search):
+    """The duplicate search with its pair search in forked children side by side (in the worker
+    that runs it): the TF-IDF and the names are done long before it at scale, so a core would idle."""
+    return search(spread=_side_by_side_parts)
+
+
+def _side_by_side_parts(parts):
+    rest, first = in_children(parts[1:], parts[0])
+    return [first, *rest]
 
 
 def render_stage(config: BuildConfig, corpus: ParsedCorpus, analysis, bodies: dict[str, str], build_date: Optional[str], put: Put) -> dict:
