@@ -191,3 +191,13 @@ def test_a_notice_signed_off_under_its_contact_lines_leaves_the_imprint_below_it
     blank line under it is the page's imprint, no more of the notice."""
     result = _parse(CALL, segmenter)
     assert [(l.kind, l.lines) for l in result.leftovers] == [("call_for_papers", ((1, 5),)), ("imprint", ((7, 7),))]
+
+
+def test_a_supplements_letter_spaced_gaoyue_is_a_call_for_papers(segmenter) -> None:
+    """``稿　约`` over the 副刊's standing call for contributions and its contact lines: one call
+    for papers."""
+    page = ("稿　约\n　　本版常年征集散文、诗歌、书评及书法、摄影作品，来稿请注明作者单位。\n"
+            "　　投稿邮箱：gcfk@xigang.example.com\n　　联系电话：0471-6618823\n")
+    result = _parse(page, segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("call_for_papers", ((1, 4),))]
+    assert result.articles == ()

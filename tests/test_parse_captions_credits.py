@@ -115,3 +115,20 @@ def test_an_indented_paragraph_under_a_byline_over_a_credited_line_stays_text(se
     result = _parse(f"{INDENTED_PHOTO}\n{LAST}\n", segmenter)
     assert [(l.kind, l.lines) for l in result.leftovers] == [("caption", ((6, 6),))]
     assert result.articles[0].paragraphs[0].lines == ((4, 5),)
+
+
+@pytest.mark.parametrize("credit", ["书法作品　　赵　刚", "国画《春山》　　李　明　作", "剪纸作品　王海燕"])
+def test_a_line_alone_crediting_an_artwork_is_a_caption(credit, segmenter) -> None:
+    """``书法作品　　赵　刚`` between blank lines credits a work printed on a 副刊 page: a caption, no
+    byline and no text of the article above it."""
+    result = _parse(f"{FIRST}\n\n{credit}\n\n", segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("caption", ((6, 6),))]
+    assert result.articles[0].authors == ("张三",)
+
+
+def test_a_news_sentence_opening_with_an_artwork_word_stays_text(segmenter) -> None:
+    """On a news page ``书法作品展…`` opens a sentence, no artist after a gap: the article's text."""
+    line = "　　书法作品展在集团公司职工文化活动中心开幕，共展出职工作品86幅。"
+    result = _parse(f"{FIRST}\n{line}\n", segmenter)
+    assert result.leftovers == () or all(l.kind != "caption" for l in result.leftovers)
+    assert [p.text for p in result.articles[0].paragraphs][-1] == line.strip()

@@ -188,3 +188,25 @@ def test_a_party_lecture_band_is_a_column_name(band, segmenter) -> None:
     result = _parse(f"{band}\n\n做新时代合格共产党员\n◎张　慧\n\n{SPEECH}", segmenter)
     assert [(l.kind, l.text) for l in result.leftovers] == [("column_name", band)]
     assert [a.title for a in result.articles] == ["做新时代合格共产党员"]
+
+
+REVIEW = ("匠心是一辈子的修行\n——读《大国工匠》\n□　张　伟\n《大国工匠》，李　明著，人民出版社2025年出版\n\n"
+          "　　读完《大国工匠》，我在扉页上写下一句话：匠心是一辈子的修行。\n")
+
+
+def test_a_reviews_book_line_under_its_byline_is_its_reference(segmenter) -> None:
+    """The book a review reads, on the line under its byline: its reference (the letter-spaced
+    author closed up), neither a byline nor text."""
+    [article] = _parse(REVIEW, segmenter).articles
+    assert (article.authors, article.subtitle) == (("张伟",), "读《大国工匠》")
+    assert article.references == ("《大国工匠》，李明著，人民出版社2025年出版",)
+    assert [p.text for p in article.paragraphs] == ["读完《大国工匠》，我在扉页上写下一句话：匠心是一辈子的修行。"]
+    assert article.lines == ((1, 6),)
+
+
+def test_a_book_named_in_a_news_articles_text_stays_text(segmenter) -> None:
+    """A paragraph of a news story that opens with a book's title is its text, no reference."""
+    page = ("集团公司职工书屋新添图书500册\n本报记者　王　芳\n\n"
+            "《大国工匠》，李明著，人民出版社2025年出版，是此次新书中借阅最多的一本。\n")
+    [article] = _parse(page, segmenter).articles
+    assert article.references == () and article.paragraphs[0].text.startswith("《大国工匠》")

@@ -110,6 +110,17 @@ class Layout:
     """Words of a bulletin's print-run line (``[imprint] print_runs``: 共印)."""
     unit_credit_words: tuple[str, ...] = ()
     """Words a unit's bracketed credit prints beside the unit (``[bylines] supplied_by``: 供稿)."""
+    artwork_labels: tuple[str, ...] = ()
+    """Labels of a work printed on a 副刊 page credited on a line of its own (``[captions]
+    artwork_labels``: 书法作品　　赵　刚)."""
+    artwork_endings: tuple[str, ...] = ()
+    """Words after the artist's name on such a line (``[captions] artwork_endings``: 作, 摄)."""
+    verse_title_markers: tuple[str, ...] = ()
+    """Ornaments a poem's small title opens with inside a group of poems (``[verse] title_markers``: ◎晨)."""
+    book_author_marks: tuple[str, ...] = ()
+    """Words after the author's name on a review's book line (``[editorial] book_author_marks``: 李明著)."""
+    book_publishers: tuple[str, ...] = ()
+    """How a publisher's name ends on a review's book line (``[editorial] book_publishers``: 人民出版社)."""
     wechat_chrome: tuple[str, ...] = ()
     """WeChat's interface words (``sources.toml`` ``[wechat] chrome``)."""
     wechat_end_marks: tuple[str, ...] = ()
@@ -189,6 +200,11 @@ def _patterns(layout: Layout) -> dict[str, str]:
         "distribution": alternation(layout.distribution_labels) or "(?!)",
         "print_runs": alternation(layout.print_runs) or "(?!)",
         "supplied_by": alternation(layout.unit_credit_words) or "(?!)",
+        "artwork_labels": alternation(layout.artwork_labels) or "(?!)",
+        "artwork_endings": alternation(layout.artwork_endings) or "(?!)",
+        "verse_title_markers": alternation(layout.verse_title_markers) or "(?!)",
+        "book_author_marks": alternation(layout.book_author_marks) or "(?!)",
+        "book_publishers": alternation(layout.book_publishers) or "(?!)",
     }
 
 
@@ -253,6 +269,11 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "distribution_labels": ("imprint", "distribution_labels"),
     "print_runs": ("imprint", "print_runs"),
     "unit_credit_words": ("bylines", "supplied_by"),
+    "artwork_labels": ("captions", "artwork_labels"),
+    "artwork_endings": ("captions", "artwork_endings"),
+    "verse_title_markers": ("verse", "title_markers"),
+    "book_author_marks": ("editorial", "book_author_marks"),
+    "book_publishers": ("editorial", "book_publishers"),
 }
 """Each plain word list of :class:`Layout`: its field, and the table and key of ``layout.toml`` it comes from."""
 
@@ -264,7 +285,7 @@ def layout_from_toml(raw: dict[str, Any], path: str, wechat: Optional[dict[str, 
     s = {name: _section(raw, name, path) for name in (
         "masthead", "dateline", "columns", "editors", "imprint", "contents", "bylines", "news",
         "captions", "jumps", "editorial", "journal", "notices", "credits", "boxes", "titles", "quiz",
-        "headings", "lists")}
+        "headings", "lists", "verse")}
     roles = s["bylines"].get("roles", {})
     if not isinstance(roles, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in roles.items()):
         raise DataFileError(path, "'roles' must map words to role names", "bylines")

@@ -25,7 +25,8 @@ def width(text: str) -> float:
     return sum(0.5 if char.isascii() else 1.0 for char in text)
 
 
-def _verse_line(line: Line) -> bool:
+def verse_line(line: Line) -> bool:
+    """A line a stanza may hold: short, with no sentence punctuation and no open end."""
     return not line.blank and not line.punctuated and not line.cells and width(line.text) <= LINE_MAX and line.text[-1] not in OPEN_ENDS
 
 
@@ -34,7 +35,7 @@ def _stanza(state: BlockState) -> tuple[list[Line], bool]:
     and whether a blank line (or the page's end) closes them. The openers are asked only about a
     run of verse lines that is uneven: a hard-wrapped paragraph's run is not."""
     run, index = [], state.pos
-    while index < len(state.lines) and _verse_line(state.lines[index]):
+    while index < len(state.lines) and verse_line(state.lines[index]):
         run.append(state.lines[index])
         index += 1
     closed = index == len(state.lines) or state.lines[index].blank
@@ -75,7 +76,7 @@ def _after_stanza(state: BlockState) -> bool:
 def verse(state: BlockState) -> bool:
     """A stanza: :data:`MIN_STANZA` lines or more, or fewer after a stanza with a blank line under
     them (a title over a byline or a credit is none); one ``verse`` paragraph."""
-    if not _verse_line(state.line):
+    if not verse_line(state.line):
         return False
     lines, closed = _stanza(state)
     previous = state.previous_block()

@@ -145,11 +145,13 @@ def emit_articles(state: PageState, taken_ids: set[str]) -> None:
         unit_spans = [state.blocks[i].span for i in unit.blocks] if unit else []
         extra_spans = [state.blocks[i].span for i in chain.extras]
         body_spans = [span for p in paragraphs for span in p.lines]
-        # Printed before the body: a jump from another page, a 单位： line under the byline.
+        # Printed before the body: a jump from another page, a 单位： line under the byline, a book
+        # review's book line (its reference) under the byline.
         opening = [i for i in chain.jumps if state.blocks[i].data["direction"] == "from"]
         opening += [i for i in chain.affiliations + chain.credits if i < chain.blocks[0]]
+        opening += [i for i in chain.editorial if i < chain.blocks[0] and not _note_above(state.blocks[i])]
         closing = [i for i in chain.affiliations + chain.bylines + chain.jumps + chain.credits if i not in opening] + [
-            i for i in chain.editorial if not _note_above(state.blocks[i])]
+            i for i in chain.editorial if not _note_above(state.blocks[i]) and i not in opening]
         closing_spans = [state.blocks[i].span for i in sorted(closing)]
         note_spans = [state.blocks[i].span for i in chain.editorial if _note_above(state.blocks[i])]
         extra_spans = sorted(extra_spans + [state.blocks[i].span for i in opening])
