@@ -142,3 +142,19 @@ def test_a_defined_alias_for_a_new_company(segmenter) -> None:
     company = next(e for e in reading.enterprises if e.name == "华能山东发电有限公司")
     assert "华能山东" in company.aliases
     assert reading.links[article.id][0].count == 3
+
+
+@pytest.mark.parametrize("printed", ["公司工会", "集团公司团委", "党委组织部", "信访办", "集团公司信访办"])
+def test_the_writers_own_unnamed_company_is_no_enterprise(registry, printed) -> None:
+    """公司工会, 集团公司信访办: a generic name or a department with no enterprise named before it is
+    the writer's own company, unnamed; no enterprise called 公司 or 党委 is made, so no ordinary 公司
+    in a text counts as a mention of one."""
+    read = registry.read_affiliation(printed)
+    names = [registry.entities[e].name for e in read.chain] if read else []
+    assert not any(registry.is_generic(n) or n in ("党委", "信访办", "委员会") for n in names)
+    assert not any(e.name in ("公司", "集团公司", "党委", "信访办") for e in registry.entities.values())
+
+
+def test_a_party_committee_is_its_enterprises_department(registry) -> None:
+    read = registry.read_affiliation("中共兰化集团公司委员会")
+    assert [registry.entities[e].name for e in read.chain] == ["兰化集团公司"] and read.unit == "委员会"

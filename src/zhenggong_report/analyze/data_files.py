@@ -74,6 +74,8 @@ class NameRules:
     provinces: tuple[str, ...]
     trade_words: tuple[str, ...]
     generic: frozenset[str]
+    party_prefixes: tuple[str, ...] = ()
+    """What a party organisation's name prints before its enterprise (``中共``兰化集团公司委员会)."""
 
 
 @dataclass(frozen=True)
@@ -222,17 +224,20 @@ def parse_curated(path: str, index: int, table: Any) -> CuratedEnterprise:
 
 
 NAME_LISTS = ("company_suffixes", "unit_suffixes", "legal_suffixes", "departments", "provinces", "trade_words", "generic")
+OPTIONAL_NAME_LISTS = ("party_prefixes",)
 
 
 def parse_names(path: str, table: Any) -> NameRules:
     if not isinstance(table, dict):
         raise DataFileError(path, "a [names] table is required", "names")
-    _unknown_keys(path, "names", table, set(NAME_LISTS))
+    _unknown_keys(path, "names", table, set(NAME_LISTS) | set(OPTIONAL_NAME_LISTS))
     lists = {}
     for key in NAME_LISTS:
         if key not in table:
             raise DataFileError(path, f"missing '{key}'", "names")
         lists[key] = _strings(path, "names", table[key], key)
+    for key in OPTIONAL_NAME_LISTS:
+        lists[key] = _strings(path, "names", table[key], key) if key in table else ()
     return NameRules(
         company_suffixes=lists["company_suffixes"],
         unit_suffixes=lists["unit_suffixes"],
@@ -241,6 +246,7 @@ def parse_names(path: str, table: Any) -> NameRules:
         provinces=lists["provinces"],
         trade_words=lists["trade_words"],
         generic=frozenset(lists["generic"]),
+        party_prefixes=lists["party_prefixes"],
     )
 
 

@@ -151,6 +151,10 @@ class Registry:
     def is_generic(self, name: str) -> bool:
         return normal(name) in self.rules.generic
 
+    def names_no_enterprise(self, segment: str) -> bool:
+        """A generic name (公司, 集团公司) or a department (党委, 信访办) alone: no enterprise of its own."""
+        return self.is_generic(segment) or normal(segment) in self.rules.departments
+
     def needs_parent_name(self, segment: str) -> bool:
         """True when a segment says nothing alone (财务有限公司, 太原有限公司): show it with its parent.
 
@@ -223,11 +227,16 @@ class Registry:
         return entity_id
 
     def read_affiliation(self, text: str) -> Optional[Affiliation]:
-        """Split an affiliation into its enterprises (registering new ones) and the department."""
+        """Split an affiliation into its enterprises (registering new ones) and the department. A
+        generic name or a department with no enterprise named before it (公司工会, 集团公司团委,
+        党委组织部, 信访办: the writer's own company, unnamed) names no enterprise."""
         body, unit = self.strip_departments(text.strip())
+        body = next((body[len(p) :] for p in self.rules.party_prefixes if body.startswith(p) and len(body) > len(p)), body)
         chain: list[str] = []
         parent: Optional[tuple[str, str]] = None
         for segment, known in self.split_chain(body):
+            if known is None and parent is None and self.names_no_enterprise(segment):
+                continue
             entity_id = known or self.entity_for(segment, parent)
             if parent is not None and parent[0] != entity_id:
                 self.entities[entity_id].parent_votes[parent[0]] += 1
