@@ -66,3 +66,15 @@ def test_a_couplet_as_long_as_the_headline_over_it_is_its_kicker(segmenter) -> N
 def test_an_unspaced_first_line_as_long_as_the_second_stays_in_the_title(segmenter) -> None:
     assert _title("新时代国有企业基层党组织建设\n质量提升的实践路径与对策研究", segmenter) == (
         "新时代国有企业基层党组织建设质量提升的实践路径与对策研究", None)
+
+
+def test_an_inferred_title_is_not_cut_inside_a_number() -> None:
+    """A title-less item's shown title is its first clause, shortened with …, but never inside a
+    figure (1200 is not shown as 120…)."""
+    from zhenggong_report.parse.titles import infer_title
+
+    title = infer_title(["化肥厂工会为一线倒班职工送去“冬日暖心包”1200余份，覆盖全厂。"])
+    assert title == "化肥厂工会为一线倒班职工送去“冬日暖心包”…"
+    assert infer_title(["会上，2026年度党建工作要点和考核细则同时印发并开始执行落实"]) == "会上"
+    long = infer_title(["集团公司党委召开2026年党建工作会议部署全年重点任务安排"])
+    assert long.endswith("…") and "202…" not in long

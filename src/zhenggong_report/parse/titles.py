@@ -47,4 +47,19 @@ def infer_title(paragraphs: list[str]) -> str:
                 if match:
                     return _clean(match.group("phrase"))
     first = _clauses(texts[0])[0] if _clauses(texts[0]) else texts[0]
-    return first if len(first) <= MAX_FALLBACK else first[:MAX_FALLBACK] + "…"
+    return first if len(first) <= MAX_FALLBACK else _shortened(first, MAX_FALLBACK)
+
+
+_RUN = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ.．%％]+")
+
+
+def _shortened(text: str, limit: int) -> str:
+    """``text`` cut to about ``limit`` characters with ``…``, never inside a number or a Latin word
+    (``…送去“冬日暖心包”1200余份`` is not cut to ``…120…``): the cut moves before the run, or past it
+    when that would leave less than half."""
+    cut = limit
+    for run in _RUN.finditer(text):
+        if run.start() < cut < run.end():
+            cut = run.start() if run.start() >= limit // 2 else run.end()
+            break
+    return text[:cut] + "…" if cut < len(text) else text
