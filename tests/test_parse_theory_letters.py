@@ -162,6 +162,7 @@ SPEECH = "　　这次会议的主要任务是，总结去年党建工作，安�
 def test_a_speakers_offices_before_the_name_are_no_authors(speaker, segmenter) -> None:
     [article] = _parse(f"在公司2026年党建工作会议上的讲话（摘要）\n{speaker}\n\n同志们：\n{SPEECH}", segmenter).articles
     assert (article.title, article.authors, article.author_roles) == ("在公司2026年党建工作会议上的讲话（摘要）", ("刘建国",), (None,))
+    assert article.role == ("总经理" if speaker.startswith("总经理") else "党委书记、董事长")  # the speaker's position
 
 
 def test_offices_alone_under_a_title_name_no_speaker(segmenter) -> None:

@@ -31,15 +31,15 @@ def starts(line: Line, state: BlockState) -> bool:
 def speaker_byline(state: BlockState) -> bool:
     """``党委书记　董事长　刘建国`` on its own line right under a title (``在公司…会议上的讲话（摘要）``):
     the speech's speaker, its author. The offices before the name are no names and no byline role
-    (记者, 通讯员), so the byline names the speaker alone, with no role."""
+    (记者, 通讯员): they are the speaker's position (the article's ``role``, ``党委书记、董事长``)."""
     previous = state.previous_block()
-    names = speaker_names(state.line.text, state)[1]
+    offices, names = speaker_names(state.line.text, state)
     if previous is None or not names:
         return False
     if previous.kind not in ("title", "subtitle") and not (previous.kind == "text" and could_head(previous.text)):
         return False
     number = state.line.number
-    state.push("byline", number, number, state.line.text, "speaker_byline", authors=names, roles=(None,))
+    state.push("byline", number, number, state.line.text, "speaker_byline", authors=names, roles=(None,), position="、".join(offices))
     state.pos += 1
     return True
 

@@ -114,6 +114,12 @@ def _credits(state: PageState, chain: Chain, unit: Optional[TitleUnit]) -> tuple
     return (), ()
 
 
+def _speaker_position(state: PageState, chain: Chain, unit: Optional[TitleUnit]) -> Optional[str]:
+    """The offices a speech's byline prints before its speaker (``党委书记、董事长``), as the role."""
+    bylines = [*(unit.blocks if unit else ()), *chain.bylines]
+    return next((state.blocks[i].data["position"] for i in bylines if state.blocks[i].data.get("position")), None)
+
+
 def _note_above(block) -> bool:
     """An editor's note printed above its article (``编者按``), not after it (``编者回复``)."""
     return block.data["field"] == "editor_note" and not block.data.get("after")
@@ -174,6 +180,7 @@ def emit_articles(state: PageState, taken_ids: set[str]) -> None:
         if continued_on:
             notes.append(f"本文下转{continued_on}")
         affiliation, role = _affiliation(state, chain, unit)
+        role = role or _speaker_position(state, chain, unit)
         authors, roles = _credits(state, chain, unit)
         author = "、".join(authors) if authors else None
         abstract = next((state.blocks[i].text for i in chain.extras if state.blocks[i].kind == "abstract"), None)
