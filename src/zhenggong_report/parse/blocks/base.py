@@ -111,6 +111,14 @@ def block_lines(state: BlockState, start: int) -> list[Line]:
     return lines
 
 
+def push_whole_paragraph(state: BlockState, rule: str) -> None:
+    """The cursor's :func:`block_lines` as one paragraph that nothing runs on from (``whole``: a
+    quiz's option line or answer line ends no sentence, yet is complete)."""
+    lines = block_lines(state, state.pos)
+    state.push("text", lines[0].number, lines[-1].number, joined(lines), rule, indented=lines[0].indented, whole=True)
+    state.pos += len(lines)
+
+
 def next_filled(state: BlockState, index: int) -> Optional[int]:
     """The index of the first non-blank line after line ``index``, or None at the page's end."""
     index += 1

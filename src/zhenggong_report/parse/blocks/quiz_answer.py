@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..state import BlockState, Line
-from .base import BlockRule, block_lines, initials, joined
+from .base import BlockRule, initials, push_whole_paragraph
 
 ANSWER_MAX = 60
 """The longest answer line believed (characters)."""
@@ -24,9 +24,7 @@ def quiz_answer(state: BlockState) -> bool:
     last option above them, nor joined to what follows (``whole``)."""
     if not _is_answer(state.line, state):
         return False
-    lines = block_lines(state, state.pos)
-    state.push("text", lines[0].number, lines[-1].number, joined(lines), "quiz_answer", indented=lines[0].indented, whole=True)
-    state.pos += len(lines)
+    push_whole_paragraph(state, "quiz_answer")
     return True
 
 

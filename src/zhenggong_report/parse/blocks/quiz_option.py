@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..state import BlockState, Line
-from .base import BlockRule, block_lines, joined
+from .base import BlockRule, push_whole_paragraph
 
 _OPTION = re.compile(r"^[A-F][．.、]")
 """An option letter (full-width letters folded to ASCII: ``Line.plain``) and its stop."""
@@ -34,9 +34,7 @@ def quiz_option(state: BlockState) -> bool:
     (``whole``: it ends no sentence, yet nothing runs on from it)."""
     if not _is_option(state.line, state):
         return False
-    lines = block_lines(state, state.pos)
-    state.push("text", lines[0].number, lines[-1].number, joined(lines), "quiz_option", indented=lines[0].indented, whole=True)
-    state.pos += len(lines)
+    push_whole_paragraph(state, "quiz_option")
     return True
 
 
