@@ -132,3 +132,19 @@ def test_a_news_sentence_opening_with_an_artwork_word_stays_text(segmenter) -> N
     result = _parse(f"{FIRST}\n{line}\n", segmenter)
     assert result.leftovers == () or all(l.kind != "caption" for l in result.leftovers)
     assert [p.text for p in result.articles[0].paragraphs][-1] == line.strip()
+
+
+def test_a_cartoons_title_over_its_credit_is_one_caption(segmenter) -> None:
+    """A cartoon's one-line title right above ``漫画　李　文``, a blank line over the title: one caption
+    of both lines, no paragraph of the article above and no title of its own."""
+    result = _parse(f"{FIRST}\n\n安全检查岂能“走过场”\n漫画　李　文\n", segmenter)
+    assert [(l.kind, l.lines, l.text) for l in result.leftovers] == [
+        ("caption", ((6, 7),), "安全检查岂能“走过场”\n漫画　李　文")]
+    assert [p.text for p in result.articles[0].paragraphs] == [FIRST.strip()]
+
+
+def test_a_paragraphs_last_line_over_an_artwork_credit_stays_text(segmenter) -> None:
+    """With no blank line over it, the line above the credit is the paragraph's, not the work's title."""
+    result = _parse(f"{FIRST}\n职工们纷纷点赞\n漫画　李　文\n", segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("caption", ((6, 6),))]
+    assert result.articles[0].body.endswith("职工们纷纷点赞")

@@ -239,3 +239,53 @@ def test_a_numbered_case_sentence_stays_text(segmenter) -> None:
     page = "用心用情解民忧\n集团公司信访办　刘　洋\n\n案例一：老李多次来信反映工龄问题，已依规解决。\n"
     (article,) = _parse(page, segmenter).articles
     assert [p.kind for p in article.paragraphs] == ["text"]
+
+
+OPINION_A = "安全培训要“接地气”\n　　培训应多用现场案例，多搞实操演练，让员工在“动手”中\n真正把安全知识装进脑子里。\n"
+OPINION_B = "数字化要真正为一线减负\n　　建议尽快清理重复报表，让数字化真正减轻一线负担。\n"
+
+
+def test_a_unit_byline_under_an_opinions_last_paragraph_signs_it(segmenter) -> None:
+    """A 一线声音 column's short opinions: a headline, one paragraph, and unit and writer run together on
+    the line under it (``采油二厂　张　强``) with a blank line below: the piece's closing byline (its
+    author and affiliation), not the next piece's, and each headline keeps its title."""
+    page = f"一线声音\n\n{OPINION_A}采油二厂　张　强\n\n{OPINION_B}第三输油处　刘　芳\n"
+    result = _parse(page, segmenter)
+    assert [(a.title, a.authors, a.affiliation) for a in result.articles] == [
+        ("安全培训要“接地气”", ("张强",), "采油二厂"),
+        ("数字化要真正为一线减负", ("刘芳",), "第三输油处"),
+    ]
+    assert [l.kind for l in result.leftovers] == ["column_name"]
+    assert result.articles[0].body.endswith("装进脑子里。")
+
+
+def test_a_unit_byline_under_a_title_still_heads_its_article(segmenter) -> None:
+    """Under a headline, with the text right below it, the same line is the article's leading byline."""
+    (article,) = _parse(f"泽州公司党员服务队进网格解民忧\n采油二厂　张　强\n{NEWS}\n", segmenter).articles
+    assert (article.title, article.authors, article.affiliation) == ("泽州公司党员服务队进网格解民忧", ("张强",), "采油二厂")
+
+
+SPEAKERS = (
+    "　　王建军（采油三厂党支部书记）：我们把党员示范岗设在井场，\n每个班组至少有一名党员带班。\n"
+    "　　陈晓峰（采油三厂作业二区班长）：过去开班前会只讲生产任务，\n现在我们增加了“五分钟微党课”。\n"
+)
+
+
+@pytest.mark.parametrize("band", ["班组长说", "一线声音", "基层之声"])
+def test_an_unsigned_headline_under_a_column_band_is_its_title(band, segmenter) -> None:
+    """A band alone, a blank line, a short flush headline and indented paragraphs right under it
+    (an interview excerpt no one signs, its paragraphs opening with the speakers): the band is the
+    column, the headline the piece's title, no author (the speakers are no byline)."""
+    result = _parse(f"{band}\n\n党建工作怎样融入班组生产\n{SPEAKERS}", segmenter)
+    ((article,), leftovers) = result.articles, result.leftovers
+    assert [(l.kind, l.text) for l in leftovers] == [("column_name", band)]
+    assert (article.title, article.authors, article.affiliation) == ("党建工作怎样融入班组生产", (), None)
+    assert article.paragraphs[0].text.startswith("王建军（采油三厂党支部书记）：")
+
+
+def test_a_short_line_with_a_blank_line_under_it_below_a_band_claims_no_title(segmenter) -> None:
+    """With a blank line between it and the paragraph, the short line stays a paragraph of its own,
+    as at the page's top: no byline, no blank-free headline, so no title is claimed."""
+    (article,) = _parse(f"班组长说\n\n党建工作怎样融入班组生产\n\n{SPEAKERS}", segmenter).articles
+    assert article.title is None
+    assert article.paragraphs[0].text == "党建工作怎样融入班组生产"

@@ -6,6 +6,7 @@ import re
 
 from ..state import BlockState, Line
 from .base import NAMES, BlockRule, initials
+from .caption import _photo_title
 
 _NAMES = re.compile(rf"^{NAMES}$")
 
@@ -32,8 +33,10 @@ def is_artwork_credit(line: Line, state: BlockState) -> bool:
 
 def artwork_credit(state: BlockState) -> bool:
     """A line alone, a blank line (or the page's edge) under it, that credits a work a 副刊 page
-    prints, a calligraphy, a painting, a photograph (``书法作品　　赵　刚``, ``摄影作品《钢花》　　刘　洋
-    摄``): a caption, no byline of the article beside it and no article of its own. A sentence that
+    prints, a calligraphy, a painting, a photograph, a cartoon (``书法作品　　赵　刚``, ``摄影作品《钢花》　　刘　洋
+    摄``, ``漫画　李　文``): a caption, no byline of the article beside it and no article of its own,
+    with the work's title when one short unpunctuated line right above it, a blank line (or the page's
+    top) over that, names the work (``安全检查岂能“走过场”`` over ``漫画　李　文``). A sentence that
     opens with such a word (``书法作品展在…开幕。``) names no artist after a gap and stays text."""
     line = state.line
     if not is_artwork_credit(line, state):
@@ -41,7 +44,9 @@ def artwork_credit(state: BlockState) -> bool:
     under = state.peek()
     if under is not None and not under.blank:
         return False
-    state.push("caption", line.number, line.number, line.text, "artwork_credit", credit=True)
+    first = state.blocks.pop().first if _photo_title(state, line) else line.number
+    text = "\n".join(l.text for l in state.lines[first - 1 : line.number])
+    state.push("caption", first, line.number, text, "artwork_credit", credit=True)
     state.pos += 1
     return True
 

@@ -23,6 +23,8 @@ from .titles import (
     mark_titles_above_bylines,
     mark_titles_above_jumps,
     mark_trailing_credits,
+    mark_trailing_unit_bylines,
+    mark_titles_under_column_bands,
 )
 
 PAGE_RULES: tuple[PageRule, ...] = (
@@ -32,6 +34,8 @@ PAGE_RULES: tuple[PageRule, ...] = (
     mark_titles_above_jumps,
     mark_closing_bylines,
     mark_trailing_credits,
+    mark_trailing_unit_bylines,
+    mark_titles_under_column_bands,
     mark_quiz_titles,
     mark_titles_of_closing_bylines,
     group_title_units,

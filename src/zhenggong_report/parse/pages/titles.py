@@ -174,6 +174,42 @@ def mark_trailing_credits(state: PageState) -> None:
             block.kind = "closing_byline"
 
 
+def mark_trailing_unit_bylines(state: PageState) -> None:
+    """A unit byline (``采油二厂　张　强``) on a line of its own right under a paragraph that ends its
+    sentence (no blank line between) with a blank line or the page's end under it signs the piece
+    above, as a 一线声音 column's short opinions are signed: it closes that item, so the next
+    item's headline keeps its own title. A unit byline under a title, or with text right under it,
+    is left to the other rules."""
+    for index, block in enumerate(state.blocks):
+        if block.kind != "byline" or block.rule != "unit_byline" or not state.is_body(index - 1):
+            continue
+        above = state.blocks[index - 1]
+        if above.kind != "text" or above.last != block.first - 1 or not ends_sentence(above.text):
+            continue
+        below = state.blocks[index + 1] if index + 1 < len(state.blocks) else None
+        if below is None or below.first > block.last + 1:
+            block.kind = "closing_byline"
+
+
+def mark_titles_under_column_bands(state: PageState) -> None:
+    """A column band printed alone (``班组长说``, a ``column_name``), a blank line, then one short
+    unpunctuated flush line with an indented paragraph right under it (no blank line between): that
+    line is the headline of the unsigned piece the band introduces (an interview excerpt whose
+    paragraphs open with the speakers' names), not the first words of its text; a salutation
+    (``编辑同志：``) is none. A line the band has
+    no blank line under, or one with a blank line under it, is left to the other rules."""
+    for index, block in enumerate(state.blocks):
+        if block.kind != "text" or index == 0 or index + 1 >= len(state.blocks):
+            continue
+        band, below = state.blocks[index - 1], state.blocks[index + 1]
+        if band.kind != "furniture" or band.data.get("furniture") != "column_name" or band.last >= block.first - 1:
+            continue
+        if block.first != block.last or block.data.get("indented") or not _title_like(block) or block.text[-1] in COLON:
+            continue  # a salutation (``编辑同志：``) over a letter is no headline
+        if below.kind == "text" and below.data.get("indented") and below.first == block.last + 1:
+            block.kind = "title"
+
+
 def mark_quiz_titles(state: PageState) -> None:
     """A quiz (知识问答, 学习测试) prints no byline: the short unpunctuated line right over its first
     section label (``单选题``, a ``quiz_section`` heading), with a column name, a notice or the
