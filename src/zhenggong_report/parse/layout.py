@@ -163,13 +163,27 @@ class Layout:
         return _patterns(self)
 
 
+NEVER = "(?!)"
+"""A pattern that matches nothing: what an empty optional word list gives."""
+
+OPTIONAL_PATTERNS = {
+    "photo_labels": "photo_labels", "editor_prefixes": "editor_prefixes", "editor_reply": "editor_reply",
+    "place_endings": "place_endings", "offices": "speaker_offices", "remarks": "editor_remarks",
+    "report_endings": "report_endings", "quiz_sections": "quiz_sections", "quiz_answers": "quiz_answer_labels",
+    "issuer_endings": "issuer_endings", "numbered_labels": "numbered_heading_labels", "count_units": "list_count_units",
+    "compilers": "compiler_endings", "distribution": "distribution_labels", "print_runs": "print_runs",
+    "supplied_by": "unit_credit_words", "artwork_labels": "artwork_labels", "artwork_endings": "artwork_endings",
+    "book_author_marks": "book_author_marks", "book_publishers": "book_publishers",
+}
+"""Patterns of word lists a layout file may leave out, by name: the :class:`Layout` field each
+alternates (:data:`NEVER` when the list is empty)."""
+
+
 def _patterns(layout: Layout) -> dict[str, str]:
-    return {
+    patterns = {
         "roles": alternation(tuple(word for word, _ in layout.byline_roles)),
         "labels": alternation(layout.byline_labels),
-        "photo_labels": alternation(layout.photo_labels) or "(?!)",
         "editors": alternation(layout.editor_labels),
-        "editor_prefixes": alternation(layout.editor_prefixes) or "(?!)",
         "imprint": alternation(layout.imprint_labels),
         "weekdays": alternation(layout.weekdays),
         "page_counts": alternation(layout.page_counts),
@@ -179,7 +193,6 @@ def _patterns(layout: Layout) -> dict[str, str]:
         "jump_on": alternation(layout.continued_on),
         "jump_from": alternation(layout.continued_from),
         "editor_note": alternation(layout.editor_note),
-        "editor_reply": alternation(layout.editor_reply) or "(?!)",
         "author_bio": alternation(layout.author_bio),
         "footnotes": alternation(layout.footnotes),
         "references": alternation(layout.references),
@@ -187,25 +200,9 @@ def _patterns(layout: Layout) -> dict[str, str]:
         "notice_endings": alternation(layout.notice_endings),
         "notice_closers": alternation(layout.notice_closers),
         "source_labels": alternation(layout.source_labels),
-        "place_endings": alternation(layout.place_endings) or "(?!)",
-        "offices": alternation(layout.speaker_offices) or "(?!)",
-        "remarks": alternation(layout.editor_remarks) or "(?!)",
-        "report_endings": alternation(layout.report_endings) or "(?!)",
-        "quiz_sections": alternation(layout.quiz_sections) or "(?!)",
-        "quiz_answers": alternation(layout.quiz_answer_labels) or "(?!)",
-        "issuer_endings": alternation(layout.issuer_endings) or "(?!)",
-        "numbered_labels": alternation(layout.numbered_heading_labels) or "(?!)",
-        "count_units": alternation(layout.list_count_units) or "(?!)",
-        "compilers": alternation(layout.compiler_endings) or "(?!)",
-        "distribution": alternation(layout.distribution_labels) or "(?!)",
-        "print_runs": alternation(layout.print_runs) or "(?!)",
-        "supplied_by": alternation(layout.unit_credit_words) or "(?!)",
-        "artwork_labels": alternation(layout.artwork_labels) or "(?!)",
-        "artwork_endings": alternation(layout.artwork_endings) or "(?!)",
-        "verse_title_markers": alternation(layout.verse_title_markers) or "(?!)",
-        "book_author_marks": alternation(layout.book_author_marks) or "(?!)",
-        "book_publishers": alternation(layout.book_publishers) or "(?!)",
     }
+    patterns.update({name: alternation(getattr(layout, field)) or NEVER for name, field in OPTIONAL_PATTERNS.items()})
+    return patterns
 
 
 def _words(table: dict[str, Any], key: str, path: str, section: str) -> tuple[str, ...]:

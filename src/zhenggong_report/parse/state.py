@@ -179,6 +179,15 @@ class BlockState:
     def previous_block(self) -> Block | None:
         return self.blocks[-1] if self.blocks else None
 
+    def index_of(self, line: Line) -> int | None:
+        """Where ``line`` stands in this page's lines (None for a line that is not one of them)."""
+        index = line.number - 1
+        return index if 0 <= index < len(self.lines) and self.lines[index] is line else None
+
+    def only_blanks_after(self, block: Block) -> bool:
+        """Whether only blank lines stand between ``block`` and the cursor."""
+        return all(line.blank for line in self.lines[block.last : self.pos])
+
     def push(self, kind: str, first: int, last: int, text: str, rule: str, **data: Any) -> Block:
         block = Block(kind, first, last, text, rule, dict(data))
         self.blocks.append(block)

@@ -6,7 +6,7 @@ import re
 
 from ..state import BlockState, Line
 from .base import NAMES, BlockRule, initials
-from .caption import _photo_title
+from .caption import photo_title
 
 _NAMES = re.compile(rf"^{NAMES}$")
 
@@ -44,7 +44,7 @@ def artwork_credit(state: BlockState) -> bool:
     under = state.peek()
     if under is not None and not under.blank:
         return False
-    first = state.blocks.pop().first if _photo_title(state, line) else line.number
+    first = state.blocks.pop().first if photo_title(state, line) else line.number
     text = "\n".join(l.text for l in state.lines[first - 1 : line.number])
     state.push("caption", first, line.number, text, "artwork_credit", credit=True)
     state.pos += 1

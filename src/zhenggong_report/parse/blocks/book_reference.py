@@ -35,8 +35,7 @@ def book_reference(state: BlockState) -> bool:
     the review) nor its text. A sentence of the text that names a book (``《大国工匠》一书…。``)
     is none."""
     previous = state.previous_block()
-    if previous is None or previous.kind not in HEADER_KINDS or not all(
-            line.blank for line in state.lines[previous.last : state.pos]):
+    if previous is None or previous.kind not in HEADER_KINDS or not state.only_blanks_after(previous):
         return False
     match = book_line(state.line, state)
     if match is None:

@@ -42,8 +42,8 @@ def starts(line: Line, state: BlockState) -> bool:
     no blank line need stand between an article's paragraph and its next 小标题."""
     if _heading(line) is None:
         return False
-    index = line.number - 1
-    if not (0 < index < len(state.lines) and state.lines[index] is line):
+    index = state.index_of(line)
+    if not index:  # not on this page, or its first line
         return False
     under = state.lines[index + 1] if index + 1 < len(state.lines) else None
     return ends_sentence(state.lines[index - 1].text) or (under is not None and under.indented)

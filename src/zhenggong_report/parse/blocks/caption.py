@@ -64,7 +64,7 @@ def starts_caption(line: Line, state: BlockState) -> bool:
     return is_caption_start(line.text, state)
 
 
-def _photo_title(state: BlockState, line: Line) -> bool:
+def photo_title(state: BlockState, line: Line) -> bool:
     """The block above ``line`` is a photo's title: one short unpunctuated line right above it,
     with a blank line (or the page's top) above that."""
     previous = state.previous_block()
@@ -82,7 +82,7 @@ def photo_credit(state: BlockState) -> bool:
     if not is_credit(line.text, state):
         return False
     first = line.number
-    if _photo_title(state, line):
+    if photo_title(state, line):
         first = state.blocks.pop().first
     text = "\n".join(l.text for l in state.lines[first - 1 : line.number])
     state.push("caption", first, line.number, text, "photo_credit", credit=True)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ..state import BlockState, Line
-from .base import BlockRule
+from .base import BlockRule, initials
 from .furniture import push_furniture
 
 LINE_MAX = 40
@@ -49,5 +49,4 @@ def distribution_list(state: BlockState) -> bool:
     return True
 
 
-RULE = BlockRule(distribution_list, None, lambda layout: "".join(sorted({w[0] for w in layout.distribution_labels})),
-                 unpunctuated=True)
+RULE = BlockRule(distribution_list, None, lambda layout: initials(layout.distribution_labels), unpunctuated=True)

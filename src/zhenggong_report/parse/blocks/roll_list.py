@@ -51,8 +51,8 @@ def _roll(state: BlockState, start: int) -> list[tuple[Line, list[str]]]:
 def starts(line: Line, state: BlockState) -> bool:
     if not _is_label(line, state):
         return False
-    index = line.number - 1
-    return 0 <= index < len(state.lines) and state.lines[index] is line and bool(_roll(state, index))
+    index = state.index_of(line)
+    return index is not None and bool(_roll(state, index))
 
 
 def roll_list(state: BlockState) -> bool:

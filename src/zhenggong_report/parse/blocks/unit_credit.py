@@ -35,8 +35,8 @@ def read_unit_credit(text: str, state: BlockState) -> Optional[tuple[str, tuple[
 
 
 def _above_ends_sentence(line: Line, state: BlockState) -> bool:
-    index = line.number - 1
-    if not (0 < index < len(state.lines) and state.lines[index] is line):
+    index = state.index_of(line)
+    if not index:  # not on this page, or its first line
         return False
     above = state.lines[index - 1]
     return not above.blank and ends_sentence(above.text)

@@ -70,7 +70,7 @@ def _shaped_as_verse(lines: list[Line], state: BlockState) -> bool:
 def _after_stanza(state: BlockState) -> bool:
     """Only blank lines stand between the cursor and a stanza above."""
     previous = state.previous_block()
-    return previous is not None and previous.kind == "verse" and all(line.blank for line in state.lines[previous.last : state.pos])
+    return previous is not None and previous.kind == "verse" and state.only_blanks_after(previous)
 
 
 def verse(state: BlockState) -> bool:

@@ -31,8 +31,7 @@ def _verse_under(state: BlockState, index: int) -> bool:
 def _in_group(state: BlockState) -> bool:
     """The block above is the group's byline or a stanza, only blank lines between."""
     previous = state.previous_block()
-    return (previous is not None and previous.kind in _AFTER
-            and all(line.blank for line in state.lines[previous.last : state.pos]))
+    return previous is not None and previous.kind in _AFTER and state.only_blanks_after(previous)
 
 
 def verse_title(state: BlockState) -> bool:
@@ -53,8 +52,8 @@ def starts(line: Line, state: BlockState) -> bool:
     """Such a title ends the stanza above it with no blank line between, when verse goes on under it."""
     if _marker_title(line, state) is None:
         return False
-    index = line.number - 1
-    return 0 <= index < len(state.lines) and state.lines[index] is line and _verse_under(state, index)
+    index = state.index_of(line)
+    return index is not None and _verse_under(state, index)
 
 
 RULE = BlockRule(verse_title, starts, lambda layout: initials(layout.verse_title_markers), unpunctuated=True)

@@ -165,13 +165,19 @@ def mark_trailing_credits(state: PageState) -> None:
     is the credit that closes that item, even when the next item's headline follows it: a byline
     under a finished paragraph heads nothing."""
     for index, block in enumerate(state.blocks):
-        if block.kind != "byline" or block.rule not in ("reporter_byline", "unit_credit") or not state.is_body(index - 1):
-            continue
-        above = state.blocks[index - 1]
-        if above.kind != "text" or above.last != block.first - 1 or not ends_sentence(above.text):
+        if block.kind != "byline" or block.rule not in ("reporter_byline", "unit_credit") or not _under_finished_paragraph(state, index):
             continue
         if block.data.get("reported") or (block.text[:1] in "（(" and block.text[-1:] in "）)"):
             block.kind = "closing_byline"
+
+
+def _under_finished_paragraph(state: PageState, index: int) -> bool:
+    """The block at ``index`` stands right under (no blank line between) an article's paragraph
+    that ends its sentence."""
+    if not state.is_body(index - 1):
+        return False
+    above = state.blocks[index - 1]
+    return above.kind == "text" and above.last == state.blocks[index].first - 1 and ends_sentence(above.text)
 
 
 def mark_trailing_unit_bylines(state: PageState) -> None:
@@ -181,10 +187,7 @@ def mark_trailing_unit_bylines(state: PageState) -> None:
     item's headline keeps its own title. A unit byline under a title, or with text right under it,
     is left to the other rules."""
     for index, block in enumerate(state.blocks):
-        if block.kind != "byline" or block.rule != "unit_byline" or not state.is_body(index - 1):
-            continue
-        above = state.blocks[index - 1]
-        if above.kind != "text" or above.last != block.first - 1 or not ends_sentence(above.text):
+        if block.kind != "byline" or block.rule != "unit_byline" or not _under_finished_paragraph(state, index):
             continue
         below = state.blocks[index + 1] if index + 1 < len(state.blocks) else None
         if below is None or below.first > block.last + 1:
