@@ -102,13 +102,18 @@ def attach_closing_bylines(state: PageState) -> None:
                 state.chains[chain].bylines.append(index)
 
 
+def note_above(block) -> bool:
+    """An editor's note printed above its article (``编者按``), not after it (``编者回复``)."""
+    return block.data["field"] == "editor_note" and not block.data.get("after")
+
+
 def attach_editorial(state: PageState) -> None:
     """An editor's note belongs to the article below it, an editor's reply (``编者回复：``), an author
     bio, footnotes and references to the article above them."""
     for index, block in enumerate(state.blocks):
         if block.kind != "editorial":
             continue
-        if block.data["field"] == "editor_note" and not block.data.get("after"):
+        if note_above(block):
             chain = _chain_starting_below(state, index)
         else:
             chain = _chain_ending_above(state, index)

@@ -7,6 +7,7 @@ from typing import Optional
 
 from ...models import Article, Join, Leftover, PageMeta, PageNote, Paragraph, SourceFile, Span
 from ..titles import infer_title
+from .attach import note_above
 from .credits import article_editors, article_metadata
 from ..state import Block
 from .model import Chain, PageState, TitleUnit
@@ -120,11 +121,6 @@ def _speaker_position(state: PageState, chain: Chain, unit: Optional[TitleUnit])
     return next((state.blocks[i].data["position"] for i in bylines if state.blocks[i].data.get("position")), None)
 
 
-def _note_above(block) -> bool:
-    """An editor's note printed above its article (``编者按``), not after it (``编者回复``)."""
-    return block.data["field"] == "editor_note" and not block.data.get("after")
-
-
 def _editorial(state: PageState, chain: Chain, field: str) -> list[str]:
     found = []
     for index in chain.editorial:
@@ -155,11 +151,11 @@ def emit_articles(state: PageState, taken_ids: set[str]) -> None:
         # review's book line (its reference) under the byline.
         opening = [i for i in chain.jumps if state.blocks[i].data["direction"] == "from"]
         opening += [i for i in chain.affiliations + chain.credits if i < chain.blocks[0]]
-        opening += [i for i in chain.editorial if i < chain.blocks[0] and not _note_above(state.blocks[i])]
+        opening += [i for i in chain.editorial if i < chain.blocks[0] and not note_above(state.blocks[i])]
         closing = [i for i in chain.affiliations + chain.bylines + chain.jumps + chain.credits if i not in opening] + [
-            i for i in chain.editorial if not _note_above(state.blocks[i]) and i not in opening]
+            i for i in chain.editorial if not note_above(state.blocks[i]) and i not in opening]
         closing_spans = [state.blocks[i].span for i in sorted(closing)]
-        note_spans = [state.blocks[i].span for i in chain.editorial if _note_above(state.blocks[i])]
+        note_spans = [state.blocks[i].span for i in chain.editorial if note_above(state.blocks[i])]
         extra_spans = sorted(extra_spans + [state.blocks[i].span for i in opening])
         if state.placement == "trailing" and unit is not None and chain.title_note is None:
             spans = note_spans + extra_spans + body_spans + closing_spans + unit_spans
