@@ -68,6 +68,16 @@ def test_an_unspaced_first_line_as_long_as_the_second_stays_in_the_title(segment
         "新时代国有企业基层党组织建设质量提升的实践路径与对策研究", None)
 
 
+def test_a_couplet_over_a_headline_wrapped_on_two_lines_is_its_kicker(segmenter) -> None:
+    assert _title("深化源头治理　畅通群众诉求\n关于加强企业信访稳定工作的\n实践与启示", segmenter) == (
+        "关于加强企业信访稳定工作的实践与启示", "深化源头治理 畅通群众诉求")
+
+
+def test_a_title_wrapped_on_three_lines_without_a_couplet_stays_whole(segmenter) -> None:
+    assert _title("新时代国有企业基层党组织\n建设质量提升的实践路径\n与对策研究", segmenter) == (
+        "新时代国有企业基层党组织建设质量提升的实践路径与对策研究", None)
+
+
 def test_an_inferred_title_is_not_cut_inside_a_number() -> None:
     """A title-less item's shown title is its first clause, shortened with …, but never inside a
     figure (1200 is not shown as 120…)."""

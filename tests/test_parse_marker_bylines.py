@@ -35,6 +35,8 @@ def test_a_marker_byline_reads_its_role_and_bracketed_unit(byline, expected, seg
         ("文/周斌（作者单位：枣庄联创实业有限责任公司党群工作部）", (("周斌",), (None,), "枣庄联创实业有限责任公司党群工作部")),
         ("文／周斌（作者系枣庄联创实业有限责任公司党群工作部部长）", (("周斌",), (None,), "枣庄联创实业有限责任公司党群工作部")),
         ("作者：周斌", (("周斌",), (None,), None)),
+        ("文·周斌", (("周斌",), (None,), None)),
+        ("文 · 周　斌", (("周斌",), (None,), None)),
     ],
 )
 def test_a_labelled_byline_reads_the_unit_bracketed_after_its_names(byline, expected, segmenter) -> None:

@@ -1,4 +1,4 @@
-"""Labelled bylines: ``文/张三``, ``文 / 张三 李四``, ``文｜张三``, ``作者：张三``, also with the
+"""Labelled bylines: ``文/张三``, ``文 / 张三 李四``, ``文｜张三``, ``文·张三``, ``作者：张三``, also with the
 author's unit in brackets after the names (``文/周斌（作者单位：…）``) or the photographer's credit
 (``文/高志强　图/刘洋``; ``文、图/高志强`` wrote and photographed)."""
 
@@ -21,7 +21,7 @@ def _match(text: str, state: BlockState) -> Optional[re.Match[str]]:
 def _pattern(layout) -> str:
     """The label (``文``, or ``文、图`` for one who wrote and photographed), the names, and a
     photographer's credit after them (``图/刘洋``), whose names are no author's."""
-    label, photo, mark = layout.pattern("labels"), layout.pattern("photo_labels"), r"\s*[/／|｜:：]\s*"
+    label, photo, mark = layout.pattern("labels"), layout.pattern("photo_labels"), r"\s*[/／|｜:：·・]\s*"
     return (rf"^(?:{label})(?:[、/／](?:{photo}))?{mark}(?P<names>{NAMES})"
             rf"(?:\s+(?:{photo}){mark}(?P<photo>{NAMES}))?$")
 

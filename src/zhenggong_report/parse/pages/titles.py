@@ -59,8 +59,9 @@ def _printed_lines(state: PageState, block: Block) -> list[str]:
 
 
 def _kicker_over(state: PageState, index: int) -> None:
-    """Over the title at ``index``: the first of its two printed lines, or the one-line block right
-    above it (at most :data:`KICKER_GAP` blank lines between; a blank line, furniture or the page's
+    """Over the title at ``index``: the first of its two printed lines, the first of three when it
+    is a couplet of its own over a headline wrapped on the other two (``深化源头治理　畅通群众诉求``
+    over ``关于加强企业信访稳定工作的`` / ``实践与启示``), or the one-line block right above it (at most :data:`KICKER_GAP` blank lines between; a blank line, furniture or the page's
     top above it), when :func:`_is_kicker` says it is a lead-in."""
     title = state.blocks[index]
     if title.first != title.last:
@@ -68,6 +69,11 @@ def _kicker_over(state: PageState, index: int) -> None:
         if len(lines) == 2 and _is_kicker(state, lines[0], lines[1]):
             state.blocks[index] = Block("title", title.last, title.last, lines[1], title.rule, dict(title.data))
             state.blocks.insert(index, Block("kicker", title.first, title.first, lines[0], "kicker_over_title"))
+        elif len(lines) == 3 and _is_couplet(lines[0]) and title.text.startswith(lines[0]):
+            headline = title.text[len(lines[0]) :].lstrip()  # the headline wrapped over the other two lines
+            if _is_kicker(state, lines[0], headline):
+                state.blocks[index] = Block("title", title.first + 1, title.last, headline, title.rule, dict(title.data))
+                state.blocks.insert(index, Block("kicker", title.first, title.first, lines[0], "kicker_over_title"))
         return
     above = index - 1
     if above < 0 or not _title_like(state.blocks[above]):
