@@ -387,6 +387,21 @@ def test_worker_processes_give_the_same_pages_as_one_process(seed_corpus, segmen
     assert [o.read for o in parallel] == [o.read for o in serial]
 
 
+def test_tools_made_from_a_recipe_leave_no_temporary_folder_behind(segmenter, tmp_path, monkeypatch):
+    """A spawned worker makes its tools from the recipe: the word files it writes for jieba are
+    removed once the dictionary is loaded (each worker used to leave a folder in /tmp)."""
+    import tempfile
+
+    from zhenggong_report.analyze import load_analysis_data
+    from zhenggong_report.parse.layout import default_layout
+    from zhenggong_report.pipeline.map import ToolsRecipe
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    tools = ToolsRecipe.of(segmenter, load_analysis_data(), default_layout()).make()
+    assert tools.segmenter.loaded and tools.segmenter.cut("职工代表大会") == segmenter.cut("职工代表大会")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_per_page_pipeline_analyses_like_the_whole_corpus_at_once(tmp_path, cache_folder, seed_corpus, seed_analysis):
     import json
 

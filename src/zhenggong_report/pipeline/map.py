@@ -103,8 +103,12 @@ class ToolsRecipe:
         )
 
     def make(self, folder: Optional[Path] = None) -> MapTools:
-        """The tools, the two word files written into ``folder`` (a temporary one if None)."""
-        where = Path(folder) if folder is not None else Path(tempfile.mkdtemp(prefix="zhenggong-map-"))
+        """The tools, the two word files written into ``folder``; without one, into a temporary
+        folder that is removed once the dictionary is loaded (both files are read by then)."""
+        if folder is None:
+            with tempfile.TemporaryDirectory(prefix="zhenggong-map-") as temporary:
+                return self.make(Path(temporary))
+        where = Path(folder)
         where.mkdir(parents=True, exist_ok=True)
         userdict, stopwords = where / "userdict.txt", where / "stopwords.txt"
         userdict.write_bytes(self.userdict)
