@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from itertools import combinations
 
+import pytest
+
 from zhenggong_report.analyze.duplicates import body_text, normalised, overlap, shingles
 from zhenggong_report.render.data import json_pieces, to_json
 
@@ -106,3 +108,22 @@ def test_shared_values_leave_every_page_output_equal(segmenter):
     assert light == plain
     pairs = [pair for o in light for article in o.read.reading.themes for hit in article.treated for pair in hit.terms]
     assert len({id(p) for p in pairs}) == len(set(pairs)) < len(pairs)
+
+
+@pytest.mark.parametrize("layout", ["single", "folder"])
+def test_a_rendered_report_lets_its_view_go_without_the_garbage_collector(seed_corpus, seed_analysis, layout):
+    """A template that defines a macro leaves its context in a reference cycle; the report's view
+    (and through it the corpus) must not be held by it, or a build — which pauses the collector —
+    keeps all of it until one long collection at the end."""
+    import gc
+
+    from zhenggong_report.render.article_views import ArticleView
+    from zhenggong_report.render.html import render_html
+
+    gc.collect()
+    gc.disable()
+    try:
+        files = render_html(seed_corpus, seed_analysis, layout=layout)
+        assert files and not [o for o in gc.get_objects() if isinstance(o, ArticleView)]
+    finally:
+        gc.enable()

@@ -16,7 +16,7 @@ import os
 import re
 import traceback
 from pathlib import Path
-from typing import Mapping, Optional
+from typing import Iterator, Mapping, Optional
 
 import jinja2
 import jinja2.sandbox
@@ -170,6 +170,22 @@ def choose_layout(layout: str, corpus: ParsedCorpus) -> str:
     return "folder" if sum(s.size for s in corpus.sources) > FOLDER_FROM_BYTES else "single"
 
 
+def _generate(template: jinja2.Template, variables: dict) -> Iterator[str]:
+    """``template.generate(**variables)``, the variables let go when it ends: a template that
+    defines a macro leaves its context in a reference cycle (macro and context), and the cycle
+    would keep the whole report's view alive until the garbage collector next runs — which a
+    build pauses (:func:`..pipeline.stages._without_cycle_collection`), so the view, the corpus and
+    the analysis all waited for one long collection at the end instead of being freed at once."""
+    shared = {**template.globals, **variables}
+    context = template.new_context(shared, shared=True)
+    try:
+        yield from template.root_render_func(context)
+    except Exception:
+        yield template.environment.handle_exception()
+    finally:
+        shared.clear()
+
+
 def render_html(
     corpus: ParsedCorpus,
     analysis: Analysis,
@@ -193,7 +209,7 @@ def render_html(
     common = {"build_date": build_date, "version": __version__}
 
     def render(name: str, **context) -> bytes:
-        chunks = env.get_template(name).generate(**common, **context)
+        chunks = _generate(env.get_template(name), {**common, **context})
         # Encoded into one buffer as it is generated, a few thousand pieces at a time: the page never
         # exists as one large str, nor as a list of hundreds of thousands of small pieces, beside its bytes.
         buffer = io.BytesIO()
