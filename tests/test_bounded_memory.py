@@ -7,7 +7,7 @@ from itertools import combinations
 
 import pytest
 
-from zhenggong_report.analyze.duplicates import body_text, normalised, overlap, shingles
+from zhenggong_report.analyze.duplicate_texts import body_text, normalised, overlap, shingles
 from zhenggong_report.render.data import json_pieces, to_json
 
 
@@ -68,7 +68,7 @@ def test_shared_values_are_counted_as_numpy_intersects_them():
     import numpy as np
 
     rng = np.random.default_rng(7)
-    from zhenggong_report.analyze.duplicates import shared_count
+    from zhenggong_report.analyze.duplicate_texts import shared_count
 
     for _ in range(200):
         a = np.unique(rng.integers(0, 500, rng.integers(0, 60)).astype(np.uint64))

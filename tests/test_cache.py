@@ -174,7 +174,7 @@ def test_a_flipped_bit_in_any_entry_never_changes_the_output(seeds, tmp_path, ca
     build(seeds, tmp_path / "warm")
     entries = sorted((cache_folder / "build").rglob("*.entry"))
     kinds = {entry.parent.parent.name for entry in entries}
-    assert kinds == {"page-parse", "page-tokens", "page-reading", "glossary-memo", "reports", "report-meta"}
+    assert kinds == {"page-parse", "page-tokens", "page-reading", "glossary-memo", "duplicate-memo", "reports", "report-meta"}
     for round_, position in enumerate((4, 40, -1)):  # in the digest, the first payload bytes, the last byte
         for entry in entries:
             flip_bit(entry, position)
@@ -199,7 +199,7 @@ def test_a_flipped_bit_in_a_kept_report_file_never_reaches_the_output(seeds, tmp
     assert snapshot(tmp_path / "again") == snapshot(clean)
 
 
-@pytest.mark.parametrize("kind", ["page-parse", "page-reading", "glossary-memo", "reports", "report-meta"])
+@pytest.mark.parametrize("kind", ["page-parse", "page-reading", "glossary-memo", "duplicate-memo", "reports", "report-meta"])
 def test_a_flipped_bit_in_one_kind_of_entry_never_changes_the_output(seeds, tmp_path, cache_folder, kind):
     clean = tmp_path / "clean"
     build(seeds, clean, use_cache=False)

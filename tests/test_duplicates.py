@@ -150,7 +150,7 @@ def test_the_pair_search_in_parts_side_by_side_finds_the_same_groups(seed_corpus
     """The LSH lookups cut into parts run side by side (forked children here, as the build runs them
     at scale) give the groups of one lookup over all texts: a chain of resubmissions spread over
     both parts still ends in one group."""
-    from zhenggong_report.analyze.duplicates import body_text
+    from zhenggong_report.analyze.duplicate_texts import body_text
     from zhenggong_report.pipeline.forks import in_children
 
     articles = list(seed_corpus.articles)
@@ -170,3 +170,53 @@ def test_the_pair_search_in_parts_side_by_side_finds_the_same_groups(seed_corpus
     assert find_duplicate_bodies(ids, bodies, 0, spread=side_by_side) == whole
     assert find_duplicate_bodies(ids, bodies, 0, spread=lambda parts: [part() for part in parts]) == whole
     assert calls == [2]
+
+
+def _resubmissions(seed_corpus, count: int = 6) -> list:
+    articles = list(seed_corpus.articles)
+    for n, article in enumerate(seed_corpus.articles[:count]):
+        articles += [edited(article, f"e{n}"), _abridged(article, f"a{n}", max(2, len(article.paragraphs) * 9 // 10))]
+    return articles
+
+
+@WAYS
+def test_a_memo_of_an_earlier_build_gives_the_groups_a_fresh_search_gives(seed_corpus, exact_below) -> None:
+    """The duplicate memo is a pure cache: the corpus after one article changed, one was added
+    and one removed gives the same groups with the earlier build's memo as without it, and the
+    memo then holds that corpus's texts only, every pair the search measured among them."""
+    from zhenggong_report.analyze.duplicate_texts import body_text
+    from zhenggong_report.analyze.duplicates import search_duplicates
+
+    before = _resubmissions(seed_corpus)
+    _, memo = search_duplicates([a.id for a in before], [body_text(a) for a in before], exact_below)
+    assert len(memo.prints) == len({body_text(a) for a in before}) and memo.shared
+    after = before[1:] + [edited(seed_corpus.articles[7], "new")]
+    after[3] = edited(after[3], "changed", every=2)
+    ids, bodies = [a.id for a in after], [body_text(a) for a in after]
+    fresh, fresh_memo = search_duplicates(ids, bodies, exact_below)
+    remembered, left = search_duplicates(ids, bodies, exact_below, memo=memo)
+    assert remembered == fresh and len(fresh) >= 6
+    assert left.prints.keys() == fresh_memo.prints.keys() and left.shared == fresh_memo.shared
+    assert body_text(before[0]) not in {body_text(a) for a in after}
+
+
+def test_a_memo_spares_the_search_all_but_the_changed_texts_work(seed_corpus, monkeypatch) -> None:
+    """With the memo of the same corpus before one article changed, only that article's text is
+    normalised and shingled again, and only pairs with it measured."""
+    from zhenggong_report.analyze import duplicate_texts
+    from zhenggong_report.analyze.duplicate_texts import body_text
+    from zhenggong_report.analyze.duplicates import search_duplicates
+
+    articles = _resubmissions(seed_corpus)
+    ids = [a.id for a in articles]
+    _, memo = search_duplicates(ids, [body_text(a) for a in articles], 0)
+    articles[2] = edited(articles[2], "again", every=2)
+    shingled, measured = [], []
+    real_shingles, real_count = duplicate_texts.shingles, duplicate_texts.shared_count
+    monkeypatch.setattr(duplicate_texts, "shingles", lambda text: shingled.append(text) or real_shingles(text))
+    monkeypatch.setattr(duplicate_texts, "shared_count", lambda a, b: measured.append(1) or real_count(a, b))
+    groups, _ = search_duplicates(ids, [body_text(a) for a in articles], 0, memo=memo)
+    monkeypatch.undo()
+    assert shingled == [duplicate_texts.normalised(body_text(articles[2]))]
+    assert len(measured) < len(memo.shared)  # a fresh search of this corpus measures them all
+    assert groups == search_duplicates(ids, [body_text(a) for a in articles], 0)[0]

@@ -4,8 +4,9 @@
 finds the enterprises and the 提法 glossary, weighs keywords, finds related articles and
 duplicate submissions, and joins it all into one :class:`~..models.Analysis`. It neither forks
 nor caches: ``pair`` runs its two independent halves (one after the other unless the caller
-gives a way to run them side by side, or the weights in a process of their own), and ``glossary_memo`` is each article's glossary work as
-an earlier build left it, kept by the caller.
+gives a way to run them side by side, or the weights in a process of their own), and
+``glossary_memo`` and ``duplicate_memo`` are each article's glossary work and the duplicate
+search's work on texts and pairs as an earlier build left them, kept by the caller.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Callable, Optional, Sequence, TypeVar
 from ..models import Analysis, Article, ArticleAnalysis
 from ..segmenter import Segmenter
 from .data_files import AnalysisData
-from .duplicates import body_text
+from .duplicate_texts import DuplicateMemo, body_text
 from .enterprises import read_enterprises
 from .glossary import GlossaryMemo, build_glossary
 from .page import PageReading
@@ -39,6 +40,7 @@ class WeighedCorpus:
     keywords: dict
     related: dict
     duplicates: tuple
+    duplicate_memo: DuplicateMemo
 
 
 @dataclass(frozen=True)
@@ -63,13 +65,14 @@ class DuplicateSearch:
 
     ids: tuple[str, ...]
     bodies: tuple[str, ...]
+    memo: Optional[DuplicateMemo] = None
 
-    def __call__(self, spread=None) -> tuple:
-        """The groups; ``spread`` may run the parts of the pair search side by side (see
-        :func:`.duplicates.join_similar`)."""
-        from .duplicates import find_duplicate_bodies  # datasketch, where this runs
+    def __call__(self, spread=None) -> tuple[tuple, DuplicateMemo]:
+        """The groups, and the memo a later build may take; ``spread`` may run the parts of the
+        pair search side by side (see :func:`.duplicates.join_similar`)."""
+        from .duplicates import search_duplicates  # datasketch, where this runs
 
-        return find_duplicate_bodies(self.ids, self.bodies, spread=spread)
+        return search_duplicates(self.ids, self.bodies, spread=spread, memo=self.memo)
 
 
 @dataclass(frozen=True)
@@ -82,15 +85,16 @@ class CorpusWeights:
     ids: tuple[str, ...]
     counts: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]
     bodies: tuple[str, ...]
+    duplicate_memo: Optional[DuplicateMemo] = None
 
     def parts(self) -> tuple[TermWeighing, DuplicateSearch]:
-        return TermWeighing(self.ids, self.counts), DuplicateSearch(self.ids, self.bodies)
+        return TermWeighing(self.ids, self.counts), DuplicateSearch(self.ids, self.bodies, self.duplicate_memo)
 
     @staticmethod
-    def joined(terms: tuple[dict, dict], duplicates: tuple) -> WeighedCorpus:
+    def joined(terms: tuple[dict, dict], duplicates: tuple[tuple, DuplicateMemo]) -> WeighedCorpus:
         """The parts' results as one :class:`WeighedCorpus`."""
         keywords, related = terms
-        return WeighedCorpus(keywords, related, duplicates)
+        return WeighedCorpus(keywords, related, *duplicates)
 
     def __call__(self) -> WeighedCorpus:
         terms, duplicates = self.parts()
@@ -104,8 +108,10 @@ def read_corpus(
     segmenter: Segmenter,
     pair: Pair = in_order,
     glossary_memo: Optional[GlossaryMemo] = None,
+    duplicate_memo: Optional[DuplicateMemo] = None,
 ) -> Analysis:
-    """The analysis of ``articles``, whose own readings are ``readings`` (page by page, in order)."""
+    """The analysis of ``articles``, whose own readings are ``readings`` (page by page, in order).
+    Each memo, when given, supplies an earlier build's work and is left holding this one's."""
     themes = [t for r in readings for t in r.themes]
     claims = [c for r in readings for c in r.claims]
     counts = tuple(c for r in readings for c in r.counts)
@@ -119,8 +125,10 @@ def read_corpus(
         names = frozenset(name for e in enterprises.enterprises for name in (e.name, *e.aliases))
         return enterprises, build_glossary(texts, names, glossary_memo, data.glossary)
 
-    weights_job = CorpusWeights(ids, counts, tuple(body_text(a) for a in articles))
+    weights_job = CorpusWeights(ids, counts, tuple(body_text(a) for a in articles), duplicate_memo)
     weighed, (enterprises, glossary) = pair(weights_job, enterprises_and_glossary)
+    if duplicate_memo is not None:  # the search may have run in another process: its memo came back
+        duplicate_memo.prints, duplicate_memo.shared = weighed.duplicate_memo.prints, weighed.duplicate_memo.shared
     keywords, related, duplicates = weighed.keywords, weighed.related, weighed.duplicates
     return Analysis(
         themes=data.taxonomy.themes,

@@ -1,39 +1,34 @@
 """Duplicate submissions (一稿多投): the same article printed twice, or an abridged copy of it.
 
-Corpus-wide, in the main process. Each article's body (headings left out) is normalised (NFKC, only letters, digits
-and CJK characters kept, so width, spacing and punctuation do not matter) and cut into character
-shingles of :data:`SHINGLE` characters (kept as 64-bit hashes). Articles with the very same normalised body are grouped by
-its digest at once (linear; a corpus copied a thousand times costs one MinHash per distinct text).
-The distinct texts (when there are :data:`EXACT_BELOW` or more; fewer are simply compared pair
-by pair) get a MinHash (``datasketch``) and go into a MinHash LSH Ensemble, which finds
-for each text the others that *contain* at least :data:`CONTAINMENT` of its shingles — a
-near-duplicate contains nearly all of the other's, an abridged resubmission has nearly all of its
+Corpus-wide, in the reduce. Each article's body (headings left out) is one of the distinct texts of
+:mod:`.duplicate_texts` (normalised, so width, spacing and punctuation do not matter; exact copies
+share one, so a corpus copied a thousand times costs one MinHash per distinct text), known by its
+character shingles. The distinct texts (when there are :data:`EXACT_BELOW` or more; fewer are
+simply compared pair by pair) get a MinHash (``datasketch``) and go into a MinHash LSH Ensemble,
+which finds for each text the others that *contain* at least :data:`CONTAINMENT` of its shingles —
+a near-duplicate contains nearly all of the other's, an abridged resubmission has nearly all of its
 own shingles inside the full text. Every candidate is then checked on the exact shingle sets, so
-the groups do not depend on the sketch's luck and are the same from build to build.
+the groups do not depend on the sketch's luck and are the same from build to build; a
+:class:`.DuplicateMemo` of an earlier build spares the work on texts and pairs it already did.
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
-import re
-import unicodedata
 from functools import partial
 from typing import Callable, Optional, Sequence
 
 import numpy as np
 
 from ..models import Article, DuplicateGroup, DuplicateMember
+from .duplicate_texts import NUM_PERM, SKETCH_SCHEME, DistinctTexts, DuplicateMemo, body_text
 
-SHINGLE = 5
-"""Characters per shingle: long enough that two unrelated articles on the same theme share few."""
 CONTAINMENT = 0.8
 """Share of an article's shingles that must stand in another for the two to be duplicates."""
 NEAR_DUPLICATE = 0.8
 """Shingle Jaccard from which a copy counts as a near-duplicate rather than an abridged one."""
 MIN_SHINGLES = 30
 """Shorter bodies (a notice, a title alone) are never called duplicates."""
-NUM_PERM = 128
 SKETCH_MARGIN = 0.15
 """The sketch looks for pairs this far below :data:`CONTAINMENT`, so that a pair near it is not lost
 to the sketch's luck; every candidate is then measured exactly."""
@@ -47,66 +42,6 @@ SLACK_ERRORS = 4.0
 """Standard errors added to a sketch's Jaccard estimate before it may rule a candidate out."""
 EXACT_BELOW = 64
 """Fewer distinct texts than this are compared pair by pair, exactly; more go through MinHash LSH."""
-
-_NOT_TEXT = re.compile(r"[\W_]+")
-
-
-def body_text(article: Article) -> str:
-    """The article's paragraphs as printed, headings left out (a resubmission may re-head them)."""
-    return "".join(p.text for p in article.paragraphs if p.kind != "heading") or "".join(p.text for p in article.paragraphs)
-
-
-def normalised(text: str) -> str:
-    """Letters, digits and CJK characters, width-folded (NFKC), nothing else."""
-    return _NOT_TEXT.sub("", unicodedata.normalize("NFKC", text))
-
-
-def _digest(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-
-
-_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
-_LOW_32 = np.uint64(0xFFFFFFFF)
-
-
-def shingles(text: str, size: int = SHINGLE) -> np.ndarray:
-    """The text's distinct shingles of ``size`` characters, each as a 64-bit hash, sorted.
-
-    Numbers rather than strings: a tenth of the memory (a corpus of 19,000 distinct articles holds
-    some 40 million shingles) and set operations in numpy. Each hash is a polynomial over the
-    shingle's code points, mixed (splitmix64's finaliser); two shingles share one by chance about
-    once in 2⁶⁴ comparisons, far below what could change an overlap."""
-    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    count = len(points) - size + 1
-    if count <= 0:
-        return np.zeros(0, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        h = np.zeros(count, dtype=np.uint64)
-        for k in range(size):  # arithmetic mod 2⁶⁴
-            h = h * _MULTIPLIER + points[k : k + count]
-        h ^= h >> np.uint64(30)
-        h *= np.uint64(0xBF58476D1CE4E5B9)
-        h ^= h >> np.uint64(27)
-        h *= np.uint64(0x94D049BB133111EB)
-        h ^= h >> np.uint64(31)
-    return np.unique(h)
-
-
-def shared_count(a: np.ndarray, b: np.ndarray) -> int:
-    """How many values the sorted, distinct arrays ``a`` and ``b`` share (a binary search of each of
-    ``a``'s in ``b``: no merged copy of both is sorted)."""
-    if not len(a) or not len(b):
-        return 0
-    places = np.searchsorted(b, a)
-    places[places == len(b)] = 0
-    return int(np.count_nonzero(b[places] == a))
-
-
-def overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
-    """Jaccard of the shingle sets ``a`` and ``b``, and the share of ``a`` that stands in ``b``."""
-    shared = shared_count(a, b)
-    union = len(a) + len(b) - shared
-    return (shared / union if union else 0.0), (shared / len(a) if len(a) else 0.0)
 
 
 class _Groups:
@@ -127,19 +62,23 @@ class _Groups:
             self.parent[max(a, b)] = min(a, b)
 
 
-Spread = Callable[[list[Callable[[], list[tuple[int, int]]]]], list[list[tuple[int, int]]]]
+Spread = Callable[[list[Callable[[], "FoundPairs"]]], list["FoundPairs"]]
 """Runs the parts of the pair search side by side and returns their results in order (each part is
 independent: it reads the sketches and texts and returns the pairs it found)."""
+
+FoundPairs = tuple[list[tuple[int, int]], dict[bytes, int]]
+"""The pairs a part of the search found, and the shared-shingle counts it measured (for the memo)."""
 
 SEARCH_PARTS = 2
 """How many parts the pair search over the distinct texts is cut into for a ``spread``."""
 
 
 def join_similar(
-    texts: Sequence[np.ndarray], groups: _Groups, exact_below: int = EXACT_BELOW, spread: Optional[Spread] = None
-) -> None:
+    texts: DistinctTexts, groups: _Groups, exact_below: int = EXACT_BELOW, spread: Optional[Spread] = None
+) -> list[dict[bytes, int]]:
     """Join in ``groups`` every two distinct texts where one holds at least :data:`CONTAINMENT` of
-    the other. A pair already in one group is not measured (it would join nothing).
+    the other. A pair already in one group is not measured (it would join nothing). Returns the
+    shared counts the parts run by ``spread`` measured (what ``texts`` did not see).
 
     Fewer than ``exact_below`` texts are simply compared pair by pair (cheaper than sketching them);
     more are sketched and looked up in the LSH Ensemble, and only its candidates compared. Given a
@@ -147,24 +86,25 @@ def join_similar(
     finding its pairs on its own, joined here: the groups are the same as in one part, since a
     pair a part leaves unmeasured is one its own joins already connect.
     """
-    eligible = [i for i, text in enumerate(texts) if len(text) >= MIN_SHINGLES]
+    eligible = [i for i in range(len(texts)) if texts.size(i) >= MIN_SHINGLES]
     if len(eligible) < exact_below:
         for n, i in enumerate(eligible):
             for j in eligible[n + 1 :]:
                 if groups.find(i) != groups.find(j) and (
-                    overlap(texts[i], texts[j])[1] >= CONTAINMENT or overlap(texts[j], texts[i])[1] >= CONTAINMENT
+                    texts.overlap(i, j)[1] >= CONTAINMENT or texts.overlap(j, i)[1] >= CONTAINMENT
                 ):
                     groups.join(i, j)
-        return
+        return []
     search = SketchSearch(texts, eligible)
     if spread is None:
         found = [search.contained_pairs(eligible)]
     else:
         parts = [eligible[k :: SEARCH_PARTS] for k in range(SEARCH_PARTS)]
         found = spread([partial(search.contained_pairs, part) for part in parts if part])
-    for pairs in found:
+    for pairs, _ in found:
         for i, j in pairs:
             groups.join(i, j)
+    return [measured for _, measured in found] if spread is not None else []
 
 
 class SketchSearch:
@@ -172,34 +112,33 @@ class SketchSearch:
     sizes: :meth:`contained_pairs` finds, for any of the texts, the others that hold at least
     :data:`CONTAINMENT` of it."""
 
-    def __init__(self, texts: Sequence[np.ndarray], eligible: list[int]) -> None:
-        from datasketch import MinHash, MinHashLSHEnsemble  # imported only when there are many texts to compare
+    def __init__(self, texts: DistinctTexts, eligible: list[int]) -> None:
+        from datasketch import LeanMinHash, MinHashLSHEnsemble  # imported only when there are many texts to compare
 
-        # One set of permutations for every sketch (MinHash.generator copies its first), each sketch fed 32-bit values.
-        made = MinHash.generator(((texts[i] & _LOW_32).tolist() for i in eligible), num_perm=NUM_PERM, seed=1, hashfunc=int)
         self.texts = texts
-        self.sketches = dict(zip(eligible, made, strict=True))
+        self.signatures = np.zeros((len(texts), NUM_PERM), dtype=np.uint32)
+        self.signatures[eligible] = texts.sketches(eligible)
+        self.sketches = {i: LeanMinHash(seed=1, hashvalues=self.signatures[i], scheme=SKETCH_SCHEME) for i in eligible}
         self.index = MinHashLSHEnsemble(threshold=CONTAINMENT - SKETCH_MARGIN, num_perm=NUM_PERM, num_part=4, weights=RECALL_WEIGHTS)
-        self.index.index((i, self.sketches[i], size_class(len(texts[i]))) for i in eligible)
-        self.signatures = np.zeros((len(texts), NUM_PERM), dtype=np.uint64)
-        for i in eligible:
-            self.signatures[i] = self.sketches[i].hashvalues
-        self.sizes = np.array([len(text) for text in texts], dtype=np.float64)
+        self.index.index((i, self.sketches[i], size_class(texts.size(i))) for i in eligible)
+        self.sizes = np.array([texts.size(i) for i in range(len(texts))], dtype=np.float64)
 
-    def contained_pairs(self, indices: Sequence[int]) -> list[tuple[int, int]]:
+    def contained_pairs(self, indices: Sequence[int]) -> FoundPairs:
         """``(i, j)`` for each text ``i`` of ``indices`` and each LSH candidate ``j`` that the
         sketches say may, and the exact shingles say does, hold :data:`CONTAINMENT` of it; a pair
-        already connected by the pairs found before it is not measured."""
+        already connected by the pairs found before it is not measured. Also the shared counts
+        measured here (the part may run in a process of its own)."""
         texts, found, joined = self.texts, [], _Groups(len(self.texts))
+        before = set(texts.measured)
         for i in indices:
             candidates = np.array(
-                sorted(j for j in self.index.query(self.sketches[i], size_class(len(texts[i]))) if j != i), dtype=np.int64
+                sorted(j for j in self.index.query(self.sketches[i], size_class(texts.size(i))) if j != i), dtype=np.int64
             )
             for j in candidates[likely_containing(self.signatures, self.sizes, i, candidates)].tolist():
-                if joined.find(i) != joined.find(j) and overlap(texts[i], texts[j])[1] >= CONTAINMENT:
+                if joined.find(i) != joined.find(j) and texts.overlap(i, j)[1] >= CONTAINMENT:
                     joined.join(i, j)
                     found.append((i, j))
-        return found
+        return found, {key: count for key, count in texts.measured.items() if key not in before}
 
 
 def size_class(size: int) -> int:
@@ -232,56 +171,54 @@ def find_duplicates(articles: Sequence[Article], exact_below: int = EXACT_BELOW)
 
 
 def find_duplicate_bodies(
-    ids: Sequence[str], raw_bodies: Sequence[str], exact_below: int = EXACT_BELOW, spread: Optional[Spread] = None
+    ids: Sequence[str],
+    raw_bodies: Sequence[str],
+    exact_below: int = EXACT_BELOW,
+    spread: Optional[Spread] = None,
+    memo: Optional[DuplicateMemo] = None,
 ) -> tuple[DuplicateGroup, ...]:
     """:func:`find_duplicates` from each article's id and :func:`body_text`; ``spread`` runs the
-    parts of the pair search (see :func:`join_similar`)."""
-    normal_of_raw: dict[bytes, str] = {}  # exact copies are normalised once
-    bodies = []
-    for raw in raw_bodies:
-        key = _digest(raw)
-        if key not in normal_of_raw:
-            normal_of_raw[key] = normalised(raw)
-        bodies.append(normal_of_raw[key])
-    distinct: dict[bytes, int] = {}
-    text_of: list[int] = []
-    first_body: dict[int, str] = {}
-    for body in bodies:
-        text = distinct.setdefault(_digest(body), len(distinct))
-        text_of.append(text)
-        first_body.setdefault(text, body)
-    texts = [shingles(first_body[t]) for t in range(len(distinct))]
+    parts of the pair search (see :func:`join_similar`); ``memo`` gives an earlier build's work on
+    texts and pairs (:func:`search_duplicates` also returns this one's)."""
+    return search_duplicates(ids, raw_bodies, exact_below, spread, memo)[0]
+
+
+def search_duplicates(
+    ids: Sequence[str],
+    raw_bodies: Sequence[str],
+    exact_below: int = EXACT_BELOW,
+    spread: Optional[Spread] = None,
+    memo: Optional[DuplicateMemo] = None,
+) -> tuple[tuple[DuplicateGroup, ...], DuplicateMemo]:
+    """The groups of :func:`find_duplicate_bodies`, and what a later build may take from this one."""
+    texts = DistinctTexts(raw_bodies, memo)
     groups = _Groups(len(texts))
-    join_similar(texts, groups, exact_below, spread)
+    measured_elsewhere = join_similar(texts, groups, exact_below, spread)
     members: dict[int, list[int]] = {}
-    for index, text in enumerate(text_of):
-        if len(texts[text]) >= MIN_SHINGLES:
+    for index, text in enumerate(texts.text_of):
+        if texts.size(text) >= MIN_SHINGLES:
             members.setdefault(groups.find(text), []).append(index)
     found = []
     for indices in members.values():
         if len(indices) < 2:
             continue
-        representative = max(indices, key=lambda i: (len(bodies[i]), -i))
-        found.append((min(indices), make_group(ids, text_of, texts, representative, indices)))
-    return tuple(group for _, group in sorted(found, key=lambda item: item[0]))
+        representative = max(indices, key=lambda i: (texts.length(texts.text_of[i]), -i))
+        found.append((min(indices), make_group(ids, texts, representative, indices)))
+    groups_found = tuple(group for _, group in sorted(found, key=lambda item: item[0]))
+    return groups_found, texts.remembered(measured_elsewhere)
 
 
-def make_group(
-    ids: Sequence[str], text_of: list[int], texts: list[np.ndarray], representative: int, indices: list[int]
-) -> DuplicateGroup:
-    head = text_of[representative]
-    measured: dict[int, tuple[float, float]] = {}
+def make_group(ids: Sequence[str], texts: DistinctTexts, representative: int, indices: list[int]) -> DuplicateGroup:
+    head = texts.text_of[representative]
     members = [DuplicateMember(ids[representative], "representative")]
     for index in indices:
         if index == representative:
             continue
-        text = text_of[index]
+        text = texts.text_of[index]
         if text == head:
             members.append(DuplicateMember(ids[index], "identical"))
             continue
-        if text not in measured:
-            measured[text] = overlap(texts[text], texts[head])
-        jaccard, containment = measured[text]
+        jaccard, containment = texts.overlap(text, head)
         relation = "near-duplicate" if jaccard >= NEAR_DUPLICATE else "abridged" if containment >= CONTAINMENT else "overlapping"
         members.append(DuplicateMember(ids[index], relation, round(jaccard, 3), round(containment, 3)))
     return DuplicateGroup("d-" + ids[representative].removeprefix("a-"), tuple(members))

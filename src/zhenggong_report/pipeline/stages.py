@@ -19,6 +19,7 @@ from typing import Iterator, Optional
 
 from ..analyze import PageReading, PageTools, in_order, load_analysis_data, read_corpus
 from ..analyze.corpus import CorpusWeights, Pair
+from ..analyze.duplicate_texts import DuplicateMemo
 from ..analyze.glossary import GlossaryMemo
 from ..cache import BuildCache, digest
 from ..models import ParsedCorpus, SourceFile
@@ -181,16 +182,25 @@ def join_stage(sources: tuple[SourceFile, ...], outputs: list[PageOutput], tools
 
 def reduce_stage(corpus: ParsedCorpus, readings: list[PageReading], tools: MapTools, prints: Fingerprints, cache: BuildCache, parallel: bool):
     """The corpus read (:func:`..analyze.read_corpus`), its halves side by side when ``parallel``
-    (:func:`reduce_pair`); the glossary's per-article work is kept in the cache between builds."""
-    memo_key = digest("glossary-memo", prints.code)
-    memo = cache.load("glossary-memo", memo_key) if cache.enabled else None
-    if cache.enabled and not isinstance(memo, GlossaryMemo):
-        memo = GlossaryMemo()
+    (:func:`reduce_pair`); the glossary's per-article work and the duplicate search's work on
+    texts and pairs are kept in the cache between builds."""
+    glossary_memo = _memo(cache, "glossary-memo", prints, GlossaryMemo)
+    duplicate_memo = _memo(cache, "duplicate-memo", prints, DuplicateMemo)
     pair = reduce_pair(len(corpus.articles), parallel)
-    analysis = read_corpus(corpus.articles, readings, tools.page.data, tools.segmenter, pair, memo)
-    if memo is not None:
-        cache.store("glossary-memo", memo_key, memo)
+    analysis = read_corpus(corpus.articles, readings, tools.page.data, tools.segmenter, pair, glossary_memo, duplicate_memo)
+    for kind, memo in (("glossary-memo", glossary_memo), ("duplicate-memo", duplicate_memo)):
+        if memo is not None:
+            cache.store(kind, digest(kind, prints.code), memo)
     return analysis
+
+
+def _memo(cache: BuildCache, kind: str, prints: Fingerprints, empty: type):
+    """The memo of ``kind`` an earlier build of this code left (a fresh one if none), or None
+    without a cache."""
+    if not cache.enabled:
+        return None
+    memo = cache.load(kind, digest(kind, prints.code))
+    return memo if isinstance(memo, empty) else empty()
 
 
 OWN_PROCESS_FROM_ARTICLES = 5_000
