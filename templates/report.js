@@ -368,16 +368,42 @@
     return row.href + (state ? (data ? "#" : "&") + state : "");
   }
 
-  // --- results: per hit the number of matches and a few lines in context
-  function kwicLine(segment, hit) {
-    var line = doc.createElement("li");
-    var left = Math.max(0, hit.start - CONTEXT), right = Math.min(segment.text.length, hit.end + CONTEXT);
-    line.appendChild(doc.createTextNode((left > 0 ? "…" : "") + segment.text.slice(left, hit.start)));
-    var mark = doc.createElement("mark");
-    mark.textContent = segment.text.slice(hit.start, hit.end);
-    line.appendChild(mark);
-    line.appendChild(doc.createTextNode(segment.text.slice(hit.end, right) + (right < segment.text.length ? "…" : "")));
-    return line;
+  // --- results: per hit the number of matches, its title once (matches marked), then up to
+  // KWIC_LINES distinct passages of the rest in context (matches near each other in one passage)
+  function marked(parent, text, hits, left, right) {
+    var at = left, before = left ? "…" : "";
+    hits.forEach(function (hit) {
+      if (hit.start < at) { return; }
+      parent.append(before + text.slice(at, hit.start), doc.createElement("mark"));
+      parent.lastChild.textContent = text.slice(hit.start, hit.end);
+      at = hit.end;
+      before = "";
+    });
+    parent.append(before + text.slice(at, right) + (right < text.length ? "…" : ""));
+  }
+  function passages(row, hits) {
+    var shown = [], seen = {}, last = {};
+    seen[row.segments[0].text] = true;
+    hits.forEach(function (hit) {
+      var text = row.segments[hit.segment].text;
+      var left = Math.max(0, hit.start - CONTEXT), right = Math.min(text.length, hit.end + CONTEXT);
+      if (last.segment === hit.segment && left < last.right) {
+        if (hit.end - last.left <= 3 * CONTEXT) {
+          last.right = Math.max(last.right, right);
+          last.end = hit.end;
+          return last.hits.push(hit);
+        }
+        // too long for one passage: the next starts where the last one's matches end
+        left = last.right = Math.min(hit.start, Math.max(left, last.end));
+      }
+      if (hit.segment) {
+        shown.push(last = { segment: hit.segment, text: text, left: left, right: right, end: hit.end, hits: [hit] });
+      }
+    });
+    return shown.filter(function (p) {
+      var key = p.text.slice(p.left, p.right);
+      return !seen[key] && (seen[key] = true);
+    }).slice(0, KWIC_LINES);
   }
   function resultItem(row, hits, state) {
     var item = doc.createElement("li");
@@ -385,7 +411,8 @@
     var head = doc.createElement("p");
     var anchor = doc.createElement("a");
     anchor.href = link(row, state);
-    anchor.textContent = row.title;
+    var title = row.segments[0].text;
+    marked(anchor, title, hits.filter(function (hit) { return !hit.segment; }), 0, title.length);
     head.appendChild(anchor);
     var count = doc.createElement("span");
     count.className = "hit-count";
@@ -397,7 +424,9 @@
     item.appendChild(head);
     var lines = doc.createElement("ul");
     lines.className = "kwic";
-    hits.slice(0, KWIC_LINES).forEach(function (hit) { lines.appendChild(kwicLine(row.segments[hit.segment], hit)); });
+    passages(row, hits).forEach(function (p) {
+      marked(lines.appendChild(doc.createElement("li")), p.text, p.hits, p.left, p.right);
+    });
     item.appendChild(lines);
     return item;
   }

@@ -108,6 +108,36 @@ def test_each_hit_shows_lines_in_context_with_the_match_marked(reader, records) 
             assert line.strip("…") in texts[article_id].replace("\n", "")
 
 
+@pytest.mark.parametrize("query", ["信访 工作", "信访", "党建"])
+def test_a_hit_shows_its_title_once_and_distinct_passages_in_context(reader, records, query) -> None:
+    """The title is the hit's link, its matches marked there; the lines under it are passages of the
+    rest of the article (never the title again), none repeating or containing another, each with
+    the words marked in it."""
+    page = reader.page
+    page.fill("#filter-search", query)
+    items = page.eval_on_selector_all(
+        "#search-hits > li",
+        """items => items.map(li => ({id: li.dataset.article, title: li.querySelector('p a').textContent,
+              marked: Array.from(li.querySelectorAll('p a mark'), m => m.textContent),
+              lines: Array.from(li.querySelectorAll('.kwic li'), l => [l.textContent, Array.from(l.querySelectorAll('mark'), m => m.textContent)])}))""",
+    )
+    words = fold(query).split()
+    by_id = {r["id"]: r for r in records}
+    assert items and any(any(w in fold(by_id[i["id"]]["display_title"]) for w in words) for i in items)
+    for item in items:
+        record = by_id[item["id"]]
+        title = record["display_title"]
+        assert item["title"] == title
+        texts = [line.strip("…") for line, _ in item["lines"]]
+        body = "".join(own_text(record)[1:]).replace("\n", "")
+        assert 1 <= len(texts) <= 3
+        for n, (text, marks) in enumerate(zip(texts, (m for _, m in item["lines"]))):
+            assert text in body and text not in title
+            assert marks and all(fold(m) in words for m in marks)
+            assert not any(text in other or other in text for other in texts[:n] + texts[n + 1:])
+        assert sorted(fold(m) for m in item["marked"]) == sorted(w for w in words for _ in range(fold(title).count(w)))
+
+
 def test_a_word_only_in_a_chip_or_label_is_not_found(reader, records) -> None:
     page = reader.page
     chip_only = [

@@ -41,6 +41,20 @@ def test_headings_are_headings_and_text_is_paragraphs(renderer) -> None:
     assert html == "<h4>一、强化思想引领</h4>\n<p>正文。</p>"
 
 
+def test_a_roll_list_of_names_or_units_is_a_names_paragraph(renderer) -> None:
+    """The people and units a 决定 commends, read apart by single spaces: ``names`` (styled so that a
+    line breaks only between two names); prose, a two-part headline and a spaced sentence are not."""
+    rolls = ["王斌 李建华 张伟 陈玉梅 刘敏", "炼油厂党委 化肥厂党委 动力厂运行二车间党支部 集团公司机关第三党支部"]
+    prose = ["希望受到表彰的先进基层党组织和优秀共产党员珍惜荣誉、再接再厉。", "用心用情解民忧 依法依规化矛盾",
+             "2025年，集团公司 各级党组织 坚持以习近平新时代中国特色社会主义思想为指导。"]
+    html = renderer.paragraphs([paragraph(text) for text in rolls + prose], terms=["党支部"])
+    assert html.split("\n") == [
+        '<p class="names">王斌 李建华 张伟 陈玉梅 刘敏</p>',
+        '<p class="names">炼油厂党委 化肥厂党委 动力厂运行二车间<b>党支部</b> 集团公司机关第三<b>党支部</b></p>',
+    ] + [f"<p>{text}</p>" for text in prose]
+    assert renderer.paragraphs([paragraph("王斌 李建华 张伟", "heading")]) == "<h4>王斌 李建华 张伟</h4>"
+
+
 def test_inline_emphasis_and_code_spans_still_work(renderer) -> None:
     html = renderer.inline("要**高度重视**`三会一课`")
     assert html == "要<strong>高度重视</strong><code>三会一课</code>"

@@ -125,6 +125,17 @@ def _plain_inline(text: str, pattern: re.Pattern[str] | None) -> str:
     return "".join(parts)
 
 
+_ROLL_ENTRY = re.compile(r"[^\s，。；：、！？,;:!?“”]{2,30}")
+"""One entry of a roll list: a name or a unit, no sentence punctuation."""
+
+
+def is_roll(text: str) -> bool:
+    """A roll list (the people or units a 决定 commends): three or more entries read apart by single
+    spaces, each a name without sentence punctuation. Shown so that no name breaks at a line end."""
+    entries = text.split(" ")
+    return len(entries) >= 3 and all(_ROLL_ENTRY.fullmatch(entry) for entry in entries)
+
+
 class BodyRenderer:
     """Renders article paragraphs deliberately, paragraph by paragraph."""
 
@@ -152,8 +163,8 @@ class BodyRenderer:
         return f'<div class="table-wrap" tabindex="0" role="group" aria-label="表格"><table class="data body-table"><tbody>{rows}</tbody></table></div>'
 
     def paragraphs(self, paragraphs: Sequence[Paragraph], terms: Iterable[str] = (), heading_level: int = 4) -> Markup:
-        """The article body: ``<p>`` per text paragraph, ``<h{level}>`` per heading, a stanza's lines
-        between ``<br>``, terms in ``<b>``."""
+        """The article body: ``<p>`` per text paragraph (``<p class="names">`` for a roll list),
+        ``<h{level}>`` per heading, a stanza's lines between ``<br>``, terms in ``<b>``."""
         pattern = terms_pattern(terms)
         parts = []
         for paragraph in paragraphs:
@@ -164,6 +175,8 @@ class BodyRenderer:
                 parts.append(self.table(paragraph.text, pattern))
             elif paragraph.kind == "verse":  # a stanza: each line of the poem on its own
                 parts.append('<p class="verse">' + "<br>".join(self.inline(line, pattern) for line in paragraph.text.split("\n")) + "</p>")
+            elif is_roll(paragraph.text):
+                parts.append(f'<p class="names">{html}</p>')
             else:
                 parts.append(f"<p>{html}</p>")
         return Markup("\n".join(parts))

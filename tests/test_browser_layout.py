@@ -1,0 +1,77 @@
+"""The report's layout for its readers, in chromium: on a phone the articles come first and the
+overview stays one tap away; the names of a roll list never break across two lines."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import FIXTURES
+from report_pages import write_report
+from test_browser import DESKTOP, PHONE, Watched, browser, report_dir, report_url  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+
+def page_top(page, selector: str) -> float:
+    return page.evaluate(f"document.querySelector('{selector}').getBoundingClientRect().top + scrollY")
+
+
+def test_on_a_phone_the_articles_come_first_and_the_overview_stays(browser, report_url) -> None:
+    context = browser.new_context(viewport=PHONE)
+    watched = Watched(context, report_url)
+    page = watched.page
+    assert page_top(page, "#articles") < page_top(page, "#overview")
+    first_row = page.evaluate("document.querySelector('#article-table tbody tr').getBoundingClientRect().bottom")
+    assert first_row <= PHONE["height"], "the first article (title, theme, unit) is on the first screen"
+    tabs = page.eval_on_selector_all(".toc-list > li > a", "links => links.map(a => [a.getAttribute('href'), a.getBoundingClientRect().left])")
+    assert [href for href, _ in sorted(tabs, key=lambda tab: tab[1])][:2] == ["#articles", "#overview"]
+    page.click('.toc-list a[href="#overview"]')
+    assert 0 <= page.evaluate("document.getElementById('overview').getBoundingClientRect().top") < 120
+    assert page.is_visible("#chart-bars-caption")
+    page.set_viewport_size(DESKTOP)
+    assert page_top(page, "#overview") < page_top(page, "#articles")
+    assert watched.errors == []
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def commendation_url(report_dir) -> str:
+    pages = report_dir / "commendation-pages"
+    pages.mkdir()
+    shutil.copy(FIXTURES / "pages" / "commendation_page.txt", pages)
+    return write_report(pages, report_dir / "commendation").as_uri()
+
+
+SPLIT_NAMES = """() => {
+  const split = [];
+  const rolls = Array.from(document.querySelectorAll('.article-body p')).filter(p => p.textContent.includes('李建华') || p.textContent.includes('炼油厂党委 '));
+  for (const p of rolls) {
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT), nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    const at = offset => { for (const node of nodes) { if (offset <= node.length) return [node, offset]; offset -= node.length; } };
+    let start = 0;
+    for (const name of p.textContent.split(' ')) {
+      const range = document.createRange();
+      range.setStart(...at(start));
+      range.setEnd(...at(start + name.length));
+      const tops = Array.from(range.getClientRects(), r => r.top);
+      if (Math.max(...tops) - Math.min(...tops) > 8) split.push(name);
+      start += name.length + 1;
+    }
+  }
+  return [rolls.length, split];
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_no_name_of_a_roll_list_breaks_across_lines(browser, commendation_url, viewport) -> None:
+    context = browser.new_context(viewport=viewport)
+    watched = Watched(context, commendation_url)
+    rolls, split = watched.page.evaluate(SPLIT_NAMES)
+    assert rolls == 2
+    assert split == []
+    assert watched.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    assert watched.errors == []
+    context.close()
