@@ -75,17 +75,55 @@ def photo_title(state: BlockState, line: Line) -> bool:
     return (above is None or above.blank) and not title.punctuated and len(title.text) <= PHOTO_TITLE_MAX
 
 
+CAPTION_NOT_UNDER = ("byline", "subtitle")
+"""What a flush caption over its credit never stands under: a lead paragraph under its byline is the article's."""
+
+
+def _flush_caption_over_credit(state: BlockState) -> int:
+    """How many blocks right above a credit line on its own are the caption it credits (0 for none):
+    on a page that indents its paragraphs, flush lines (no paragraph's start) of at most
+    :data:`MAX_CAPTION_LINES` lines right over the credit, a blank line (or the page's top) over
+    them and one (or the page's end) under the credit: ``6月12日，…开展“金融`` / ``知识进万家”志愿
+    服务活动。`` over ``本报记者　张　伟　摄``."""
+    following = state.peek()
+    if (following is not None and not following.blank) or not _indents_paragraphs(state):
+        return 0
+    count, top = _flush_text_above(state)
+    if not count or state.line.number - top > MAX_CAPTION_LINES or (top > 1 and not state.lines[top - 2].blank):
+        return 0
+    return 0 if _heads_text(state, len(state.blocks) - 1 - count) else count
+
+
+def _heads_text(state: BlockState, index: int) -> bool:
+    """The block at ``index`` is a byline or subtitle heading the text under it; a credit right
+    under a finished paragraph (``（通讯员　李　明）``) closes the item above it instead."""
+    if index < 0 or state.blocks[index].kind not in CAPTION_NOT_UNDER:
+        return False
+    above = state.blocks[index - 1] if index > 0 else None
+    closes = above is not None and above.kind == "text" and above.last == state.blocks[index].first - 1 and ends_sentence(above.text)
+    return not closes
+
+
+def _indents_paragraphs(state: BlockState) -> bool:
+    """The page is hard-wrapped and starts its paragraphs with an indent (flush lines start none)."""
+    return state.hard_wrapped and any(line.indented for line in state.lines)
+
+
 def photo_credit(state: BlockState) -> bool:
     """A photo credit on its own line (``本报记者 王五 摄``, ``（摄影 王五）``, ``□ 赵亮 摄``): a caption,
-    with the photo's title when one short line right above it names the photo (``春到矿山``)."""
+    with the photo's title when one short line right above it names the photo (``春到矿山``), or with
+    the flush caption lines over it (:func:`_flush_caption_over_credit`)."""
     line = state.line
     if not is_credit(line.text, state):
         return False
     first = line.number
     if photo_title(state, line):
         first = state.blocks.pop().first
-    text = "\n".join(l.text for l in state.lines[first - 1 : line.number])
-    state.push("caption", first, line.number, text, "photo_credit", credit=True)
+    else:
+        for _ in range(_flush_caption_over_credit(state)):
+            first = state.blocks.pop().first
+    caption = "".join(l.text for l in state.lines[first - 1 : line.number - 1])  # a title, or the caption's lines
+    state.push("caption", first, line.number, "\n".join(filter(None, (caption, line.text))), "photo_credit", credit=True)
     state.pos += 1
     return True
 

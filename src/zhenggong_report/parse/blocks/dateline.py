@@ -10,7 +10,7 @@ from typing import Any, Optional
 from ..state import BlockState, Line
 from ..text import has_sentence_punctuation
 from .base import BlockRule
-from .furniture import folded, push_furniture
+from .furniture import edition_name, folded, push_furniture
 from .editors_line import STAFF_SEPARATORS, has_staff_separator, read_editors
 from .masthead import masthead_name
 
@@ -61,7 +61,8 @@ def read_dateline(text: str, state: BlockState) -> Optional[dict[str, Any]]:
         meta["weekday"] = weekday.group(0)
         rest = rest.replace(weekday.group(0), " ", 1)
     if edition:
-        meta["edition"] = edition.group(0) if edition.group(0).startswith("第") or edition.group("e")[0].isalpha() else f"第{edition.group(0)}"
+        lettered = edition.group("e")[0].isascii() and edition.group("e")[0].isalpha()  # ``A3版`` as printed
+        meta["edition"] = edition.group(0) if lettered else edition_name(edition.group("e"))
         rest = rest.replace(edition.group(0), " ", 1)
     issue = _ISSUE.search(rest)
     if issue:

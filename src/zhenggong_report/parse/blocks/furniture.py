@@ -32,3 +32,19 @@ def near_page_edge(state: BlockState, reach: int = 3) -> bool:
         return True
     seen = sum(1 for line in state.lines[: state.pos] if not line.blank)
     return seen < reach
+
+
+_CHINESE_DIGITS = {digit: value for value, digit in enumerate("一二三四五六七八九", 1)}
+
+
+def edition_name(number: str) -> str:
+    """The 版次 in one form, ``第3版``, whether printed ``3``, ``三`` or (up to 99) ``十三``, so that a
+    jump line's ``下转第三版`` names the page whose dateline says ``第3版``; ``A3`` is kept."""
+    if number[:1] not in _CHINESE_DIGITS and number[:1] != "十":
+        return f"第{number}版"
+    tens, _, units = number.rpartition("十")
+    if "十" in number:
+        value = (_CHINESE_DIGITS.get(tens, 0) if tens else 1) * 10 + _CHINESE_DIGITS.get(units, 0)
+    else:
+        value = _CHINESE_DIGITS.get(number, 0)
+    return f"第{value}版" if value and (not tens or tens in _CHINESE_DIGITS) else f"第{number}版"

@@ -7,17 +7,18 @@ from typing import Optional
 
 from ..state import BlockState, Line
 from .base import BlockRule
-from .furniture import folded
+from .furniture import edition_name, folded
 
 
 def read_jump(text: str, state: BlockState) -> Optional[tuple[str, str]]:
-    """``("on", "第6版")`` for a jump to another page, ``("from", "第1版")`` for one from it."""
+    """``("on", "第6版")`` for a jump to another page, ``("from", "第1版")`` for one from it (a page
+    printed ``第三版`` named ``第3版``, as its dateline is)."""
     if "版" not in text or len(text) > 14:
         return None
     match = state.layout.regex("jump", _jump).fullmatch(folded(text))
     if match is None:
         return None
-    return ("on" if match.group("on") else "from"), f"第{match.group('page')}版"
+    return ("on" if match.group("on") else "from"), edition_name(match.group("page"))
 
 
 def _jump(layout) -> str:

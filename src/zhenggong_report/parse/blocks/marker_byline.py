@@ -7,7 +7,7 @@ import re
 from ..state import BlockState, Line
 from ..text import CJK
 from .base import NAMES, BlockRule, name_list
-from .reporter_byline import read_credits
+from .reporter_byline import read_credits, without_report_word
 from .unit_byline import unit_byline_match
 
 MARKERS = "●○□■◎◆◇★☆▲△▼▽•◉◈"
@@ -43,36 +43,43 @@ def _credits(text: str, state: BlockState):
 
 
 def starts(line: Line, state: BlockState) -> bool:
-    return bool(_MARKER_BYLINE.match(line.text)) or _with_unit(line.text) is not None or _credits(line.text, state) is not None
+    text = without_report_word(line.text, state)[0]
+    return bool(_MARKER_BYLINE.match(text)) or _with_unit(text) is not None or _credits(text, state) is not None
+
+
+def _read(text: str, state: BlockState) -> tuple[tuple[str, ...], tuple[str | None, ...], str | None] | None:
+    """(names, roles, unit or None) of a marker byline's text, or None."""
+    unit = _with_unit(text)
+    if unit is not None:  # a unit's ending (矿, 公司, 党群工作部 …) before the name: the unit
+        names = name_list(unit.group("names"))
+        return names, (None,) * len(names), re.sub(r"\s+", "", unit.group("unit"))
+    credits = _credits(text, state)
+    if credits is not None:  # role words before the names, or the unit in brackets after them
+        return credits
+    match = _MARKER_BYLINE.match(text)
+    if not match:
+        return None
+    role = state.layout.role_of(match.group("names").replace(" ", ""))
+    names = () if role else name_list(match.group("names"))
+    if any(len(name) > 4 for name in names):  # an unspaced run of five or six characters: no name
+        return None
+    return names, (None,) * len(names), None
 
 
 def marker_byline(state: BlockState) -> bool:
     """``●刘兆媛``, ``□ 李 林``, ``■ 张慧良``: a byline marker and the author's name(s), also with
     the unit before the name (``◎ 西铭矿 唐鹏``), role words before it (``■ 特约记者 张三``) or the
     unit in brackets after it. A role word in place of a name (``■本报评论员``) is the role, with
-    no name."""
+    no name. A report word after the names (``■ 王芳　报道``, ``[bylines] report_endings``) names no
+    one: the line is marked ``reported``, a credit that closes the item above it."""
+    text, reported = without_report_word(state.line.text, state)
+    found = _read(text, state)
+    if found is None:
+        return False
+    names, roles, unit = found
     number = state.line.number
-    unit = _with_unit(state.line.text)
-    if unit is not None:  # a unit's ending (矿, 公司, 党群工作部 …) before the name: the unit
-        names = name_list(unit.group("names"))
-        state.push("byline", number, number, state.line.text, "marker_byline", authors=names,
-                   roles=(None,) * len(names), unit=re.sub(r"\s+", "", unit.group("unit")))
-        state.pos += 1
-        return True
-    credits = _credits(state.line.text, state)
-    if credits is not None:  # role words before the names, or the unit in brackets after them
-        names, roles, unit = credits
-        state.push("byline", number, number, state.line.text, "marker_byline", authors=names, roles=roles, unit=unit)
-        state.pos += 1
-        return True
-    match = _MARKER_BYLINE.match(state.line.text)
-    if not match:
-        return False
-    role = state.layout.role_of(match.group("names").replace(" ", ""))
-    names = () if role else name_list(match.group("names"))
-    if any(len(name) > 4 for name in names):  # an unspaced run of five or six characters: no name
-        return False
-    state.push("byline", number, number, state.line.text, "marker_byline", authors=names, roles=(None,) * len(names))
+    data = {"reported": True} if reported else {}
+    state.push("byline", number, number, state.line.text, "marker_byline", authors=names, roles=roles, unit=unit, **data)
     state.pos += 1
     return True
 

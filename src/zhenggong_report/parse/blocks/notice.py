@@ -8,6 +8,7 @@ from ..state import BlockState, Line
 from ..text import has_sentence_punctuation, starts_with_enumerator
 from .base import BlockRule, next_filled
 from .furniture import folded
+from .rule_line import is_rule_line
 
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 SIGNATURE_MAX = 24
@@ -55,9 +56,15 @@ def _is_signature(line: Line) -> bool:
 
 
 def _paragraph_end(state: BlockState, index: int) -> int:
-    while index + 1 < len(state.lines) and not state.lines[index + 1].blank:
+    """The index of the last line of the paragraph at ``index``: up to a blank line or a printed rule
+    (the rule under a ruled notice box is furniture, as the one over it is)."""
+    while index + 1 < len(state.lines) and not _ends_box(state.lines[index + 1], state):
         index += 1
     return index
+
+
+def _ends_box(line: Line, state: BlockState) -> bool:
+    return line.blank or is_rule_line(line, state)
 
 
 def _closes(line: Line, state: BlockState) -> bool:
@@ -100,6 +107,8 @@ def _signature_end(state: BlockState, end: int) -> int:
         if line.blank:
             index += 1
             continue
+        if is_rule_line(line, state):
+            break
         if _DATE_LINE.match(line.plain) or (index == end + 1 and _is_signature(line)):
             end = index
             index += 1

@@ -44,7 +44,7 @@ def _inner(text: str) -> str:
     return text
 
 
-def _reported(text: str, state: BlockState) -> tuple[str, bool]:
+def without_report_word(text: str, state: BlockState) -> tuple[str, bool]:
     """``通讯员 赵小龙 报道``: the credit without the report word printed after the names
     (``[bylines] report_endings``), and whether there was one (the line closes the item above it)."""
     pattern = state.layout.regex("report-endings", lambda layout: rf"\s+(?:{layout.pattern('report_endings')})$")
@@ -53,7 +53,7 @@ def _reported(text: str, state: BlockState) -> tuple[str, bool]:
 
 
 def _credits(text: str, state: BlockState):
-    credit, reported = _reported(_inner(text), state)
+    credit, reported = without_report_word(_inner(text), state)
     credits = read_credits(credit, state)
     return (credits, reported) if credits is not None else None
 

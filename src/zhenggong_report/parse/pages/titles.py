@@ -18,6 +18,7 @@ from ..text import (
 from .model import PageState, TitleUnit
 
 TITLE_MAX = 60
+CREDIT_RULES = ("reporter_byline", "unit_credit", "marker_byline", "signature")  # may close the item above
 KICKER_GAP = 1
 """The most blank lines between a lead-in (引题) and the title under it (OCR may print one there)."""
 
@@ -167,13 +168,15 @@ def mark_closing_bylines(state: PageState) -> None:
 def mark_trailing_credits(state: PageState) -> None:
     """A reporter's credit on a line of its own right under a paragraph that ends its sentence (no
     blank line between), printed in brackets (``（通讯员　王　强）``) or with a report word after the
-    names (``通讯员　赵小龙　报道``), or a unit's bracketed credit (``（供稿：信访办）``, ``unit_credit``),
-    is the credit that closes that item, even when the next item's headline follows it: a byline
-    under a finished paragraph heads nothing."""
+    names (``通讯员　赵小龙　报道``, ``■ 王芳　报道``), or a unit's bracketed credit (``（供稿：信访办）``,
+    ``unit_credit``), is the credit that closes that item, even when the next item's headline follows
+    it: a byline under a finished paragraph heads nothing. So is a letter's signature after a dash
+    (``——宣城分行营业部　孙　磊``), with the next letter's headline and text right under it."""
     for index, block in enumerate(state.blocks):
-        if block.kind != "byline" or block.rule not in ("reporter_byline", "unit_credit") or not _under_finished_paragraph(state, index):
+        if block.kind != "byline" or block.rule not in CREDIT_RULES or not _under_finished_paragraph(state, index):
             continue
-        if block.data.get("reported") or (block.text[:1] in "（(" and block.text[-1:] in "）)"):
+        bracketed = block.text[:1] in "（(" and block.text[-1:] in "）)"
+        if block.rule == "signature" or block.data.get("reported") or bracketed:
             block.kind = "closing_byline"
 
 
@@ -265,7 +268,9 @@ def _mark_title_atop(state: PageState, top: int, byline: int) -> None:
     """An article signed at its end whose run starts the page or follows what is no title unit (a
     column name, a notice, the article before's affiliation): its first paragraph is its title when
     it is a short unpunctuated line with the text under it (``井下“班中餐”能否再热乎些`` over a letter),
-    and no salutation (``编辑同志：``)."""
+    and no salutation (``编辑同志：``). A photo's caption over that line (the run's top) is passed over."""
+    while top < byline and state.passes_over(top):
+        top += 1
     first = state.blocks[top]
     if top + 1 < byline and _title_like(first) and first.text[-1] not in COLON and state.is_body(top + 1):
         state.blocks[top].kind = "title"
