@@ -196,7 +196,8 @@ class Article:
     metadata: tuple[tuple[str, str], ...] = ()
     """What the text says of the article's publication, named as the WeChat reader names a file's
     :attr:`SourceFacts.metadata`: ``account``, ``author``, ``original``, ``date``, ``time``,
-    ``place`` (a pasted WeChat article's meta line), ``source`` (a ``来源：`` line)."""
+    ``place`` (a pasted WeChat article's meta line), ``source`` (a ``来源：`` line), ``issuer`` and
+    ``signed`` (the organisation and date a 决定 or 通报 is signed with at its end)."""
     editors: tuple[tuple[str, str], ...] = ()
     """(label, name) of a pasted WeChat article's staff line: ``(("编辑", "刘洋"), ("审核", "陈静"))``."""
 

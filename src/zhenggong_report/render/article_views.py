@@ -11,6 +11,9 @@ from markupsafe import Markup
 
 from ..models import Article, Claim, Evidence, Keyword
 from ..sources.facts import stated_metadata
+
+SIGNATURE_KEYS = ("issuer", "signed")
+"""The article's metadata printed as its closing signature, not in the line under its byline."""
 from .article_meta import PageInfo
 from .markdown import mark_first, mark_span
 
@@ -199,7 +202,14 @@ class ArticleView:
     def published(self) -> tuple[str, ...]:
         """What the text says of the article's publication (a pasted WeChat article's account, date …,
         its 来源 and 编辑/审核), worded as the overview words a WeChat file's facts."""
-        return stated_metadata(self.article.metadata) + tuple(f"{label}：{name}" for label, name in self.article.editors)
+        stated = tuple(pair for pair in self.article.metadata if pair[0] not in SIGNATURE_KEYS)
+        return stated_metadata(stated) + tuple(f"{label}：{name}" for label, name in self.article.editors)
+
+    @property
+    def signature(self) -> tuple[str, ...]:
+        """The issuer and date a document is signed with at its end, as printed there (or none)."""
+        signed = dict(self.article.metadata)
+        return tuple(signed[key] for key in SIGNATURE_KEYS if key in signed)
 
     @property
     def score(self) -> float:

@@ -26,8 +26,8 @@ def issuer_signature(state: BlockState) -> bool:
     """An organisation's name (ending 委员会, 党委, 工会, 编辑部 … ``[bylines] issuer_endings``) on a
     line of its own with the date line right under it, after an article's text: the organisation
     that issues the text (a 决定, 通报) signs it. It is the article's closing byline, naming no
-    person: the issuer is its unit, the date the signature's (no body text). A notice's own issuer
-    and date are the notice rule's."""
+    person: the issuer is its unit, the date the signature's (``signed``; no body text). A notice's
+    own issuer and date are the notice rule's."""
     previous = state.previous_block()
     under = state.peek()
     if previous is None or previous.kind not in BODY_KINDS or under is None or not _DATE_LINE.match(under.plain):
@@ -35,7 +35,7 @@ def issuer_signature(state: BlockState) -> bool:
     if not is_issuer(state.line, state):
         return False
     state.push("byline", state.line.number, under.number, state.line.text, "issuer_signature",
-               authors=(), roles=(), unit=state.line.text)
+               authors=(), roles=(), unit=state.line.text, signed=under.plain)
     state.pos += 2
     return True
 

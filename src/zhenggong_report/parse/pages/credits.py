@@ -51,7 +51,7 @@ def page_account(state: PageState) -> Optional[str]:
 
 def article_metadata(state: PageState, chain: Chain, unit: Optional[TitleUnit]) -> tuple[tuple[str, str], ...]:
     """The meta line's fields (the page's account line giving the account when it does not), then
-    the source."""
+    the source, then the issuer and date a document is signed with at its end."""
     found = dict(unit.wechat) if unit else {}
     account = page_account(state)
     if account and "account" not in found:
@@ -59,6 +59,11 @@ def article_metadata(state: PageState, chain: Chain, unit: Optional[TitleUnit]) 
     for index in chain.credits:
         if "source" in state.blocks[index].data:
             found.setdefault("source", state.blocks[index].data["source"])
+    for index in chain.bylines:
+        block = state.blocks[index]
+        if block.rule == "issuer_signature":
+            found.setdefault("issuer", block.data["unit"])
+            found.setdefault("signed", block.data["signed"])
     return tuple(found.items())
 
 
