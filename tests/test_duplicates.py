@@ -11,7 +11,7 @@ import time
 import pytest
 
 from zhenggong_report.render.labels import labels
-from zhenggong_report.analyze.duplicates import EXACT_BELOW, find_duplicate_bodies, find_duplicates
+from zhenggong_report.analyze.duplicates import EXACT_BELOW, find_duplicates, search_duplicates
 from zhenggong_report.cli import main
 from zhenggong_report.models import Analysis, ArticleAnalysis
 
@@ -138,7 +138,7 @@ def test_a_short_text_mostly_inside_a_long_one_is_found_by_the_sketches_as_by_th
     for pair in pairs:
         short, long = sorted(pair, key=len)
         for exact_below in (EXACT_BELOW, 0):
-            (group,) = find_duplicate_bodies(["a-short", "a-long"], [short, long], exact_below)
+            (group,), _ = search_duplicates(["a-short", "a-long"], [short, long], exact_below)
             assert [(m.article_id, m.relation) for m in group.members] == [("a-long", "representative"), ("a-short", "abridged")]
 
 
@@ -165,10 +165,10 @@ def test_the_pair_search_in_parts_side_by_side_finds_the_same_groups(seed_corpus
         rest, first = in_children(parts[1:], parts[0])
         return [first, *rest]
 
-    whole = find_duplicate_bodies(ids, bodies, 0)
+    whole, _ = search_duplicates(ids, bodies, 0)
     assert len(whole) >= 6
-    assert find_duplicate_bodies(ids, bodies, 0, spread=side_by_side) == whole
-    assert find_duplicate_bodies(ids, bodies, 0, spread=lambda parts: [part() for part in parts]) == whole
+    assert search_duplicates(ids, bodies, 0, spread=side_by_side)[0] == whole
+    assert search_duplicates(ids, bodies, 0, spread=lambda parts: [part() for part in parts])[0] == whole
     assert calls == [2]
 
 
@@ -185,7 +185,6 @@ def test_a_memo_of_an_earlier_build_gives_the_groups_a_fresh_search_gives(seed_c
     and one removed gives the same groups with the earlier build's memo as without it, and the
     memo then holds that corpus's texts only, every pair the search measured among them."""
     from zhenggong_report.analyze.duplicate_texts import body_text
-    from zhenggong_report.analyze.duplicates import search_duplicates
 
     before = _resubmissions(seed_corpus)
     _, memo = search_duplicates([a.id for a in before], [body_text(a) for a in before], exact_below)
@@ -205,7 +204,6 @@ def test_a_memo_spares_the_search_all_but_the_changed_texts_work(seed_corpus, mo
     normalised and shingled again, and only pairs with it measured."""
     from zhenggong_report.analyze import duplicate_texts
     from zhenggong_report.analyze.duplicate_texts import body_text
-    from zhenggong_report.analyze.duplicates import search_duplicates
 
     articles = _resubmissions(seed_corpus)
     ids = [a.id for a in articles]

@@ -167,20 +167,7 @@ def likely_containing(signatures: np.ndarray, sizes: np.ndarray, i: int, candida
 
 def find_duplicates(articles: Sequence[Article], exact_below: int = EXACT_BELOW) -> tuple[DuplicateGroup, ...]:
     """Groups of two articles or more that are the same submission, representative first."""
-    return find_duplicate_bodies([a.id for a in articles], [body_text(a) for a in articles], exact_below)
-
-
-def find_duplicate_bodies(
-    ids: Sequence[str],
-    raw_bodies: Sequence[str],
-    exact_below: int = EXACT_BELOW,
-    spread: Optional[Spread] = None,
-    memo: Optional[DuplicateMemo] = None,
-) -> tuple[DuplicateGroup, ...]:
-    """:func:`find_duplicates` from each article's id and :func:`body_text`; ``spread`` runs the
-    parts of the pair search (see :func:`join_similar`); ``memo`` gives an earlier build's work on
-    texts and pairs (:func:`search_duplicates` also returns this one's)."""
-    return search_duplicates(ids, raw_bodies, exact_below, spread, memo)[0]
+    return search_duplicates([a.id for a in articles], [body_text(a) for a in articles], exact_below)[0]
 
 
 def search_duplicates(
@@ -190,7 +177,9 @@ def search_duplicates(
     spread: Optional[Spread] = None,
     memo: Optional[DuplicateMemo] = None,
 ) -> tuple[tuple[DuplicateGroup, ...], DuplicateMemo]:
-    """The groups of :func:`find_duplicate_bodies`, and what a later build may take from this one."""
+    """:func:`find_duplicates` from each article's id and :func:`body_text`, and what a later build
+    may take from this one; ``spread`` runs the parts of the pair search (see :func:`join_similar`),
+    ``memo`` gives an earlier build's work on texts and pairs."""
     texts = DistinctTexts(raw_bodies, memo)
     groups = _Groups(len(texts))
     measured_elsewhere = join_similar(texts, groups, exact_below, spread)
