@@ -92,6 +92,8 @@ class Layout:
     """Words a closing credit line prints after the writer (``[bylines] report_endings``: 报道)."""
     writer_descriptions: tuple[str, ...] = ()
     """Words a letter's writer signs with beside her name (``[bylines] writer_descriptions``: 职工)."""
+    writer_trades: tuple[str, ...] = ()
+    """How a trade ends that a letter's writer signs with (``[bylines] writer_trade_endings``: 钢筋工)."""
     quiz_sections: tuple[str, ...] = ()
     """A quiz box's section labels (``[quiz] sections``: 单选题, 判断题)."""
     quiz_answer_labels: tuple[str, ...] = ()
@@ -257,6 +259,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "editor_remarks": ("editorial", "remarks"),
     "report_endings": ("bylines", "report_endings"),
     "writer_descriptions": ("bylines", "writer_descriptions"),
+    "writer_trades": ("bylines", "writer_trade_endings"),
     "quiz_sections": ("quiz", "sections"),
     "quiz_answer_labels": ("quiz", "answer_labels"),
     "issuer_endings": ("bylines", "issuer_endings"),

@@ -36,10 +36,16 @@ def _staff_after(text: str, state: BlockState) -> tuple[str, dict[str, str]]:
     return text, {}
 
 
+def _is_prose(text: str) -> bool:
+    """A sentence's clause, no furniture: a line that stops at a comma (``本报7月2日第2版《…》一文中，``
+    opening a 更正 names a page and date of its own; a dateline may name the paper in 《》)."""
+    return text.rstrip()[-1:] in "，,、"
+
+
 def read_dateline(text: str, state: BlockState) -> Optional[dict[str, Any]]:
     """What a dateline says (date, weekday, edition, issue, column, the staff after them), or None
     when ``text`` is none."""
-    if has_sentence_punctuation(text) or len(text) > 60 or text[:1] in "（(【[":
+    if has_sentence_punctuation(text) or len(text) > 60 or text[:1] in "（(【[" or _is_prose(text):
         return None
     editors: dict[str, str] = {}
     if has_staff_separator(text):

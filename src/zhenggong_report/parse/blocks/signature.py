@@ -37,9 +37,18 @@ def _signed(line: Line, state: BlockState) -> tuple[tuple[str, ...], str | None]
 
 def _without_descriptions(names: tuple[str, ...], state: BlockState) -> tuple[str, ...]:
     """``——端氏供电所　职工　赵　敏``: a word the writer describes herself with between her unit and
-    her name (``[bylines] writer_descriptions``) is no name (and no byline role)."""
-    kept = tuple(name for name in names if name not in state.layout.writer_descriptions)
+    her name (``[bylines] writer_descriptions``) is no name (and no byline role), nor is her trade
+    there (``——…三工区　钢筋工　马小军``: :func:`_is_trade`)."""
+    last = len(names) - 1
+    kept = tuple(name for place, name in enumerate(names)
+                 if name not in state.layout.writer_descriptions and not (place < last and _is_trade(name, state)))
     return kept or names
+
+
+def _is_trade(word: str, state: BlockState) -> bool:
+    """``钢筋工``, ``安全员``, ``工程师``: three characters or more ending as ``[bylines]
+    writer_trade_endings`` do (a two-character 电工 could be a given name, 李工)."""
+    return len(word) >= 3 and word.endswith(state.layout.writer_trades)
 
 
 def signature(state: BlockState) -> bool:

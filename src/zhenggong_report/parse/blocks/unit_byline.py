@@ -9,7 +9,7 @@ from ..text import CJK, has_sentence_punctuation
 from .base import NAMES, BlockRule, name_list
 
 _UNIT_SUFFIX = (
-    r"(?:公司|集团|矿|煤业|厂|部|局|院|中心|办|委|委员会|站|队|所|处|科|室|段|车间|学校|大学|学院|医院|银行|分行|支行|协会|研究会|报社"
+    r"(?:公司|集团|矿|煤业|厂|部|局|院|中心|办|委|委员会|站|队|所|处|科|室|段|工区|车间|学校|大学|学院|医院|银行|分行|支行|协会|研究会|报社"
     r"|工会|党委|支部|分会|党校)"
 )
 _UNIT_BYLINE = re.compile(
