@@ -367,7 +367,7 @@ def test_segmented_units_pickle_compactly_and_come_back_whole(seed_corpus, segme
 def test_worker_processes_give_the_same_pages_as_one_process(seed_corpus, segmenter, tmp_path, monkeypatch, platform):
     from zhenggong_report.analyze import load_analysis_data
     from zhenggong_report.analyze import PageTools
-    from zhenggong_report.parse.layout import default_layout
+    from zhenggong_report.parse.layout_file import default_layout
     from zhenggong_report.pipeline.local import LocalPool
     from zhenggong_report.pipeline.map import MapTools, ToolsRecipe
     from zhenggong_report.pipeline.store import page_keys
@@ -393,7 +393,7 @@ def test_tools_made_from_a_recipe_leave_no_temporary_folder_behind(segmenter, tm
     import tempfile
 
     from zhenggong_report.analyze import load_analysis_data
-    from zhenggong_report.parse.layout import default_layout
+    from zhenggong_report.parse.layout_file import default_layout
     from zhenggong_report.pipeline.map import ToolsRecipe
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))

@@ -160,7 +160,7 @@ def test_after_a_local_cluster_only_dasks_idle_pool_thread_is_left_and_the_steps
     """The reduce and the data files fork after a cluster build as after a local one: the one
     thread Dask leaves in this process is drained and declared idle."""
     from zhenggong_report.analyze import load_analysis_data
-    from zhenggong_report.parse.layout import load_layout
+    from zhenggong_report.parse.layout_file import load_layout
     from zhenggong_report.pipeline.cluster import connect
     from zhenggong_report.pipeline.forks import only_thread
     from zhenggong_report.pipeline.map import ToolsRecipe

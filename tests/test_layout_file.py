@@ -8,7 +8,7 @@ import pytest
 
 from zhenggong_report.errors import DataFileError
 from zhenggong_report.parse import parse_page
-from zhenggong_report.parse.layout import load_layout
+from zhenggong_report.parse.layout_file import load_layout
 from zhenggong_report.resources import data_path
 from zhenggong_report.sources import source_from_bytes
 from zhenggong_report.sources.settings import load_reader_settings

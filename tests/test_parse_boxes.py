@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from zhenggong_report.parse import parse_page
-from zhenggong_report.parse.layout import load_layout
+from zhenggong_report.parse.layout_file import load_layout
 from zhenggong_report.resources import data_path
 from zhenggong_report.sources import source_from_bytes
 
@@ -186,7 +186,7 @@ def test_a_top_edge_without_a_bottom_edge_is_no_drawn_box(segmenter) -> None:
 
 def _block_rules(page: str, segmenter) -> set[str]:
     from zhenggong_report.parse.blocks import tokenize_blocks
-    from zhenggong_report.parse.layout import default_layout
+    from zhenggong_report.parse.layout_file import default_layout
     from zhenggong_report.parse.state import BlockState, read_lines
 
     source = source_from_bytes(page.encode("utf-8"), "p.txt")

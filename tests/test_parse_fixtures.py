@@ -9,7 +9,7 @@ import pytest
 
 from zhenggong_report.parse import parse_page
 from zhenggong_report.parse.blocks import BLOCK_RULES, tokenize_blocks
-from zhenggong_report.parse.layout import default_layout
+from zhenggong_report.parse.layout_file import default_layout
 from zhenggong_report.parse.pages import PAGE_RULES
 from zhenggong_report.parse.state import BlockState, read_lines
 from zhenggong_report.sources import source_from_bytes

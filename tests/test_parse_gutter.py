@@ -16,7 +16,7 @@ from zhenggong_report.models import LEFT, RIGHT, WHOLE_ROW, SourceFile, lines_la
 from zhenggong_report.parse import parse_page
 from zhenggong_report.parse.blocks import tokenize_blocks
 from zhenggong_report.parse.gutter import TOLERANCE, split_at_gutter
-from zhenggong_report.parse.layout import default_layout
+from zhenggong_report.parse.layout_file import default_layout
 from zhenggong_report.parse.state import BlockState, read_lines
 from zhenggong_report.render.data import article_record, leftover_record
 from zhenggong_report.render.view import article_source_label, source_label

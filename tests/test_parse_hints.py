@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from zhenggong_report.parse.blocks import tokenize_blocks
-from zhenggong_report.parse.layout import default_layout
+from zhenggong_report.parse.layout_file import default_layout
 from zhenggong_report.parse.state import BlockState, read_lines
 from zhenggong_report.sources import source_from_bytes
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from ..models import Article, Claim, SourceFile
 from ..parse import PageResult, parse_page
-from ..parse.layout import Layout, default_layout
+from ..parse.layout import Layout
+from ..parse.layout_file import default_layout
 from ..segmenter import Segmenter
 from .claims import article_claims
 from .data_files import AnalysisData

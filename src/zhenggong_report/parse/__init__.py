@@ -16,7 +16,8 @@ from ..models import Article, Leftover, PageNote, ParsedCorpus, SourceFile
 from .blocks import BLOCK_RULES, tokenize_blocks
 from .gutter import split_at_gutter
 from .jumps import find_continuations, joined_article
-from .layout import Layout, default_layout
+from .layout import Layout
+from .layout_file import default_layout
 from .pages import PAGE_RULES, PageState, emit_articles, emit_leftovers, page_note
 from .state import BlockState, Lexicon, read_lines
 

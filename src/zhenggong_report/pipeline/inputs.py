@@ -49,6 +49,6 @@ def parse_sources(
 ) -> ParsedCorpus:
     """Every page parsed, nothing analysed (``zhenggong_report parse``)."""
     from ..parse import parse_corpus
-    from ..parse.layout import load_layout
+    from ..parse.layout_file import load_layout
 
     return parse_corpus(sources, segmenter or Segmenter(), load_layout(data_dir))

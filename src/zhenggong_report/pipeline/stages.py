@@ -24,7 +24,7 @@ from ..analyze.glossary import GlossaryMemo
 from ..cache import BuildCache, digest
 from ..models import ParsedCorpus, SourceFile
 from ..outputs import StagedTree, source_date
-from ..parse.layout import load_layout
+from ..parse.layout_file import load_layout
 from ..progress import Progress
 from ..render.files import Put
 from ..segmenter import Segmenter, cache_dir
