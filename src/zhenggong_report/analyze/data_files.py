@@ -34,6 +34,10 @@ class ScoringRules:
     spread: int = 3
     density: float = 4.0
     evidence: int = 3
+    brief_characters: int = 300
+    """A piece of at most this many body characters is short: its lead sentence names what it reports."""
+    brief_lead: float = 3.0
+    """The weight of a theme's terms in a short piece's lead sentence that makes the piece treat it."""
 
     @cached_property
     def place_factors(self) -> dict[str, float]:

@@ -14,7 +14,11 @@ heading ``heading`` times. The decision rule — an article *treats* a theme whe
 * ``成段论述``: one paragraph is a sustained passage about it: mass >= ``passage`` from two terms or
   more in two sentences or ``；`` clauses or more (one sentence needs twice the mass), and at least
   ``share`` of the mass of the theme strongest in that paragraph — a side remark inside another
-  theme's passage (党员示范岗 listed in a passage on 支部建设) is no passage of its own;
+  theme's passage (党员示范岗 listed in a passage on 支部建设) is no passage of its own, or
+* ``导语点明``: the article is a short piece (a news item: at most ``brief_characters`` of body) and
+  its lead sentence — the first sentence of its first paragraph, which says who did what — names
+  the theme, its terms there and in the title weighing ``brief_lead`` or more at their own weights (a
+  term that alone names it, or strong signs together; see :func:`lead_reason`);
 
 otherwise its terms are a mere mention, however many paragraphs they are scattered over:
 ``贯穿`` (``spread`` paragraphs at ``density``) is added as support to a theme already treated, never
@@ -270,16 +274,67 @@ def point_reasons(unit: Unit, here: list[Match], rules: ScoringRules) -> list[st
     return reasons
 
 
+def brief_lead(tokens: ArticleTokens, rules: ScoringRules) -> Optional[tuple[int, int]]:
+    """The lead sentence of a short piece: ``(unit index, end offset)`` of the first sentence of its
+    first text paragraph, or None when the article is longer than ``brief_characters``, has no text, or
+    is a part of an article whose beginning is elsewhere (``partial``, ``continued_from``: no lead).
+
+    A news item (本报讯, an item of a 简讯 column, often printed without a title) is too short for a
+    section or a sustained passage, and the title, when there is one, is often missing; but news is
+    written lead first: the opening sentence says who did what (``化肥厂工会为一线倒班职工送去“冬日暖心包”
+    1200余份。``), so in a short piece it stands beside the title. In a long article the first sentence
+    is an opening like any other and weighs nothing more.
+    """
+    article = tokens.article
+    if tokens.characters > rules.brief_characters or article.partial or article.continued_from:
+        return None
+    for index, unit in enumerate(tokens.units):
+        if unit.place == "text" and unit.text.strip():
+            return index, (unit.sentences[0][1] if unit.sentences else len(unit.text))
+    return None
+
+
+def term_weight(matches: Iterable[Match]) -> float:
+    """The terms' own weights, wherever they stand, each repeated term adding less (``w × (1 + ln n)``)."""
+    weights: dict[str, float] = {}
+    counts: dict[str, int] = defaultdict(int)
+    for match in matches:
+        weights[match.term] = match.weight
+        counts[match.term] += 1
+    return sum(weight * (1 + math.log(counts[term])) for term, weight in weights.items())
+
+
+def lead_reason(matches: list[Match], lead: Optional[tuple[int, int]], rules: ScoringRules) -> Optional[str]:
+    """``导语点明``: a short piece's lead sentence (:func:`brief_lead`) names the theme, and the theme's
+    terms there and in the title together weigh ``brief_lead`` or more (each at its own weight, a
+    repeated term adding less): one term that alone names the theme (工会, 信访, 数字化转型), or a
+    strong sign said twice, with others, or in the title as well (廉洁风险排查 in the lead and in the
+    title the parser read off it). One strong sign in the lead alone is not enough, since a lead also
+    sets the scene (在转型升级期间开展…, 组织各党支部对…); a theme the lead does not name is a mention
+    however the rest of the piece names it (…公司工会、团委负责人参加会议。)."""
+    if lead is None:
+        return None
+    unit, end = lead
+    here = [m for m in matches if m.unit == unit and m.start < end]
+    if not here:
+        return None
+    if term_weight(here) + term_weight(m for m in matches if m.place == "title") < rules.brief_lead:
+        return None
+    return f"导语点明（{'、'.join(dict.fromkeys(m.term for m in here))}）"
+
+
 def treat_reasons(
     tokens: ArticleTokens,
     matches: list[Match],
     rules: ScoringRules,
     sections: list[tuple[int, list[int]]],
     strongest: Optional[dict[int, float]] = None,
+    lead: Optional[tuple[int, int]] = None,
 ) -> tuple[list[str], float]:
     """Why the article treats the theme (empty for a mention), and the body's density.
 
-    ``strongest``: per unit, the mass of the strongest theme there (for the passage rule's share).
+    ``strongest``: per unit, the mass of the strongest theme there (for the passage rule's share);
+    ``lead``: a short piece's lead sentence (:func:`brief_lead`), None for a long article.
     """
     units = tokens.units
     by_unit: dict[int, list[Match]] = defaultdict(list)
@@ -293,6 +348,9 @@ def treat_reasons(
     title_matches = [m for m in matches if m.place == "title"]
     if title_matches and text_only and body_mass >= rules.section:
         reasons.append(f"标题点明（{'、'.join(sorted({m.term for m in title_matches}))}）")
+    led = lead_reason(matches, lead, rules)
+    if led is not None:
+        reasons.append(led)
 
     for head, members in sections:
         if not by_unit.get(head):
@@ -329,8 +387,9 @@ def read_theme(
     rules: ScoringRules,
     sections: list[tuple[int, list[int]]],
     strongest: Optional[dict[int, float]] = None,
+    lead: Optional[tuple[int, int]] = None,
 ) -> ThemeReading:
-    reasons, _ = treat_reasons(tokens, matches, rules, sections, strongest)
+    reasons, _ = treat_reasons(tokens, matches, rules, sections, strongest, lead)
     strength = mass(matches, rules) / max(tokens.characters, 1000) * 1000
     return ThemeReading(theme, order, tuple(matches), strength, tuple(reasons))
 
@@ -452,8 +511,10 @@ def read_article_themes(tokens: ArticleTokens, taxonomy: Taxonomy, index: TermIn
         by_theme[match.theme].append(match)
     sections = section_spans(tokens)
     strongest = strongest_by_unit(by_theme, rules)
+    lead = brief_lead(tokens, rules)
     readings = [
-        read_theme(tokens, taxonomy.themes[i], i, found, rules, sections, strongest) for i, found in sorted(by_theme.items())
+        read_theme(tokens, taxonomy.themes[i], i, found, rules, sections, strongest, lead)
+        for i, found in sorted(by_theme.items())
     ]
     readings.sort(key=lambda r: (-round(r.strength, 6), r.order))
     treated_readings = [r for r in readings if r.treats]
