@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from zhenggong_report.parse import parse_page
-from zhenggong_report.sources import source_from_bytes
+from page_text import parse_text
+
 
 ITEMS = (
     "●中原油田党委举办基层党支部书记培训班，120余\n名支部书记参加为期5天的集中轮训。（李红）\n"
@@ -19,12 +19,8 @@ LETTER = (
 STORY = "　　矿党委坚持把班组建设作为基础工程来抓，在全矿推行班组长竞聘上岗制度，选拔出一批懂技术、会管理的班组长。\n"
 
 
-def _parse(page: str, segmenter):
-    return parse_page(source_from_bytes(page.encode("utf-8"), "p.txt"), segmenter)
-
-
 def test_each_brief_item_is_an_article_signed_in_its_brackets(segmenter) -> None:
-    result = _parse(f"简讯\n\n{ITEMS}", segmenter)
+    result = parse_text(f"简讯\n\n{ITEMS}", segmenter)
     assert [(a.title, a.authors, a.author_roles, a.lines) for a in result.articles] == [
         (None, ("李红",), (None,), ((3, 4),)),
         (None, ("刘畅",), ("记者",), ((5, 6),)),
@@ -37,7 +33,7 @@ def test_each_brief_item_is_an_article_signed_in_its_brackets(segmenter) -> None
 def test_a_short_line_alone_over_brief_items_is_their_band_not_part_of_the_first(band, segmenter) -> None:
     """Whatever its words (a column ending of layout.toml or none), the line over the items is the
     column: the first item keeps its writer and its text starts at its bullet."""
-    result = _parse(f"{band}\n\n{ITEMS}", segmenter)
+    result = parse_text(f"{band}\n\n{ITEMS}", segmenter)
     assert [(a.title, a.authors) for a in result.articles] == [(None, ("李红",)), (None, ("刘畅",))]
     assert result.articles[0].body.startswith("中原油田党委举办")
     assert [(l.kind, l.text) for l in result.leftovers] == [("column_name", band)]
@@ -46,7 +42,7 @@ def test_a_short_line_alone_over_brief_items_is_their_band_not_part_of_the_first
 
 def test_a_heading_over_bulleted_points_without_writers_is_no_band(segmenter) -> None:
     points = "●推行班组长竞聘上岗制度，选拔出一批懂技术、会管理的班组长。\n●建立班组积分考核办法，每月一评。\n"
-    result = _parse(f"班组建设的几点做法\n■ 张三\n\n{STORY}\n主要做法\n\n{points}", segmenter)
+    result = parse_text(f"班组建设的几点做法\n■ 张三\n\n{STORY}\n主要做法\n\n{points}", segmenter)
     assert "column_name" not in [l.kind for l in result.leftovers]
     assert [a.title for a in result.articles] == ["班组建设的几点做法"]
     assert "主要做法" in "".join(p.text for p in result.articles[0].paragraphs)
@@ -54,7 +50,7 @@ def test_a_heading_over_bulleted_points_without_writers_is_no_band(segmenter) ->
 
 def test_a_short_line_under_a_paragraph_is_no_band(segmenter) -> None:
     """A band stands alone: a line straight under a paragraph's last line belongs to that text."""
-    result = _parse(f"班组建设的几点做法\n■ 张三\n\n{STORY}主要做法\n\n{ITEMS}", segmenter)
+    result = parse_text(f"班组建设的几点做法\n■ 张三\n\n{STORY}主要做法\n\n{ITEMS}", segmenter)
     assert "column_name" not in [l.kind for l in result.leftovers]
 
 
@@ -69,14 +65,14 @@ NO_ITEMS = (
 
 @pytest.mark.parametrize("item", NO_ITEMS)
 def test_a_bullet_without_a_name_after_its_sentence_is_no_brief_item(item, segmenter) -> None:
-    result = _parse(f"班组建设的几点做法\n■ 张三\n\n{STORY}{item}\n{STORY}", segmenter)
+    result = parse_text(f"班组建设的几点做法\n■ 张三\n\n{STORY}{item}\n{STORY}", segmenter)
     assert [a.authors for a in result.articles] == [("张三",)]
     assert item[1:9] in result.articles[0].body + "".join(l.text for l in result.leftovers)
 
 
 def test_a_letter_signed_after_a_dash_is_the_writers_under_its_headline(segmenter) -> None:
     page = f"职工之声\n\n井下“班中餐”能否再热乎些\n　　编辑同志：\n{LETTER}　　　　——桃园煤矿综采一队 李明\n"
-    (letter,) = _parse(page, segmenter).articles
+    (letter,) = parse_text(page, segmenter).articles
     assert (letter.title, letter.authors, letter.affiliation) == ("井下“班中餐”能否再热乎些", ("李明",), "桃园煤矿综采一队")
     assert letter.paragraphs[0].text == "编辑同志："
     assert "李明" not in letter.body
@@ -86,23 +82,23 @@ def test_a_letter_signed_after_a_dash_is_the_writers_under_its_headline(segmente
 def test_a_word_describing_the_writer_in_a_signature_is_no_name(description, segmenter) -> None:
     """``——端氏供电所　职工　赵　敏``: the description between unit and name names no one."""
     page = f"职工之声\n\n井下“班中餐”能否再热乎些\n{LETTER}　　　　——端氏供电所　{description}　赵　敏\n"
-    (letter,) = _parse(page, segmenter).articles
+    (letter,) = parse_text(page, segmenter).articles
     assert (letter.authors, letter.author_roles, letter.affiliation) == (("赵敏",), (None,), "端氏供电所")
 
 
 def test_a_signature_of_a_name_alone_is_the_author(segmenter) -> None:
-    (letter,) = _parse(f"井下“班中餐”能否再热乎些\n{LETTER}——李明\n", segmenter).articles
+    (letter,) = parse_text(f"井下“班中餐”能否再热乎些\n{LETTER}——李明\n", segmenter).articles
     assert (letter.authors, letter.affiliation) == (("李明",), None)
 
 
 def test_a_dash_line_under_a_headline_stays_its_subtitle(segmenter) -> None:
     page = f"让职工说话有地方\n——记桃园煤矿综采一队 李明\n本报记者 赵静\n\n{STORY}"
-    (article,) = _parse(page, segmenter).articles
+    (article,) = parse_text(page, segmenter).articles
     assert (article.subtitle, article.authors) == ("记桃园煤矿综采一队 李明", ("赵静",))
 
 
 def test_a_salutation_atop_a_signed_letter_is_no_title(segmenter) -> None:
-    (letter,) = _parse(f"职工之声\n\n编辑同志：\n{LETTER}——桃园煤矿综采一队 李明\n", segmenter).articles
+    (letter,) = parse_text(f"职工之声\n\n编辑同志：\n{LETTER}——桃园煤矿综采一队 李明\n", segmenter).articles
     assert (letter.title, letter.authors) == (None, ("李明",))
     assert letter.paragraphs[0].text == "编辑同志："
 
@@ -114,13 +110,13 @@ NOTICE = (
 
 
 def test_a_long_notice_title_of_the_form_about_its_notice_opens_a_notice(segmenter) -> None:
-    result = _parse(f"{STORY}\n关于2025年度集团公司劳动模范候选人的公示\n{NOTICE}", segmenter)
+    result = parse_text(f"{STORY}\n关于2025年度集团公司劳动模范候选人的公示\n{NOTICE}", segmenter)
     assert [(l.kind, l.lines) for l in result.leftovers] == [("announcement", ((3, 9),))]
 
 
 @pytest.mark.parametrize("title", ["关于加强企业信访稳定工作的实践与启示", "关于进一步做好新时代职工群众来信来访工作通知"])
 def test_a_long_title_without_its_notice_word_after_de_is_no_notice(title, segmenter) -> None:
-    result = _parse(f"{title}\n■ 周斌\n\n{STORY}", segmenter)
+    result = parse_text(f"{title}\n■ 周斌\n\n{STORY}", segmenter)
     assert [a.title for a in result.articles] == [title]
     assert result.leftovers == ()
 
@@ -134,7 +130,7 @@ UNIT_ITEMS = (
 def test_a_brief_item_closed_by_a_unit_in_brackets_has_that_unit_and_no_author(segmenter) -> None:
     """``（化肥厂工会）``, ``（动力厂）`` after an item's sentence name the unit that sent it, no
     person: no author, the unit its affiliation; each item is still an article of its own."""
-    result = _parse(f"一句话新闻\n\n{UNIT_ITEMS}", segmenter)
+    result = parse_text(f"一句话新闻\n\n{UNIT_ITEMS}", segmenter)
     assert [(a.title, a.authors, a.affiliation, a.lines) for a in result.articles] == [
         (None, (), "化肥厂工会", ((3, 4),)),
         (None, (), "动力厂", ((5, 6),)),
@@ -149,7 +145,7 @@ def test_a_three_character_name_ending_like_a_unit_in_an_items_brackets_is_its_a
         "◆机修车间党支部组织青年职工开展技能比武，32名职工\n参赛，8人获评岗位能手。（刘建科）\n"
         "■动力厂党员突击队完成2号锅炉检修任务，较计划提\n前3天。（动力厂）\n"
     )
-    first, second = _parse(f"一句话新闻\n\n{items}", segmenter).articles
+    first, second = parse_text(f"一句话新闻\n\n{items}", segmenter).articles
     assert (first.authors, first.affiliation) == (("刘建科",), None)
     assert (second.authors, second.affiliation) == ((), "动力厂")
 
@@ -165,7 +161,7 @@ DECISION = (
 def test_a_text_signed_by_its_issuer_over_the_date_is_the_issuers_with_no_author(segmenter) -> None:
     """An organisation's name right-set over the date at a text's end (a 决定 of the 党委) signs it:
     no author, the issuer its affiliation, the date no body text; the wrapped line atop is its title."""
-    (article,) = _parse(DECISION, segmenter).articles
+    (article,) = parse_text(DECISION, segmenter).articles
     assert (article.title, article.authors, article.affiliation) == (
         "关于表彰2025年度先进基层党组织和优秀共产党员的决定", (), "中共兰化集团公司委员会")
     assert [p.text for p in article.paragraphs][0] == "各基层党委："
@@ -175,7 +171,7 @@ def test_a_text_signed_by_its_issuer_over_the_date_is_the_issuers_with_no_author
 
 def test_an_issuer_without_a_date_under_it_signs_nothing(segmenter) -> None:
     page = DECISION.replace("\n　　　　　　　　　　2026年3月1日\n", "\n")
-    (article,) = _parse(page, segmenter).articles
+    (article,) = parse_text(page, segmenter).articles
     assert article.affiliation is None
 
 
@@ -189,7 +185,7 @@ CALL = (
 def test_a_notice_signed_off_under_its_contact_lines_leaves_the_imprint_below_it(segmenter) -> None:
     """A notice ends at the issuer signed under its closing lines: the ``地址：… 电话：…`` line past the
     blank line under it is the page's imprint, no more of the notice."""
-    result = _parse(CALL, segmenter)
+    result = parse_text(CALL, segmenter)
     assert [(l.kind, l.lines) for l in result.leftovers] == [("call_for_papers", ((1, 5),)), ("imprint", ((7, 7),))]
 
 
@@ -198,6 +194,6 @@ def test_a_supplements_letter_spaced_gaoyue_is_a_call_for_papers(segmenter) -> N
     for papers."""
     page = ("稿　约\n　　本版常年征集散文、诗歌、书评及书法、摄影作品，来稿请注明作者单位。\n"
             "　　投稿邮箱：gcfk@xigang.example.com\n　　联系电话：0471-6618823\n")
-    result = _parse(page, segmenter)
+    result = parse_text(page, segmenter)
     assert [(l.kind, l.lines) for l in result.leftovers] == [("call_for_papers", ((1, 4),))]
     assert result.articles == ()

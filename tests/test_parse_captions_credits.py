@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from zhenggong_report.parse import parse_page
-from zhenggong_report.sources import source_from_bytes
+from page_text import parse_text
+
 
 HEAD = "班组建设的几点做法\n■ 张三\n\n"
 FIRST = "　　矿党委坚持把班组建设作为基础工程来抓，在全矿推行班组长竞聘上岗制度，选拔出一批懂技术、会管理、能吃苦的班组长。"
@@ -15,7 +15,7 @@ LAST = "　　该矿还建立班组长月度考评制度，考评结果与绩效
 
 
 def _parse(body: str, segmenter):
-    return parse_page(source_from_bytes((HEAD + body).encode("utf-8"), "p.txt"), segmenter)
+    return parse_text(HEAD + body, segmenter)
 
 
 @pytest.mark.parametrize("caption", [

@@ -6,17 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from zhenggong_report.parse import parse_page
-from zhenggong_report.sources import source_from_bytes
+from page_text import parse_text
+
 
 HEAD = "“隧道书记”王建华的坚守与担当\n本报通讯员　刘　洋\n\n"
 INTRO = "　　今年44岁的王建华，参建铁路已有十二个年头。工友们都\n叫他“隧道书记”。\n"
 FIRST = "　　2024年初，王建华带着12名党员来到三工区。这里地处\n乌蒙山腹地，隧道围岩破碎。\n"
 SECOND = "　　去年雨季，隧道掌子面突发涌水。王建华带领党员突击队\n连续奋战72小时，确保了施工安全。\n"
-
-
-def _parse(page: str, segmenter):
-    return parse_page(source_from_bytes(page.encode("utf-8"), "p.txt"), segmenter)
 
 
 def _paragraphs(article) -> list[tuple[str, str]]:
@@ -26,7 +22,7 @@ def _paragraphs(article) -> list[tuple[str, str]]:
 def test_parallel_phrase_headings_are_headings_of_the_feature(segmenter) -> None:
     """Two of the same shape (4 + 4 characters) between paragraphs, no blank line over them."""
     page = f"{HEAD}{INTRO}“拼”字当头　扎根一线\n{FIRST}“钻”字为先　攻坚克难\n{SECOND}"
-    (article,) = _parse(page, segmenter).articles
+    (article,) = parse_text(page, segmenter).articles
     assert _paragraphs(article) == [
         ("text", "今年44岁的王建华，参建铁路已有十二个年头。工友们都叫他“隧道书记”。"),
         ("heading", "“拼”字当头 扎根一线"),
@@ -38,7 +34,7 @@ def test_parallel_phrase_headings_are_headings_of_the_feature(segmenter) -> None
 
 def test_a_pull_quote_between_the_sections_keeps_the_set_together(segmenter) -> None:
     page = f"{HEAD}{INTRO}“拼”字当头　扎根一线\n{FIRST}\n「隧道打到哪里，党旗就插到哪里。」\n\n“钻”字为先　攻坚克难\n{SECOND}"
-    (article,) = _parse(page, segmenter).articles
+    (article,) = parse_text(page, segmenter).articles
     assert [kind for kind, _ in _paragraphs(article)] == ["text", "heading", "text", "text", "heading", "text"]
     assert _paragraphs(article)[3] == ("text", "「隧道打到哪里，党旗就插到哪里。」")
 
@@ -48,14 +44,14 @@ def test_a_pair_line_with_no_sibling_of_its_shape_is_no_heading(second, segmente
     """A lone pair line between paragraphs is as likely a headline: left to the other rules."""
     tail = f"{second}\n{SECOND}" if second else ""
     page = f"{HEAD}{INTRO}“拼”字当头　扎根一线\n{FIRST}{tail}"
-    result = _parse(page, segmenter)
+    result = parse_text(page, segmenter)
     assert all(p.kind != "heading" for a in result.articles for p in a.paragraphs)
 
 
 def test_pair_headlines_over_news_items_stay_their_titles(segmenter) -> None:
     item = "　　本报讯（通讯员　郑　凯）二公司郑济铁路项目部开展“安全\n生产月”活动，排查整改隐患47处。\n"
     page = f"{HEAD}{INTRO}\n深化改革　激发活力\n{item}\n守牢底线　确保安全\n{item}"
-    titles = [a.title for a in _parse(page, segmenter).articles]
+    titles = [a.title for a in parse_text(page, segmenter).articles]
     assert titles == ["“隧道书记”王建华的坚守与担当", "深化改革 激发活力", "守牢底线 确保安全"]
 
 
@@ -63,20 +59,20 @@ def test_pair_headlines_each_under_a_blank_line_are_no_set(segmenter) -> None:
     """Unsigned items one under another: no member of the pair lines stands tight under the text
     above it, so none is a heading (what the title rules make of them is theirs)."""
     page = f"{HEAD}{INTRO}\n严守红线　确保安全\n{FIRST}\n深化改革　激发活力\n{SECOND}"
-    result = _parse(page, segmenter)
+    result = parse_text(page, segmenter)
     assert all(p.kind != "heading" for a in result.articles for p in a.paragraphs)
 
 
 def test_marker_headings_are_headings_not_bylines(segmenter) -> None:
     page = f"盾构“老班长”的三颗心\n■ 本报记者　陈　静\n\n{INTRO}■ 初心\n{FIRST}\n■ 匠心\n{SECOND}"
-    (article,) = _parse(page, segmenter).articles
+    (article,) = parse_text(page, segmenter).articles
     assert (article.authors, article.author_roles) == (("陈静",), ("记者",))
     assert [(k, t) for k, t in _paragraphs(article) if k == "heading"] == [("heading", "初心"), ("heading", "匠心")]
 
 
 def test_a_lone_marker_line_between_paragraphs_is_left_to_the_byline_rules(segmenter) -> None:
     page = f"{HEAD}{INTRO}■ 初心\n{FIRST}"
-    result = _parse(page, segmenter)
+    result = parse_text(page, segmenter)
     assert all(p.kind != "heading" for a in result.articles for p in a.paragraphs)
 
 
@@ -91,7 +87,7 @@ LETTER = "工地食堂能否延长供餐时间\n　　编辑同志：\n　　希
 ])
 def test_a_letters_signature_names_the_writer_not_her_trade(signature, authors, unit, segmenter) -> None:
     """工区 ends a unit; a trade word (钢筋工, 安全员) between unit and name is no name."""
-    (article,) = _parse(f"{LETTER}　　　　　　——{signature.lstrip('—')}\n", segmenter).articles
+    (article,) = parse_text(f"{LETTER}　　　　　　——{signature.lstrip('—')}\n", segmenter).articles
     assert (article.authors, article.affiliation) == (authors, unit)
 
 
@@ -100,7 +96,7 @@ CORRECTION = "　　本报7月2日第2版《青春在铁路线上闪光》一文
 
 def test_a_correction_is_an_announcement_and_its_sentence_no_dateline(segmenter) -> None:
     page = f"中铁建工报\n2026年7月9日　星期四　　第4版\n\n更　正\n{CORRECTION}"
-    result = _parse(page, segmenter)
+    result = parse_text(page, segmenter)
     assert [(l.kind, l.lines) for l in result.leftovers] == [
         ("masthead", ((1, 1),)), ("dateline", ((2, 2),)), ("announcement", ((4, 6),))]
     assert result.articles == () or list(result.articles) == []
@@ -109,11 +105,11 @@ def test_a_correction_is_an_announcement_and_its_sentence_no_dateline(segmenter)
 
 @pytest.mark.parametrize("line", ["本报7月2日第2版《青春在铁路线上闪光》一文中，", "2026年7月2日第2版刊发的通讯中、"])
 def test_a_line_that_stops_at_a_comma_is_no_dateline(line, segmenter) -> None:
-    result = _parse(f"　　{line}\n有一处人名错误。\n", segmenter)
+    result = parse_text(f"　　{line}\n有一处人名错误。\n", segmenter)
     assert "dateline" not in [l.kind for l in result.leftovers]
 
 
 def test_a_dateline_may_name_its_paper_in_book_title_marks(segmenter) -> None:
-    result = _parse("《中铁建工报》　2026年7月9日　星期四　第4版\n\n标题\n\n　　本报讯　一段新闻。\n", segmenter)
+    result = parse_text("《中铁建工报》　2026年7月9日　星期四　第4版\n\n标题\n\n　　本报讯　一段新闻。\n", segmenter)
     assert ("dateline", ((1, 1),)) in [(l.kind, l.lines) for l in result.leftovers]
     assert result.note.meta.edition == "第4版"

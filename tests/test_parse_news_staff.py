@@ -6,15 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from zhenggong_report.parse import parse_page
-from zhenggong_report.sources import source_from_bytes
+from page_text import parse_text
+
 
 BODY = "　　在轨梁厂精整作业区，提起丙班班长陈宝林，职工们都亲切地叫他“老娘舅”。大家有了难处第一个想到的就是他。\n"
 NEWS = "　　近日，稀土钢板材公司工会举办职工法律维权知识专题讲座，现场解答职工咨询20余人次。"
-
-
-def _parse(page: str, segmenter):
-    return parse_page(source_from_bytes(page.encode("utf-8"), "p.txt"), segmenter)
 
 
 @pytest.mark.parametrize("byline, authors", [
@@ -26,21 +22,21 @@ def _parse(page: str, segmenter):
 ])
 def test_a_photographers_credit_after_the_writer_keeps_the_byline(byline, authors, segmenter) -> None:
     """The writer is the author; the photographer's credit stays on the byline line, out of the body."""
-    result = _parse(f"班组里的“老娘舅”\n{byline}\n\n{BODY}", segmenter)
+    result = parse_text(f"班组里的“老娘舅”\n{byline}\n\n{BODY}", segmenter)
     [article] = result.articles
     assert (article.title, article.authors, article.author_roles) == ("班组里的“老娘舅”", authors, (None,) * len(authors))
     assert article.body.startswith("在轨梁厂")
 
 
 def test_a_photo_credit_alone_is_no_byline(segmenter) -> None:
-    result = _parse(f"班组里的“老娘舅”\n图/刘洋\n\n{BODY}", segmenter)
+    result = parse_text(f"班组里的“老娘舅”\n图/刘洋\n\n{BODY}", segmenter)
     assert all("刘洋" not in a.authors for a in result.articles)
 
 
 @pytest.mark.parametrize("opener", ["本报讯　", "本报讯 ", "本报讯"])
 def test_a_headline_less_news_item_signed_at_its_end_is_its_own_article(opener, segmenter) -> None:
     page = f"班组里的“老娘舅”\n文/高志强\n\n{BODY}\n{opener}{NEWS.strip()}（张　敏）\n"
-    result = _parse(page, segmenter)
+    result = parse_text(page, segmenter)
     assert [(a.title, a.authors, a.lines) for a in result.articles] == [
         ("班组里的“老娘舅”", ("高志强",), ((1, 4),)), (None, ("张敏",), ((6, 6),))]
     assert result.articles[1].body == NEWS.strip()
@@ -48,14 +44,14 @@ def test_a_headline_less_news_item_signed_at_its_end_is_its_own_article(opener, 
 
 def test_a_news_item_after_a_caption_does_not_run_on_from_the_article_above(segmenter) -> None:
     page = f"班组里的“老娘舅”\n文/高志强\n\n{BODY}\n图为陈宝林在班前会上与职工交流。\n\n本报讯（记者 赵鹏）4月13日，公司工会召开职工诉求分析会。\n"
-    result = _parse(page, segmenter)
+    result = parse_text(page, segmenter)
     assert [(a.title, a.authors, a.author_roles) for a in result.articles] == [
         ("班组里的“老娘舅”", ("高志强",), (None,)), (None, ("赵鹏",), ("记者",))]
 
 
 def test_brackets_that_are_no_writer_stay_in_a_news_items_text(segmenter) -> None:
     """Only a name after a finished sentence signs the item: a reference or a mid-sentence bracket stays."""
-    result = _parse("本报讯　近日，公司工会表彰了一批先进个人（见附表）\n", segmenter)
+    result = parse_text("本报讯　近日，公司工会表彰了一批先进个人（见附表）\n", segmenter)
     [article] = result.articles
     assert article.authors == ()
     assert article.body.endswith("（见附表）")
@@ -67,13 +63,13 @@ def test_brackets_that_are_no_writer_stay_in_a_news_items_text(segmenter) -> Non
     ("责任编辑：王 丽　版式：张强", {"责任编辑": "王丽", "版式": "张强"}),
 ])
 def test_staff_lines_with_a_prefix_or_letter_spaced_names_are_the_pages_editors(line, editors, segmenter) -> None:
-    result = _parse(f"班组里的“老娘舅”\n文/高志强\n\n{BODY}\n{line}\n", segmenter)
+    result = parse_text(f"班组里的“老娘舅”\n文/高志强\n\n{BODY}\n{line}\n", segmenter)
     assert [(l.kind, l.text) for l in result.leftovers] == [("editors", line)]
     assert dict(result.note.meta.editors) == editors
 
 
 def test_a_sentence_opening_with_a_prefix_is_no_staff_line(segmenter) -> None:
-    result = _parse(f"班组里的“老娘舅”\n文/高志强\n\n{BODY}\n本版责任编辑：王晓梅介绍，本期选题。\n", segmenter)
+    result = parse_text(f"班组里的“老娘舅”\n文/高志强\n\n{BODY}\n本版责任编辑：王晓梅介绍，本期选题。\n", segmenter)
     assert "editors" not in [l.kind for l in result.leftovers]
     assert not result.note.meta.editors
 
@@ -84,7 +80,7 @@ def test_a_sentence_opening_with_a_prefix_is_no_staff_line(segmenter) -> None:
     ("2026年4月15日 · 星期三 · 第3版 · 党建", "党建"),
 ])
 def test_a_dot_inside_a_column_name_is_kept_one_between_fields_is_not(dateline, column, segmenter) -> None:
-    result = _parse(f"北钢日报\n{dateline}\n\n班组里的“老娘舅”\n文/高志强\n\n{BODY}", segmenter)
+    result = parse_text(f"北钢日报\n{dateline}\n\n班组里的“老娘舅”\n文/高志强\n\n{BODY}", segmenter)
     assert result.note.meta.column == column
 
 
@@ -94,7 +90,7 @@ INTERVIEW = "“接诉即办”让职工诉求件件有回音\n——访公司�
 
 @pytest.mark.parametrize("band", ["信访接待日", "【信访接待日】"])
 def test_a_band_the_editors_note_names_as_a_column_is_the_column(band, segmenter) -> None:
-    result = _parse(f"{band}\n\n{NOTE}\n{INTERVIEW}", segmenter)
+    result = parse_text(f"{band}\n\n{NOTE}\n{INTERVIEW}", segmenter)
     assert [(l.kind, l.text) for l in result.leftovers] == [("column_name", band)]
     [article] = result.articles
     assert (article.title, article.subtitle, article.authors) == ("“接诉即办”让职工诉求件件有回音", "访公司信访办主任郝建军", ("乌兰",))
@@ -105,8 +101,8 @@ def test_a_band_the_editors_note_names_as_a_column_is_the_column(band, segmenter
 def test_a_short_line_over_a_note_that_does_not_name_it_stays_where_it_was(segmenter) -> None:
     """A note naming another column (or none) says nothing of the line above it."""
     other = NOTE.replace("信访接待日", "职工说事")
-    before = _parse(f"信访接待日\n\n{NOTE.replace('“信访接待日”专栏', '专栏')}\n{INTERVIEW}", segmenter)
-    after = _parse(f"信访接待日\n\n{other}\n{INTERVIEW}", segmenter)
+    before = parse_text(f"信访接待日\n\n{NOTE.replace('“信访接待日”专栏', '专栏')}\n{INTERVIEW}", segmenter)
+    after = parse_text(f"信访接待日\n\n{other}\n{INTERVIEW}", segmenter)
     for result in (before, after):
         assert "column_name" not in [l.kind for l in result.leftovers]
 
@@ -124,7 +120,7 @@ ITEM_B = "高平公司举办青年员工技能比武\n　　6月14日，高平�
 def test_a_credit_line_under_a_news_items_last_paragraph_closes_it(credit, authors, gap, segmenter) -> None:
     """A headline, its paragraph and the writer's credit on its own trailing line (no 本报讯): the
     credit is the item's byline, not the next item's, and each headline is its item's title."""
-    result = _parse(f"{ITEM_A}{credit}\n{gap}{ITEM_B}（通讯员　张　丽）\n", segmenter)
+    result = parse_text(f"{ITEM_A}{credit}\n{gap}{ITEM_B}（通讯员　张　丽）\n", segmenter)
     assert [(a.title, a.authors, a.author_roles) for a in result.articles] == [
         ("泽州公司党员服务队进网格解民忧", authors, ("通讯员",) * len(authors)),
         ("高平公司举办青年员工技能比武", ("张丽",), ("通讯员",)),
@@ -134,7 +130,7 @@ def test_a_credit_line_under_a_news_items_last_paragraph_closes_it(credit, autho
 
 def test_a_bracketed_credit_under_a_title_stays_its_byline(segmenter) -> None:
     """Under a headline (no finished paragraph above it) the same bracketed credit heads the item."""
-    (article,) = _parse(f"泽州公司党员服务队进网格解民忧\n（通讯员　王　强）\n\n{NEWS}\n", segmenter).articles
+    (article,) = parse_text(f"泽州公司党员服务队进网格解民忧\n（通讯员　王　强）\n\n{NEWS}\n", segmenter).articles
     assert (article.title, article.authors) == ("泽州公司党员服务队进网格解民忧", ("王强",))
 
 
@@ -147,7 +143,7 @@ def test_a_units_bracketed_credit_under_an_items_last_paragraph_closes_it(credit
     """A bulletin's item ends with the unit that sent it, bracketed on its own line (``unit_credit``):
     the unit is the item's affiliation (and a name beside it its author), the line is no text, and
     the next headline keeps its own title."""
-    result = _parse(f"{ITEM_A}{credit}\n{ITEM_B}（供稿：信访办）\n", segmenter)
+    result = parse_text(f"{ITEM_A}{credit}\n{ITEM_B}（供稿：信访办）\n", segmenter)
     assert [(a.title, a.authors, a.affiliation) for a in result.articles] == [
         ("泽州公司党员服务队进网格解民忧", authors, unit),
         ("高平公司举办青年员工技能比武", (), "信访办"),
@@ -159,10 +155,10 @@ def test_a_bracketed_aside_or_an_unfinished_sentence_over_a_unit_is_no_credit(se
     """A bracketed aside that names no unit (``（掌声）``), or a bracketed unit under a sentence that
     has not ended, stays the paragraph's text."""
     for tail in ("（掌声）", "（供稿：大家）"):
-        (article,) = _parse(f"{ITEM_A}{tail}\n", segmenter).articles
+        (article,) = parse_text(f"{ITEM_A}{tail}\n", segmenter).articles
         assert (article.affiliation, article.body.endswith(tail)) == (None, True)
     page = "泽州公司党员服务队进网格解民忧\n　　6月12日，服务队会同\n（综采一队党支部供稿）\n走进巴公镇。\n"
-    (article,) = _parse(page, segmenter).articles
+    (article,) = parse_text(page, segmenter).articles
     assert article.affiliation is None and "综采一队党支部供稿" in article.body
 
 
@@ -175,7 +171,7 @@ BULLETIN = (
 def test_a_bracketed_label_set_off_by_blank_lines_over_an_item_is_its_column(label, segmenter) -> None:
     """A bulletin prints a bracketed column label over each item, a blank line above and below it:
     a column band, not a heading of the item above."""
-    result = _parse(BULLETIN.format(item_a=ITEM_A, item_b=ITEM_B, label=label), segmenter)
+    result = parse_text(BULLETIN.format(item_a=ITEM_A, item_b=ITEM_B, label=label), segmenter)
     assert [(l.kind, l.text) for l in result.leftovers] == [("column_name", "【工作动态】"), ("column_name", label)]
     assert [a.title for a in result.articles] == ["泽州公司党员服务队进网格解民忧", "高平公司举办青年员工技能比武"]
     assert all(p.kind == "text" for a in result.articles for p in a.paragraphs)
@@ -185,7 +181,7 @@ def test_a_bracketed_heading_over_indented_text_after_a_blank_line_stays_a_headi
     """``【采访手记】`` with a blank line under it and the section's indented text next stays the
     article's heading."""
     page = FEATURE.replace("【采访手记】\n", "【采访手记】\n\n")
-    (article,) = _parse(page, segmenter).articles
+    (article,) = parse_text(page, segmenter).articles
     assert [p.text for p in article.paragraphs if p.kind == "heading"] == ["一只工具包背了十八年", "采访手记"]
 
 
@@ -199,7 +195,7 @@ FEATURE = (
 def test_a_bracketed_line_inside_an_article_is_a_section_heading(segmenter) -> None:
     """``【…】`` alone between an article's paragraphs (a 小标题, a closing ``【采访手记】``) is a
     heading of that article, its words without the brackets; the article stays one."""
-    (article,) = _parse(FEATURE, segmenter).articles
+    (article,) = parse_text(FEATURE, segmenter).articles
     assert [(p.kind, p.text) for p in article.paragraphs if p.kind == "heading"] == [
         ("heading", "一只工具包背了十八年"), ("heading", "采访手记")]
     assert article.lines == ((1, 10),)
@@ -207,7 +203,7 @@ def test_a_bracketed_line_inside_an_article_is_a_section_heading(segmenter) -> N
 
 def test_a_bracketed_label_is_still_its_boxs(segmenter) -> None:
     """A box label in brackets (``【广告】``) stays a box, even after a paragraph."""
-    result = _parse(f"班组里的“老娘舅”\n文/高志强\n\n{BODY}\n【广告】\n订购热线：0472-2180000\n", segmenter)
+    result = parse_text(f"班组里的“老娘舅”\n文/高志强\n\n{BODY}\n【广告】\n订购热线：0472-2180000\n", segmenter)
     assert [l.kind for l in result.leftovers] == ["advert"]
     assert all(p.kind != "heading" for a in result.articles for p in a.paragraphs)
 
@@ -222,7 +218,7 @@ CASES = (
 def test_a_numbered_case_title_and_bracketed_labels_without_blank_lines_are_headings(segmenter) -> None:
     """``案例一：…`` (a label of ``[headings] numbered_labels``, a number, a colon) is a heading, and a
     ``【…】`` line right under it or under a finished paragraph (no blank line between) is one too."""
-    (article,) = _parse(CASES, segmenter).articles
+    (article,) = parse_text(CASES, segmenter).articles
     assert [(p.kind, p.text) for p in article.paragraphs] == [
         ("text", "现选登两则典型案例，供各单位学习借鉴。"),
         ("heading", "案例一：补认工龄解开老职工心结"),
@@ -237,7 +233,7 @@ def test_a_numbered_case_title_and_bracketed_labels_without_blank_lines_are_head
 def test_a_numbered_case_sentence_stays_text(segmenter) -> None:
     """``案例一：…。`` that is a sentence is the paragraph's text, no heading."""
     page = "用心用情解民忧\n集团公司信访办　刘　洋\n\n案例一：老李多次来信反映工龄问题，已依规解决。\n"
-    (article,) = _parse(page, segmenter).articles
+    (article,) = parse_text(page, segmenter).articles
     assert [p.kind for p in article.paragraphs] == ["text"]
 
 
@@ -250,7 +246,7 @@ def test_a_unit_byline_under_an_opinions_last_paragraph_signs_it(segmenter) -> N
     the line under it (``采油二厂　张　强``) with a blank line below: the piece's closing byline (its
     author and affiliation), not the next piece's, and each headline keeps its title."""
     page = f"一线声音\n\n{OPINION_A}采油二厂　张　强\n\n{OPINION_B}第三输油处　刘　芳\n"
-    result = _parse(page, segmenter)
+    result = parse_text(page, segmenter)
     assert [(a.title, a.authors, a.affiliation) for a in result.articles] == [
         ("安全培训要“接地气”", ("张强",), "采油二厂"),
         ("数字化要真正为一线减负", ("刘芳",), "第三输油处"),
@@ -261,7 +257,7 @@ def test_a_unit_byline_under_an_opinions_last_paragraph_signs_it(segmenter) -> N
 
 def test_a_unit_byline_under_a_title_still_heads_its_article(segmenter) -> None:
     """Under a headline, with the text right below it, the same line is the article's leading byline."""
-    (article,) = _parse(f"泽州公司党员服务队进网格解民忧\n采油二厂　张　强\n{NEWS}\n", segmenter).articles
+    (article,) = parse_text(f"泽州公司党员服务队进网格解民忧\n采油二厂　张　强\n{NEWS}\n", segmenter).articles
     assert (article.title, article.authors, article.affiliation) == ("泽州公司党员服务队进网格解民忧", ("张强",), "采油二厂")
 
 
@@ -276,7 +272,7 @@ def test_an_unsigned_headline_under_a_column_band_is_its_title(band, segmenter) 
     """A band alone, a blank line, a short flush headline and indented paragraphs right under it
     (an interview excerpt no one signs, its paragraphs opening with the speakers): the band is the
     column, the headline the piece's title, no author (the speakers are no byline)."""
-    result = _parse(f"{band}\n\n党建工作怎样融入班组生产\n{SPEAKERS}", segmenter)
+    result = parse_text(f"{band}\n\n党建工作怎样融入班组生产\n{SPEAKERS}", segmenter)
     ((article,), leftovers) = result.articles, result.leftovers
     assert [(l.kind, l.text) for l in leftovers] == [("column_name", band)]
     assert (article.title, article.authors, article.affiliation) == ("党建工作怎样融入班组生产", (), None)
@@ -286,6 +282,6 @@ def test_an_unsigned_headline_under_a_column_band_is_its_title(band, segmenter) 
 def test_a_short_line_with_a_blank_line_under_it_below_a_band_claims_no_title(segmenter) -> None:
     """With a blank line between it and the paragraph, the short line stays a paragraph of its own,
     as at the page's top: no byline, no blank-free headline, so no title is claimed."""
-    (article,) = _parse(f"班组长说\n\n党建工作怎样融入班组生产\n\n{SPEAKERS}", segmenter).articles
+    (article,) = parse_text(f"班组长说\n\n党建工作怎样融入班组生产\n\n{SPEAKERS}", segmenter).articles
     assert article.title is None
     assert article.paragraphs[0].text == "党建工作怎样融入班组生产"

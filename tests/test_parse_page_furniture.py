@@ -9,12 +9,14 @@ import pytest
 from zhenggong_report.parse import parse_page
 from zhenggong_report.sources import source_from_bytes
 
+from page_text import parse_text
+
 BODY = "　　矿党委坚持把班组建设作为基础工程来抓，在全矿推行班组长竞聘上岗制度，选拔出一批懂技术、会管理的班组长。\n"
 
 
 def _parse(head: str, segmenter):
     page = f"{head}\n\n班组建设的几点做法\n■ 张三\n\n{BODY}"
-    return parse_page(source_from_bytes(page.encode("utf-8"), "p.txt"), segmenter)
+    return parse_text(page, segmenter)
 
 
 def test_the_pinyin_line_under_the_masthead_is_the_mastheads(segmenter) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from zhenggong_report.parse import parse_page
-from zhenggong_report.sources import source_from_bytes
+from page_text import parse_text
+
 
 QUIZ = (
     "学习园地\n\n党纪学习教育知识测试\n单选题\n"
@@ -18,12 +18,8 @@ QUIZ = (
 )
 
 
-def _parse(page: str, segmenter):
-    return parse_page(source_from_bytes(page.encode("utf-8"), "p.txt"), segmenter)
-
-
 def test_a_quiz_is_one_article_with_its_title_questions_options_and_answers(segmenter) -> None:
-    result = _parse(QUIZ, segmenter)
+    result = parse_text(QUIZ, segmenter)
     (quiz,) = result.articles
     assert (quiz.title, quiz.authors, quiz.lines) == ("党纪学习教育知识测试", (), ((3, 11),))
     assert [(p.kind, p.text) for p in quiz.paragraphs] == [
@@ -40,12 +36,12 @@ def test_a_quiz_is_one_article_with_its_title_questions_options_and_answers(segm
 
 @pytest.mark.parametrize("section", ["一、判断题", "多选题（每题5分）"])
 def test_an_enumerated_or_noted_section_label_is_a_quiz_heading(section, segmenter) -> None:
-    (quiz,) = _parse(QUIZ.replace("单选题", section), segmenter).articles
+    (quiz,) = parse_text(QUIZ.replace("单选题", section), segmenter).articles
     assert (quiz.title, quiz.paragraphs[0].kind, quiz.paragraphs[0].text) == ("党纪学习教育知识测试", "heading", section)
 
 
 def test_a_letter_opening_a_wrapped_line_of_prose_is_no_option(segmenter) -> None:
     """``A．`` opens an option only under a question's blank (``（　）``) or another option line."""
     page = "　　公司推行“党建+安全”工程，将各区队分为\nA．B两级管理，实行动态考核。\n"
-    (article,) = _parse(page, segmenter).articles
+    (article,) = parse_text(page, segmenter).articles
     assert [p.text for p in article.paragraphs] == ["公司推行“党建+安全”工程，将各区队分为A．B两级管理，实行动态考核。"]
