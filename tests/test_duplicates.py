@@ -218,3 +218,19 @@ def test_a_memo_spares_the_search_all_but_the_changed_texts_work(seed_corpus, mo
     assert shingled == [duplicate_texts.normalised(body_text(articles[2]))]
     assert len(measured) < len(memo.shared)  # a fresh search of this corpus measures them all
     assert groups == search_duplicates(ids, [body_text(a) for a in articles], 0)[0]
+
+
+def test_an_articles_copies_are_not_its_related_articles(seed_corpus, segmenter) -> None:
+    """A resubmission is listed as a duplicate of the article, not among its related articles (it
+    would be the most similar of all); the other related articles stay."""
+    from zhenggong_report.analyze import analyze_corpus
+
+    original = seed_corpus.articles[1]
+    copy = copy_of(original, "again")
+    corpus = dataclasses.replace(seed_corpus, articles=(*seed_corpus.articles, copy))
+    analysis = analyze_corpus(corpus, segmenter)
+    (group,) = analysis.duplicates
+    assert set(group.article_ids) == {original.id, copy.id}
+    related = {a.article_id: [r.article_id for r in a.related] for a in analysis.articles}
+    assert copy.id not in related[original.id] and original.id not in related[copy.id]
+    assert related[original.id] and related[original.id] == related[copy.id]

@@ -129,7 +129,8 @@ def read_corpus(
     weighed, (enterprises, glossary) = pair(weights_job, enterprises_and_glossary)
     if duplicate_memo is not None:  # the search may have run in another process: its memo came back
         duplicate_memo.prints, duplicate_memo.shared = weighed.duplicate_memo.prints, weighed.duplicate_memo.shared
-    keywords, related, duplicates = weighed.keywords, weighed.related, weighed.duplicates
+    keywords, duplicates = weighed.keywords, weighed.duplicates
+    related = without_own_copies(weighed.related, duplicates)
     return Analysis(
         themes=data.taxonomy.themes,
         enterprises=enterprises.enterprises,
@@ -149,3 +150,14 @@ def read_corpus(
         glossary=glossary,
         duplicates=duplicates,
     )
+
+
+def without_own_copies(related: dict, duplicates: tuple) -> dict:
+    """Each article's related articles less those of its own duplicate group: a copy of the same
+    submission is listed as such (重复投稿), not as a related article."""
+    group_of = {article_id: group.id for group in duplicates for article_id in group.article_ids}
+    return {
+        article_id: tuple(r for r in found if group_of.get(r.article_id, r.article_id) != group_of.get(article_id))
+        for article_id, found in related.items()
+    }
+
