@@ -155,6 +155,17 @@ def test_the_writers_own_unnamed_company_is_no_enterprise(registry, printed) -> 
     assert not any(e.name in ("公司", "集团公司", "党委", "信访办") for e in registry.entities.values())
 
 
+@pytest.mark.parametrize("printed", ["综采一队", "运行二车间", "渝昆高铁项目三工区"])
+def test_a_teams_designation_alone_is_no_enterprise(registry, printed) -> None:
+    """综采一队 alone: many mines have one, so it is no enterprise of its own (its mentions in other
+    papers' articles would all be counted as one); under a named enterprise it is that one's unit."""
+    curated = set(registry.entities)
+    read = registry.read_affiliation(printed)
+    assert not (read and read.chain) and set(registry.entities) == curated
+    under = registry.read_affiliation("桃园煤矿综采一队")
+    assert under and under.chain and registry.entities[under.chain[0]].name.startswith("桃园煤矿")
+
+
 def test_a_party_committee_is_its_enterprises_department(registry) -> None:
     read = registry.read_affiliation("中共兰化集团公司委员会")
     assert [registry.entities[e].name for e in read.chain] == ["兰化集团公司"] and read.unit == "委员会"

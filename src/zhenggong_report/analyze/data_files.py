@@ -80,6 +80,8 @@ class NameRules:
     generic: frozenset[str]
     party_prefixes: tuple[str, ...] = ()
     """What a party organisation's name prints before its enterprise (``中共``兰化集团公司委员会)."""
+    team_suffixes: tuple[str, ...] = ()
+    """Endings of a team or workshop's designation (综采一队, 运行二车间): many enterprises have one."""
 
 
 @dataclass(frozen=True)
@@ -228,7 +230,7 @@ def parse_curated(path: str, index: int, table: Any) -> CuratedEnterprise:
 
 
 NAME_LISTS = ("company_suffixes", "unit_suffixes", "legal_suffixes", "departments", "provinces", "trade_words", "generic")
-OPTIONAL_NAME_LISTS = ("party_prefixes",)
+OPTIONAL_NAME_LISTS = ("party_prefixes", "team_suffixes")
 
 
 def parse_names(path: str, table: Any) -> NameRules:
@@ -251,6 +253,7 @@ def parse_names(path: str, table: Any) -> NameRules:
         trade_words=lists["trade_words"],
         generic=frozenset(lists["generic"]),
         party_prefixes=lists["party_prefixes"],
+        team_suffixes=lists["team_suffixes"],
     )
 
 

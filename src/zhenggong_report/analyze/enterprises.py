@@ -152,8 +152,14 @@ class Registry:
         return normal(name) in self.rules.generic
 
     def names_no_enterprise(self, segment: str) -> bool:
-        """A generic name (公司, 集团公司) or a department (党委, 信访办) alone: no enterprise of its own."""
-        return self.is_generic(segment) or normal(segment) in self.rules.departments
+        """A generic name (公司, 集团公司), a department (党委, 信访办) or a team's designation alone
+        (综采一队, 运行二车间: ``[names] team_suffixes``, which many enterprises share; 桃园煤矿综采一队
+        names its mine): no enterprise of its own."""
+        name = normal(segment)
+        return self.is_generic(segment) or name in self.rules.departments or self.is_team_alone(name)
+
+    def is_team_alone(self, name: str) -> bool:
+        return name.endswith(self.rules.team_suffixes) and not any(unit in name[:-1] for unit in self.rules.unit_suffixes)
 
     def needs_parent_name(self, segment: str) -> bool:
         """True when a segment says nothing alone (财务有限公司, 太原有限公司): show it with its parent.
