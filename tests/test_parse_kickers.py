@@ -88,3 +88,18 @@ def test_an_inferred_title_is_not_cut_inside_a_number() -> None:
     assert infer_title(["会上，2026年度党建工作要点和考核细则同时印发并开始执行落实"]) == "会上"
     long = infer_title(["集团公司党委召开2026年党建工作会议部署全年重点任务安排"])
     assert long.endswith("…") and "202…" not in long
+
+
+@pytest.mark.parametrize("opening, title", [
+    ("2月3日，集团公司工会为一线职工送去冬日暖心包。", "集团公司工会为一线职工送去冬日暖心包"),
+    ("近日，化肥厂工会开展送温暖活动。", "化肥厂工会开展送温暖活动"),
+    ("6月10日至12日，全行第三届员工技能大赛在合肥举行。", "全行第三届员工技能大赛在合肥举行"),
+    ("入夏以来，分行工会为网点送去防暑降温物品。", "分行工会为网点送去防暑降温物品"),
+    ("近日。", "近日"),
+])
+def test_an_inferred_title_passes_over_an_opening_that_only_says_when(opening, title) -> None:
+    """A news item's first clause is often its date (``2月3日，…``, ``近日，…``): the title read off
+    it is the first clause that says what happened, the date alone only when nothing follows."""
+    from zhenggong_report.parse.titles import infer_title
+
+    assert infer_title([opening]) == title

@@ -46,8 +46,25 @@ def infer_title(paragraphs: list[str]) -> str:
                 match = pattern.search(clause)
                 if match:
                     return _clean(match.group("phrase"))
-    first = _clauses(texts[0])[0] if _clauses(texts[0]) else texts[0]
+    first = _first_telling_clause(texts[0])
     return first if len(first) <= MAX_FALLBACK else _shortened(first, MAX_FALLBACK)
+
+
+_WHEN = re.compile(
+    r"(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[至到—-]\d{1,2}(?:月\d{1,2})?日)?|近日|日前|近期|目前|当前|"
+    r"今年以来|去年以来|.{1,4}以来|.{1,4}期间)[上中下]?旬?"
+)
+"""A news item's opening clause that only says when (``2月3日``, ``6月10日至12日``, ``近日``,
+``入夏以来``): no title."""
+
+
+def _first_telling_clause(text: str) -> str:
+    """The text's first clause that says more than when it happened (``近日，化肥厂工会…``: the second)."""
+    clauses = _clauses(text)
+    for clause in clauses:
+        if not _WHEN.fullmatch(clause):
+            return clause
+    return clauses[0] if clauses else text
 
 
 _RUN = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ.．%％]+")
