@@ -274,9 +274,10 @@ def point_reasons(unit: Unit, here: list[Match], rules: ScoringRules) -> list[st
     return reasons
 
 
-def brief_lead(tokens: ArticleTokens, rules: ScoringRules) -> Optional[tuple[int, int]]:
-    """The lead sentence of a short piece: ``(unit index, end offset)`` of the first sentence of its
-    first text paragraph, or None when the article is longer than ``brief_characters``, has no text, or
+def brief_lead(tokens: ArticleTokens, rules: ScoringRules) -> Optional[tuple[int, int, bool]]:
+    """The lead sentence of a short piece: ``(unit index, end offset, printed title)`` of the first
+    sentence of its first text paragraph and whether the piece has a title of its own (an inferred
+    one is read off the lead: its words would count twice), or None when the article is longer than ``brief_characters``, has no text, or
     is a part of an article whose beginning is elsewhere (``partial``, ``continued_from``: no lead).
 
     A news item (本报讯, an item of a 简讯 column, often printed without a title) is too short for a
@@ -290,7 +291,7 @@ def brief_lead(tokens: ArticleTokens, rules: ScoringRules) -> Optional[tuple[int
         return None
     for index, unit in enumerate(tokens.units):
         if unit.place == "text" and unit.text.strip():
-            return index, (unit.sentences[0][1] if unit.sentences else len(unit.text))
+            return index, (unit.sentences[0][1] if unit.sentences else len(unit.text)), not article.title_inferred
     return None
 
 
@@ -304,21 +305,22 @@ def term_weight(matches: Iterable[Match]) -> float:
     return sum(weight * (1 + math.log(counts[term])) for term, weight in weights.items())
 
 
-def lead_reason(matches: list[Match], lead: Optional[tuple[int, int]], rules: ScoringRules) -> Optional[str]:
+def lead_reason(matches: list[Match], lead: Optional[tuple[int, int, bool]], rules: ScoringRules) -> Optional[str]:
     """``导语点明``: a short piece's lead sentence (:func:`brief_lead`) names the theme, and the theme's
     terms there and in the title together weigh ``brief_lead`` or more (each at its own weight, a
     repeated term adding less): one term that alone names the theme (工会, 信访, 数字化转型), or a
-    strong sign said twice, with others, or in the title as well (廉洁风险排查 in the lead and in the
-    title the parser read off it). One strong sign in the lead alone is not enough, since a lead also
+    strong sign said twice, with others, or in a printed title as well (a title the parser read off
+    the lead repeats the lead's own words, and adds nothing). One strong sign in the lead alone is not enough, since a lead also
     sets the scene (在转型升级期间开展…, 组织各党支部对…); a theme the lead does not name is a mention
     however the rest of the piece names it (…公司工会、团委负责人参加会议。)."""
     if lead is None:
         return None
-    unit, end = lead
+    unit, end, printed_title = lead
     here = [m for m in matches if m.unit == unit and m.start < end]
     if not here:
         return None
-    if term_weight(here) + term_weight(m for m in matches if m.place == "title") < rules.brief_lead:
+    title = [m for m in matches if m.place == "title"] if printed_title else []
+    if term_weight(here) + term_weight(title) < rules.brief_lead:
         return None
     return f"导语点明（{'、'.join(dict.fromkeys(m.term for m in here))}）"
 
@@ -329,7 +331,7 @@ def treat_reasons(
     rules: ScoringRules,
     sections: list[tuple[int, list[int]]],
     strongest: Optional[dict[int, float]] = None,
-    lead: Optional[tuple[int, int]] = None,
+    lead: Optional[tuple[int, int, bool]] = None,
 ) -> tuple[list[str], float]:
     """Why the article treats the theme (empty for a mention), and the body's density.
 
@@ -387,7 +389,7 @@ def read_theme(
     rules: ScoringRules,
     sections: list[tuple[int, list[int]]],
     strongest: Optional[dict[int, float]] = None,
-    lead: Optional[tuple[int, int]] = None,
+    lead: Optional[tuple[int, int, bool]] = None,
 ) -> ThemeReading:
     reasons, _ = treat_reasons(tokens, matches, rules, sections, strongest, lead)
     strength = mass(matches, rules) / max(tokens.characters, 1000) * 1000
