@@ -75,3 +75,16 @@ def test_no_name_of_a_roll_list_breaks_across_lines(browser, commendation_url, v
     assert watched.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     assert watched.errors == []
     context.close()
+
+
+def test_on_a_phone_the_glossary_shows_all_its_columns_without_scrolling(browser, report_url) -> None:
+    """A formulation used to stay on one line, so the 提法 column took the phone's width and the
+    counts, the first use and the articles sat off-screen in a sideways scroll."""
+    context = browser.new_context(viewport=PHONE)
+    watched = Watched(context, report_url)
+    page = watched.page
+    wrap = "document.querySelector('#glossary table').parentElement"
+    assert page.evaluate(f"{wrap}.scrollWidth <= {wrap}.clientWidth + 1")
+    assert page.evaluate("document.querySelector('#glossary tbody td:last-child').getBoundingClientRect().right") <= PHONE["width"]
+    assert watched.errors == []
+    context.close()
