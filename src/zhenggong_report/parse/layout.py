@@ -108,6 +108,10 @@ class Layout:
     """Words of a bulletin's print-run line (``[imprint] print_runs``: 共印)."""
     unit_credit_words: tuple[str, ...] = ()
     """Words a unit's bracketed credit prints beside the unit (``[bylines] supplied_by``: 供稿)."""
+    provided_items: tuple[str, ...] = ()
+    """What a credit says a unit provided, before 由 and the unit (``[bylines] provided_items``: 本版稿件)."""
+    provided_verbs: tuple[str, ...] = ()
+    """The verb after the unit in such a credit (``[bylines] provided_verbs``: 提供)."""
     artwork_labels: tuple[str, ...] = ()
     """Labels of a work printed on a 副刊 page credited on a line of its own (``[captions]
     artwork_labels``: 书法作品　　赵　刚)."""
@@ -170,7 +174,8 @@ OPTIONAL_PATTERNS = {
     "report_endings": "report_endings", "quiz_sections": "quiz_sections", "quiz_answers": "quiz_answer_labels",
     "issuer_endings": "issuer_endings", "numbered_labels": "numbered_heading_labels", "count_units": "list_count_units",
     "compilers": "compiler_endings", "distribution": "distribution_labels", "print_runs": "print_runs",
-    "supplied_by": "unit_credit_words", "artwork_labels": "artwork_labels", "artwork_endings": "artwork_endings",
+    "supplied_by": "unit_credit_words", "provided_items": "provided_items", "provided_verbs": "provided_verbs",
+    "artwork_labels": "artwork_labels", "artwork_endings": "artwork_endings",
     "book_author_marks": "book_author_marks", "book_publishers": "book_publishers",
 }
 """Patterns of word lists a layout file may leave out, by name: the :class:`Layout` field each

@@ -75,6 +75,8 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "distribution_labels": ("imprint", "distribution_labels"),
     "print_runs": ("imprint", "print_runs"),
     "unit_credit_words": ("bylines", "supplied_by"),
+    "provided_items": ("bylines", "provided_items"),
+    "provided_verbs": ("bylines", "provided_verbs"),
     "artwork_labels": ("captions", "artwork_labels"),
     "artwork_endings": ("captions", "artwork_endings"),
     "verse_title_markers": ("verse", "title_markers"),

@@ -35,13 +35,15 @@ def _credit(layout) -> str:
 
 
 _CREDIT_FIRST = re.compile(rf"^(?:摄影|摄|图)\s*[/／:：]?\s*{NAMES}$")
+_BRACKETED_CREDIT_FIRST = re.compile(r"[（(](?:摄影|摄|图)\s*[/／:：][^（）()]+[）)]$")
+"""A credit in brackets at a line's end that names the photographer after its label: ``（图/王　涛）``."""
 
 
 def credit_at_end(text: str, state: BlockState) -> bool:
     """The line ends with a photo credit set off from the words before it by a sentence stop or a
-    wide gap: ``…开展调研。　　孙伟　摄``, ``…开展调研。（孙伟 摄）``. A credit run into the text
+    wide gap: ``…开展调研。　　孙伟　摄``, ``…开展调研。（孙伟 摄）``, ``…上门服务。（图/王　涛）``. A credit run into the text
     (``…目标。绘就蓝图``) is none: it needs a space or a bracket of its own."""
-    if not text.rstrip("）)").endswith(state.layout.credit_endings):
+    if not (text.rstrip("）)").endswith(state.layout.credit_endings) or _BRACKETED_CREDIT_FIRST.search(text)):
         return False
     cuts = [match.end() for pattern in (_SENTENCE_STOP, _WIDE_GAP) for match in pattern.finditer(text)]
     return any(0 < cut < len(text) and _set_off_credit(text[cut:], state) for cut in cuts)

@@ -1,6 +1,7 @@
 """Labelled bylines: ``文/张三``, ``文 / 张三 李四``, ``文｜张三``, ``文·张三``, ``作者：张三``, also with the
-author's unit in brackets after the names (``文/周斌（作者单位：…）``) or the photographer's credit
-(``文/高志强　图/刘洋``; ``文、图/高志强`` wrote and photographed)."""
+author's unit in brackets after the names (``文/周斌（作者单位：…）``) or before them
+(``文/法律事务部　陈　静``), or the photographer's credit (``文/高志强　图/刘洋``; ``文、图/高志强``
+wrote and photographed)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Optional
 from ..state import BlockState, Line
 from .affiliation import trailing_affiliation
 from .base import initials, NAMES, BlockRule, name_list
+from .unit_byline import unit_byline_match
 
 
 def _match(text: str, state: BlockState) -> Optional[re.Match[str]]:
@@ -26,6 +28,20 @@ def _pattern(layout) -> str:
             rf"(?:\s+(?:{photo}){mark}(?P<photo>{NAMES}))?$")
 
 
+def _unit_first(text: str, state: BlockState) -> Optional[tuple[re.Match[str], str]]:
+    """``文/法律事务部　陈　静``: the label, then a unit byline (the unit, a space, the names), when
+    the names alone would not do (:func:`_match` failed); the match of the names and the unit."""
+    if len(text) > 40:
+        return None
+    match = state.layout.regex("slash-unit", _unit_pattern).match(text)
+    byline = unit_byline_match(match.group("rest")) if match else None
+    return (byline, re.sub(r"\s+", "", byline.group("unit"))) if byline else None
+
+
+def _unit_pattern(layout) -> str:
+    return rf"^(?:{layout.pattern('labels')})\s*[/／|｜:：·・]\s*(?P<rest>.+)$"
+
+
 def _byline_and_unit(text: str, state: BlockState) -> tuple[Optional[re.Match[str]], Optional[tuple[str, str | None]]]:
     """The byline's match, and the (unit, role) printed in brackets after its names, if any."""
     match = _match(text, state)
@@ -39,15 +55,28 @@ def _byline_and_unit(text: str, state: BlockState) -> tuple[Optional[re.Match[st
 
 
 def starts(line: Line, state: BlockState) -> bool:
-    return _byline_and_unit(line.text, state)[0] is not None
+    return _byline_and_unit(line.text, state)[0] is not None or _unit_first(line.text, state) is not None
+
+
+def _unit_first_byline(state: BlockState) -> bool:
+    found = _unit_first(state.line.text, state)
+    if found is None:
+        return False
+    byline, unit = found
+    names = name_list(byline.group("names"))
+    number = state.line.number
+    state.push("byline", number, number, state.line.text, "slash_byline", authors=names, roles=(None,) * len(names), unit=unit)
+    state.pos += 1
+    return True
 
 
 def slash_byline(state: BlockState) -> bool:
     """``文/张三``, ``文 / 张三 李四``, ``作者：张三``: a byline label (``layout.toml``) and the name(s);
-    an affiliation in brackets after them (``文/周斌（作者单位：…）``) is the article's affiliation."""
+    an affiliation in brackets after them (``文/周斌（作者单位：…）``) is the article's affiliation,
+    and so is a unit before them (``文/法律事务部　陈　静``: 陈静 of the 法律事务部)."""
     match, unit = _byline_and_unit(state.line.text, state)
     if match is None:
-        return False
+        return _unit_first_byline(state)
     names = name_list(match.group("names"))
     number = state.line.number
     state.push("byline", number, number, match.group(0), "slash_byline", authors=names, roles=(None,) * len(names))

@@ -13,20 +13,24 @@ from .unit_byline import is_unit, unit_byline_match
 
 
 def _credit(layout) -> str:
-    words = layout.pattern("supplied_by")
-    return rf"^(?:(?:{words})\s*[:：]\s*(?P<before>.+)|(?P<after>.+?)\s*(?:{words}))$"
+    """``供稿：信访办``, ``综采一队党支部供稿`` and ``本版稿件由公司信访办提供`` (what was provided, 由,
+    the unit and the verb: ``[bylines] provided_items``, ``provided_verbs``)."""
+    words, items, verbs = layout.pattern("supplied_by"), layout.pattern("provided_items"), layout.pattern("provided_verbs")
+    return (rf"^(?:(?:{words})\s*[:：]\s*(?P<before>.+)|(?:{items})\s*由\s*(?P<provider>.+?)\s*(?:{verbs})"
+            rf"|(?P<after>.+?)\s*(?:{words}))$")
 
 
 def read_unit_credit(text: str, state: BlockState) -> Optional[tuple[str, tuple[str, ...]]]:
     """The unit and the names of a bracketed credit line: ``（供稿：信访办）`` and
-    ``（综采一队党支部供稿）`` name a unit only (``[bylines] supplied_by``), ``（公司工会 李 静）`` a
+    ``（综采一队党支部供稿）``, ``（本版稿件由公司信访办提供）`` name a unit only (``[bylines]
+    supplied_by``, ``provided_items``), ``（公司工会 李 静）`` a
     unit and its writer; None for any other bracketed line (``（掌声）``, ``（见附表）``)."""
     if not (text[:1] in "（(" and text[-1:] in "）)") or len(text) > 40:
         return None
     inside = text[1:-1].strip()
     match = state.layout.regex("unit-credit", _credit).match(inside)
     if match:
-        unit = re.sub(r"\s+", "", match.group("before") or match.group("after"))
+        unit = re.sub(r"\s+", "", match.group("before") or match.group("provider") or match.group("after"))
         return (unit, ()) if is_unit(unit) else None
     byline = unit_byline_match(inside)
     if byline:

@@ -81,16 +81,22 @@ def _chain_ending_above(state: PageState, index: int) -> Optional[int]:
     return _chain_of_unit_block(state, position)
 
 
-def _chain_starting_below(state: PageState, index: int) -> Optional[int]:
-    """The article that opens right below block ``index`` (its title unit or its first paragraph)."""
+def _chain_starting_below(state: PageState, index: int, over_bands: bool = False) -> Optional[int]:
+    """The article that opens right below block ``index`` (its title unit or its first paragraph),
+    with ``over_bands`` also past a column band between them (:func:`_is_band`)."""
     position = index + 1
-    while position < len(state.blocks) and state.blocks[position].kind in ("editorial", "abstract", "keywords"):
+    while position < len(state.blocks) and (
+            state.blocks[position].kind in ("editorial", "abstract", "keywords") or (over_bands and _is_band(state.blocks[position]))):
         position += 1
     if position >= len(state.blocks):
         return None
     if state.is_body(position):
         return state.chain_of(position)
     return _chain_of_unit_block(state, position)
+
+
+def _is_band(block) -> bool:
+    return block.kind == "furniture" and block.data.get("furniture") == "column_name"
 
 
 def attach_closing_bylines(state: PageState) -> None:
@@ -108,13 +114,14 @@ def note_above(block) -> bool:
 
 
 def attach_editorial(state: PageState) -> None:
-    """An editor's note belongs to the article below it, an editor's reply (``编者回复：``), an author
-    bio, footnotes and references to the article above them."""
+    """An editor's note belongs to the article below it, a column band between them or not (a
+    专版's ``编者按：`` at the page's top over ``政策问答`` and its first article: that article's), an
+    editor's reply (``编者回复：``), an author bio, footnotes and references to the article above them."""
     for index, block in enumerate(state.blocks):
         if block.kind != "editorial":
             continue
         if note_above(block):
-            chain = _chain_starting_below(state, index)
+            chain = _chain_starting_below(state, index, over_bands=True)
         else:
             chain = _chain_ending_above(state, index)
         if chain is not None:

@@ -5,39 +5,17 @@ from __future__ import annotations
 from typing import Optional
 
 from ..state import BODY_KINDS, HEADER_KINDS, Block
-from ..text import (
-    COLON,
-    CONNECTORS,
-    collapse_spaces,
-    ends_sentence,
-    has_sentence_punctuation,
-    normalize_spaces,
-    run_bigrams,
-    starts_with_enumerator,
-)
+from ..text import COLON, ends_sentence, run_bigrams
+from .kickers import kicker_over, split_kicker
 from .model import PageState, TitleUnit
+from .title_shape import title_like
 
-TITLE_MAX = 60
 CREDIT_RULES = ("reporter_byline", "unit_credit", "marker_byline", "signature")  # may close the item above
-KICKER_GAP = 1
-"""The most blank lines between a lead-in (引题) and the title under it (OCR may print one there)."""
-
-
-def _title_like(block: Block) -> bool:
-    text = block.text
-    return (
-        block.kind in BODY_KINDS
-        and block.kind != "verse"
-        and 2 <= len(text) <= TITLE_MAX
-        and not has_sentence_punctuation(text)
-        and not starts_with_enumerator(text)
-        and text[-1] not in CONNECTORS
-    )
 
 
 def mark_titles_above_bylines(state: PageState) -> None:
     """The short unpunctuated line just above a byline (or above its ``——`` subtitle) is the title;
-    a lead-in (引题) printed over it (``深化“三强三优”建设``) is its kicker (:func:`_kicker_over`)."""
+    a lead-in (引题) printed over it (``深化“三强三优”建设``) is its kicker (:func:`.kickers.kicker_over`)."""
     for index in reversed(range(len(state.blocks))):  # from the end: splitting a title shifts the blocks after it
         if state.blocks[index].kind != "byline":
             continue
@@ -45,67 +23,10 @@ def mark_titles_above_bylines(state: PageState) -> None:
         subtitled = above >= 0 and state.blocks[above].kind == "subtitle"
         if subtitled:
             above -= 1
-        if above >= 0 and _title_like(state.blocks[above]):
+        if above >= 0 and title_like(state.blocks[above]):
             state.blocks[above].kind = "title"
             if not subtitled:  # the article's one subtitle field holds the 副题 already
-                _kicker_over(state, above)
-
-
-def _printed_lines(state: PageState, block: Block) -> list[str]:
-    """The non-blank lines of a block as the rules read text: spaces normalised and collapsed, so a
-    lead-in split off keeps one plain space between its phrases (``坚定理想信念 筑牢精神之“钙”``)
-    like every other title."""
-    lines = (collapse_spaces(normalize_spaces(line)) for line in state.source.lines[block.first - 1 : block.last])
-    return [line for line in lines if line]
-
-
-def _kicker_over(state: PageState, index: int) -> None:
-    """Over the title at ``index``: the first of its two printed lines, the first of three when it
-    is a couplet of its own over a headline wrapped on the other two (``深化源头治理　畅通群众诉求``
-    over ``关于加强企业信访稳定工作的`` / ``实践与启示``), or the one-line block right above it (at most :data:`KICKER_GAP` blank lines between; a blank line, furniture or the page's
-    top above it), when :func:`_is_kicker` says it is a lead-in."""
-    title = state.blocks[index]
-    if title.first != title.last:
-        lines = _printed_lines(state, title)
-        if len(lines) == 2 and _is_kicker(state, lines[0], lines[1]):
-            state.blocks[index] = Block("title", title.last, title.last, lines[1], title.rule, dict(title.data))
-            state.blocks.insert(index, Block("kicker", title.first, title.first, lines[0], "kicker_over_title"))
-        elif len(lines) == 3 and _is_couplet(lines[0]) and title.text.startswith(lines[0]):
-            headline = title.text[len(lines[0]) :].lstrip()  # the headline wrapped over the other two lines
-            if _is_kicker(state, lines[0], headline):
-                state.blocks[index] = Block("title", title.first + 1, title.last, headline, title.rule, dict(title.data))
-                state.blocks.insert(index, Block("kicker", title.first, title.first, lines[0], "kicker_over_title"))
-        return
-    above = index - 1
-    if above < 0 or not _title_like(state.blocks[above]):
-        return
-    kicker = state.blocks[above]
-    top = above == 0 or not state.is_body(above - 1) or state.blocks[above - 1].last < kicker.first - 1
-    close = kicker.first == kicker.last and title.first - kicker.last <= KICKER_GAP + 1
-    if close and top and _is_kicker(state, kicker.text, title.text):
-        kicker.kind = "kicker"
-
-
-def _is_couplet(text: str) -> bool:
-    """Two or more phrases of at least two characters set apart by spaces in one line
-    (``坚定理想信念　筑牢精神之“钙”``); a letter-spaced line (``政 工 园 地``) is none."""
-    phrases = normalize_spaces(text).split()
-    return len(phrases) >= 2 and all(len(phrase) >= 2 for phrase in phrases)
-
-
-def _is_kicker(state: PageState, first: str, second: str) -> bool:
-    """``first`` printed over the title ``second`` is a lead-in, not the title's first half: it is
-    shorter than the title (a title wrapped at the column's width is not), or just as long when it
-    is two phrases set apart by a space (``坚定理想信念　筑牢精神之“钙”`` over
-    ``做新时代勇于担当的合格共产党员``: a couplet of its own, not the first half of a wrapped title),
-    no word runs on across the break, and it neither ends on a connector nor opens with words that
-    open a title (``关于``, ``浅谈``: ``layout.toml`` ``[titles] run_on_openers``)."""
-    return (
-        (len(first) < len(second) or (len(first) == len(second) and _is_couplet(first)))
-        and first[-1] not in CONNECTORS
-        and not first.startswith(state.layout.title_run_on_openers)
-        and not state.lexicon.spanning_word(first, second)
-    )
+                kicker_over(state, above)
 
 
 def mark_news_headlines(state: PageState) -> None:
@@ -116,36 +37,21 @@ def mark_news_headlines(state: PageState) -> None:
         above = index - 1
         if above >= 0 and state.blocks[above].kind == "subtitle":
             above -= 1
-        if above < 0 or not _title_like(state.blocks[above]):
+        if above < 0 or not title_like(state.blocks[above]):
             continue
         state.blocks[above].kind = "title"
-        if _split_kicker(state, above):
+        if split_kicker(state, above):
             continue
         kicker = above - 1
-        if kicker >= 0 and _title_like(state.blocks[kicker]) and state.blocks[kicker].last >= state.blocks[above].first - 2:
+        if kicker >= 0 and title_like(state.blocks[kicker]) and state.blocks[kicker].last >= state.blocks[above].first - 2:
             state.blocks[kicker].kind = "kicker"
-
-
-def _split_kicker(state: PageState, index: int) -> bool:
-    """A headline block of two printed lines whose first is short and does not run on into the second
-    (no word spans the break) is a lead-in (引题) over the headline: split it into the two."""
-    block = state.blocks[index]
-    if block.first == block.last:
-        return False
-    lines = _printed_lines(state, block)
-    if len(lines) != 2 or len(lines[0]) >= len(lines[1]) or state.lexicon.spanning_word(lines[0], lines[1]):
-        return False
-    kicker = Block("kicker", block.first, block.first, lines[0], "news_headline")
-    state.blocks[index] = Block("title", block.last, block.last, lines[1], block.rule, dict(block.data))
-    state.blocks.insert(index, kicker)
-    return True
 
 
 def mark_titles_above_jumps(state: PageState) -> None:
     """The short unpunctuated line just above ``（上接第1版）`` is the continued article's title,
     printed again on the page it jumps to."""
     for index, block in enumerate(state.blocks):
-        if block.kind == "jump" and block.data["direction"] == "from" and index > 0 and _title_like(state.blocks[index - 1]):
+        if block.kind == "jump" and block.data["direction"] == "from" and index > 0 and title_like(state.blocks[index - 1]):
             state.blocks[index - 1].kind = "title"
 
 
@@ -216,7 +122,7 @@ def mark_titles_under_column_bands(state: PageState) -> None:
         band, below = state.blocks[index - 1], state.blocks[index + 1]
         if band.kind != "furniture" or band.data.get("furniture") != "column_name" or band.last >= block.first - 1:
             continue
-        if block.first != block.last or block.data.get("indented") or not _title_like(block) or block.text[-1] in COLON:
+        if block.first != block.last or block.data.get("indented") or not title_like(block) or block.text[-1] in COLON:
             continue  # a salutation (``编辑同志：``) over a letter is no headline
         if below.kind == "text" and below.data.get("indented") and below.first == block.last + 1:
             block.kind = "title"
@@ -230,7 +136,7 @@ def mark_quiz_titles(state: PageState) -> None:
         if not block.data.get("quiz") or index == 0:
             continue
         above = state.blocks[index - 1]
-        if not _title_like(above) or above.kind == "heading" or above.last < block.first - 2:
+        if not title_like(above) or above.kind == "heading" or above.last < block.first - 2:
             continue
         if not state.is_body(index - 2):
             above.kind = "title"
@@ -246,7 +152,7 @@ def mark_titles_of_closing_bylines(state: PageState) -> None:
         position, candidates = index - 1, []
         while position >= 0 and (state.is_body(position) or state.passes_over(position)):
             if (
-                _title_like(state.blocks[position])
+                title_like(state.blocks[position])
                 and position > 0
                 and state.is_body(position - 1)
                 and ends_sentence(state.blocks[position - 1].text)
@@ -272,7 +178,7 @@ def _mark_title_atop(state: PageState, top: int, byline: int) -> None:
     while top < byline and state.passes_over(top):
         top += 1
     first = state.blocks[top]
-    if top + 1 < byline and _title_like(first) and first.text[-1] not in COLON and state.is_body(top + 1):
+    if top + 1 < byline and title_like(first) and first.text[-1] not in COLON and state.is_body(top + 1):
         state.blocks[top].kind = "title"
 
 
