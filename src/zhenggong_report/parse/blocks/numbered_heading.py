@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ..state import BlockState, Line
 from ..text import collapse_spaces
 from .base import BlockRule, initials
