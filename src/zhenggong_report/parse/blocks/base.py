@@ -119,6 +119,13 @@ def push_whole_paragraph(state: BlockState, rule: str) -> None:
     state.pos += len(lines)
 
 
+def push_line_heading(state: BlockState, rule: str) -> None:
+    """The cursor's line alone as a heading of the article, its wide gaps one space each."""
+    number = state.line.number
+    state.push("heading", number, number, collapse_spaces(state.line.text), rule)
+    state.pos += 1
+
+
 def next_filled(state: BlockState, index: int) -> Optional[int]:
     """The index of the first non-blank line after line ``index``, or None at the page's end."""
     index += 1

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from ..state import BlockState, Line
-from ..text import collapse_spaces
-from .base import BlockRule, initials
+from .base import BlockRule, initials, push_line_heading
 
 HEADING_MAX = 40
 
@@ -27,9 +26,7 @@ def numbered_heading(state: BlockState) -> bool:
     heading of the article, on its line alone, never run into the paragraph or label under it."""
     if not _heading(state.line, state):
         return False
-    number = state.line.number
-    state.push("heading", number, number, collapse_spaces(state.line.text), "numbered_heading")
-    state.pos += 1
+    push_line_heading(state, "numbered_heading")
     return True
 
 

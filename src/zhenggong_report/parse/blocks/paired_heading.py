@@ -7,8 +7,8 @@ import re
 from typing import Optional
 
 from ..state import BlockState, Line
-from ..text import CJK, collapse_spaces
-from .base import BlockRule
+from ..text import CJK
+from .base import BlockRule, push_line_heading
 from .heading_sets import in_heading_set
 
 _PHRASE = rf"[{CJK}“”‘’「」《》]{{3,12}}"
@@ -41,9 +41,7 @@ def paired_heading(state: BlockState) -> bool:
     lone pair line, or one over ``本报讯``, is left to the title rules."""
     if not in_heading_set(state, state.pos, _shape):
         return False
-    number = state.line.number
-    state.push("heading", number, number, collapse_spaces(state.line.text), "paired_heading")
-    state.pos += 1
+    push_line_heading(state, "paired_heading")
     return True
 
 

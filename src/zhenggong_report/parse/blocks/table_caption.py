@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from ..state import BlockState, Line
-from ..text import collapse_spaces
-from .base import BlockRule
+from .base import BlockRule, push_line_heading
 from .spaced_table import table_rows
 
 CAPTION_MAX = 40
@@ -35,9 +34,7 @@ def table_caption(state: BlockState) -> bool:
     sentence that names a table (``…情况见表1。``) stays text."""
     if not _is_caption(state.line, state):
         return False
-    number = state.line.number
-    state.push("heading", number, number, collapse_spaces(state.line.text), "table_caption")
-    state.pos += 1
+    push_line_heading(state, "table_caption")
     return True
 
 
