@@ -19,16 +19,25 @@ from zhenggong_report.render.snippets import json_attribute
 @pytest.mark.parametrize(
     "reason, shown",
     [
-        ("title names it (党建+)", "标题点明（党建+）"),
-        ("section ¶2 “二、实现党建与业务深度融合”", "第3段小标题"),
-        ("run-in heading ¶0 “一是完善信访工作体系。”", "第1段段首句点明"),
-        ("passage ¶10 (weight 10.2)", "第11段集中论述（权重 10.2）"),
-        ("spread over 4 paragraphs (7.0 per 1,000 characters)", "分布于 4 段（每千字 7.0 次）"),
+        ("标题点明（党建+）", "标题点明（党建+）"),
+        ("小节 ¶2“二、实现党建与业务深度融合”", "第3段小标题"),
+        ("分点 ¶0“一是完善信访工作体系。”", "第1段段首句点明"),
+        ("成段论述 ¶10（权重 10.2）", "第11段集中论述（权重 10.2）"),
+        ("贯穿 4 段（每千字权重 7.0）", "分布于 4 段（每千字权重 7.0）"),
+        ("导语点明（工会、职代会）", "导语点明（工会、职代会）"),
         ("something new", "something new"),
     ],
 )
 def test_theme_reasons_are_shown_in_chinese(reason: str, shown: str) -> None:
+    """The analyzer's reasons as a reader reads them: paragraphs counted from 1, the heading's words
+    left to the evidence under them."""
     assert labels().reason(reason) == shown
+
+
+def test_every_reason_the_analyzer_writes_reads_for_a_reader(seed_analysis) -> None:
+    """No reason reaches the page with the analyzer's own ¶ numbers (counted from 0)."""
+    written = {reason for item in seed_analysis.articles for hit in item.themes for reason in hit.reasons}
+    assert written and not [labels().reason(r) for r in written if "¶" in labels().reason(r)]
 
 
 def test_page_warnings_are_shown_in_chinese() -> None:
