@@ -399,7 +399,8 @@ def test_snippets_escape_every_value() -> None:
 
     ref = Ns(anchor='a"><x', title="<script>alert(1)</script>", title_inferred=True)
     assert str(article_link(ref)) == (
-        '<a href="#a&#34;&gt;&lt;x">&lt;script&gt;alert(1)&lt;/script&gt;</a><span class="badge inferred">推断</span>'
+        '<a href="#a&#34;&gt;&lt;x">&lt;script&gt;alert(1)&lt;/script&gt;</a>'
+        '<span class="badge inferred" title="标题为推断：版面未印标题，取自正文">推断</span>'
     )
     hit = Ns(primary=True, theme=Ns(anchor="t-x", name="<b>"), score=0.5)
     assert str(theme_chip(hit)) == '<a class="chip primary" href="#t-x">&lt;b&gt;</a>'

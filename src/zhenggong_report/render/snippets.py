@@ -23,7 +23,7 @@ def score(value: float) -> str:
 
 
 def article_link(ref: Any) -> Markup:
-    badge = '<span class="badge inferred">推断</span>' if ref.title_inferred else ""
+    badge = f'<span class="badge inferred" title="{escape(labels().flags["title-inferred"])}">推断</span>' if ref.title_inferred else ""
     return Markup(f'<a href="{escape(href(ref.anchor))}">{escape(ref.title)}</a>{badge}')
 
 
