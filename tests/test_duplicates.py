@@ -234,3 +234,23 @@ def test_an_articles_copies_are_not_its_related_articles(seed_corpus, segmenter)
     related = {a.article_id: [r.article_id for r in a.related] for a in analysis.articles}
     assert copy.id not in related[original.id] and original.id not in related[copy.id]
     assert related[original.id] and related[original.id] == related[copy.id]
+
+
+def test_each_copy_in_a_duplicate_group_says_where_it_was_printed(tmp_path) -> None:
+    """Copies share their title: the group's list tells them apart by where each was printed (the
+    page's own paper, date and 版, or its file's name when it prints none)."""
+    import re
+
+    from zhenggong_report.pipeline import build
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    first = sorted(seeds.glob("*.txt"))[0]
+    shutil.copy(first, seeds / "resubmitted.txt")
+    build(seeds, tmp_path / "site", use_cache=False, layout="single")
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    start = html.index('id="duplicates"')
+    section = html[start : html.index("</section>", start)]
+    items = re.findall(r"<li><a href=\"#a-[^\"]+\">[^<]+</a> <small>[^<]+</small>", section)
+    assert items and all(" · " in item for item in items)
+    assert any(f"· {first.name}</small>" in item for item in items) and any("· resubmitted.txt</small>" in item for item in items)

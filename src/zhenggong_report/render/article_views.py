@@ -53,6 +53,8 @@ class ArticleRef:
     author: Optional[str]
     unit: Optional[str] = None
     """The author's unit as printed (or the enterprise it was read as)."""
+    printed: str = ""
+    """Where it was printed, as its page says (``《兰化集团报》 2026-03-06 第2版``), or its file's name."""
 
 
 @dataclass(frozen=True)

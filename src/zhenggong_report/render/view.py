@@ -108,7 +108,10 @@ class _Builder:
         self.duplicate_views: dict[str, DuplicateGroupView] = {}
         self.anchors = AnchorBook()
         self.article_refs = {
-            a.id: ArticleRef(self.anchors.add("a", a.id), a.id, n, a.display_title, a.title_inferred, a.author, a.affiliation)
+            a.id: ArticleRef(
+                self.anchors.add("a", a.id), a.id, n, a.display_title, a.title_inferred, a.author, a.affiliation,
+                self.printed.get(a.file) or a.file,
+            )
             for n, a in enumerate(corpus.articles, 1)
         }
         self.pages = {p.file: page_info(p) for p in corpus.pages}
