@@ -514,7 +514,7 @@
     // folder-only {
     if (words.length) { loadSearchFiles(); }
     // } folder-only
-    var visible = [], matches = 0, waiting = 0, state = stateString();
+    var visible = [], found = [], matches = 0, waiting = 0, state = stateString();
     var list = doc.createDocumentFragment();
     sorted().forEach(function (row) {
       if (!passesFilters(row)) { return; }
@@ -523,9 +523,12 @@
       var hits = matchesIn(row.segments, words);
       if (!hits) { return; }
       visible.push(row);
+      found.push([row, hits]);
       matches += hits.length;
-      if (visible.length <= RESULTS_SHOWN) { list.appendChild(resultItem(row, hits, state)); }
     });
+    // the results most matches first (the table keeps its own order); ties in the table's order
+    found.sort(function (a, b) { return b[1].length - a[1].length; });
+    found.slice(0, RESULTS_SHOWN).forEach(function (hit) { list.appendChild(resultItem(hit[0], hit[1], state)); });
     hitList.textContent = "";
     hitList.appendChild(list);
     renderRows(visible);

@@ -329,3 +329,12 @@ def test_an_article_copies_as_the_same_json_record(browser, report_url, records)
     assert copied["id"] == record["id"] and copied["body"] == record["body"]
     assert watched.errors == []
     context.close()
+
+
+def test_search_results_come_most_matches_first(reader) -> None:
+    """The reader looks at the first hits: they are the articles with the most matches (the table
+    below keeps its own order)."""
+    page = reader.page
+    page.fill("#filter-search", "党建")  # ten hits, in the table's order 29, 15, 42, 22 … before
+    counts = page.eval_on_selector_all("#search-hits > li .hit-count", "spans => spans.map(s => parseInt(s.textContent))")
+    assert len(counts) >= 2 and counts == sorted(counts, reverse=True)
