@@ -36,7 +36,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple, Optional
+from typing import Iterable, Mapping, NamedTuple, Optional
 
 from ..models import Evidence, ThemeDefinition, ThemeHit
 from .data_files import ScoringRules, Taxonomy
@@ -182,7 +182,16 @@ class TermIndex:
 
 def mass(matches: Iterable[Match], rules: ScoringRules) -> float:
     """Weighted presence: each term's mean boosted weight × (1 + ln count)."""
-    factors = rules.place_factors
+    return weighed(matches, rules.place_factors)
+
+
+def term_weight(matches: Iterable[Match]) -> float:
+    """The terms' own weights, wherever they stand, each repeated term adding less (``w × (1 + ln n)``)."""
+    return weighed(matches, {})
+
+
+def weighed(matches: Iterable[Match], factors: Mapping[str, float]) -> float:
+    """Each term's mean weight, boosted by its places' ``factors``, × (1 + ln count)."""
     if isinstance(matches, (list, tuple)) and len(matches) == 1:  # the commonest case: w × (1 + ln 1)
         return matches[0].weight * factors.get(matches[0].place, 1.0)
     sums: dict[str, float] = {}
@@ -293,16 +302,6 @@ def brief_lead(tokens: ArticleTokens, rules: ScoringRules) -> Optional[tuple[int
         if unit.place == "text" and unit.text.strip():
             return index, (unit.sentences[0][1] if unit.sentences else len(unit.text)), not article.title_inferred
     return None
-
-
-def term_weight(matches: Iterable[Match]) -> float:
-    """The terms' own weights, wherever they stand, each repeated term adding less (``w × (1 + ln n)``)."""
-    weights: dict[str, float] = {}
-    counts: dict[str, int] = defaultdict(int)
-    for match in matches:
-        weights[match.term] = match.weight
-        counts[match.term] += 1
-    return sum(weight * (1 + math.log(counts[term])) for term, weight in weights.items())
 
 
 def lead_reason(matches: list[Match], lead: Optional[tuple[int, int, bool]], rules: ScoringRules) -> Optional[str]:
