@@ -17,7 +17,9 @@ import dataclasses
 import pytest
 
 from zhenggong_report.analyze.data_files import load_analysis_data
-from zhenggong_report.analyze.themes import TermIndex, brief_lead, read_article_themes
+from zhenggong_report.analyze.theme_matches import TermIndex
+from zhenggong_report.analyze.theme_reasons import brief_lead
+from zhenggong_report.analyze.themes import read_article_themes
 from zhenggong_report.analyze.tokens import tokenize_article
 
 from analysis_helpers import make_article

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from zhenggong_report.analyze.data_files import load_analysis_data
-from zhenggong_report.analyze.enterprises import Registry, read_enterprises
+from zhenggong_report.analyze.enterprise_registry import Registry
+from zhenggong_report.analyze.enterprises import read_enterprises
 from zhenggong_report.analyze.tokens import tokenize_corpus
 
 from analysis_helpers import make_article, make_corpus

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from zhenggong_report.analyze.data_files import ScoringRules, Taxonomy, load_analysis_data
-from zhenggong_report.analyze.themes import TermIndex, read_article_themes
+from zhenggong_report.analyze.theme_matches import TermIndex
+from zhenggong_report.analyze.themes import read_article_themes
 from zhenggong_report.analyze.tokens import tokenize_article
 from zhenggong_report.models import ThemeDefinition
 

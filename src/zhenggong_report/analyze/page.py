@@ -17,7 +17,8 @@ from ..parse.layout_file import default_layout
 from ..segmenter import Segmenter
 from .claims import article_claims
 from .data_files import AnalysisData
-from .themes import ArticleThemes, TermIndex, read_article_themes
+from .theme_matches import TermIndex
+from .themes import ArticleThemes, read_article_themes
 from .tokens import ArticleTokens, content_counts, tokenize_article
 
 
