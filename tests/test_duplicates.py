@@ -254,3 +254,88 @@ def test_each_copy_in_a_duplicate_group_says_where_it_was_printed(tmp_path) -> N
     items = re.findall(r"<li><a href=\"#a-[^\"]+\">[^<]+</a> <small>[^<]+</small>", section)
     assert items and all(" · " in item for item in items)
     assert any(f"· {first.name}</small>" in item for item in items) and any("· resubmitted.txt</small>" in item for item in items)
+
+
+def _variants(seed_corpus, rounds: int = 10) -> list:
+    """The seed articles and ``rounds`` retouched, partly abridged copies of each: distinct texts
+    of many sizes, which the search looks up through the LSH Ensemble."""
+    articles = list(seed_corpus.articles)
+    for k in range(rounds):
+        articles += [edited(dataclasses.replace(a, paragraphs=a.paragraphs[k % 3 :]), f"v{k}", every=2 + k % 4) for a in seed_corpus.articles]
+    return articles
+
+
+def _search(articles, earlier=None):
+    from zhenggong_report.analyze.duplicate_candidates import SketchSearch
+    from zhenggong_report.analyze.duplicate_texts import DistinctTexts, body_text
+    from zhenggong_report.analyze.duplicates import MIN_SHINGLES
+
+    texts = DistinctTexts([body_text(a) for a in articles])
+    eligible = [i for i in range(len(texts)) if texts.size(i) >= MIN_SHINGLES]
+    return SketchSearch(texts, eligible, earlier), eligible
+
+
+def _memo_of(articles):
+    from zhenggong_report.analyze.duplicate_texts import body_text
+
+    return search_duplicates([a.id for a in articles], [body_text(a) for a in articles], 0)[1]
+
+
+def test_the_partitions_worked_out_are_those_the_lsh_index_lays_out(seed_corpus) -> None:
+    from zhenggong_report.analyze.duplicate_candidates import partition_bounds
+
+    search, eligible = _search(_variants(seed_corpus))
+    assert len(search.bounds) == 4
+    assert partition_bounds(search.classes[eligible]) == search.bounds
+
+
+def test_an_earlier_builds_candidates_and_the_new_texts_bands_are_the_lsh_index_candidates(seed_corpus) -> None:
+    """One article retouched (its size class kept), one added, one removed: the earlier build's
+    candidates are reused, and every text's candidates are those the LSH index gives."""
+    before = _variants(seed_corpus)
+    memo = _memo_of(before)
+    after = before[1:] + [edited(before[40], "new", every=5)]
+    after[60] = edited(after[60], "changed", every=4)
+    reused, eligible = _search(after, memo.candidates)
+    plain, _ = _search(after)
+    assert reused.known is not None and plain.known is None
+    assert reused.bounds == plain.bounds
+    for text in eligible:
+        assert reused.candidates(text).tolist() == plain.candidates(text).tolist(), text
+    assert sum(len(plain.candidates(t)) for t in eligible) > len(eligible)  # the test compares real candidates
+
+
+def test_candidates_are_not_reused_when_the_partitions_move_or_many_texts_are_new(seed_corpus) -> None:
+    before = _variants(seed_corpus)
+    memo = _memo_of(before)
+    moved = dataclasses.replace(memo.candidates, bounds=memo.candidates.bounds[1:])
+    assert _search(before, moved)[0].known is None
+    most_new = [_with_note(a, k) if k % 3 else a for k, a in enumerate(before)]
+    assert _search(most_new, memo.candidates)[0].known is None
+
+
+def _with_note(article, number: int):
+    """The article with a note of its own at the end: a new text."""
+    note = dataclasses.replace(article.paragraphs[-1], text=f"（本文第{number}稿，编辑部于第{number * 7}期收稿。）")
+    return copy_of(article, f"n{number}", [*article.paragraphs, note])
+
+
+def test_a_search_with_reused_candidates_leaves_the_memo_a_fresh_search_leaves(seed_corpus) -> None:
+    from zhenggong_report.analyze.duplicate_texts import body_text
+
+    before = _variants(seed_corpus)
+    memo = _memo_of(before)
+    after = before[:-1]
+    after[5] = edited(after[5], "changed", every=4)
+    ids, bodies = [a.id for a in after], [body_text(a) for a in after]
+    fresh, fresh_memo = search_duplicates(ids, bodies, 0)
+    remembered, left = search_duplicates(ids, bodies, 0, memo=memo)
+    assert remembered == fresh and len(fresh) == len(seed_corpus.articles)
+    assert left.candidates.bounds == fresh_memo.candidates.bounds and left.candidates.digests == fresh_memo.candidates.digests
+    assert _pairs(left.candidates) == _pairs(fresh_memo.candidates) and left.shared == fresh_memo.shared
+
+
+def _pairs(candidates) -> set:
+    import numpy as np
+
+    return {tuple(row) for row in np.frombuffer(candidates.pairs, dtype=np.int32).reshape(-1, 2).tolist()}

@@ -19,6 +19,7 @@ from typing import Optional, Sequence
 import numpy as np
 
 from ..models import Article
+from .duplicate_candidates import CandidateMemo
 
 SHINGLE = 5
 """Characters per shingle: long enough that two unrelated articles on the same theme share few."""
@@ -112,6 +113,8 @@ class DuplicateMemo:
     """Digest of a body as printed -> its normalised text's print."""
     shared: dict[bytes, int] = field(default_factory=dict)
     """The two texts' digests, the smaller first -> how many shingles they share."""
+    candidates: Optional[CandidateMemo] = None
+    """The LSH lookups' candidate pairs (None when the texts were compared pair by pair)."""
 
 
 class DistinctTexts:
@@ -191,11 +194,11 @@ class DistinctTexts:
         """Jaccard of texts ``a`` and ``b``, and the share of ``a``'s shingles that stands in ``b``."""
         return overlap_of(self.shared(a, b), self.size(a), self.size(b))
 
-    def remembered(self, measured_elsewhere: Sequence[dict[bytes, int]] = ()) -> DuplicateMemo:
-        """What a later build may reuse: this corpus's prints (sketches made here included) and
-        every pair measured or looked up here, and in the search's parts run elsewhere."""
+    def remembered(self, measured_elsewhere: Sequence[dict[bytes, int]] = (), candidates: Optional[CandidateMemo] = None) -> DuplicateMemo:
+        """What a later build may reuse: this corpus's prints (sketches made here included), every
+        pair measured or looked up here and in the search's parts run elsewhere, and the candidates."""
         by_digest = {p.digest: p for p in self.prints}
         shared = dict(self.measured)
         for part in measured_elsewhere:
             shared.update(part)
-        return DuplicateMemo({key: by_digest[p.digest] for key, p in self.raw_prints.items()}, shared)
+        return DuplicateMemo({key: by_digest[p.digest] for key, p in self.raw_prints.items()}, shared, candidates)

@@ -14,32 +14,19 @@ the groups do not depend on the sketch's luck and are the same from build to bui
 
 from __future__ import annotations
 
-import math
 from functools import partial
 from typing import Callable, Optional, Sequence
 
 import numpy as np
 
 from ..models import Article, DuplicateGroup, DuplicateMember
-from .duplicate_texts import NUM_PERM, SKETCH_SCHEME, DistinctTexts, DuplicateMemo, body_text
+from .duplicate_candidates import CONTAINMENT, CandidateMemo, SketchSearch
+from .duplicate_texts import DistinctTexts, DuplicateMemo, body_text
 
-CONTAINMENT = 0.8
-"""Share of an article's shingles that must stand in another for the two to be duplicates."""
 NEAR_DUPLICATE = 0.8
 """Shingle Jaccard from which a copy counts as a near-duplicate rather than an abridged one."""
 MIN_SHINGLES = 30
 """Shorter bodies (a notice, a title alone) are never called duplicates."""
-SKETCH_MARGIN = 0.15
-"""The sketch looks for pairs this far below :data:`CONTAINMENT`, so that a pair near it is not lost
-to the sketch's luck; every candidate is then measured exactly."""
-RECALL_WEIGHTS = (0.2, 0.8)
-"""How the LSH Ensemble weighs a false candidate against a missed one when it sets its bands: a
-false candidate costs one look at two sketches (every candidate is measured afterwards), a missed
-one a duplicate unreported. With datasketch's even weights, a short text 81 % of which stands in one
-3.6 times its size was missed (Jaccard 0.21); these weights find it, with fewer bands per text."""
-SIZE_STEP = 1.02
-SLACK_ERRORS = 4.0
-"""Standard errors added to a sketch's Jaccard estimate before it may rule a candidate out."""
 EXACT_BELOW = 64
 """Fewer distinct texts than this are compared pair by pair, exactly; more go through MinHash LSH."""
 
@@ -66,25 +53,32 @@ Spread = Callable[[list[Callable[[], "FoundPairs"]]], list["FoundPairs"]]
 """Runs the parts of the pair search side by side and returns their results in order (each part is
 independent: it reads the sketches and texts and returns the pairs it found)."""
 
-FoundPairs = tuple[list[tuple[int, int]], dict[bytes, int]]
-"""The pairs a part of the search found, and the shared-shingle counts it measured (for the memo)."""
+FoundPairs = tuple[list[tuple[int, int]], dict[bytes, int], np.ndarray]
+"""The pairs a part of the search found, the shared-shingle counts it measured and the candidate
+pairs it looked at (int32 rows; both for the memo)."""
 
 SEARCH_PARTS = 2
 """How many parts the pair search over the distinct texts is cut into for a ``spread``."""
 
 
 def join_similar(
-    texts: DistinctTexts, groups: _Groups, exact_below: int = EXACT_BELOW, spread: Optional[Spread] = None
-) -> list[dict[bytes, int]]:
+    texts: DistinctTexts,
+    groups: _Groups,
+    exact_below: int = EXACT_BELOW,
+    spread: Optional[Spread] = None,
+    earlier: Optional[CandidateMemo] = None,
+) -> tuple[list[dict[bytes, int]], Optional[CandidateMemo]]:
     """Join in ``groups`` every two distinct texts where one holds at least :data:`CONTAINMENT` of
     the other. A pair already in one group is not measured (it would join nothing). Returns the
-    shared counts the parts run by ``spread`` measured (what ``texts`` did not see).
+    shared counts the parts run by ``spread`` measured (what ``texts`` did not see) and the
+    candidates a later build may reuse (None when the texts were compared pair by pair).
 
     Fewer than ``exact_below`` texts are simply compared pair by pair (cheaper than sketching them);
-    more are sketched and looked up in the LSH Ensemble, and only its candidates compared. Given a
-    ``spread``, the texts are looked up in :data:`SEARCH_PARTS` parts that it runs side by side, each
-    finding its pairs on its own, joined here: the groups are the same as in one part, since a
-    pair a part leaves unmeasured is one its own joins already connect.
+    more are sketched and their candidates taken from the LSH Ensemble (or the ``earlier`` build's,
+    see :mod:`.duplicate_candidates`), and only those compared. Given a ``spread``, the texts are
+    looked up in :data:`SEARCH_PARTS` parts that it runs side by side, each finding its pairs on its
+    own, joined here: the groups are the same as in one part, since a pair a part leaves unmeasured
+    is one its own joins already connect.
     """
     eligible = [i for i in range(len(texts)) if texts.size(i) >= MIN_SHINGLES]
     if len(eligible) < exact_below:
@@ -94,75 +88,36 @@ def join_similar(
                     texts.overlap(i, j)[1] >= CONTAINMENT or texts.overlap(j, i)[1] >= CONTAINMENT
                 ):
                     groups.join(i, j)
-        return []
-    search = SketchSearch(texts, eligible)
+        return [], None
+    search = SketchSearch(texts, eligible, earlier)
     if spread is None:
-        found = [search.contained_pairs(eligible)]
+        found = [contained_pairs(search, eligible)]
     else:
         parts = [eligible[k :: SEARCH_PARTS] for k in range(SEARCH_PARTS)]
-        found = spread([partial(search.contained_pairs, part) for part in parts if part])
-    for pairs, _ in found:
+        found = spread([partial(contained_pairs, search, part) for part in parts if part])
+    for pairs, _, _ in found:
         for i, j in pairs:
             groups.join(i, j)
-    return [measured for _, measured in found] if spread is not None else []
+    candidates = search.remembered([looked for _, _, looked in found])
+    return ([measured for _, measured, _ in found] if spread is not None else []), candidates
 
 
-class SketchSearch:
-    """The distinct texts' MinHash sketches in a MinHash LSH Ensemble, with their signatures and
-    sizes: :meth:`contained_pairs` finds, for any of the texts, the others that hold at least
-    :data:`CONTAINMENT` of it."""
-
-    def __init__(self, texts: DistinctTexts, eligible: list[int]) -> None:
-        from datasketch import LeanMinHash, MinHashLSHEnsemble  # imported only when there are many texts to compare
-
-        self.texts = texts
-        self.signatures = np.zeros((len(texts), NUM_PERM), dtype=np.uint32)
-        self.signatures[eligible] = texts.sketches(eligible)
-        self.sketches = {i: LeanMinHash(seed=1, hashvalues=self.signatures[i], scheme=SKETCH_SCHEME) for i in eligible}
-        self.index = MinHashLSHEnsemble(threshold=CONTAINMENT - SKETCH_MARGIN, num_perm=NUM_PERM, num_part=4, weights=RECALL_WEIGHTS)
-        self.index.index((i, self.sketches[i], size_class(texts.size(i))) for i in eligible)
-        self.sizes = np.array([texts.size(i) for i in range(len(texts))], dtype=np.float64)
-
-    def contained_pairs(self, indices: Sequence[int]) -> FoundPairs:
-        """``(i, j)`` for each text ``i`` of ``indices`` and each LSH candidate ``j`` that the
-        sketches say may, and the exact shingles say does, hold :data:`CONTAINMENT` of it; a pair
-        already connected by the pairs found before it is not measured. Also the shared counts
-        measured here (the part may run in a process of its own)."""
-        texts, found, joined = self.texts, [], _Groups(len(self.texts))
-        before = set(texts.measured)
-        for i in indices:
-            candidates = np.array(
-                sorted(j for j in self.index.query(self.sketches[i], size_class(texts.size(i))) if j != i), dtype=np.int64
-            )
-            for j in candidates[likely_containing(self.signatures, self.sizes, i, candidates)].tolist():
-                if joined.find(i) != joined.find(j) and texts.overlap(i, j)[1] >= CONTAINMENT:
-                    joined.join(i, j)
-                    found.append((i, j))
-        return found, {key: count for key, count in texts.measured.items() if key not in before}
-
-
-def size_class(size: int) -> int:
-    """A set's size to within 2 %, as the LSH index is told it: the index lays out its partitions
-    over the distinct sizes (in time quadratic in their number), and its threshold already has a
-    margin; the exact measure afterwards uses the true sizes."""
-    return max(1, round(SIZE_STEP ** round(math.log(size) / math.log(SIZE_STEP)))) if size > 0 else 0
-
-
-def likely_containing(signatures: np.ndarray, sizes: np.ndarray, i: int, candidates: np.ndarray) -> np.ndarray:
-    """Which candidates the sketches say may hold :data:`CONTAINMENT` of text ``i``'s shingles (its
-    containment bounded from the sketches' Jaccard and the two sizes): only
-    those are measured exactly. A corpus whose articles share paragraphs gives the LSH index many
-    candidates; this keeps the exact measure to the few that matter, all at once in numpy."""
-    if not len(candidates):
-        return np.zeros(0, dtype=bool)
-    estimate = (signatures[candidates] == signatures[i]).mean(axis=1)
-    # The estimate's standard error is sqrt(J(1 - J) / NUM_PERM); an upper bound of the Jaccard
-    # four of those above it (and never less than 0.02), turned into containment (a small text in a
-    # large one magnifies it), decides.
-    error = np.sqrt(np.maximum(estimate * (1 - estimate), 1 / NUM_PERM) / NUM_PERM)
-    jaccard = np.minimum(estimate + np.maximum(SLACK_ERRORS * error, 0.02), 1.0)
-    containment = jaccard * (sizes[i] + sizes[candidates]) / ((1 + jaccard) * sizes[i])
-    return containment >= CONTAINMENT
+def contained_pairs(search: SketchSearch, indices: Sequence[int]) -> FoundPairs:
+    """``(i, j)`` for each text ``i`` of ``indices`` and each of its candidates ``j`` that the
+    exact shingles say holds :data:`CONTAINMENT` of it; a pair already connected by the pairs found
+    before it is not measured. Also the shared counts measured here and the candidates looked at
+    (the part may run in a process of its own)."""
+    texts, found, joined, looked = search.texts, [], _Groups(len(search.texts)), []
+    before = set(texts.measured)
+    for i in indices:
+        candidates = search.candidates(i)
+        looked.append(np.column_stack([np.full(len(candidates), i), candidates]).astype(np.int32))
+        for j in candidates.tolist():
+            if joined.find(i) != joined.find(j) and texts.overlap(i, j)[1] >= CONTAINMENT:
+                joined.join(i, j)
+                found.append((i, j))
+    measured = {key: count for key, count in texts.measured.items() if key not in before}
+    return found, measured, np.concatenate([np.zeros((0, 2), dtype=np.int32), *looked])
 
 
 def find_duplicates(articles: Sequence[Article], exact_below: int = EXACT_BELOW) -> tuple[DuplicateGroup, ...]:
@@ -182,7 +137,8 @@ def search_duplicates(
     ``memo`` gives an earlier build's work on texts and pairs."""
     texts = DistinctTexts(raw_bodies, memo)
     groups = _Groups(len(texts))
-    measured_elsewhere = join_similar(texts, groups, exact_below, spread)
+    earlier = memo.candidates if memo is not None else None
+    measured_elsewhere, candidates = join_similar(texts, groups, exact_below, spread, earlier)
     members: dict[int, list[int]] = {}
     for index, text in enumerate(texts.text_of):
         if texts.size(text) >= MIN_SHINGLES:
@@ -194,7 +150,7 @@ def search_duplicates(
         representative = max(indices, key=lambda i: (texts.length(texts.text_of[i]), -i))
         found.append((min(indices), make_group(ids, texts, representative, indices)))
     groups_found = tuple(group for _, group in sorted(found, key=lambda item: item[0]))
-    return groups_found, texts.remembered(measured_elsewhere)
+    return groups_found, texts.remembered(measured_elsewhere, candidates)
 
 
 def make_group(ids: Sequence[str], texts: DistinctTexts, representative: int, indices: list[int]) -> DuplicateGroup:
