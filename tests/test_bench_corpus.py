@@ -87,9 +87,12 @@ def test_copies_are_the_seed_pages_under_distinct_names(records, tmp_path):
 def test_a_rebuild_after_a_page_changed_equals_a_clean_build_through_the_lsh_search(records, tmp_path, monkeypatch):
     """76 distinct articles and a page's articles resubmitted retouched, more than the pairwise
     search takes: the duplicate search goes through MinHash LSH, and the rebuild after one page
-    changed takes the memo the first build left (only the changed page's texts shingled again);
+    changed takes the memo the first build left (only the changed page's texts shingled again, no
+LSH index built);
     its report, duplicate groups and all, is byte for byte a clean build's."""
     import json
+
+    from datasketch import MinHashLSHEnsemble
 
     from zhenggong_report.analyze import duplicate_texts
     from zhenggong_report.analyze.duplicates import EXACT_BELOW
@@ -103,9 +106,11 @@ def test_a_rebuild_after_a_page_changed_equals_a_clean_build_through_the_lsh_sea
     build(mixed.folder, tmp_path / "first", jobs=1)
     page = mixed.pages[0]
     page.write_bytes(page.read_bytes() + "\n\n追加一段文字，用于检验增量构建与全新构建的结果一致。\n".encode("utf-8"))
-    shingled = []
+    shingled, indexed = [], []
     real = duplicate_texts.shingles
     monkeypatch.setattr(duplicate_texts, "shingles", lambda text: shingled.append(text) or real(text))
+    real_index = MinHashLSHEnsemble.index
+    monkeypatch.setattr(MinHashLSHEnsemble, "index", lambda self, entries: indexed.append(1) or real_index(self, entries))
     build(mixed.folder, tmp_path / "again", jobs=1)
     monkeypatch.undo()
     build(mixed.folder, tmp_path / "clean", use_cache=False, jobs=1)
@@ -116,3 +121,4 @@ def test_a_rebuild_after_a_page_changed_equals_a_clean_build_through_the_lsh_sea
     assert files(tmp_path / "again") == files(tmp_path / "clean")
     assert json.loads((tmp_path / "clean" / "data" / "duplicates.json").read_text(encoding="utf-8"))
     assert 0 < len(shingled) < mixed.articles // 4
+    assert indexed == []  # the first build's candidates, and the changed page's bands, served

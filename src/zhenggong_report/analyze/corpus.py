@@ -128,7 +128,7 @@ def read_corpus(
     weights_job = CorpusWeights(ids, counts, tuple(body_text(a) for a in articles), duplicate_memo)
     weighed, (enterprises, glossary) = pair(weights_job, enterprises_and_glossary)
     if duplicate_memo is not None:  # the search may have run in another process: its memo came back
-        duplicate_memo.prints, duplicate_memo.shared = weighed.duplicate_memo.prints, weighed.duplicate_memo.shared
+        duplicate_memo.take(weighed.duplicate_memo)
     keywords, duplicates = weighed.keywords, weighed.duplicates
     related = without_own_copies(weighed.related, duplicates)
     return Analysis(
