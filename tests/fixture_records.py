@@ -12,6 +12,7 @@ def page_records(result: PageResult) -> dict[str, Any]:
         "title_placement": result.note.title_placement,
         "articles": [
             {
+                **({"kicker": a.kicker} if a.kicker else {}),
                 "title": a.title,
                 "display_title": a.display_title,
                 "title_inferred": a.title_inferred,

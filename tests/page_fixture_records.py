@@ -9,6 +9,7 @@ from zhenggong_report.parse import PageResult
 
 def article_record(article) -> dict[str, Any]:
     return {
+        **({"kicker": article.kicker} if article.kicker else {}),
         "title": article.title,
         "subtitle": article.subtitle,
         "authors": list(article.authors),

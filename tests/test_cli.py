@@ -46,7 +46,7 @@ def test_build_writes_the_data_files(tmp_path: Path) -> None:
     assert len(articles) == 19 and len(leftovers) == 1
     for record in articles:
         assert set(record) >= {
-            "id", "title", "display_title", "title_inferred", "subtitle", "author", "affiliation",
+            "id", "title", "display_title", "title_inferred", "kicker", "subtitle", "author", "affiliation",
             "partial", "abstract", "author_keywords", "source", "joins", "body",
         }
 

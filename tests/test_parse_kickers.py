@@ -1,4 +1,4 @@
-"""The lead-in (引题) printed over a headline above a byline: kept apart from the title, as its subtitle."""
+"""The lead-in (引题) printed over a headline above a byline: kept apart from the title, as its kicker."""
 
 from __future__ import annotations
 
@@ -11,10 +11,17 @@ SHORT = "　　矿党委坚持把班组建设作为基础工程来抓，选拔�
 WIDE = "　　矿党委坚持把班组建设作为基础工程来抓，在全矿推行班组长竞聘上岗制度，选拔出一批懂技术、会管理、能吃苦的班组长，班组面貌焕然一新。\n"
 
 
-def _title(head: str, segmenter, body: str = SHORT):
+def _article(head: str, segmenter, body: str = SHORT):
     page = f"{head}\n■ 特约撰稿人　刘兆媛\n\n{body}"
     (article,) = parse_page(source_from_bytes(page.encode("utf-8"), "p.txt"), segmenter).articles
-    return article.title, article.subtitle
+    return article
+
+
+def _title(head: str, segmenter, body: str = SHORT):
+    """The title and the kicker read off ``head``; the subtitle is asked of a dash line only."""
+    article = _article(head, segmenter, body)
+    assert article.subtitle is None
+    return article.title, article.kicker
 
 
 @pytest.mark.parametrize("body", [SHORT, WIDE], ids=["hard-wrapped", "wide"])
@@ -53,9 +60,22 @@ def test_a_word_running_across_the_break_keeps_the_title_whole(segmenter) -> Non
     assert _title("新时代国企组织工作质效提\n升的优化路径与实践探索研究", segmenter)[1] is None
 
 
-def test_no_kicker_is_split_off_a_title_that_has_a_dash_subtitle(segmenter) -> None:
-    title, subtitle = _title("深化“三强三优”建设\n新时代国企组织工作质效提升的优化路径\n——以枣矿集团为例", segmenter)
-    assert subtitle == "以枣矿集团为例"
+def test_a_kicker_title_and_dash_subtitle_are_read_apart(segmenter) -> None:
+    """A 引题 + 主题 + 副题 stack: each line its own field, in print order."""
+    article = _article("深化“三强三优”建设\n新时代国企组织工作质效提升的优化路径\n——以枣矿集团为例", segmenter)
+    assert (article.kicker, article.title, article.subtitle) == (
+        "深化“三强三优”建设", "新时代国企组织工作质效提升的优化路径", "以枣矿集团为例")
+
+
+def test_a_title_wrapped_at_the_column_width_over_a_dash_subtitle_stays_whole(segmenter) -> None:
+    article = _article("国有企业党建工作与生产经营\n深度融合的路径探索\n——以枣矿集团为例", segmenter)
+    assert (article.kicker, article.title, article.subtitle) == (
+        None, "国有企业党建工作与生产经营深度融合的路径探索", "以枣矿集团为例")
+
+
+def test_a_kicker_on_a_line_of_its_own_over_a_subtitled_title(segmenter) -> None:
+    article = _article("深化“三强三优”建设\n\n新时代国企组织工作质效提升的优化路径\n——以枣矿集团为例", segmenter)
+    assert (article.kicker, article.subtitle) == ("深化“三强三优”建设", "以枣矿集团为例")
 
 
 def test_a_couplet_as_long_as_the_headline_over_it_is_its_kicker(segmenter) -> None:
@@ -103,3 +123,50 @@ def test_an_inferred_title_passes_over_an_opening_that_only_says_when(opening, t
     from zhenggong_report.parse.titles import infer_title
 
     assert infer_title([opening]) == title
+
+
+HEAD = "“党员安全岗”筑牢安全防线\n■ 本报记者　张　三\n\n"
+OPEN = HEAD + "　　今年以来，该矿党委把“党员安全岗”延伸到每\n一个作业面。下一步，该矿将让每一名党员都成为\n安全生产的\n"
+FINISHED = HEAD + "　　今年以来，该矿党委把“党员安全岗”延伸到每\n一个作业面，每名党员包保3至5名职工。\n"
+BRIEF = "　　本报讯（通讯员　李　强）6月12日，综采一队在班前会上开讲安全微课堂。\n"
+
+
+def _two_articles(page: str, segmenter):
+    articles = parse_page(source_from_bytes(page.encode("utf-8"), "p.txt"), segmenter).articles
+    assert len(articles) == 2
+    return articles
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["over-the-headline", "a-blank-line-over-it"])
+def test_a_short_line_under_a_paragraph_that_stops_mid_sentence_is_its_rest(gap, segmenter) -> None:
+    """``“明白人”和“守护者”`` under ``…成为安全生产的`` ends that paragraph: no lead-in of the
+    headline under it, whether it stands right over the headline or a blank line above it."""
+    page = f"{OPEN}\n“明白人”和“守护者”{gap}井下安全微课堂开进班前会\n■ 本报通讯员　李　强\n\n{SHORT}"
+    before, after = _two_articles(page, segmenter)
+    assert before.paragraphs[-1].text.endswith("安全生产的“明白人”和“守护者”")
+    assert (after.kicker, after.title) == (None, "井下安全微课堂开进班前会")
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["over-the-headline", "a-blank-line-over-it"])
+def test_a_short_line_under_a_paragraph_that_stops_mid_sentence_is_no_news_kicker(gap, segmenter) -> None:
+    page = f"{OPEN}\n“明白人”和“守护者”{gap}井下安全微课堂开进班前会\n{BRIEF}"
+    before, after = _two_articles(page, segmenter)
+    assert before.paragraphs[-1].text.endswith("安全生产的“明白人”和“守护者”")
+    assert (after.kicker, after.title) == (None, "井下安全微课堂开进班前会")
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["over-the-headline", "a-blank-line-over-it"])
+def test_a_kicker_under_a_finished_paragraph_is_still_a_kicker(gap, segmenter) -> None:
+    page = f"{FINISHED}\n守牢安全底线{gap}井下安全微课堂开进班前会\n■ 本报通讯员　李　强\n\n{SHORT}"
+    before, after = _two_articles(page, segmenter)
+    assert (after.kicker, after.title) == ("守牢安全底线", "井下安全微课堂开进班前会")
+    assert "守牢" not in before.body
+
+
+def test_a_news_kicker_headline_and_dash_subtitle_make_one_title_unit(segmenter) -> None:
+    page = f"守牢安全底线\n王庄煤矿开展“安全生产月”系列活动\n——十项活动覆盖全矿3000余名职工\n{BRIEF}"
+    result = parse_page(source_from_bytes(page.encode("utf-8"), "p.txt"), segmenter)
+    (article,) = result.articles
+    assert (article.kicker, article.title, article.subtitle) == (
+        "守牢安全底线", "王庄煤矿开展“安全生产月”系列活动", "十项活动覆盖全矿3000余名职工")
+    assert result.leftovers == ()

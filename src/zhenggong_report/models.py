@@ -161,6 +161,7 @@ class Article:
     display_title: str
     title_inferred: bool
     subtitle: Optional[str]
+    """The 副题 printed under the title (``——记…``, its dash dropped), or None; see ``kicker``."""
     author: Optional[str]
     affiliation: Optional[str]
     role: Optional[str]
@@ -170,6 +171,9 @@ class Article:
     lines: tuple[Span, ...]
     joins: tuple[Join, ...]
     paragraphs: tuple[Paragraph, ...]
+    kicker: Optional[str] = None
+    """The lead-in (引题) printed in small type over the title (``深化党建融合 激发发展活力``, a wide
+    gap read as one space), or None; ``subtitle`` is the 副题 printed under it. A page may print both."""
     notes: tuple[str, ...] = ()
     """How the parser decided what it could not read off the page directly."""
     authors: tuple[str, ...] = ()

@@ -43,6 +43,7 @@ def article_record(article: Article, analysis: Optional[ArticleAnalysis] = None)
         "title": article.title,
         "display_title": article.display_title,
         "title_inferred": article.title_inferred,
+        "kicker": article.kicker,
         "subtitle": article.subtitle,
         "author": article.author,
         "authors": list(article.authors),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..state import Block
 from ..text import CONNECTORS, collapse_spaces, normalize_spaces
+from .continuations import ends_mid_sentence
 from .model import PageState
 from .title_shape import title_like
 
@@ -23,28 +24,45 @@ def _printed_lines(state: PageState, block: Block) -> list[str]:
 def kicker_over(state: PageState, index: int) -> None:
     """Over the title at ``index``: the first of its two printed lines, the first of three when it
     is a couplet of its own over a headline wrapped on the other two (``深化源头治理　畅通群众诉求``
-    over ``关于加强企业信访稳定工作的`` / ``实践与启示``), or the one-line block right above it (at most :data:`KICKER_GAP` blank lines between; a blank line, furniture or the page's
-    top above it), when :func:`_is_kicker` says it is a lead-in."""
+    over ``关于加强企业信访稳定工作的`` / ``实践与启示``), or the one-line block right above it (at
+    most :data:`KICKER_GAP` blank lines between; a blank line, furniture or the page's top above it),
+    when :func:`_is_kicker` says it is a lead-in. A line under a paragraph that stops mid-sentence
+    (``…成为安全生产的`` over ``“明白人”和“守护者”``) is that paragraph's rest (:func:`reads_on`),
+    no lead-in: split off a two-line title it is text, the title the line under it."""
     title = state.blocks[index]
     if title.first != title.last:
         lines = _printed_lines(state, title)
         if len(lines) == 2 and _is_kicker(state, lines[0], lines[1]):
-            state.blocks[index] = Block("title", title.last, title.last, lines[1], title.rule, dict(title.data))
-            state.blocks.insert(index, Block("kicker", title.first, title.first, lines[0], "kicker_over_title"))
-        elif len(lines) == 3 and _is_couplet(lines[0]) and title.text.startswith(lines[0]):
+            _split_first_line(state, index, lines, "text" if reads_on(state, index) else "kicker", "kicker_over_title")
+        elif len(lines) == 3 and _is_couplet(lines[0]) and title.text.startswith(lines[0]) and not reads_on(state, index):
             headline = title.text[len(lines[0]) :].lstrip()  # the headline wrapped over the other two lines
             if _is_kicker(state, lines[0], headline):
-                state.blocks[index] = Block("title", title.first + 1, title.last, headline, title.rule, dict(title.data))
-                state.blocks.insert(index, Block("kicker", title.first, title.first, lines[0], "kicker_over_title"))
+                state.blocks[index] = Block("title", title.first + 1, title.last, headline, title.rule, dict(title.data), title.column)
+                state.blocks.insert(index, Block("kicker", title.first, title.first, lines[0], "kicker_over_title", column=title.column))
         return
     above = index - 1
     if above < 0 or not title_like(state.blocks[above]):
         return
     kicker = state.blocks[above]
-    top = above == 0 or not state.is_body(above - 1) or state.blocks[above - 1].last < kicker.first - 1
+    top = above == 0 or not state.is_body(above - 1) or (
+        state.blocks[above - 1].last < kicker.first - 1 and not reads_on(state, above))
     close = kicker.first == kicker.last and title.first - kicker.last <= KICKER_GAP + 1
     if close and top and _is_kicker(state, kicker.text, title.text):
         kicker.kind = "kicker"
+
+
+def reads_on(state: PageState, index: int) -> bool:
+    """The block at ``index`` comes right after a text paragraph that stops mid-sentence
+    (``…都成为安全生产的``): its first line may be that paragraph's rest, so it is no lead-in (a
+    lead-in heads a new story, under a finished one, furniture or the page's top)."""
+    return index > 0 and state.blocks[index - 1].kind == "text" and ends_mid_sentence(state.blocks[index - 1])
+
+
+def _split_first_line(state: PageState, index: int, lines: list[str], kind: str, rule: str) -> None:
+    """Split the two-line title block at ``index``: its first line a block of ``kind``, its second the title."""
+    block = state.blocks[index]
+    state.blocks[index] = Block("title", block.last, block.last, lines[1], block.rule, dict(block.data), block.column)
+    state.blocks.insert(index, Block(kind, block.first, block.first, lines[0], rule, column=block.column))
 
 
 def _is_couplet(text: str) -> bool:
@@ -71,16 +89,14 @@ def _is_kicker(state: PageState, first: str, second: str) -> bool:
 
 def split_kicker(state: PageState, index: int) -> bool:
     """A headline block of two printed lines whose first is short and does not run on into the second
-    (no word spans the break) is a lead-in (引题) over the headline: split it into the two."""
+    (no word spans the break) is a lead-in (引题) over the headline: split it into the two. Under a
+    paragraph that stops mid-sentence (:func:`reads_on`) the first line is that paragraph's rest:
+    split off as text."""
     block = state.blocks[index]
     if block.first == block.last:
         return False
     lines = _printed_lines(state, block)
     if len(lines) != 2 or len(lines[0]) >= len(lines[1]) or state.lexicon.spanning_word(lines[0], lines[1]):
         return False
-    kicker = Block("kicker", block.first, block.first, lines[0], "news_headline")
-    state.blocks[index] = Block("title", block.last, block.last, lines[1], block.rule, dict(block.data))
-    state.blocks.insert(index, kicker)
+    _split_first_line(state, index, lines, "text" if reads_on(state, index) else "kicker", "news_headline")
     return True
-
-

@@ -17,11 +17,14 @@ PASS_THROUGH = ("caption", "page_number")
 
 @dataclass
 class TitleUnit:
-    """A title with its subtitle and byline(s), as printed together."""
+    """A title with its lead-in, subtitle and byline(s), as printed together."""
 
     blocks: list[int]
     title: Optional[str] = None
+    kicker: Optional[str] = None
+    """The lead-in (引题) printed over the title."""
     subtitle: Optional[str] = None
+    """The 副题 printed under the title, its dash dropped."""
     authors: tuple[str, ...] = ()
     roles: tuple[Optional[str], ...] = ()
     """Each author's role as printed (记者, 通讯员 …), or None."""

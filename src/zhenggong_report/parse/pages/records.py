@@ -195,6 +195,7 @@ def emit_articles(state: PageState, taken_ids: set[str]) -> None:
                 display_title=display,
                 title_inferred=title is None,
                 subtitle=unit.subtitle if unit else None,
+                kicker=unit.kicker if unit else None,
                 author=author,
                 affiliation=affiliation,
                 role=role,

@@ -6,7 +6,7 @@ from typing import Optional
 
 from ..state import BODY_KINDS, HEADER_KINDS, Block
 from ..text import COLON, ends_sentence, run_bigrams
-from .kickers import kicker_over, split_kicker
+from .kickers import kicker_over, reads_on, split_kicker
 from .model import PageState, TitleUnit
 from .title_shape import title_like
 
@@ -15,23 +15,23 @@ CREDIT_RULES = ("reporter_byline", "unit_credit", "marker_byline", "signature") 
 
 def mark_titles_above_bylines(state: PageState) -> None:
     """The short unpunctuated line just above a byline (or above its ``——`` subtitle) is the title;
-    a lead-in (引题) printed over it (``深化“三强三优”建设``) is its kicker (:func:`.kickers.kicker_over`)."""
+    a lead-in (引题) printed over it (``深化“三强三优”建设``) is its kicker (:func:`.kickers.kicker_over`),
+    with or without a 副题 under the title: the three lines of a 引题 + 主题 + 副题 stack are read apart."""
     for index in reversed(range(len(state.blocks))):  # from the end: splitting a title shifts the blocks after it
         if state.blocks[index].kind != "byline":
             continue
         above = index - 1
-        subtitled = above >= 0 and state.blocks[above].kind == "subtitle"
-        if subtitled:
+        if above >= 0 and state.blocks[above].kind == "subtitle":
             above -= 1
         if above >= 0 and title_like(state.blocks[above]):
             state.blocks[above].kind = "title"
-            if not subtitled:  # the article's one subtitle field holds the 副题 already
-                kicker_over(state, above)
+            kicker_over(state, above)
 
 
 def mark_news_headlines(state: PageState) -> None:
-    """The short unpunctuated line just above a news item's ``本报讯`` paragraph is its headline; a
-    second one above that is its lead-in (引题), kept as the subtitle."""
+    """The short unpunctuated line just above a news item's ``本报讯`` paragraph (or above its ``——``
+    subtitle) is its headline; a second one above that is its lead-in (引题), its kicker, unless it
+    is the rest of a paragraph that stops mid-sentence above it (:func:`.kickers.reads_on`)."""
     news = [index for index, block in enumerate(state.blocks) if block.data.get("news")]
     for index in reversed(news):  # from the end: splitting a headline shifts the blocks after it
         above = index - 1
@@ -43,7 +43,8 @@ def mark_news_headlines(state: PageState) -> None:
         if split_kicker(state, above):
             continue
         kicker = above - 1
-        if kicker >= 0 and title_like(state.blocks[kicker]) and state.blocks[kicker].last >= state.blocks[above].first - 2:
+        close = kicker >= 0 and state.blocks[kicker].last >= state.blocks[above].first - 2
+        if close and title_like(state.blocks[kicker]) and not reads_on(state, kicker):
             state.blocks[kicker].kind = "kicker"
 
 
@@ -205,7 +206,9 @@ def group_title_units(state: PageState) -> None:
         current.blocks.append(index)
         if block.kind == "title":
             current.title = block.text
-        elif block.kind in ("subtitle", "kicker"):
+        elif block.kind == "kicker":
+            current.kicker = block.text
+        elif block.kind == "subtitle":
             current.subtitle = block.text.lstrip("—-－─").strip()
         else:
             current.has_byline = True
