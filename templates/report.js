@@ -75,9 +75,12 @@
     // a browser without highlights shows the matches in the results list only
   }
 
-  // --- one article: the articles' own text (title, subtitle, author, unit, abstract, body; never
-  // chips or labels), its matches highlighted, printed alone, its data as one JSON record
-  function segmentsOf(article) { return article.querySelectorAll(".zx, .article-body > *"); }
+  // --- one article: the articles' own text (title, kicker, subtitle, author, unit, abstract, body;
+  // never chips or labels; the title first, though the kicker is printed over it), its matches
+  // highlighted, printed alone, its data as one JSON record
+  function segmentsOf(article) {
+    return [article.querySelector(".zt")].concat(Array.prototype.slice.call(article.querySelectorAll(".zx:not(.zt), .article-body > *")));
+  }
   function textPosition(nodes, offset) {
     for (var i = 0; i < nodes.length; i += 1) {
       if (offset <= nodes[i].length || i === nodes.length - 1) { return [nodes[i], Math.min(offset, nodes[i].length)]; }
@@ -129,7 +132,7 @@
     var title = textOf(element, ".zt");
     var rec = {
       id: extra.id, title: extra.title_inferred ? null : title, display_title: title, title_inferred: extra.title_inferred,
-      subtitle: textOf(element, ".subtitle"), author: textOf(element, ".author"), affiliation: textOf(element, ".zu"),
+      kicker: textOf(element, ".kicker"), subtitle: textOf(element, ".subtitle"), author: textOf(element, ".author"), affiliation: textOf(element, ".zu"),
       role: textOf(element, ".zr"), abstract: textOf(element, ".za"), source: extra.source, page: extra.page || {},
       primary_theme: extra.primary_theme, themes: extra.themes
     };

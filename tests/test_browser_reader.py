@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import subprocess
 import time
 import unicodedata
@@ -15,6 +16,8 @@ from urllib.parse import quote
 
 import pytest
 
+from conftest import FIXTURES
+from report_pages import write_report
 from test_browser import DESKTOP, PHONE, Watched, all_rows, browser, report_dir, report_url, visible_rows  # noqa: F401
 from report_tools import axe_violations, needed_axe_script
 
@@ -48,8 +51,8 @@ def records(report_url) -> list[dict]:
 
 
 def own_text(record: dict) -> list[str]:
-    """The parts of an article a search looks at: title, subtitle, author, unit, abstract, body paragraphs."""
-    parts = [record["display_title"], record["subtitle"], record["author"], record["affiliation"], record["abstract"]]
+    """The parts of an article a search looks at: title, kicker, subtitle, author, unit, abstract, body paragraphs."""
+    parts = [record["display_title"], record["kicker"], record["subtitle"], record["author"], record["affiliation"], record["abstract"]]
     return [p for p in parts if p] + record["body"].split("\n\n")
 
 
@@ -295,7 +298,7 @@ def test_an_article_saves_as_one_json_record(reader, records) -> None:
         page.click(f"#{record['id']} .article-tools button[data-act=save]")
     saved = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert download.value.suggested_filename == f"{record['id']}.json"
-    for key in ("id", "title", "display_title", "title_inferred", "subtitle", "author", "affiliation", "role", "abstract", "source", "primary_theme", "body"):
+    for key in ("id", "title", "display_title", "title_inferred", "kicker", "subtitle", "author", "affiliation", "role", "abstract", "source", "primary_theme", "body"):
         assert saved[key] == record[key], key
     assert [t["id"] for t in saved["themes"]] == [t["id"] for t in record["themes"]]
     assert [t["name"] for t in saved["themes"]] == [t["name"] for t in record["themes"]]
@@ -338,3 +341,37 @@ def test_search_results_come_most_matches_first(reader) -> None:
     page.fill("#filter-search", "党建")  # ten hits, in the table's order 29, 15, 42, 22 … before
     counts = page.eval_on_selector_all("#search-hits > li .hit-count", "spans => spans.map(s => parseInt(s.textContent))")
     assert len(counts) >= 2 and counts == sorted(counts, reverse=True)
+
+
+@pytest.fixture(scope="module")
+def stack_url(report_dir) -> str:
+    pages = report_dir / "stack-pages"
+    pages.mkdir()
+    shutil.copy(FIXTURES / "pages" / "lead_in_stack_page.txt", pages)
+    return write_report(pages, report_dir / "stack").as_uri()
+
+
+def test_a_kicker_is_shown_small_over_its_title_searched_and_saved(browser, stack_url) -> None:
+    """The 引题 stands over the title in a smaller type; a search for its words finds the article
+    under its title (the kicker in a passage), and the saved record carries it."""
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    watched = Watched(context, stack_url)
+    page = watched.page
+    path = Path(stack_url.removeprefix("file://")).parent / "data" / "articles.json"
+    [record] = [r for r in json.loads(path.read_text(encoding="utf-8")) if r["kicker"] == "深化党建融合 激发发展活力"]
+    box = lambda selector: page.evaluate(  # noqa: E731
+        f"(() => {{ const e = document.querySelector('#{record['id']} {selector}'); const r = e.getBoundingClientRect();"
+        " return [r.top, r.bottom, parseFloat(getComputedStyle(e).fontSize)]; })()")
+    kicker, title, subtitle = box(".kicker"), box("h3"), box(".subtitle")
+    assert kicker[1] <= title[0] and title[1] <= subtitle[0]
+    assert kicker[2] < subtitle[2] < title[2]
+    page.fill("#filter-search", "党建融合")
+    items = page.eval_on_selector_all(
+        "#search-hits > li", "items => items.map(li => [li.dataset.article, li.querySelector('p a').textContent, Array.from(li.querySelectorAll('.kwic li'), l => l.textContent)])")
+    assert items == [[record["id"], record["display_title"], ["深化党建融合 激发发展活力"]]]
+    with page.expect_download() as download:
+        page.click(f"#{record['id']} .article-tools button[data-act=save]")
+    saved = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert (saved["kicker"], saved["title"], saved["subtitle"]) == (record["kicker"], record["title"], record["subtitle"])
+    assert watched.errors == []
+    context.close()

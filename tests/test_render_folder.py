@@ -11,7 +11,7 @@ from types import SimpleNamespace as Ns
 import pytest
 
 from zhenggong_report.pipeline import build
-from zhenggong_report.render.folder import packed_search_file
+from zhenggong_report.render.folder import packed_search_file, search_entry
 from zhenggong_report.render.html import FOLDER_FROM_BYTES, choose_layout
 from zhenggong_report.render.links import FolderLinks, SamePage, href, linking
 
@@ -55,6 +55,19 @@ def test_a_search_file_unpacks_to_the_articles_text() -> None:
     text = packed.decode("ascii")
     assert text.startswith('ZG.packed("') and text.endswith('");\n')
     assert json.loads(gzip.decompress(base64.b64decode(text[11:-4]))) == batch
+
+
+def _view(kicker, subtitle):
+    article = Ns(kicker=kicker, subtitle=subtitle, author="张三", affiliation=None, abstract=None,
+                 paragraphs=(Ns(text="正文第一段。"),))
+    return Ns(article=article, ref=Ns(title="王庄煤矿“党建+安全”双轮驱动见实效", anchor="a-1"))
+
+
+def test_a_search_entry_holds_the_title_first_then_the_kicker_and_subtitle() -> None:
+    """The title stays the first text (a hit shows it as its link), though the kicker is printed over it."""
+    assert search_entry(_view("深化党建融合 激发发展活力", "记综采一队党支部")) == [
+        "a-1", ["王庄煤矿“党建+安全”双轮驱动见实效", "深化党建融合 激发发展活力", "记综采一队党支部", "张三", "正文第一段。"]]
+    assert search_entry(_view(None, None))[1] == ["王庄煤矿“党建+安全”双轮驱动见实效", "张三", "正文第一段。"]
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@ editorial blocks, and the data files carry them."""
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from zhenggong_report.pipeline import build
+from zhenggong_report.render.labels import labels
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -87,3 +89,22 @@ def test_a_poem_s_stanzas_keep_their_lines_and_a_photo_title_stays_with_its_cred
     assert '<p class="verse">我是一盏矿灯<br>挂在矿工的帽檐上<br>' in html
     captions = [l["text"] for l in leftovers if l["source"]["file"] == "supplement_page.txt" and l["kind"] == "caption"]
     assert captions == ["春到矿山\n摄影 王建军", "井口的笑脸\n□ 赵亮 摄"]
+
+
+def test_a_kicker_is_printed_small_over_its_title_and_kept_in_the_data(built: Path) -> None:
+    """A 引题 + 主题 + 副题 stack reads in print order (kicker, title, subtitle); an article with no
+    kicker prints no kicker element; the JSON and CSV records carry it."""
+    html = (built / "index.html").read_text(encoding="utf-8")
+    articles = json.loads((built / "data" / "articles.json").read_text(encoding="utf-8"))
+    [stack] = [a for a in articles if a["source"]["file"] == "lead_in_stack_page.txt" and a["subtitle"]
+               and a["title"] == "王庄煤矿“党建+安全”双轮驱动见实效"]
+    assert (stack["kicker"], stack["subtitle"]) == ("深化党建融合 激发发展活力", "记王庄煤矿综采一队党支部")
+    start = html.index(f'<article id="{stack["id"]}"')
+    head = html[start : html.index("</header>", start)]
+    kicker = head.index('<p class="kicker zx">深化党建融合 激发发展活力</p>')
+    assert kicker < head.index("<h3>") < head.index('<p class="subtitle zx">记王庄煤矿综采一队党支部</p>')
+    assert html.count('<p class="kicker zx">') == sum(1 for a in articles if a["kicker"])
+    with open(built / "data" / "articles.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = {row[labels().csv_headers["id"]]: row for row in csv.DictReader(handle)}
+    row = rows[stack["id"]]
+    assert (row[labels().csv_headers["kicker"]], row[labels().csv_headers["subtitle"]]) == (stack["kicker"], stack["subtitle"])

@@ -83,9 +83,10 @@ def table_row(view: ArticleView, codes: dict[str, int]) -> list[Any]:
 
 
 def search_entry(view: ArticleView) -> list[Any]:
-    """An article's own text as the search reads it: title, subtitle, author, unit, abstract, paragraphs."""
+    """An article's own text as the search reads it: title (first: a hit shows it), kicker, subtitle,
+    author, unit, abstract, paragraphs."""
     article = view.article
-    parts = [view.ref.title, article.subtitle, article.author, article.affiliation, article.abstract]
+    parts = [view.ref.title, article.kicker, article.subtitle, article.author, article.affiliation, article.abstract]
     return [view.ref.anchor, [p for p in parts if p] + [p.text for p in article.paragraphs]]
 
 

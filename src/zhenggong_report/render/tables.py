@@ -20,7 +20,7 @@ ROWS_PER_PIECE = 2_000
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 """What makes Excel or WPS read a cell as a formula (with the full-width forms an IME types)."""
 ARTICLE_COLUMNS = [
-    "id", "title", "author", "affiliation", "enterprise_id", "enterprise", "unit", "primary_theme", "themes",
+    "id", "kicker", "title", "subtitle", "author", "affiliation", "enterprise_id", "enterprise", "unit", "primary_theme", "themes",
     "keywords", "claims", "characters", "file",
 ]
 
@@ -82,7 +82,9 @@ class _Tables:
             own = next((l for l in item.enterprises if l.role == "affiliation"), None)
             yield {
                 "id": article.id,
+                "kicker": article.kicker,
                 "title": article.display_title,
+                "subtitle": article.subtitle,
                 "author": article.author,
                 "affiliation": article.affiliation,
                 "enterprise_id": own.enterprise_id if own else None,
