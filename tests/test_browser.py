@@ -192,7 +192,7 @@ def test_without_javascript_everything_is_there_and_links_work(browser, report_u
     page.goto(report_url)
     assert page.is_hidden("#article-filters")
     assert len(visible_rows(page)) == len(all_rows(page)) > 0
-    for section in ("overview", "themes", "enterprises", "articles", "glossary", "claims"):
+    for section in ("articles", "overview", "texts", "themes", "enterprises", "glossary", "claims"):
         assert page.is_visible(f"#{section}")
     link = page.locator("#article-table tbody tr a").first
     target = link.get_attribute("href")
@@ -236,12 +236,12 @@ def test_markup_in_the_sources_runs_nothing(browser, markup_url) -> None:
     assert watched.errors == []
     assert set(watched.requests) == {markup_url}
     assert page.eval_on_selector_all("main img, main iframe, main script", "nodes => nodes.length") == 0
-    body = page.inner_text("#articles .article-body")
+    body = page.inner_text("#texts .article-body")
     assert "<script>window.__xss" in body
     assert "[点我](javascript:window.__xss='md-link')" in body
     for link in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"):
         assert not link.lower().startswith(("javascript:", "data:"))
-    safe = page.eval_on_selector_all("#articles .article-body a", "links => links.map(a => [a.href, a.rel])")
+    safe = page.eval_on_selector_all("#texts .article-body a", "links => links.map(a => [a.href, a.rel])")
     assert safe and all(href.startswith("https://") and rel == "noopener noreferrer" for href, rel in safe)
     page.set_viewport_size(PHONE)
     page.goto(markup_url)

@@ -1,5 +1,6 @@
-"""The report's layout for its readers, in chromium: on a phone the articles come first and the
-overview stays one tap away; the names of a roll list never break across two lines."""
+"""The report's layout for its readers, in chromium: on a desktop and a phone the article table comes
+first (titles, themes and units on the first screen), the overview one click away; the names of a
+roll list never break across two lines."""
 
 from __future__ import annotations
 
@@ -30,8 +31,31 @@ def test_on_a_phone_the_articles_come_first_and_the_overview_stays(browser, repo
     page.click('.toc-list a[href="#overview"]')
     assert 0 <= page.evaluate("document.getElementById('overview').getBoundingClientRect().top") < 120
     assert page.is_visible("#chart-bars-caption")
-    page.set_viewport_size(DESKTOP)
-    assert page_top(page, "#overview") < page_top(page, "#articles")
+    assert watched.errors == []
+    context.close()
+
+
+LAPTOP = {"width": 1280, "height": 800}
+FIRST_ROW = """() => {
+  const row = document.querySelector('#article-table tbody tr');
+  const box = cell => row.cells[cell].getBoundingClientRect();
+  return {bottom: Math.max(box(1).bottom, box(3).bottom, box(4).bottom), texts: [1, 3, 4].map(c => row.cells[c].textContent.trim())};
+}"""
+
+
+@pytest.mark.parametrize("scripts", [True, False], ids=["script", "no-script"])
+def test_on_a_laptop_the_first_screen_shows_the_first_articles_title_theme_and_unit(browser, report_url, scripts) -> None:
+    context = browser.new_context(viewport=LAPTOP, java_script_enabled=scripts)
+    watched = Watched(context, report_url)
+    page = watched.page
+    first = page.evaluate(FIRST_ROW)
+    assert first["bottom"] <= LAPTOP["height"], "the first article's title, unit and theme are on the first screen"
+    assert first["texts"][0], "the first row has its title"
+    assert page_top(page, "#articles") < page_top(page, "#overview") < page_top(page, "#texts") < page_top(page, "#parse-notes")
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    page.click('.toc-list a[href="#overview"]')
+    assert 0 <= page.evaluate("document.getElementById('overview').getBoundingClientRect().top") < 120
+    assert page.is_visible("#chart-bars-caption")
     assert watched.errors == []
     context.close()
 

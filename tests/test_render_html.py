@@ -130,11 +130,15 @@ def test_overview_shows_counts_the_theme_chart_enterprises_and_formulations(seed
         assert source.sha256 not in overview
 
 
-def test_the_page_reads_overview_articles_then_the_rest_and_diagnostics_last(html) -> None:
+def test_the_page_reads_the_article_table_overview_articles_then_the_rest_and_diagnostics_last(html) -> None:
     text = html.decode("utf-8")
-    order = [text.index(f'<section id="{s}"') for s in ("overview", "articles", "themes", "enterprises", "glossary", "claims", "parse-notes")]
+    sections = ("articles", "overview", "texts", "themes", "enterprises", "glossary", "claims", "parse-notes")
+    order = [text.index(f'<section id="{s}"') for s in sections]
     assert order == sorted(order)
-    assert text.index('id="article-table"') < text.index('<article id=')
+    assert text.index('id="article-table"') < text.index('<section id="overview"') < text.index('<article id=')
+    assert section(html, "articles").count("<article ") == 0 and section(html, "texts").count("<article ") == text.count("<article ")
+    toc = re.findall(r'<li><a href="#([\w-]+)">', text[text.index('class="toc-list"'):text.index("</nav>")])
+    assert toc[:2] == ["articles", "overview"] and toc[-1] == "parse-notes"
 
 
 def test_parse_notes_list_the_source_files_with_their_checksums(seed_corpus, html) -> None:

@@ -1,8 +1,8 @@
 """The folder form of the report, for a corpus too large for one page: it needs no server and no
 network, and opens from ``file://``.
 
-- ``index.html``: the overview, the charts and the article table (its rows from ``assets/table.js``,
-  shown a hundred at a time), with the search;
+- ``index.html``: the search and the article table (its rows from ``assets/table.js``, shown a
+  hundred at a time), then the overview and the charts;
 - ``articles/<id>.html``: one page per article (its name is the article's id, so it never changes
   as the corpus grows); ``themes.html``, ``enterprises.html``, ``glossary.html`` (提法 and 数据),
   ``duplicates.html`` (重复投稿),
