@@ -25,33 +25,54 @@
     return f;
   }
   function fold(text) { return (text || "").replace(FOLDABLE, foldChar); }
-  function queryWords(text) { return fold(text).split(/\s+/).filter(Boolean); }
+
+  // --- synonyms: the groups of words read alike (data/glossary.toml [search], in <main data-synonyms>).
+  // A query word is the list of its forms: itself and, for each group it holds a word of, itself with
+  // the longest such word replaced by each other word of the group (召开职代会: 召开职工代表大会 too).
+  var main = $("main");
+  var synonyms = JSON.parse((main && main.getAttribute("data-synonyms")) || "[]").map(function (group) { return group.map(fold); });
+  function forms(word) {
+    var all = [word];
+    synonyms.forEach(function (group) {
+      var inside = group.filter(function (form) { return word.indexOf(form) >= 0; }).sort(function (a, b) { return b.length - a.length; })[0];
+      if (!inside) { return; }
+      group.forEach(function (form) {
+        var other = word.split(inside).join(form);
+        if (all.indexOf(other) < 0) { all.push(other); }
+      });
+    });
+    return all;
+  }
+  function queryWords(text) { return fold(text).split(/\s+/).filter(Boolean).map(forms); }
+  // in reading order, one match per place: forms that overlap there (党建, 党建+) are one match
+  function merged(hits) {
+    hits.sort(function (a, b) { return (a.segment || 0) - (b.segment || 0) || a.start - b.start; });
+    var places = [];
+    hits.forEach(function (hit) {
+      var last = places[places.length - 1];
+      if (last && last.segment === hit.segment && hit.start < last.end) { last.end = Math.max(last.end, hit.end); } else { places.push(hit); }
+    });
+    return places;
+  }
+  function find(text, form, segment, hits) {
+    for (var at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + form.length)) {
+      hits.push({ segment: segment, start: at, end: at + form.length });
+    }
+  }
   function occurrences(text, words) {
     var hits = [];
-    words.forEach(function (word) {
-      for (var at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
-        hits.push({ start: at, end: at + word.length });
-      }
-    });
-    return hits.sort(function (a, b) { return a.start - b.start; });
+    words.forEach(function (word) { word.forEach(function (form) { find(text, form, undefined, hits); }); });
+    return merged(hits);
   }
-  // every word somewhere in the segments (AND), each match with its segment, in reading order
+  // every word (one of its forms) somewhere in the segments (AND), each match with its segment
   function matchesIn(segs, words) {
     var hits = [];
     for (var w = 0; w < words.length; w += 1) {
-      var found = false;
-      for (var s = 0; s < segs.length; s += 1) {
-        var at = segs[s].folded.indexOf(words[w]);
-        while (at >= 0) {
-          found = true;
-          hits.push({ segment: s, start: at, end: at + words[w].length });
-          at = segs[s].folded.indexOf(words[w], at + words[w].length);
-        }
-      }
-      if (!found) { return null; }
+      var before = hits.length;
+      words[w].forEach(function (form) { segs.forEach(function (seg, s) { find(seg.folded, form, s, hits); }); });
+      if (hits.length === before) { return null; }
     }
-    hits.sort(function (a, b) { return a.segment - b.segment || a.start - b.start; });
-    return hits;
+    return merged(hits);
   }
   function readHash() {
     var anchor = "", params = {};

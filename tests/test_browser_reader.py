@@ -16,6 +16,8 @@ from urllib.parse import quote
 
 import pytest
 
+from zhenggong_report.render.search_synonyms import load_search_synonyms
+
 from conftest import FIXTURES
 from report_pages import write_report
 from test_browser import DESKTOP, PHONE, Watched, all_rows, browser, report_dir, report_url, visible_rows  # noqa: F401
@@ -44,6 +46,37 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
+SYNONYMS = [[fold(w) for w in group] for group in load_search_synonyms()]
+
+
+def forms(word: str) -> list[str]:
+    """A (folded) query word's forms: itself and, for each group of ``glossary.toml``'s [search]
+    synonyms it holds a word of, itself with the longest such word replaced by each other word."""
+    found = [word]
+    for group in SYNONYMS:
+        inside = max((w for w in group if w in word), key=len, default=None)
+        if inside:
+            found += [f for f in (word.replace(inside, other) for other in group) if f not in found]
+    return found
+
+
+def places(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """Where any form of the query's words stands in ``text``, matches that overlap taken as one."""
+    spans = []
+    for form in (f for w in words for f in forms(w)):
+        at = text.find(form)
+        while at >= 0:
+            spans.append((at, at + len(form)))
+            at = text.find(form, at + len(form))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 @pytest.fixture(scope="module")
 def records(report_url) -> list[dict]:
     path = Path(report_url.removeprefix("file://")).parent / "data" / "articles.json"
@@ -61,9 +94,8 @@ def expected_hits(records: list[dict], query: str) -> dict[str, int]:
     found = {}
     for record in records:
         parts = [fold(p) for p in own_text(record)]
-        counts = [sum(p.count(w) for p in parts) for w in words]
-        if all(counts):
-            found[record["id"]] = sum(counts)
+        if all(any(f in p for f in forms(w) for p in parts) for w in words):
+            found[record["id"]] = sum(len(places(p, words)) for p in parts)
     return found
 
 
@@ -134,11 +166,12 @@ def test_a_hit_shows_its_title_once_and_distinct_passages_in_context(reader, rec
         texts = [line.strip("…") for line, _ in item["lines"]]
         body = "".join(own_text(record)[1:]).replace("\n", "")
         assert 1 <= len(texts) <= 3
+        matched = {p[s:e] for p in map(fold, own_text(record)[1:]) for s, e in places(p, words)}
         for n, (text, marks) in enumerate(zip(texts, (m for _, m in item["lines"]))):
             assert text in body and text not in title
-            assert marks and all(fold(m) in words for m in marks)
+            assert marks and all(fold(m) in matched for m in marks)
             assert not any(text in other or other in text for other in texts[:n] + texts[n + 1:])
-        assert sorted(fold(m) for m in item["marked"]) == sorted(w for w in words for _ in range(fold(title).count(w)))
+        assert sorted(fold(m) for m in item["marked"]) == sorted(fold(title)[s:e] for s, e in places(fold(title), words))
 
 
 def test_a_word_only_in_a_chip_or_label_is_not_found(reader, records) -> None:

@@ -54,7 +54,7 @@ FILTER_KEYS = {"words", "prefixes", "suffixes", "short_length", "short_suffixes"
 def load_glossary_filter(path: Path) -> GlossaryFilter:
     where = str(path)
     document = read_toml(path)
-    _unknown_keys(where, "top level", document, {"filter", "single_article"})
+    _unknown_keys(where, "top level", document, {"filter", "single_article", "search"})  # [search]: render/search_synonyms.py
     table = document.get("filter")
     if not isinstance(table, dict):
         raise DataFileError(where, "a [filter] table is required", "filter")

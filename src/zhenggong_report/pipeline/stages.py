@@ -27,6 +27,7 @@ from ..outputs import StagedTree, source_date
 from ..parse.layout_file import load_layout
 from ..progress import Progress
 from ..render.files import Put
+from ..render.search_synonyms import Synonyms, load_search_synonyms
 from ..segmenter import Segmenter, cache_dir
 from .background import BackgroundImport
 from .config import BuildConfig, Fingerprints
@@ -104,6 +105,7 @@ def make_report(
     map made wait in a temporary file (:class:`.spill.SpilledTexts`) until the renderer reads each."""
     segmenter = Segmenter.for_data_dir(config.data_dir, keep_dictionary=cache.enabled)
     tools = MapTools(PageTools(segmenter, load_analysis_data(config.data_dir), load_layout(config.data_dir)))
+    synonyms = load_search_synonyms(config.data_dir)  # checked before the map, used by the renderer
     outputs = map_stage(config, tuple(pages), prints, tools, cache, progress)
     sources = tuple(page.text_let_go() for page in pages)
     pages.clear()
@@ -117,7 +119,7 @@ def make_report(
         analysis = reduce_stage(corpus, readings, tools, prints, cache, parallel=worker_count(config.jobs) > 1)
         del readings  # their word counts served the reduce only; their themes and claims live on in the analysis
         progress.stage("rendering")
-        return render_stage(config, corpus, analysis, bodies, build_date, put)
+        return render_stage(config, corpus, analysis, bodies, build_date, put, synonyms)
 
 
 def map_stage(
@@ -259,7 +261,10 @@ def _side_by_side_parts(parts):
     return [first, *rest]
 
 
-def render_stage(config: BuildConfig, corpus: ParsedCorpus, analysis, bodies: dict[str, str], build_date: Optional[str], put: Put) -> dict:
+def render_stage(
+    config: BuildConfig, corpus: ParsedCorpus, analysis, bodies: dict[str, str], build_date: Optional[str], put: Put,
+    synonyms: Optional[Synonyms] = None,
+) -> dict:
     """The report's files, each given to ``put`` as it is made: the data files beside the pages
     (in a forked child, which writes its files into the same staging folder); returns a summary.
     ``bodies`` are the articles' bodies as HTML, by article id, as the map made them."""
@@ -269,7 +274,7 @@ def render_stage(config: BuildConfig, corpus: ParsedCorpus, analysis, bodies: di
     parallel = worker_count(config.jobs) > 1
     side_by_side(
         lambda: parse_files(corpus, analysis, put),
-        lambda: render_html(corpus, analysis, config.templates, build_date, bodies, config.layout, put),
+        lambda: render_html(corpus, analysis, config.templates, build_date, bodies, config.layout, put, synonyms),
         parallel,
     )
     return {"articles": len(corpus.articles), "leftovers": len(corpus.leftovers), "warnings": list(corpus.warnings)}

@@ -12,6 +12,7 @@ import base64
 import hashlib
 import io
 import itertools
+import json
 import os
 import re
 import traceback
@@ -29,6 +30,7 @@ from ..resources import templates_dir
 from .files import CollectedFiles, Put
 from .labels import labels
 from .snippets import SNIPPETS, score
+from .search_synonyms import Synonyms, load_search_synonyms
 from .charts import bar_chart, cooccurrence_matrix, theme_group_matrix
 from .view import build_view
 
@@ -69,6 +71,7 @@ def make_environment(templates: Path, sandboxed: bool = False) -> jinja2.Environ
     env.filters["thousands"] = lambda value: f"{value:,}"
     env.filters["num"] = _number
     env.filters["weight"] = lambda value: f"{value:g}"
+    env.filters["json"] = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     env.globals.update(SNIPPETS)
     env.globals["labels"] = labels()
     return env
@@ -194,19 +197,22 @@ def render_html(
     bodies: Optional[Mapping[str, str]] = None,
     layout: str = "auto",
     put: Optional[Put] = None,
+    synonyms: Optional[Synonyms] = None,
 ) -> dict[str, bytes]:
     """Render the report's pages: ``index.html`` alone (``single``), or the folder form of
     :mod:`.folder` (``folder``); ``auto`` chooses by the corpus's size (:data:`FOLDER_FROM_BYTES`).
     Each file goes to ``put`` as it is made; without one, the files are returned.
     ``build_date`` (from ``SOURCE_DATE_EPOCH``) is shown only when given; ``bodies`` are article
-    bodies already rendered per page (see :func:`.view.build_view`)."""
+    bodies already rendered per page (see :func:`.view.build_view`); ``synonyms`` are the search's groups
+    of words read alike (:mod:`.search_synonyms`; None: the packaged ``glossary.toml``'s)."""
     folder = templates if templates is not None else templates_dir()
     collected = CollectedFiles()
     env = make_environment(folder, sandboxed=templates is not None)
     chosen = choose_layout(layout, corpus)
     view = build_view(corpus, analysis, bodies=bodies)
     charts = {"bars": bar_chart(view), "groups": theme_group_matrix(view), "cooccurrence": cooccurrence_matrix(view)}
-    common = {"build_date": build_date, "version": __version__}
+    groups = load_search_synonyms() if synonyms is None else synonyms
+    common = {"build_date": build_date, "version": __version__, "search_synonyms": groups}
 
     def render(name: str, **context) -> bytes:
         chunks = _generate(env.get_template(name), {**common, **context})
