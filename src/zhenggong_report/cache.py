@@ -141,11 +141,8 @@ class BuildCache:
         if not self.enabled:
             return False
         folder = self.folder / "reports" / key
-        try:
-            manifest = unpack_entry((folder / MANIFEST).read_bytes())
-        except (OSError, DamagedEntry):
-            return False
-        if not isinstance(manifest, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in manifest.items()):
+        manifest = self.report_manifest(key)
+        if manifest is None:
             return False
         try:
             if any(file_sha256(folder / "files" / relative) != sha for relative, sha in manifest.items()):
@@ -155,6 +152,20 @@ class BuildCache:
         except OSError:
             return False
         return True
+
+    def report_manifest(self, key: str) -> Optional[dict[str, str]]:
+        """The relative path and SHA-256 of each file of the report kept under ``key`` (None if none is)."""
+        try:
+            manifest = unpack_entry((self.folder / "reports" / key / MANIFEST).read_bytes())
+        except (OSError, DamagedEntry):
+            return None
+        if not isinstance(manifest, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in manifest.items()):
+            return None
+        return manifest
+
+    def report_file(self, key: str, relative: str) -> Path:
+        """Where the file ``relative`` of the report kept under ``key`` is (it may be missing)."""
+        return self.folder / "reports" / key / "files" / relative
 
     def _prune_reports(self) -> None:
         try:

@@ -33,6 +33,7 @@ from .background import BackgroundImport
 from .config import BuildConfig, Fingerprints
 from .forks import in_children, side_by_side
 from .inputs import load_sources
+from .kept_pages import CachedPages, cached_pages, pages_memo_key
 from .local import LocalPool
 from .map import MapTools, PageOutput, ToolsRecipe
 from .pages import Executor, join_continued_pages, local_workers_pay, map_pages, unique_article_ids, worker_count
@@ -79,11 +80,14 @@ def run_build(config: BuildConfig, progress: Optional[Progress] = None) -> Build
         _empty(tree)  # of what a reuse that failed midway may have put into it
         pages = list(loaded.sources)  # handed over: make_report lets their text go after the map
         loaded = replace(loaded, sources=())
-        meta = _without_cycle_collection(make_report, config, pages, prints, cache, progress, build_date, tree.put)
+        kept = cached_pages(cache, pages_memo_key(prints.code, prints.templates, prints.data), tree.link)
+        meta = _without_cycle_collection(make_report, config, pages, prints, cache, progress, build_date, tree.put, kept)
         progress.stage("writing the report")
         files = _written(tree)
         cache.store_tree(key, tree.folder)  # linked beside the report where the file system allows
         cache.store("report-meta", key, meta)
+        if kept is not None:
+            kept.store(key)
         tree.commit()
     progress.finish()
     return BuildResult.of(config.out, files, meta, loaded, reused=False, extra_notes=cache.notes())
@@ -97,8 +101,10 @@ def make_report(
     progress: Progress,
     build_date: Optional[str],
     put: Put,
+    kept: Optional[CachedPages] = None,
 ) -> dict:
-    """Map, join, reduce and render: the report's files given to ``put``; returns a summary.
+    """Map, join, reduce and render: the report's files given to ``put`` (or, for article pages an
+    earlier build made from the same inputs, by ``kept``); returns a summary.
 
     ``pages`` is emptied after the map: each article then holds its own text, and the pages' text
     (a third of a large build's memory) is let go (:meth:`SourceFile.text_let_go`). The bodies the
@@ -119,7 +125,7 @@ def make_report(
         analysis = reduce_stage(corpus, readings, tools, prints, cache, parallel=worker_count(config.jobs) > 1)
         del readings  # their word counts served the reduce only; their themes and claims live on in the analysis
         progress.stage("rendering")
-        return render_stage(config, corpus, analysis, bodies, build_date, put, synonyms)
+        return render_stage(config, corpus, analysis, bodies, build_date, put, synonyms, kept)
 
 
 def map_stage(
@@ -264,6 +270,7 @@ def _side_by_side_parts(parts):
 def render_stage(
     config: BuildConfig, corpus: ParsedCorpus, analysis, bodies: dict[str, str], build_date: Optional[str], put: Put,
     synonyms: Optional[Synonyms] = None,
+    kept: Optional[CachedPages] = None,
 ) -> dict:
     """The report's files, each given to ``put`` as it is made: the data files beside the pages
     (in a forked child, which writes its files into the same staging folder); returns a summary.
@@ -274,7 +281,7 @@ def render_stage(
     parallel = worker_count(config.jobs) > 1
     side_by_side(
         lambda: parse_files(corpus, analysis, put),
-        lambda: render_html(corpus, analysis, config.templates, build_date, bodies, config.layout, put, synonyms),
+        lambda: render_html(corpus, analysis, config.templates, build_date, bodies, config.layout, put, synonyms, kept),
         parallel,
     )
     return {"articles": len(corpus.articles), "leftovers": len(corpus.leftovers), "warnings": list(corpus.warnings)}

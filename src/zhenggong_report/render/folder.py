@@ -18,11 +18,14 @@ network, and opens from ``file://``.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import gzip
+import hashlib
 import json
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Optional
 
-from .files import Put
+from ..entries import pack_entry
+from .files import KeptPages, Put
 from .links import ARTICLES_FOLDER, FolderLinks, linking
 from .article_views import ArticleView
 from .report_views import ReportView
@@ -112,9 +115,29 @@ def search_files(articles: Iterable[ArticleView]) -> Iterator[tuple[str, bytes]]
         yield f"search/{number:04d}.js", packed_search_file(batch)
 
 
-def render_folder(view: ReportView, render: Callable[..., bytes], style: str, script: str, charts: dict, put: Put) -> None:
+def article_page_key(article: ArticleView, context: dict[str, Any]) -> bytes:
+    """A digest of everything an article's page is made from besides the templates and the data
+    files: the article's view (its own body, not every article's) and the page's ``context``, as
+    plain data (:func:`..entries.pack_entry`: a list and a tuple alike, no object's identity), so the
+    same view gives the same key whether its parts came from a worker or the cache."""
+    fields = tuple(getattr(article, f.name) for f in dataclasses.fields(article) if f.name != "bodies")
+    return hashlib.blake2b(pack_entry((fields, article.body, sorted(context.items()))), digest_size=20).digest()
+
+
+def render_folder(
+    view: ReportView,
+    render: Callable[..., bytes],
+    style: str,
+    script: str,
+    charts: dict,
+    put: Put,
+    kept: Optional[KeptPages] = None,
+    made_with: tuple = (),
+) -> None:
     """Every file of the folder form, each given to ``put`` as it is made; ``render(template, **context)``
-    renders one template to bytes."""
+    renders one template to bytes. An article page ``kept`` from an earlier build is given to the
+    report by it instead of rendered again; ``made_with`` is what else the pages are made with (the
+    build date, the version, the search's synonyms). The article pages see only their own article, never the report's whole view."""
     put("assets/report.css", style.encode("utf-8"))
     put("assets/report.js", script.encode("utf-8"))
     searches = []
@@ -135,8 +158,13 @@ def render_folder(view: ReportView, render: Callable[..., bytes], style: str, sc
     for name, partial, title in SECTION_PAGES:
         with linking(FolderLinks(0, name)):
             put(name, render("folder_page.html.j2", partial=partial, page_title=title, root="", scripts=["assets/report.js"], **common))
+    page = {"layout": "folder", "csp": FOLDER_CSP, "root": "../", "scripts": ["assets/report.js"], "toc_themes": False}
     with linking(FolderLinks(1, "")):
         for article in view.articles:
-            put(f"{ARTICLES_FOLDER}/{article.ref.anchor}.html", render(
-                "article_page.html.j2", view=article, root="../", scripts=["assets/report.js"], toc_themes=False, **common
-            ))
+            relative = f"{ARTICLES_FOLDER}/{article.ref.anchor}.html"
+            key = article_page_key(article, {**page, "made_with": made_with}) if kept is not None else b""
+            if kept is not None and kept.give(key, relative):
+                continue
+            put(relative, render("article_page.html.j2", view=article, **page))
+            if kept is not None:
+                kept.made(key, relative)

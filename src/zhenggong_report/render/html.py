@@ -27,7 +27,7 @@ from .. import __version__
 from ..errors import TemplateError
 from ..models import Analysis, ParsedCorpus
 from ..resources import templates_dir
-from .files import CollectedFiles, Put
+from .files import CollectedFiles, KeptPages, Put
 from .labels import labels
 from .snippets import SNIPPETS, score
 from .search_synonyms import Synonyms, load_search_synonyms
@@ -198,13 +198,16 @@ def render_html(
     layout: str = "auto",
     put: Optional[Put] = None,
     synonyms: Optional[Synonyms] = None,
+    kept: Optional[KeptPages] = None,
 ) -> dict[str, bytes]:
     """Render the report's pages: ``index.html`` alone (``single``), or the folder form of
     :mod:`.folder` (``folder``); ``auto`` chooses by the corpus's size (:data:`FOLDER_FROM_BYTES`).
     Each file goes to ``put`` as it is made; without one, the files are returned.
     ``build_date`` (from ``SOURCE_DATE_EPOCH``) is shown only when given; ``bodies`` are article
     bodies already rendered per page (see :func:`.view.build_view`); ``synonyms`` are the search's groups
-    of words read alike (:mod:`.search_synonyms`; None: the packaged ``glossary.toml``'s)."""
+    of words read alike (:mod:`.search_synonyms`; None: the packaged ``glossary.toml``'s); ``kept``
+    gives the folder form the article pages an earlier build made from the same inputs (see
+    :func:`.folder.render_folder`)."""
     folder = templates if templates is not None else templates_dir()
     collected = CollectedFiles()
     env = make_environment(folder, sandboxed=templates is not None)
@@ -230,7 +233,7 @@ def render_html(
             style, script = compact_css(style), compact_js(script)
             from .folder import render_folder
 
-            render_folder(view, render, style, script, charts, put or collected)
+            render_folder(view, render, style, script, charts, put or collected, kept, tuple(common.items()))
             return collected
         style, script = compact_css(single_page_css(style)), compact_js(single_page_js(script))
         page = render(
