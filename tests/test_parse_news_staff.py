@@ -285,3 +285,12 @@ def test_a_short_line_with_a_blank_line_under_it_below_a_band_claims_no_title(se
     (article,) = parse_text(f"班组长说\n\n党建工作怎样融入班组生产\n\n{SPEAKERS}", segmenter).articles
     assert article.title is None
     assert article.paragraphs[0].text == "党建工作怎样融入班组生产"
+
+
+def test_a_unit_in_brackets_closing_a_news_item_is_its_affiliation_not_its_writer(segmenter) -> None:
+    from page_text import parse_text
+
+    page = "综采一队党员突击攻坚\n　　本报讯　4月5日，综采一队党支部组织党员突击队检修设备，提前4小时恢复生产。（综采一队）\n"
+    (article,) = parse_text(page, segmenter).articles
+    assert (article.authors, article.affiliation) == ((), "综采一队")
+    assert article.paragraphs[0].text.endswith("恢复生产。")

@@ -169,3 +169,27 @@ def test_a_line_opening_with_fa_or_bao_inside_an_article_stays_text(segmenter) -
     assert "imprint" not in [l.kind for l in result.leftovers]
     (article,) = result.articles
     assert "发：各区队党支部书记" in article.body and "报：矿党委" in article.body
+
+
+@pytest.mark.parametrize("head", ["枣庄矿业集团　枣矿报", "枣矿报　枣庄矿业集团主办"])
+def test_a_publisher_printed_beside_the_papers_name_is_the_pages_publisher(head, segmenter) -> None:
+    result = _parse(head, segmenter)
+    assert (result.note.meta.newspaper, result.note.meta.publisher) == ("枣矿报", "枣庄矿业集团")
+    assert [(l.kind, l.text) for l in result.leftovers] == [("masthead", head)]
+    assert result.note.meta.fields()["publisher"] == "枣庄矿业集团"
+
+
+def test_a_stray_space_in_a_mastheads_name_names_no_publisher(segmenter) -> None:
+    result = _parse("晋能控股　煤业报", segmenter)
+    assert (result.note.meta.newspaper, result.note.meta.publisher) == ("晋能控股煤业报", None)
+
+
+def test_a_line_of_the_masthead_naming_who_puts_the_paper_out_is_its_publisher(segmenter) -> None:
+    result = _parse("兰州石化报\n中国石油兰州石化公司主办", segmenter)
+    assert [(l.kind, l.text) for l in result.leftovers] == [("masthead", "兰州石化报"), ("masthead", "中国石油兰州石化公司主办")]
+    assert (result.note.meta.newspaper, result.note.meta.publisher) == ("兰州石化报", "中国石油兰州石化公司")
+
+
+def test_a_publisher_line_inside_an_article_is_its_text(segmenter) -> None:
+    result = parse_text(f"班组建设的几点做法\n■ 张三\n\n{BODY}　　本次活动由公司工会主办\n", segmenter)
+    assert result.note.meta.publisher is None and "masthead" not in [l.kind for l in result.leftovers]

@@ -253,11 +253,14 @@ class PageMeta:
     column: Optional[str] = None
     editors: tuple[tuple[str, str], ...] = ()
     """(label, name): ``(("责任编辑", "王丽"), ("校对", "李明"))``."""
+    publisher: Optional[str] = None
+    """Who the masthead says puts the paper out: ``中国石油兰州石化公司`` (``…主办``), ``枣庄矿业集团``
+    (printed beside the paper's name)."""
 
     def fields(self) -> dict[str, object]:
         """The printed fields only, for ``pages.json``."""
         record: dict[str, object] = {}
-        for key in ("newspaper", "date", "edition", "issue", "column"):
+        for key in ("newspaper", "publisher", "date", "edition", "issue", "column"):
             value = getattr(self, key)
             if value:
                 record[key] = value
@@ -342,6 +345,9 @@ class Enterprise:
     """The parent enterprise's id, or None for a top-level group."""
     kind: str
     """group, company, mine, unit ..."""
+    parent_masthead: Optional[str] = None
+    """The paper whose masthead gave the parent (``兰化集团报``): the unit is printed bare on its
+    pages and no page prints it under an enterprise; None when the parent is printed or curated."""
 
 
 @dataclass(frozen=True)

@@ -17,15 +17,17 @@ from pathlib import Path
 from typing import Optional
 
 from ..models import Analysis, ParsedCorpus
+from ..parse.layout_file import load_layout
 from ..segmenter import Segmenter
 from .corpus import in_order, read_corpus
 from .data_files import AnalysisData, load_analysis_data
+from .paper_owners import page_mastheads
 from .page import PageAnalysis, PageReading, PageTools, read_article, read_page, read_tokens
 from .tokens import tokenize_article
 
 __all__ = [
     "AnalysisData", "PageAnalysis", "PageReading", "PageTools", "analyze_corpus", "in_order", "load_analysis_data",
-    "read_article", "read_corpus", "read_page", "read_tokens",
+    "page_mastheads", "read_article", "read_corpus", "read_page", "read_tokens",
 ]
 
 
@@ -34,6 +36,7 @@ def analyze_corpus(
 ) -> Analysis:
     """The analysis of an already parsed corpus: each article read on its own, then the corpus
     (for callers that hold a :class:`ParsedCorpus`; a build reads page by page instead)."""
-    tools = PageTools(segmenter, data if data is not None else load_analysis_data(data_dir))
+    tools = PageTools(segmenter, data if data is not None else load_analysis_data(data_dir), load_layout(data_dir))
     readings = [read_tokens((tokenize_article(article, segmenter),), tools) for article in corpus.articles]
-    return read_corpus(corpus.articles, readings, tools.data, segmenter)
+    mastheads = page_mastheads(corpus.pages, tools.layout.masthead_endings)
+    return read_corpus(corpus.articles, readings, tools.data, segmenter, mastheads=mastheads)

@@ -12,7 +12,7 @@ search's work on texts and pairs as an earlier build left them, kept by the call
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Optional, Sequence, TypeVar
+from typing import Callable, Mapping, Optional, Sequence, TypeVar
 
 from ..models import Analysis, Article, ArticleAnalysis
 from ..segmenter import Segmenter
@@ -20,6 +20,7 @@ from .data_files import AnalysisData
 from .duplicate_texts import DuplicateMemo, body_text
 from .enterprises import read_enterprises
 from .glossary import GlossaryMemo, build_glossary
+from .paper_owners import Masthead
 from .page import PageReading
 from .tokens import article_text_units
 
@@ -109,9 +110,11 @@ def read_corpus(
     pair: Pair = in_order,
     glossary_memo: Optional[GlossaryMemo] = None,
     duplicate_memo: Optional[DuplicateMemo] = None,
+    mastheads: Mapping[str, Masthead] = {},
 ) -> Analysis:
     """The analysis of ``articles``, whose own readings are ``readings`` (page by page, in order).
-    Each memo, when given, supplies an earlier build's work and is left holding this one's."""
+    Each memo, when given, supplies an earlier build's work and is left holding this one's;
+    ``mastheads`` are the pages' (:func:`.paper_owners.page_mastheads`), by file."""
     themes = [t for r in readings for t in r.themes]
     claims = [c for r in readings for c in r.claims]
     counts = tuple(c for r in readings for c in r.counts)
@@ -121,7 +124,7 @@ def read_corpus(
 
     def enterprises_and_glossary():
         texts = tuple(article_text_units(a) for a in articles)
-        enterprises = read_enterprises(texts, data.enterprises, segmenter)
+        enterprises = read_enterprises(texts, data.enterprises, segmenter, mastheads)
         names = frozenset(name for e in enterprises.enterprises for name in (e.name, *e.aliases))
         return enterprises, build_glossary(texts, names, glossary_memo, data.glossary)
 

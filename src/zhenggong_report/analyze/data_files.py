@@ -89,6 +89,9 @@ class EnterpriseKnowledge:
     enterprises: tuple[CuratedEnterprise, ...]
     names: NameRules
     path: str
+    papers: tuple[tuple[str, str], ...] = ()
+    """(paper's name, enterprise id) of the ``[papers]`` table: whose paper a masthead is when its
+    name does not say (长庆石油报 is 长庆油田's)."""
 
 
 @dataclass(frozen=True)
@@ -260,7 +263,7 @@ def parse_names(path: str, table: Any) -> NameRules:
 def load_enterprises(path: Path) -> EnterpriseKnowledge:
     where = str(path)
     document = read_toml(path)
-    _unknown_keys(where, "top level", document, {"enterprise", "names"})
+    _unknown_keys(where, "top level", document, {"enterprise", "names", "papers"})
     raw = document.get("enterprise", [])
     if not isinstance(raw, list):
         raise DataFileError(where, "[[enterprise]] must be an array of tables")
@@ -288,4 +291,17 @@ def load_enterprises(path: Path) -> EnterpriseKnowledge:
                 raise DataFileError(where, "the parents form a cycle", f"enterprise '{item.id}'")
             seen.add(current)
             current = parents[current]
-    return EnterpriseKnowledge(curated, parse_names(where, document.get("names")), where)
+    return EnterpriseKnowledge(curated, parse_names(where, document.get("names")), where, parse_papers(where, document.get("papers", {}), ids))
+
+
+def parse_papers(path: str, table: Any, ids: set[str]) -> tuple[tuple[str, str], ...]:
+    """The ``[papers]`` table: each paper's name (as its masthead prints it) and the id of an
+    ``[[enterprise]]`` of the file."""
+    if not isinstance(table, dict):
+        raise DataFileError(path, "[papers] must be a table of paper = enterprise id", "papers")
+    papers = []
+    for paper, enterprise_id in table.items():
+        if not paper.strip() or not isinstance(enterprise_id, str) or enterprise_id.strip() not in ids:
+            raise DataFileError(path, f"'{paper}' must name the id of an [[enterprise]] of this file, not {enterprise_id!r}", "papers")
+        papers.append((paper.strip(), enterprise_id.strip()))
+    return tuple(sorted(papers))

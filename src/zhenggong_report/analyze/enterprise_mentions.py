@@ -79,8 +79,10 @@ class MentionScan:
 
 
 def scan_mentions(
-    registry: Registry, pattern: Optional["re.Pattern[str]"], tokens: ArticleTokens, segmenter: Segmenter
+    registry: Registry, pattern: Optional["re.Pattern[str]"], tokens: ArticleTokens, segmenter: Segmenter,
+    owner: Optional[str] = None,
 ) -> MentionScan:
+    """The names an article's text uses; on a page of ``owner``'s paper its bare unit names are the owner's units."""
     counts: Counter = Counter()
     chains: list[tuple[str, str]] = []
     forms: list[tuple[str, str]] = []
@@ -92,7 +94,7 @@ def scan_mentions(
         previous: Optional[tuple[str, int]] = None
         if pattern is not None:
             for match in pattern.finditer(text):
-                entity_id = registry.lookup(match.group(0))
+                entity_id = registry.lookup(match.group(0), owner)
                 if entity_id is None or any(a <= match.start() and match.end() <= b for a, b in covered):
                     continue
                 counts[entity_id] += 1

@@ -42,6 +42,10 @@ class Entity:
     """Every name printed, curated or defined for it, first seen first."""
     curated_parent: Optional[str] = None
     parent_votes: Counter = field(default_factory=Counter)
+    mastheads: dict[str, str] = field(default_factory=dict)
+    """Parent id -> the paper whose masthead gave that parent (the unit printed bare on its page)."""
+    masthead_votes: Counter = field(default_factory=Counter)
+    """The share of ``parent_votes`` the mastheads cast."""
 
     def add_name(self, name: str) -> None:
         if name and name not in self.names:
@@ -65,6 +69,8 @@ class Registry:
         self.entities: dict[str, Entity] = {}
         self.by_name: dict[str, str] = {}
         self.derived: dict[str, str] = {}
+        self.scoped: dict[tuple[str, str], str] = {}
+        """(owner id, a unit's bare name) -> the unit: names that hold only on the owner's paper's pages."""
         self.max_name = 2
         suffixes = sorted(self.rules.company_suffixes, key=len, reverse=True)
         self.company_pattern = re.compile(
@@ -89,9 +95,10 @@ class Registry:
         self.entities[entity_id].add_name(name)
         self.max_name = max(self.max_name, len(key))
 
-    def lookup(self, name: str) -> Optional[str]:
+    def lookup(self, name: str, owner: Optional[str] = None) -> Optional[str]:
+        """The entity ``name`` names; on a page of ``owner``'s paper, its bare unit names first."""
         key = normal(name)
-        return self.by_name.get(key) or self.derived.get(key)
+        return (owner is not None and self.scoped.get((owner, key))) or self.by_name.get(key) or self.derived.get(key)
 
     def known_at(self, text: str, position: int) -> Optional[tuple[str, int]]:
         """The longest known name starting at ``position``: its entity id and end."""
@@ -134,6 +141,10 @@ class Registry:
         names its mine): no enterprise of its own."""
         name = normal(segment)
         return self.is_generic(segment) or name in self.rules.departments or self.is_team_alone(name)
+
+    def is_sub_unit(self, name: str) -> bool:
+        """A name ending like a unit below a company (炼油厂, 西铭矿, 检维修中心, 运输分公司, 综采一队)."""
+        return normal(name).endswith((*self.unit_suffixes, *self.rules.team_suffixes))
 
     def is_team_alone(self, name: str) -> bool:
         return name.endswith(self.rules.team_suffixes) and not any(unit in name[:-1] for unit in self.rules.unit_suffixes)
@@ -271,6 +282,6 @@ class Registry:
         self.derived = {form: next(iter(ids)) for form, ids in owners.items() if len(ids) == 1}
 
     def matcher(self) -> Optional["re.Pattern[str]"]:
-        names = sorted({*self.by_name, *self.derived}, key=lambda n: (-len(n), n))
+        names = sorted({*self.by_name, *self.derived, *(bare for _, bare in self.scoped)}, key=lambda n: (-len(n), n))
         names = [n for n in names if len(n) >= 2]
         return re.compile("|".join(re.escape(n) for n in names)) if names else None

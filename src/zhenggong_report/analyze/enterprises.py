@@ -8,6 +8,8 @@ Read in three passes over the corpus:
 3. Mentions of every known name, alias and short form, and new full legal names
    (:mod:`.enterprise_mentions`, which also reads the definitions).
 
+Between the second and the third, a bare unit on a page of an enterprise's own paper (炼油厂 on
+兰化集团报) is read as that enterprise's (:mod:`.paper_owners`), and so are the page's mentions of it.
 Then each enterprise gets its parent (:mod:`.enterprise_hierarchy`), and each article its links:
 the author's enterprise first, then the ones it names, most often named first.
 """
@@ -15,7 +17,7 @@ the author's enterprise first, then the ones it names, most often named first.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Mapping, Optional
 
 from ..models import Enterprise, EnterpriseLink
 from ..segmenter import Segmenter
@@ -23,6 +25,7 @@ from .data_files import EnterpriseKnowledge
 from .enterprise_hierarchy import needed_entities, ordered_entities, resolve_parents
 from .enterprise_mentions import definitions_in, name_before, scan_mentions
 from .enterprise_registry import KIND_RANK, Affiliation, Registry, normal
+from .paper_owners import Masthead, PaperOwner, masthead_of_parent, name_bare_units, owned_affiliation, paper_owner
 from .tokens import ArticleTokens
 
 
@@ -34,8 +37,10 @@ class EnterpriseReading:
 
 
 def read_enterprises(
-    corpus_tokens: tuple[ArticleTokens, ...], knowledge: EnterpriseKnowledge, segmenter: Segmenter
+    corpus_tokens: tuple[ArticleTokens, ...], knowledge: EnterpriseKnowledge, segmenter: Segmenter,
+    mastheads: Mapping[str, Masthead] = {},
 ) -> EnterpriseReading:
+    """``mastheads``: each page's masthead, by file (:func:`.paper_owners.page_mastheads`)."""
     registry = Registry(knowledge)
     affiliations: dict[str, Optional[Affiliation]] = {}
     for tokens in corpus_tokens:
@@ -49,11 +54,14 @@ def read_enterprises(
                 if owner and not registry.lookup(alias):
                     registry.register(alias, owner)
 
+    owners = read_owned_units(registry, knowledge, corpus_tokens, affiliations, mastheads)
     registry.derive_short_forms()
     pattern = registry.matcher()
+    name_bare_units(registry)
     scans = {}
     for tokens in corpus_tokens:
-        scan = scan_mentions(registry, pattern, tokens, segmenter)
+        owner = owners.get(tokens.article.file)
+        scan = scan_mentions(registry, pattern, tokens, segmenter, owner.entity if owner else None)
         for parent_id, child_id in scan.chains:
             if KIND_RANK[registry.entities[parent_id].kind] <= KIND_RANK[registry.entities[child_id].kind]:
                 registry.entities[child_id].parent_votes[parent_id] += 1
@@ -88,7 +96,29 @@ def read_enterprises(
             aliases=tuple(sorted({n for n in entity.names if normal(n) != normal(entity.name)}, key=lambda n: (len(n), n))),
             parent=parent[entity.id],
             kind=entity.kind,
+            parent_masthead=masthead_of_parent(entity, parent[entity.id]),
         )
         for entity in ordered_entities(registry, parent, used)
     )
     return EnterpriseReading(enterprises, links)
+
+
+def read_owned_units(
+    registry: Registry, knowledge: EnterpriseKnowledge, corpus_tokens: tuple[ArticleTokens, ...],
+    affiliations: dict[str, Optional[Affiliation]], mastheads: Mapping[str, Masthead],
+) -> dict[str, PaperOwner]:
+    """Each page's owner (by file), once every affiliation is read (so that a unit printed under
+    its enterprise anywhere stands as printed); the bare units of the owners' pages re-read in
+    ``affiliations`` as theirs."""
+    registry.derive_short_forms()  # the short forms a paper's name may use (枣矿 of 枣矿工人报)
+    papers = dict(knowledge.papers)
+    owners = {file: found for file, masthead in sorted(mastheads.items()) if (found := paper_owner(registry, masthead, papers))}
+    curated = {item.id for item in knowledge.enterprises}
+    for tokens in corpus_tokens:
+        article, owner = tokens.article, owners.get(tokens.article.file)
+        if owner is None or not article.affiliation:
+            continue
+        owned = owned_affiliation(registry, owner, article.affiliation, affiliations[article.id], curated)
+        if owned is not None:
+            affiliations[article.id] = owned
+    return owners

@@ -59,6 +59,8 @@ class Layout:
     notice_closers: tuple[str, ...]
     slogan_words: tuple[str, ...]
     source_labels: tuple[str, ...] = ()
+    publisher_endings: tuple[str, ...] = ()
+    """How the 报头 line naming the paper's publisher ends (``[masthead] publisher_endings``: 主办)."""
     title_run_on_openers: tuple[str, ...] = ()
     """Words a title opens with that run on into its next line (``[titles] run_on_openers``)."""
     notice_title_openers: tuple[str, ...] = ()

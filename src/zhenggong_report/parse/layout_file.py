@@ -30,6 +30,7 @@ def _section(raw: dict[str, Any], name: str, path: str) -> dict[str, Any]:
 WORD_LISTS: dict[str, tuple[str, str]] = {
     "masthead_endings": ("masthead", "endings"),
     "masthead_names": ("masthead", "names"),
+    "publisher_endings": ("masthead", "publisher_endings"),
     "weekdays": ("dateline", "weekdays"),
     "page_counts": ("dateline", "page_counts"),
     "column_names": ("columns", "names"),

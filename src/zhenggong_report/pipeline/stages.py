@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterator, Optional
 
-from ..analyze import PageReading, PageTools, in_order, load_analysis_data, read_corpus
+from ..analyze import PageReading, PageTools, in_order, load_analysis_data, page_mastheads, read_corpus
 from ..analyze.corpus import CorpusWeights, Pair
 from ..analyze.duplicate_texts import DuplicateMemo
 from ..analyze.glossary import GlossaryMemo
@@ -195,7 +195,8 @@ def reduce_stage(corpus: ParsedCorpus, readings: list[PageReading], tools: MapTo
     glossary_memo = _memo(cache, "glossary-memo", prints, GlossaryMemo)
     duplicate_memo = _memo(cache, "duplicate-memo", prints, DuplicateMemo)
     pair = reduce_pair(len(corpus.articles), parallel)
-    analysis = read_corpus(corpus.articles, readings, tools.page.data, tools.segmenter, pair, glossary_memo, duplicate_memo)
+    mastheads = page_mastheads(corpus.pages, tools.page.layout.masthead_endings)
+    analysis = read_corpus(corpus.articles, readings, tools.page.data, tools.segmenter, pair, glossary_memo, duplicate_memo, mastheads)
     for kind, memo in (("glossary-memo", glossary_memo), ("duplicate-memo", duplicate_memo)):
         if memo is not None:
             cache.store(kind, digest(kind, prints.code), memo)

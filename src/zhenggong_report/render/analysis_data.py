@@ -138,6 +138,7 @@ def enterprise_records(analysis: Analysis) -> list[dict[str, Any]]:
                 "name": e.name,
                 "aliases": list(e.aliases),
                 "parent": e.parent,
+                "parent_masthead": e.parent_masthead,
                 "kind": e.kind,
                 "articles": {"affiliation": by_role[e.id]["affiliation"], "mention": by_role[e.id]["mention"]},
                 "subsidiary_articles": within,

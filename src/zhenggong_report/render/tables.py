@@ -180,6 +180,7 @@ def csv_tables(corpus: ParsedCorpus, analysis: Analysis) -> Iterator[tuple[str, 
             "kind": r["kind"],
             "parent_id": r["parent"],
             "parent": enterprises[r["parent"]].name if r["parent"] else None,
+            "parent_masthead": r["parent_masthead"],
             "aliases": _joined(r["aliases"]),
             "affiliation_articles": _joined(r["articles"]["affiliation"]),
             "mention_articles": _joined(r["articles"]["mention"]),
@@ -189,7 +190,8 @@ def csv_tables(corpus: ParsedCorpus, analysis: Analysis) -> Iterator[tuple[str, 
     )
     yield "data/enterprises.csv", csv_pieces(
         enterprise_table,
-        ["id", "name", "kind", "parent_id", "parent", "aliases", "affiliation_articles", "mention_articles", "subsidiary_articles"],
+        ["id", "name", "kind", "parent_id", "parent", "parent_masthead", "aliases", "affiliation_articles", "mention_articles",
+         "subsidiary_articles"],
     )
     glossary_table = (
         {

@@ -82,6 +82,7 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
     markdown_heading.RULE,
     bracket_title.RULE,
     masthead.RULE,
+    masthead.PUBLISHER,
     masthead_over_dateline.RULE,
     ruled_box.RULE,
     drawn_box.RULE,

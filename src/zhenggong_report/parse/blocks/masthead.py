@@ -1,5 +1,7 @@
 """Mastheads: the paper's name printed on a line of its own (``枣矿工人报``), with the Latin
-transliteration some papers print right under it (``JINNENG KONGGU MEIYE BAO``, blank lines between allowed)."""
+transliteration some papers print right under it (``JINNENG KONGGU MEIYE BAO``, blank lines between
+allowed), and who puts the paper out, beside the name (``枣庄矿业集团　枣矿报``) or on a line of its
+own (``中国石油兰州石化公司主办``)."""
 
 from __future__ import annotations
 
@@ -30,14 +32,58 @@ def masthead_name(text: str, state: BlockState) -> str | None:
     return name if len(name) >= 3 else None
 
 
+def publisher_name(text: str, state: BlockState) -> str | None:
+    """Who puts the paper out, when ``text`` names it as a 报头 does: ``中国石油兰州石化公司主办``
+    (``[masthead] publisher_endings``) or, beside the paper's name, a name ending like an issuer's
+    (``枣庄矿业集团``: ``[bylines] issuer_endings``); else None."""
+    name = folded(text)
+    if not _CJK_ONLY.match(name) or len(name) > 3 * state.layout.masthead_max:
+        return None
+    for ending in state.layout.publisher_endings:
+        if name.endswith(ending) and len(name) - len(ending) >= 3:
+            return name[: -len(ending)]
+    return name if len(name) >= 4 and name.endswith(state.layout.issuer_endings) else None
+
+
+def paper_and_publisher(text: str, state: BlockState) -> tuple[str, str | None] | None:
+    """The paper's name and its publisher when ``text`` is a masthead line: the name alone
+    (``枣矿工人报``), or the publisher and the name printed apart on one line, either way round
+    (``枣庄矿业集团　枣矿报``, ``枣矿报　枣庄矿业集团主办``)."""
+    parts = text.split()
+    if len(parts) == 2:
+        for paper, publisher in (parts, reversed(parts)):
+            name, owner = masthead_name(paper, state), publisher_name(publisher, state)
+            if name is not None and owner is not None:
+                return name, owner
+    name = masthead_name(text, state)
+    return (name, None) if name is not None else None
+
+
 def masthead(state: BlockState) -> bool:
     """A short line ending with 报 (``山东能源报``, ``枣矿工人报``) at the top of a page, or a paper
-    named in ``layout.toml``: the masthead; its name is the page's newspaper. A line of capital
+    named in ``layout.toml``: the masthead; its name is the page's newspaper, and a publisher
+    printed apart on the same line (``枣庄矿业集团　枣矿报``) the page's publisher. A line of capital
     Latin words under it (the name's pinyin, blank lines between allowed) is printed with it and belongs to it."""
-    name = masthead_name(state.line.text, state)
-    if name is None or not (near_page_edge(state) or name in state.layout.masthead_names):
+    found = paper_and_publisher(state.line.text, state)
+    if found is None or not (near_page_edge(state) or found[0] in state.layout.masthead_names):
         return False
-    push_furniture(state, with_latin_name(state, state.pos), "masthead", newspaper=name)
+    name, publisher = found
+    push_furniture(state, with_latin_name(state, state.pos), "masthead", newspaper=name,
+                   **({"publisher": publisher} if publisher else {}))
+    return True
+
+
+def publisher_line(state: BlockState) -> bool:
+    """A line of the 报头 that names who puts the paper out, ``中国石油兰州石化公司主办`` (``[masthead]
+    publisher_endings``), at the top of the page or by its other furniture: part of the masthead;
+    the name is the page's publisher (the enterprise whose paper it is)."""
+    text = folded(state.line.text)
+    if not text.endswith(state.layout.publisher_endings) or not near_page_edge(state):
+        return False
+    publisher = publisher_name(state.line.text, state)
+    if publisher is None:
+        return False
+    push_furniture(state, [state.line], "masthead", "publisher_line", publisher=publisher)
     return True
 
 
@@ -60,3 +106,4 @@ def _hint(layout) -> str:
 
 
 RULE = BlockRule(masthead, unpunctuated=True)
+PUBLISHER = BlockRule(publisher_line, unpunctuated=True)

@@ -303,7 +303,7 @@ def page_meta(state: PageState) -> PageMeta:
         if block.kind != "furniture":
             continue
         meta = block.data.get("meta", {})
-        for key in ("newspaper", "date", "weekday", "edition", "issue", "column"):
+        for key in ("newspaper", "publisher", "date", "weekday", "edition", "issue", "column"):
             if meta.get(key) and key not in found:
                 found[key] = meta[key]
         editors.extend((label, name) for label, name in meta.get("editors", {}).items())
