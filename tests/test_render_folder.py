@@ -99,3 +99,12 @@ def test_every_link_of_the_folder_has_its_file_and_target(folder) -> None:
             if anchor and "=" not in anchor and file in ids:
                 assert anchor in ids[file], f"{path.name}: {link}"
         assert not [a for t, a in page.tags if t == "script" and "src" not in a], "the folder's pages have no inline script"
+
+
+def test_the_folders_table_of_contents_leads_to_the_list_of_every_article(folder) -> None:
+    """The single page's 文章全文 is, in the folder, the list of every article on its own page."""
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    toc = index[index.index('class="toc-list"'):index.index("</nav>")]
+    assert '<li><a href="list.html#texts">文章列表</a></li>' in toc
+    listing = (folder / "list.html").read_text(encoding="utf-8")
+    assert '<section id="texts"' in listing and '<a href="#texts">文章列表</a>' in listing

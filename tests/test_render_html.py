@@ -141,6 +141,27 @@ def test_the_page_reads_the_article_table_overview_articles_then_the_rest_and_di
     assert toc[:2] == ["articles", "overview"] and toc[-1] == "parse-notes"
 
 
+def toc_sections(text: str) -> list[str]:
+    """The table of contents' top-level links (its sub-list holds the themes)."""
+    toc = text[text.index('class="toc-list"'):text.index("</nav>")]
+    return [t for t in re.findall(r'<li><a href="#?([\w.-]+)(?:#[\w-]+)?">', toc) if not t.startswith("t-")]
+
+
+def test_the_table_of_contents_lists_every_section_in_the_pages_order(html) -> None:
+    """文章全文, the section every article's text is in, used to be missing from it."""
+    text = html.decode("utf-8")
+    main = text[text.index("<main"):text.index("</main>")]
+    assert toc_sections(text) == re.findall(r'<section id="([\w-]+)" class="section', main)
+    assert '<a href="#texts">文章全文</a>' in text
+
+
+def test_the_search_help_names_every_part_of_an_article_the_search_reads(html) -> None:
+    """The search reads the kicker and the abstract too (report.js: every ``.zx`` part and the body)."""
+    help_text = re.search(r'<p class="filter-help" id="search-help">(.*?)</p>', html.decode("utf-8")).group(1)
+    listed = re.search(r"（(.*?)）", help_text).group(1).split("、")
+    assert listed == ["标题", "引题", "副题", "作者", "单位", "摘要", "正文"]
+
+
 def test_parse_notes_list_the_source_files_with_their_checksums(seed_corpus, html) -> None:
     notes = section(html, "parse-notes")
     for source in seed_corpus.sources:

@@ -16,6 +16,7 @@ ARTICLES_FOLDER = "articles"
 SECTION_PAGES = {
     "overview": "index.html",
     "articles": "index.html",
+    "texts": "list.html",
     "themes": "themes.html",
     "enterprises": "enterprises.html",
     "glossary": "glossary.html",
@@ -24,7 +25,7 @@ SECTION_PAGES = {
     "parse-notes": "notes.html",
     "sources": "notes.html",
 }
-"""The folder form's page for each section (the index page holds the overview and the article table)."""
+"""The folder form's page for each section (the index page holds the overview and the article table; ``list.html`` lists every article, each on its own page)."""
 PREFIX_PAGES = {"t-": "themes.html", "e-": "enterprises.html", "c-": "glossary.html", "d-": "duplicates.html"}
 
 
