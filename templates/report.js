@@ -443,7 +443,10 @@
     count.textContent = " " + hits.length + " 处";
     head.appendChild(count);
     var byline = doc.createElement("small");
-    byline.textContent = " " + (row.author || "—") + " · " + (row.unit || "—");
+    // as the theme lists give it: the author (未署名 before a unit) and the unit, each only when known
+    var known = function (text) { return text && text !== "—" ? text : ""; };
+    var author = known(row.author), unit = known(row.unit);
+    byline.textContent = author || unit ? " " + (author || "未署名") + (unit ? " · " + unit : "") : "";
     head.appendChild(byline);
     item.appendChild(head);
     var lines = doc.createElement("ul");
