@@ -1,7 +1,8 @@
 """What a reader meets on the page, in chromium: on a phone the keyboard visits the article cards in
 the order they are shown and never an unseen control, names stay whole, a search hit names only
-the author and unit it knows, an inferred title's badge stands apart, and the folder's list of
-articles numbers each once."""
+the author and unit it knows, an inferred title's badge stands apart, the folder's list of
+articles numbers each once, a 副题 is shown after its dash as printed, and an article's own page
+(folder form) starts right under its crumb."""
 
 from __future__ import annotations
 
@@ -132,6 +133,22 @@ def stack_records(stack_url: str) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def test_a_subtitle_is_shown_after_its_dash_as_printed(browser, stack_url) -> None:
+    """The page prints ——记王庄煤矿综采一队党支部; the record (and search, copy) keep it without the dash."""
+    context = browser.new_context(viewport=DESKTOP)
+    watched = Watched(context, stack_url)
+    page = watched.page
+    subtitled = [r for r in stack_records(stack_url) if r["subtitle"]]
+    assert subtitled
+    for record in subtitled:
+        shown = page.evaluate(
+            f"(() => {{ const e = document.querySelector('#{record['id']} .subtitle');"
+            " return [getComputedStyle(e, '::before').content, e.textContent]; })()")
+        assert shown == ['"——"', record["subtitle"]]
+    assert watched.errors == []
+    context.close()
+
+
 def test_a_search_hit_names_only_the_author_and_unit_it_knows(browser, stack_url) -> None:
     """A hit for an article without a unit read 张三 · —; it reads 张三, as the themes' lists give it."""
     context = browser.new_context(viewport=DESKTOP)
@@ -144,5 +161,21 @@ def test_a_search_hit_names_only_the_author_and_unit_it_knows(browser, stack_url
     assert unitless, "the stack page's articles print a byline without a unit"
     assert [text.strip() for _, text in unitless] == [records[i]["author"] for i, _ in unitless]
     assert not [text for _, text in bylines if "—" in text]
+    assert watched.errors == []
+    context.close()
+
+
+def test_an_articles_own_page_starts_right_under_its_crumb(browser, report_dir, stack_url) -> None:
+    """The folder form's article page showed a double rule and a gap between 文章 and the article."""
+    out = report_dir / "stack-folder"
+    build(report_dir / "stack-pages", out, layout="folder")
+    page_path = sorted((out / "articles").glob("*.html"))[0]
+    context = browser.new_context(viewport=DESKTOP)
+    watched = Watched(context, page_path.as_uri())
+    page = watched.page
+    rule, gap = page.evaluate(
+        "(() => { const crumb = document.querySelector('h2.crumb'), article = document.querySelector('article.article');"
+        " return [getComputedStyle(article).borderTopWidth, article.getBoundingClientRect().top - crumb.getBoundingClientRect().bottom]; })()")
+    assert rule == "0px" and gap < 16
     assert watched.errors == []
     context.close()
