@@ -93,3 +93,25 @@ def test_a_flipped_bit_in_the_kept_pages_memo_only_means_every_page_is_rendered(
     build(corpus, tmp_path / "again", layout="folder", jobs=1)
     build(corpus, tmp_path / "clean", layout="folder", jobs=1, use_cache=False)
     assert given == [] and files(tmp_path / "again") == files(tmp_path / "clean")
+
+
+def test_a_page_key_is_the_same_with_the_groups_digests_kept_and_changes_with_the_group(seed_corpus, segmenter) -> None:
+    """The digests of shared duplicate groups kept for one render give the keys computed afresh;
+    a copy's key changes when its group does (its page lists the group's members)."""
+    import dataclasses
+
+    from zhenggong_report.analyze import analyze_corpus
+    from zhenggong_report.render.folder import article_page_key
+    from zhenggong_report.render.view import build_view
+
+    copy = dataclasses.replace(seed_corpus.articles[0], id=seed_corpus.articles[0].id + "-copy")
+    corpus = dataclasses.replace(seed_corpus, articles=(*seed_corpus.articles, copy))
+    views = build_view(corpus, analyze_corpus(corpus, segmenter), bodies={a.id: f"<p>{a.id}</p>" for a in corpus.articles}).articles
+    grouped = [v for v in views if v.duplicates is not None]
+    assert len(grouped) == 2 and grouped[0].duplicates is grouped[1].duplicates
+    groups: dict[int, bytes] = {}
+    kept = [article_page_key(v, {"root": "../"}, groups) for v in views]
+    assert kept == [article_page_key(v, {"root": "../"}) for v in views] and len(groups) == 1
+    assert len(set(kept)) == len(views)
+    other = dataclasses.replace(grouped[0].duplicates, members=grouped[0].duplicates.members[:1])
+    assert article_page_key(dataclasses.replace(grouped[0], duplicates=other), {"root": "../"}) != kept[views.index(grouped[0])]
