@@ -48,6 +48,18 @@ def test_idf_is_over_this_corpus(segmenter) -> None:
     assert first["信访"] > first["职工"]
 
 
+def test_the_ranked_table_is_the_table_sorted_by_article_weight_and_word(segmenter, seed_corpus) -> None:
+    """The ranking by numpy's lexsort is pandas' sort by (article, weight descending, word), with
+    its ties too (copies of one text weigh their words alike), with and without sub-words."""
+    import dataclasses
+
+    articles = [*seed_corpus.articles, *(dataclasses.replace(a, id=a.id + "-copy") for a in seed_corpus.articles[:3])]
+    weights = term_weights(tokenize_corpus(dataclasses.replace(seed_corpus, articles=tuple(articles)), segmenter), segmenter)
+    for table in (weights, weights.with_sub_words()):
+        plain = table.table.sort_values(["doc", "weight", "word"], ascending=[True, False, True])
+        assert table.ranked().equals(plain) and list(table.ranked().index) == list(plain.index)
+
+
 def test_related_articles_are_the_three_most_similar_others(seed_analysis, by_title) -> None:
     for item in seed_analysis.articles:
         scores = [r.score for r in item.related]
