@@ -115,3 +115,17 @@ def test_a_page_key_is_the_same_with_the_groups_digests_kept_and_changes_with_th
     assert len(set(kept)) == len(views)
     other = dataclasses.replace(grouped[0].duplicates, members=grouped[0].duplicates.members[:1])
     assert article_page_key(dataclasses.replace(grouped[0], duplicates=other), {"root": "../"}) != kept[views.index(grouped[0])]
+
+
+def test_the_kept_pages_memo_is_one_per_code_templates_data_and_renderer_libraries() -> None:
+    from zhenggong_report.pipeline.kept_pages import pages_memo_key
+
+    base = pages_memo_key("code", "templates", {"themes.toml": "1"}, ("jinja2=3.1.4",))
+    assert base == pages_memo_key("code", "templates", {"themes.toml": "1"}, ("jinja2=3.1.4",))
+    assert len({
+        base,
+        pages_memo_key("other code", "templates", {"themes.toml": "1"}, ("jinja2=3.1.4",)),
+        pages_memo_key("code", "other templates", {"themes.toml": "1"}, ("jinja2=3.1.4",)),
+        pages_memo_key("code", "templates", {"themes.toml": "2"}, ("jinja2=3.1.4",)),
+        pages_memo_key("code", "templates", {"themes.toml": "1"}, ("jinja2=3.1.5",)),
+    }) == 5

@@ -60,9 +60,10 @@ class CachedPages:
         return self._manifests[report]
 
 
-def pages_memo_key(code: str, templates: str, data: dict[str, str]) -> str:
-    """What every kept page depends on besides its own key."""
-    return digest(KIND, code, templates, *(f"{name}={value}" for name, value in sorted(data.items())))
+def pages_memo_key(code: str, templates: str, data: dict[str, str], libraries: tuple[str, ...]) -> str:
+    """What every kept page depends on besides its own key: the code, the templates, the data files
+    and the renderer's libraries."""
+    return digest(KIND, code, templates, *(f"{name}={value}" for name, value in sorted(data.items())), *libraries)
 
 
 def cached_pages(cache: BuildCache, memo_key: str, link) -> Optional[CachedPages]:

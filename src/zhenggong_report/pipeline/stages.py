@@ -80,7 +80,7 @@ def run_build(config: BuildConfig, progress: Optional[Progress] = None) -> Build
         _empty(tree)  # of what a reuse that failed midway may have put into it
         pages = list(loaded.sources)  # handed over: make_report lets their text go after the map
         loaded = replace(loaded, sources=())
-        kept = cached_pages(cache, pages_memo_key(prints.code, prints.templates, prints.data), tree.link)
+        kept = cached_pages(cache, pages_memo_key(prints.code, prints.templates, prints.data, renderer_versions()), tree.link)
         meta = _without_cycle_collection(make_report, config, pages, prints, cache, progress, build_date, tree.put, kept)
         progress.stage("writing the report")
         files = _written(tree)
