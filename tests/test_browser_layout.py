@@ -4,12 +4,10 @@ roll list never break across two lines."""
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
-from conftest import FIXTURES
-from report_pages import write_report
+from report_pages import fixture_page_report
 from test_browser import DESKTOP, PHONE, Watched, browser, report_dir, report_url  # noqa: F401
 
 pytestmark = pytest.mark.browser
@@ -62,10 +60,7 @@ def test_on_a_laptop_the_first_screen_shows_the_first_articles_title_theme_and_u
 
 @pytest.fixture(scope="module")
 def commendation_url(report_dir) -> str:
-    pages = report_dir / "commendation-pages"
-    pages.mkdir()
-    shutil.copy(FIXTURES / "pages" / "commendation_page.txt", pages)
-    return write_report(pages, report_dir / "commendation").as_uri()
+    return fixture_page_report(report_dir, "commendation_page").as_uri()
 
 
 SPLIT_NAMES = """() => {

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 import subprocess
 import time
 import unicodedata
@@ -18,8 +17,7 @@ import pytest
 
 from zhenggong_report.render.search_synonyms import load_search_synonyms
 
-from conftest import FIXTURES
-from report_pages import write_report
+from report_pages import fixture_page_report
 from test_browser import DESKTOP, PHONE, Watched, all_rows, browser, report_dir, report_url, visible_rows  # noqa: F401
 from report_tools import axe_violations, needed_axe_script
 
@@ -378,10 +376,7 @@ def test_search_results_come_most_matches_first(reader) -> None:
 
 @pytest.fixture(scope="module")
 def stack_url(report_dir) -> str:
-    pages = report_dir / "stack-pages"
-    pages.mkdir()
-    shutil.copy(FIXTURES / "pages" / "lead_in_stack_page.txt", pages)
-    return write_report(pages, report_dir / "stack").as_uri()
+    return fixture_page_report(report_dir, "lead_in_stack_page").as_uri()
 
 
 def test_a_kicker_is_shown_small_over_its_title_searched_and_saved(browser, stack_url) -> None:
