@@ -168,7 +168,7 @@ def test_a_search_hit_names_only_the_author_and_unit_it_knows(browser, stack_url
 def test_an_articles_own_page_starts_right_under_its_crumb(browser, report_dir, stack_url) -> None:
     """The folder form's article page showed a double rule and a gap between 文章 and the article."""
     out = report_dir / "stack-folder"
-    build(report_dir / "stack-pages", out, layout="folder")
+    build(report_dir / "lead_in_stack_page-pages", out, layout="folder")  # the pages stack_url was built from
     page_path = sorted((out / "articles").glob("*.html"))[0]
     context = browser.new_context(viewport=DESKTOP)
     watched = Watched(context, page_path.as_uri())
