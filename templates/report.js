@@ -223,14 +223,46 @@
     if (current) { Array.prototype.forEach.call(current.querySelectorAll("details.why"), function (d) { d.open = true; }); }
   });
 
+  // --- the table of contents on a phone: one row of tabs scrolling sideways; a fade marks each
+  // edge with more tabs past it
+  var tabs = doc.querySelector(".toc-list");
+  if (tabs) {
+    var edges = function () {
+      tabs.classList.toggle("more-before", tabs.scrollLeft > 1);
+      tabs.classList.toggle("more-after", tabs.scrollWidth - tabs.clientWidth - tabs.scrollLeft > 1);
+    };
+    tabs.addEventListener("scroll", edges, { passive: true });
+    // a focused tab clear of the fades (the browser's own scrolling may leave it cut at the edge)
+    tabs.addEventListener("focusin", function (event) { event.target.scrollIntoView({ block: "nearest", inline: "nearest" }); });
+    window.addEventListener("resize", edges);
+    edges();
+  }
+
   // folder-only {
+  // --- the way back to the table: the index keeps its state (search, filters, sort) per index file
+  // for the tab's session; an article page's links back carry the state of its own link, else that one
+  var RETURN_KEY = "zg-return:";
+  function remember(state) {
+    try { sessionStorage.setItem(RETURN_KEY + location.href.split("#")[0], state); } catch (error) { /* no storage: back to the whole table */ }
+  }
+  function returnState(indexUrl) {
+    var params = readHash().params;
+    var state = Object.keys(params).map(function (key) { return key + "=" + encodeURIComponent(params[key]); }).join("&");
+    try { return state || sessionStorage.getItem(RETURN_KEY + indexUrl) || ""; } catch (error) { return state; }
+  }
+
   // --- an article's own page (the folder form): it is the current article
   var own = doc.querySelector("body.article-page article.article");
   if (own) {
     addTools(own, location.href.split("#")[0]);
+    var backLinks = Array.prototype.slice.call(doc.querySelectorAll("a[data-back]"));
     var opened = function () {
       var hash = readHash();
       showArticle(own, queryWords(hash.params.q || ""), false);
+      backLinks.forEach(function (a) {
+        var indexUrl = a.href.split("#")[0], state = returnState(indexUrl);
+        a.href = indexUrl + "#articles" + (state ? "&" + state : "");
+      });
     };
     window.addEventListener("hashchange", opened);
     opened();
@@ -570,6 +602,9 @@
       "共 " + rows.length + " 篇文章") + (waiting ? "（正在检索其余 " + waiting + " 篇…）" : "");
     empty.hidden = visible.length > 0 || waiting > 0;
     if (updateUrl) { writeUrl(); }
+    // folder-only {
+    if (data) { remember(state); }
+    // } folder-only
   }
 
   function open(anchor, stated) {
