@@ -208,6 +208,8 @@ def test_print_hides_navigation_and_starts_each_article_on_a_new_page(opened) ->
     assert page.is_hidden("#article-filters")
     breaks = page.eval_on_selector_all("article.article", "articles => articles.map(a => getComputedStyle(a).breakBefore)")
     assert breaks and set(breaks) == {"page"}
+    markers = page.eval_on_selector_all("details.why > summary", "s => s.map(e => getComputedStyle(e).listStyleType)")
+    assert markers and set(markers) == {"none"}  # paper prints 主题依据 without the disclosure triangle
 
 
 def test_accessibility_has_no_axe_violations(browser, report_url) -> None:
