@@ -101,7 +101,7 @@ def test_a_page_key_is_the_same_with_the_groups_digests_kept_and_changes_with_th
     import dataclasses
 
     from zhenggong_report.analyze import analyze_corpus
-    from zhenggong_report.render.folder import article_page_key
+    from zhenggong_report.render.folder import ArticlePageKeys
     from zhenggong_report.render.view import build_view
 
     copy = dataclasses.replace(seed_corpus.articles[0], id=seed_corpus.articles[0].id + "-copy")
@@ -109,12 +109,13 @@ def test_a_page_key_is_the_same_with_the_groups_digests_kept_and_changes_with_th
     views = build_view(corpus, analyze_corpus(corpus, segmenter), bodies={a.id: f"<p>{a.id}</p>" for a in corpus.articles}).articles
     grouped = [v for v in views if v.duplicates is not None]
     assert len(grouped) == 2 and grouped[0].duplicates is grouped[1].duplicates
-    groups: dict[int, bytes] = {}
-    kept = [article_page_key(v, {"root": "../"}, groups) for v in views]
-    assert kept == [article_page_key(v, {"root": "../"}) for v in views] and len(groups) == 1
+    keys = ArticlePageKeys({"root": "../"})
+    kept = [keys.of(v) for v in views]
+    assert kept == [ArticlePageKeys({"root": "../"}).of(v) for v in views] and len(keys.groups) == 1
     assert len(set(kept)) == len(views)
     other = dataclasses.replace(grouped[0].duplicates, members=grouped[0].duplicates.members[:1])
-    assert article_page_key(dataclasses.replace(grouped[0], duplicates=other), {"root": "../"}) != kept[views.index(grouped[0])]
+    assert ArticlePageKeys({"root": "../"}).of(dataclasses.replace(grouped[0], duplicates=other)) != kept[views.index(grouped[0])]
+    assert ArticlePageKeys({"root": "./"}).of(views[0]) != kept[0]  # the context is in the key
 
 
 def test_the_kept_pages_memo_is_one_per_code_templates_data_and_renderer_libraries() -> None:

@@ -1,6 +1,6 @@
 """Article pages an earlier build wrote, given to this build's report as they are.
 
-The renderer keys each article page by everything it is made from (:func:`..render.folder.article_page_key`);
+The renderer keys each article page by everything it is made from (:class:`..render.folder.ArticlePageKeys`);
 the templates, data files and code are in the key this memo is kept under. After a build the memo
 says, for each key, which file of the report kept in the cache (:meth:`..cache.BuildCache.store_tree`)
 holds that page; the next build links that file into its report, checked first against the kept

@@ -18,7 +18,7 @@ class CollectedFiles(dict):
 
 class KeptPages(Protocol):
     """Pages an earlier build made, by a key of everything a page is made from (the renderer's
-    :func:`.folder.article_page_key`): the renderer asks before it renders a page, and says which
+    :class:`.folder.ArticlePageKeys`): the renderer asks before it renders a page, and says which
     pages it made."""
 
     def give(self, key: bytes, relative: str) -> bool:

@@ -115,20 +115,26 @@ def search_files(articles: Iterable[ArticleView]) -> Iterator[tuple[str, bytes]]
         yield f"search/{number:04d}.js", packed_search_file(batch)
 
 
-def article_page_key(article: ArticleView, context: dict[str, Any], groups: Optional[dict[int, bytes]] = None) -> bytes:
+class ArticlePageKeys:
     """A digest of everything an article's page is made from besides the templates and the data
-    files: the article's view (its own body, not every article's) and the page's ``context``, as
-    plain data (:func:`..entries.pack_entry`: a list and a tuple alike, no object's identity), so the
-    same view gives the same key whether its parts came from a worker or the cache. ``groups``
-    keeps the digest of each duplicate group its members' views share, for one render: a group of
-    a hundred copies is packed once, not once for each of them."""
-    fields = tuple(getattr(article, f.name) for f in dataclasses.fields(article) if f.name not in ("bodies", "duplicates"))
-    group = article.duplicates
-    group_digest = b""
-    if group is not None:
-        known = groups if groups is not None else {}
-        group_digest = known.get(id(group)) or known.setdefault(id(group), _digest(pack_entry(group)))
-    return _digest(pack_entry((fields, group_digest, article.body, sorted(context.items()))))
+    files (:meth:`of`): the article's view (its own body, not every article's) and the pages'
+    ``context``, as plain data (:func:`..entries.pack_entry`: a list and a tuple alike, no object's
+    identity), so the same view gives the same key whether its parts came from a worker or the
+    cache. For one render: the context, the same for every page, is packed once, and so is each
+    duplicate group its members' views share (``groups``, by the shared object): a group of a
+    hundred copies is not packed once for each of them."""
+
+    def __init__(self, context: dict[str, Any]) -> None:
+        self.context = _digest(pack_entry(sorted(context.items())))
+        self.groups: dict[int, bytes] = {}
+
+    def of(self, article: ArticleView) -> bytes:
+        fields = tuple(getattr(article, f.name) for f in dataclasses.fields(article) if f.name not in ("bodies", "duplicates"))
+        group = article.duplicates
+        group_digest = b""
+        if group is not None:
+            group_digest = self.groups.get(id(group)) or self.groups.setdefault(id(group), _digest(pack_entry(group)))
+        return _digest(pack_entry((fields, group_digest, article.body, self.context)))
 
 
 def _digest(data: bytes) -> bytes:
@@ -170,11 +176,11 @@ def render_folder(
         with linking(FolderLinks(0, name)):
             put(name, render("folder_page.html.j2", partial=partial, page_title=title, root="", scripts=["assets/report.js"], **common))
     page = {"layout": "folder", "csp": FOLDER_CSP, "root": "../", "scripts": ["assets/report.js"], "toc_themes": False}
-    groups: dict[int, bytes] = {}
+    keys = ArticlePageKeys({**page, "made_with": made_with})
     with linking(FolderLinks(1, "")):
         for article in view.articles:
             relative = f"{ARTICLES_FOLDER}/{article.ref.anchor}.html"
-            key = article_page_key(article, {**page, "made_with": made_with}, groups) if kept is not None else b""
+            key = keys.of(article) if kept is not None else b""
             if kept is not None and kept.give(key, relative):
                 continue
             put(relative, render("article_page.html.j2", view=article, **page))
