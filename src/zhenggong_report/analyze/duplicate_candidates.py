@@ -135,23 +135,26 @@ class SketchSearch:
     def _reused(self, earlier: CandidateMemo) -> Optional[dict[int, np.ndarray]]:
         """Every eligible text's candidates from ``earlier`` and the new texts' bands, or None when
         the partitions differ or too many texts are new (then the index is built)."""
-        bounds = partition_bounds(self.classes[self.eligible]) if len(self.eligible) else ()
         now = {p.digest: i for i, p in enumerate(self.texts.prints)}
         then = np.array([now.get(d, -1) for d in earlier.digests] + [-1], dtype=np.int64)
         seen = np.zeros(len(self.texts), dtype=bool)
         seen[then[then >= 0]] = True
         new = [int(i) for i in self.eligible if not seen[i]]
-        if bounds != earlier.bounds or len(new) > REUSE_UP_TO * len(self.eligible):
+        if len(new) > REUSE_UP_TO * len(self.eligible):
+            return None
+        bounds = partition_bounds(self.classes[self.eligible]) if len(self.eligible) else ()
+        if bounds != earlier.bounds:
             return None
         self.bounds = bounds
+        uppers = np.array([upper for _, upper in bounds], dtype=np.int64)
         kept = np.frombuffer(earlier.pairs, dtype=np.int32).reshape(-1, 2)
         kept = then[kept]  # into this build's numbers; -1 for a text no longer here
         kept = kept[(kept >= 0).all(axis=1)]
-        return _by_text(np.concatenate([kept, *(self._new_pairs(n) for n in new)]))
+        return _by_text(np.concatenate([kept, *(self._new_pairs(n, uppers) for n in new)]))
 
-    def _new_pairs(self, text: int) -> np.ndarray:
-        """The candidate pairs with a new ``text``: the texts it finds, and the texts that find it."""
-        uppers = np.array([upper for _, upper in self.bounds], dtype=np.int64)
+    def _new_pairs(self, text: int, uppers: np.ndarray) -> np.ndarray:
+        """The candidate pairs with a new ``text`` (``uppers``: the partitions' upper size classes):
+        the texts it finds, and the texts that find it."""
         others = self.eligible[self.eligible != text]
         part = np.searchsorted(uppers, self.classes[others], side="left")
         finds = [
