@@ -1,4 +1,5 @@
-"""Printed rules: a line drawn with rule characters only (``━━━━━━``, ``══════``, ``——————``)."""
+"""Printed rules: a line drawn with rule characters only (``━━━━━━``, ``══════``, ``——————``, a box's
+top or bottom with its corners ``┌────┐``)."""
 
 from __future__ import annotations
 

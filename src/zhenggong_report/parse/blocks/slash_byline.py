@@ -1,7 +1,7 @@
 """Labelled bylines: ``文/张三``, ``文 / 张三 李四``, ``文｜张三``, ``文·张三``, ``作者：张三``, also with the
 author's unit in brackets after the names (``文/周斌（作者单位：…）``) or before them
-(``文/法律事务部　陈　静``), or the photographer's credit (``文/高志强　图/刘洋``; ``文、图/高志强``
-wrote and photographed)."""
+(``文/法律事务部　陈　静``), or the photographer's credit (``文/高志强　图/刘洋``; ``文、图/高志强`` and
+``文·图／华能山东发电有限公司工会　付吉鹏`` wrote and photographed)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,10 @@ from .base import initials, NAMES, BlockRule, name_list
 from .unit_byline import unit_byline_match
 
 
+_PHOTO_JOIN = "[、/／·・]"
+"""What joins the writer's label to the photographer's in one who wrote and photographed (``文、图``, ``文·图``)."""
+
+
 def _match(text: str, state: BlockState) -> Optional[re.Match[str]]:
     if len(text) > 30:
         return None
@@ -24,7 +28,7 @@ def _pattern(layout) -> str:
     """The label (``文``, or ``文、图`` for one who wrote and photographed), the names, and a
     photographer's credit after them (``图/刘洋``), whose names are no author's."""
     label, photo, mark = layout.pattern("labels"), layout.pattern("photo_labels"), r"\s*[/／|｜:：·・]\s*"
-    return (rf"^(?:{label})(?:[、/／](?:{photo}))?{mark}(?P<names>{NAMES})"
+    return (rf"^(?:{label})(?:{_PHOTO_JOIN}(?:{photo}))?{mark}(?P<names>{NAMES})"
             rf"(?:\s+(?:{photo}){mark}(?P<photo>{NAMES}))?$")
 
 
@@ -39,7 +43,8 @@ def _unit_first(text: str, state: BlockState) -> Optional[tuple[re.Match[str], s
 
 
 def _unit_pattern(layout) -> str:
-    return rf"^(?:{layout.pattern('labels')})\s*[/／|｜:：·・]\s*(?P<rest>.+)$"
+    label, photo = layout.pattern("labels"), layout.pattern("photo_labels")
+    return rf"^(?:{label})(?:{_PHOTO_JOIN}(?:{photo}))?\s*[/／|｜:：·・]\s*(?P<rest>.+)$"
 
 
 def _byline_and_unit(text: str, state: BlockState) -> tuple[Optional[re.Match[str]], Optional[tuple[str, str | None]]]:
