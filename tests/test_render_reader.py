@@ -99,3 +99,9 @@ def test_json_attribute_is_safe_in_single_quotes() -> None:
 def test_script_compaction_keeps_literals_and_meaning() -> None:
     source = 'var a = "x = 1 , y" + b;\n  // gone\nif (a && b) { c = /[a-z ]+/g; d = \'q ; r\'; }\nreturn -x - -y;\n'
     assert compact_js(source) == 'var a="x = 1 , y" + b;\nif(a&&b){c= /[a-z ]+/g;d=\'q ; r\';}\nreturn -x - -y;'
+
+
+def test_a_paragraph_with_two_reasons_of_one_kind_is_named_once() -> None:
+    """Two points opening in one paragraph (分点 ¶8 twice) read 第9段段首句点明, not 第9、9段."""
+    reasons = ["第9段段首句点明", "第9段段首句点明", "第12段段首句点明"]
+    assert compact_reasons(reasons) == ("第9、12段段首句点明",)

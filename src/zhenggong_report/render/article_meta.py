@@ -61,7 +61,8 @@ REASON_GROUPS = ("第", "段")
 
 def compact_reasons(reasons: Sequence[str]) -> tuple[str, ...]:
     """``第1段小标题；第4段小标题`` read as ``第1、4段小标题``: reasons that differ only in the
-    paragraph number are listed once (their weights, if any, dropped)."""
+    paragraph number are listed once (their weights, if any, dropped), each paragraph once (two
+    points opening in one paragraph are 第9段, not 第9、9段)."""
     groups: dict[str, list[str]] = {}
     order: list[str] = []
     for reason in reasons:
@@ -72,7 +73,8 @@ def compact_reasons(reasons: Sequence[str]) -> tuple[str, ...]:
             if key not in groups:
                 groups[key] = []
                 order.append(key)
-            groups[key].append(number)
+            if number not in groups[key]:
+                groups[key].append(number)
         else:
             order.append(reason)
     return tuple(f"第{'、'.join(groups[k])}{k}" if k in groups else k for k in order)
