@@ -61,6 +61,8 @@ class Layout:
     source_labels: tuple[str, ...] = ()
     publisher_endings: tuple[str, ...] = ()
     """How the 报头 line naming the paper's publisher ends (``[masthead] publisher_endings``: 主办)."""
+    publisher_labels: tuple[str, ...] = ()
+    """Labels of the 报头 line naming the paper's publisher before it (``[masthead] publisher_labels``: 主办单位：)."""
     title_run_on_openers: tuple[str, ...] = ()
     """Words a title opens with that run on into its next line (``[titles] run_on_openers``)."""
     notice_title_openers: tuple[str, ...] = ()
@@ -179,6 +181,7 @@ OPTIONAL_PATTERNS = {
     "supplied_by": "unit_credit_words", "provided_items": "provided_items", "provided_verbs": "provided_verbs",
     "artwork_labels": "artwork_labels", "artwork_endings": "artwork_endings",
     "book_author_marks": "book_author_marks", "book_publishers": "book_publishers",
+    "publisher_labels": "publisher_labels",
 }
 """Patterns of word lists a layout file may leave out, by name: the :class:`Layout` field each
 alternates (:data:`NEVER` when the list is empty)."""

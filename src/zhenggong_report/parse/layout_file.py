@@ -31,6 +31,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "masthead_endings": ("masthead", "endings"),
     "masthead_names": ("masthead", "names"),
     "publisher_endings": ("masthead", "publisher_endings"),
+    "publisher_labels": ("masthead", "publisher_labels"),
     "weekdays": ("dateline", "weekdays"),
     "page_counts": ("dateline", "page_counts"),
     "column_names": ("columns", "names"),

@@ -8,7 +8,7 @@ from ..state import BlockState, Line
 from .base import initials, BlockRule
 from .furniture import folded, push_furniture
 
-_SERIAL = re.compile(r"CN\d{2}-\d{4}")
+SERIAL = re.compile(r"CN\d{2}-\d{4}")
 
 
 def _opening(layout) -> str:
@@ -21,7 +21,7 @@ def is_imprint_line(text: str, state: BlockState) -> bool:
     plain = folded(text)
     if not state.layout.regex("imprint-opening", _opening).match(plain):
         return False
-    if "CN" in plain and _SERIAL.search(plain):
+    if "CN" in plain and SERIAL.search(plain):
         return True
     label = state.layout.regex("imprint", lambda layout: rf"^(?:{layout.pattern('imprint')})\s*[:：]").match(plain)
     return bool(label) and not plain.endswith(("。", "！", "？"))
@@ -40,7 +40,7 @@ def imprint(state: BlockState) -> bool:
     while index < len(state.lines) and not state.lines[index].blank and is_imprint_line(state.lines[index].text, state):
         lines.append(state.lines[index])
         index += 1
-    serial = _SERIAL.search(folded("".join(line.text for line in lines)))
+    serial = SERIAL.search(folded("".join(line.text for line in lines)))
     meta = {"serial": serial.group(0)} if serial else {}
     push_furniture(state, lines, "imprint", **meta)
     state.pos = max(state.pos, index)

@@ -1,7 +1,7 @@
 """Mastheads: the paper's name printed on a line of its own (``枣矿工人报``), with the Latin
 transliteration some papers print right under it (``JINNENG KONGGU MEIYE BAO``, blank lines between
-allowed), and who puts the paper out, beside the name (``枣庄矿业集团　枣矿报``) or on a line of its
-own (``中国石油兰州石化公司主办``)."""
+allowed), and who puts the paper out, beside the name (``枣庄矿业集团　枣矿报``; a line of its own,
+``中国石油兰州石化公司主办``, is :mod:`.publisher_line`'s)."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def publisher_name(text: str, state: BlockState) -> str | None:
     name = folded(text)
     if not _CJK_ONLY.match(name) or len(name) > 3 * state.layout.masthead_max:
         return None
-    for ending in state.layout.publisher_endings:
+    for ending in sorted(state.layout.publisher_endings, key=len, reverse=True):  # 主管主办 before 主办
         if name.endswith(ending) and len(name) - len(ending) >= 3:
             return name[: -len(ending)]
     return name if len(name) >= 4 and name.endswith(state.layout.issuer_endings) else None
@@ -73,20 +73,6 @@ def masthead(state: BlockState) -> bool:
     return True
 
 
-def publisher_line(state: BlockState) -> bool:
-    """A line of the 报头 that names who puts the paper out, ``中国石油兰州石化公司主办`` (``[masthead]
-    publisher_endings``), at the top of the page or by its other furniture: part of the masthead;
-    the name is the page's publisher (the enterprise whose paper it is)."""
-    text = folded(state.line.text)
-    if not text.endswith(state.layout.publisher_endings) or not near_page_edge(state):
-        return False
-    publisher = publisher_name(state.line.text, state)
-    if publisher is None:
-        return False
-    push_furniture(state, [state.line], "masthead", "publisher_line", publisher=publisher)
-    return True
-
-
 def with_latin_name(state: BlockState, index: int) -> list[Line]:
     """The masthead's name at line ``index``, and its pinyin when the next non-blank line is one."""
     following = next_filled(state, index)
@@ -106,4 +92,3 @@ def _hint(layout) -> str:
 
 
 RULE = BlockRule(masthead, unpunctuated=True)
-PUBLISHER = BlockRule(publisher_line, unpunctuated=True)
