@@ -47,3 +47,14 @@ def test_brackets_after_a_labelled_byline_that_hold_no_unit_make_no_byline(segme
     """``文/周斌（摄影）``: only an affiliation's words (作者单位, 单位, 作者系 …) open a unit."""
     result = parse_page(source_from_bytes(f"班组建设的几点做法\n文/周斌（摄影）\n\n{BODY}".encode("utf-8"), "p.txt"), segmenter)
     assert all(a.affiliation is None and a.authors != ("周斌",) for a in result.articles)
+
+
+@pytest.mark.parametrize("byline", ["◎通讯员　李娜　摄影报道", "◎通讯员　李娜　图文报道"])
+def test_a_report_word_after_a_marker_bylines_name_is_no_author(byline, segmenter) -> None:
+    assert _article(byline, segmenter) == ("班组建设的几点做法", ("李娜",), ("通讯员",), None)
+
+
+def test_a_role_word_among_words_a_marker_byline_cannot_read_names_no_author(segmenter) -> None:
+    """``◎通讯员　李娜　摄像``: the line is the byline under the title, but which of its words are
+    names it does not say; no author rather than 通讯员 and 摄像 as people."""
+    assert _article("◎通讯员　李娜　摄像", segmenter) == ("班组建设的几点做法", (), (), None)

@@ -193,3 +193,18 @@ def test_a_line_of_the_masthead_naming_who_puts_the_paper_out_is_its_publisher(s
 def test_a_publisher_line_inside_an_article_is_its_text(segmenter) -> None:
     result = parse_text(f"班组建设的几点做法\n■ 张三\n\n{BODY}　　本次活动由公司工会主办\n", segmenter)
     assert result.note.meta.publisher is None and "masthead" not in [l.kind for l in result.leftovers]
+
+
+@pytest.mark.parametrize("entry", ["▲采煤一区：班组长上讲台……………（2版）", "▲采煤一区：班组长上讲台　（2版）", "▲我的师傅　　详见第4版", "我的师傅　见第四版"])
+def test_a_contents_entry_with_its_page_in_brackets_or_after_a_pointer_is_the_lists(entry, segmenter) -> None:
+    result = _parse(f"鲁西矿工报\n2026年9月5日　星期五\n本期导读\n{entry}\n家属协管员走进井口　3版", segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers][-1] == ("contents", ((3, 5),))
+    assert (result.note.meta.edition, result.note.meta.column) == (None, None)
+
+
+@pytest.mark.parametrize("teaser", ["▲我的师傅　　4版", "●采煤一区：班组长上讲台（2版）"])
+def test_a_marked_line_naming_a_page_and_no_date_is_no_dateline(teaser, segmenter) -> None:
+    """A teaser printed without a contents heading points to a page: it gives the page no 版次 and no column."""
+    result = _parse(f"鲁西矿工报\n2026年9月5日　星期五\n{teaser}", segmenter)
+    assert (result.note.meta.edition, result.note.meta.column) == (None, None)
+    assert "dateline" not in [l.kind for l in result.leftovers if l.text == teaser]

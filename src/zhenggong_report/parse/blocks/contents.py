@@ -8,7 +8,8 @@ from ..state import BlockState, Line
 from .base import initials, BlockRule
 from .furniture import push_furniture
 
-_ENTRY = re.compile(r"(?:第?[A-Z]?\d{1,2}版|[.…·]{2,}\s*\d{1,2})$")
+_ENTRY = re.compile(r"(?:第?(?:[A-Z]?\d{1,2}|[一二三四五六七八九十]{1,2})版|[.…·]{2,}\s*\d{1,2})[）)]?$")
+"""An entry's page at its end: ``… 2版``, ``……2``, in brackets ``（2版）``, ``详见第三版``."""
 
 
 def starts(line: Line, state: BlockState) -> bool:
@@ -16,7 +17,8 @@ def starts(line: Line, state: BlockState) -> bool:
 
 
 def contents(state: BlockState) -> bool:
-    """``本期导读`` / ``要目`` and the entries under it that point to a page (``… 2版``): a contents list."""
+    """``本期导读`` / ``要目`` and the entries under it that point to a page (``… 2版``, ``▲… （2版）``,
+    ``详见第3版``): a contents list."""
     if not starts(state.line, state):
         return False
     lines = [state.line]

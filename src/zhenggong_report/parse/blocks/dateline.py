@@ -12,6 +12,7 @@ from ..text import has_sentence_punctuation
 from .base import BlockRule
 from .furniture import edition_name, folded, push_furniture
 from .editors_line import STAFF_SEPARATORS, has_staff_separator, read_editors
+from .marker_byline import MARKERS
 from .masthead import masthead_name
 
 _DATE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
@@ -44,7 +45,8 @@ def _is_prose(text: str) -> bool:
 
 def read_dateline(text: str, state: BlockState) -> Optional[dict[str, Any]]:
     """What a dateline says (date, weekday, edition, issue, column, the staff after them), or None
-    when ``text`` is none."""
+    when ``text`` is none; a line opening with a marker (``▲``, ``●``) and naming a page but no date
+    points to that page (a contents entry without its heading), and is none."""
     if has_sentence_punctuation(text) or len(text) > 60 or text[:1] in "（(【[" or _is_prose(text):
         return None
     editors: dict[str, str] = {}
@@ -52,7 +54,7 @@ def read_dateline(text: str, state: BlockState) -> Optional[dict[str, Any]]:
         text, editors = _staff_after(text, state)
     plain = state.layout.regex("page-count", _page_count).sub(" ", folded(text))
     date, edition = _DATE.search(plain), _EDITION.search(plain)
-    if not (date or edition):
+    if not (date or edition) or (plain[:1] in MARKERS and not date):  # ``▲我的师傅　4版``: a teaser, no dateline
         return None
     weekday = state.layout.regex("weekday", lambda layout: layout.pattern("weekdays")).search(plain)
     issue = _ISSUE.search(plain)

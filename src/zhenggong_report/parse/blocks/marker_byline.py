@@ -63,6 +63,8 @@ def _read(text: str, state: BlockState) -> tuple[tuple[str, ...], tuple[str | No
     names = () if role else name_list(match.group("names"))
     if any(len(name) > 4 for name in names):  # an unspaced run of five or six characters: no name
         return None
+    if any(state.layout.role_of(name) for name in names):  # ``◎通讯员　李娜　摄像``: a role word among words unread
+        return (), (), None
     return names, (None,) * len(names), None
 
 
@@ -70,7 +72,8 @@ def marker_byline(state: BlockState) -> bool:
     """``●刘兆媛``, ``□ 李 林``, ``■ 张慧良``: a byline marker and the author's name(s), also with
     the unit before the name (``◎ 西铭矿 唐鹏``), role words before it (``■ 特约记者 张三``) or the
     unit in brackets after it. A role word in place of a name (``■本报评论员``) is the role, with
-    no name. A report word after the names (``■ 王芳　报道``, ``[bylines] report_endings``) names no
+    no name; a role word among words the rule cannot read (``◎通讯员　李娜　摄像``) leaves the
+    byline nameless. A report word after the names (``■ 王芳　报道``, ``[bylines] report_endings``) names no
     one: the line is marked ``reported``, a credit that closes the item above it."""
     text, reported = without_report_word(state.line.text, state)
     found = _read(text, state)
