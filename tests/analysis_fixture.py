@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from zhenggong_report.models import (
+from zhenggong_report.models.analysis import (
     Analysis,
-    Article,
     ArticleAnalysis,
     Claim,
     Enterprise,
@@ -20,11 +19,11 @@ from zhenggong_report.models import (
     Evidence,
     GlossaryEntry,
     Keyword,
-    ParsedCorpus,
     Related,
     ThemeDefinition,
     ThemeHit,
 )
+from zhenggong_report.models.parsed import Article, ParsedCorpus
 
 THEMES = (
     ThemeDefinition("party-integration", "党建融合", "党建工作与生产经营深度融合。", (("党建", 2.0), ("融合", 1.5), ("生产经营", 1.0))),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zhenggong_report.models import Article, Paragraph, ParsedCorpus
+from zhenggong_report.models.parsed import Article, Paragraph, ParsedCorpus
 
 
 def make_article(title: str, paragraphs, article_id: str = "a-test0001", affiliation=None, abstract=None, keywords=()) -> Article:

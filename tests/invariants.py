@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
-from zhenggong_report.models import WHOLE_ROW, SourceFile, is_blank_line, spans_in_columns
+from zhenggong_report.models.source_files import WHOLE_ROW, SourceFile, is_blank_line, spans_in_columns
 from zhenggong_report.parse.gutter import split_at_gutter
 
 

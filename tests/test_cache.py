@@ -214,21 +214,19 @@ def test_a_flipped_bit_in_one_kind_of_entry_never_changes_the_output(seeds, tmp_
 def test_a_flipped_bit_in_the_dictionary_cache_is_not_used(tmp_path, cache_folder):
     import jieba
 
-    from zhenggong_report.segmenter import CACHE_FILE, Segmenter
+    from zhenggong_report.jieba_dictionary import CACHE_FILE, load_cached_dictionary
+    from zhenggong_report.segmenter import Segmenter
 
     first = Segmenter(cache_folder=cache_folder)
     expected = first.cut("加强国有企业党建工作")
     dictionary = cache_folder / CACHE_FILE
     assert dictionary.is_file() and (cache_folder / (CACHE_FILE + ".sha256")).is_file()
     flip_bit(dictionary, len(dictionary.read_bytes()) // 2)
-    probe = Segmenter(cache_folder=cache_folder)
-    probe._tokenizer = jieba.Tokenizer()
-    assert not probe._load_cached_dictionary(dictionary)
+    assert not load_cached_dictionary(jieba.Tokenizer(), dictionary)
     second = Segmenter(cache_folder=cache_folder)
     assert second.cut("加强国有企业党建工作") == expected
     assert second.tokenizer.FREQ == first.tokenizer.FREQ  # built afresh and kept again
-    probe._tokenizer = jieba.Tokenizer()
-    assert probe._load_cached_dictionary(dictionary)
+    assert load_cached_dictionary(jieba.Tokenizer(), dictionary)
 
 
 def test_a_planted_pickle_runs_nothing(tmp_path):
@@ -254,8 +252,8 @@ def test_an_entry_with_a_valid_digest_builds_only_this_packages_dataclasses():
 
     from zhenggong_report.entries import _TAG, _VALUES, MAGIC, DamagedEntry, pack_entry, unpack_entry
 
-    tags = ("os:system", "subprocess:Popen", "cli:main", "nowhere:Thing", "models:is_blank_line", ".cli:main",
-            "zhenggong_report.cli:main", "models:Article")  # the last: a record whose values do not fit its fields
+    tags = ("os:system", "subprocess:Popen", "cli:main", "nowhere:Thing", "models.source_files:is_blank_line",
+            ".cli:main", "zhenggong_report.cli:main", "models.parsed:Article")  # the last: a record whose values do not fit its fields
     for tag in tags:
         for plain in ({_TAG: tag, _VALUES: ["id"]}, {_TAG: tag, "args": ["id"]}):
             payload = msgpack.packb(plain)
@@ -263,6 +261,28 @@ def test_an_entry_with_a_valid_digest_builds_only_this_packages_dataclasses():
                 unpack_entry(MAGIC + hashlib.sha256(payload).digest() + payload)
     with pytest.raises(TypeError):
         pack_entry(object())
+
+
+def test_a_record_tagged_with_a_name_it_is_only_exported_under_is_refused(seed_corpus):
+    """``models`` re-exports the records its modules define; an entry that tags one by the package
+    (as entries did when the records lived in one ``models`` module) is damaged, so missing, never
+    rebuilt from a class found under another module's name."""
+    import hashlib
+
+    import msgpack
+
+    from zhenggong_report.entries import _TAG, MAGIC, DamagedEntry, pack_entry, unpack_entry
+
+    article = seed_corpus.articles[0]
+    plain = msgpack.unpackb(pack_entry(article)[len(MAGIC) + 32 :])
+
+    def tagged(tag: str) -> bytes:
+        payload = msgpack.packb(plain | {_TAG: tag}, use_bin_type=True)
+        return MAGIC + hashlib.sha256(payload).digest() + payload
+
+    assert plain[_TAG] == "models.parsed:Article" and unpack_entry(tagged("models.parsed:Article")) == article
+    with pytest.raises(DamagedEntry):
+        unpack_entry(tagged("models:Article"))
 
 
 def test_real_entries_come_back_equal(seed_corpus, segmenter):

@@ -13,7 +13,7 @@ import pytest
 from zhenggong_report.render.labels import labels
 from zhenggong_report.analyze.duplicates import EXACT_BELOW, find_duplicates, search_duplicates
 from zhenggong_report.cli import main
-from zhenggong_report.models import Analysis, ArticleAnalysis
+from zhenggong_report.models.analysis import Analysis, ArticleAnalysis
 
 from conftest import SEEDS
 

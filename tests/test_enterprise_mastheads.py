@@ -16,7 +16,7 @@ from zhenggong_report.analyze.enterprises import read_enterprises
 from zhenggong_report.analyze.paper_owners import Masthead
 from zhenggong_report.analyze.tokens import tokenize_corpus
 from zhenggong_report.errors import DataFileError
-from zhenggong_report.models import ParsedCorpus
+from zhenggong_report.models.parsed import ParsedCorpus
 from zhenggong_report.parse import parse_page
 from zhenggong_report.sources import source_from_bytes
 

@@ -147,7 +147,7 @@ def test_a_remembered_glossary_is_the_glossary(seed_corpus) -> None:
 
     from zhenggong_report.analyze.glossary import GlossaryMemo
     from zhenggong_report.analyze.tokens import article_text_units
-    from zhenggong_report.models import Paragraph
+    from zhenggong_report.models.parsed import Paragraph
 
     units = tuple(article_text_units(a) for a in seed_corpus.articles)
     names = frozenset({"山能财司"})

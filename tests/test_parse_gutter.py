@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zhenggong_report.models import LEFT, RIGHT, WHOLE_ROW, SourceFile, lines_label
+from zhenggong_report.models.source_files import LEFT, RIGHT, WHOLE_ROW, SourceFile, lines_label
 from zhenggong_report.parse import parse_page
 from zhenggong_report.parse.blocks import tokenize_blocks
 from zhenggong_report.parse.gutter import TOLERANCE, split_at_gutter

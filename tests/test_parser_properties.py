@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from zhenggong_report.errors import InputError
-from zhenggong_report.models import SourceFile, is_blank_line
+from zhenggong_report.models.source_files import SourceFile, is_blank_line
 from zhenggong_report.parse import parse_page
 from zhenggong_report.render.data import article_record, leftover_record
 from zhenggong_report.sources import source_from_bytes, split_lines

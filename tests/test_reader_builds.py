@@ -13,7 +13,7 @@ import pytest
 
 from zhenggong_report.pipeline import stages as build_module
 from zhenggong_report import cli
-from zhenggong_report.models import SourceFacts
+from zhenggong_report.models.source_files import SourceFacts
 from zhenggong_report.pipeline.store import page_keys
 from zhenggong_report.sources import read_source
 

@@ -406,7 +406,7 @@ def test_inline_css_is_compacted_without_touching_strings() -> None:
 
 
 def test_a_widely_used_formulation_links_its_first_articles_and_counts_the_rest(seed_corpus, analysis, monkeypatch) -> None:
-    from zhenggong_report.models import GlossaryEntry
+    from zhenggong_report.models.analysis import GlossaryEntry
     from zhenggong_report.render import view as view_module
 
     ids = tuple(a.id for a in seed_corpus.articles)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhenggong_report.models import Paragraph
+from zhenggong_report.models.parsed import Paragraph
 from zhenggong_report.render.markdown import BodyRenderer, is_safe_link, mark_first, mark_span, terms_pattern
 
 

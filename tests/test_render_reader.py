@@ -65,7 +65,7 @@ def test_every_kind_the_pipeline_writes_has_a_chinese_label() -> None:
 
 
 def test_page_info_comes_from_the_page_notes_printed_metadata() -> None:
-    from zhenggong_report.models import PageMeta, PageNote
+    from zhenggong_report.models.parsed import PageMeta, PageNote
 
     assert page_info(None) == PageInfo()
     assert page_info(PageNote("a.txt", "leading", ())) == PageInfo(fields=())

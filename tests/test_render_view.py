@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from zhenggong_report.models import Analysis, ArticleAnalysis, Enterprise, EnterpriseLink
+from zhenggong_report.models.analysis import Analysis, ArticleAnalysis, Enterprise, EnterpriseLink
 from zhenggong_report.render.anchors import AnchorBook, slug
 from zhenggong_report.render.charts import (
     NO_GROUP,
@@ -138,7 +138,7 @@ def test_articles_without_analysis_links_still_render(seed_corpus, analysis) -> 
 
 
 def test_a_glossary_entry_links_its_first_articles_and_counts_the_rest(seed_corpus, analysis, monkeypatch) -> None:
-    from zhenggong_report.models import GlossaryEntry
+    from zhenggong_report.models.analysis import GlossaryEntry
     from zhenggong_report.render import view as view_module
 
     ids = tuple(a.id for a in seed_corpus.articles)

@@ -77,17 +77,17 @@ def test_the_dictionary_cache_is_loaded_in_one_read_or_not_at_all(segmenter, tmp
     """A missing or damaged cache is refused (jieba then builds the dictionary and rewrites it)."""
     import jieba
 
-    from zhenggong_report.segmenter import CACHE_FILE, Segmenter, cache_dir
+    from zhenggong_report.cache import cache_dir
+    from zhenggong_report.jieba_dictionary import CACHE_FILE, load_cached_dictionary
 
-    bare = Segmenter.__new__(Segmenter)
-    bare._tokenizer = jieba.Tokenizer()
-    assert not bare._load_cached_dictionary(tmp_path / "missing.cache")
+    bare = jieba.Tokenizer()
+    assert not load_cached_dictionary(bare, tmp_path / "missing.cache")
     (tmp_path / "damaged.cache").write_bytes(b"not a marshal dump")
-    assert not bare._load_cached_dictionary(tmp_path / "damaged.cache")
-    assert not bare.tokenizer.initialized
-    assert bare._load_cached_dictionary(cache_dir() / CACHE_FILE)
-    assert bare.tokenizer.initialized and bare.tokenizer.FREQ.get("国有企业")
-    assert bare.tokenizer.lcut("加强国有企业党建") == ["加强", "国有企业", "党建"]
+    assert not load_cached_dictionary(bare, tmp_path / "damaged.cache")
+    assert not bare.initialized
+    assert load_cached_dictionary(bare, cache_dir() / CACHE_FILE)
+    assert bare.initialized and bare.FREQ.get("国有企业")
+    assert bare.lcut("加强国有企业党建") == ["加强", "国有企业", "党建"]
 
 
 def test_jieba_is_loaded_on_first_use_only(tmp_path: Path) -> None:

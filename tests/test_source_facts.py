@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zhenggong_report.models import SourceFacts
+from zhenggong_report.models.source_files import SourceFacts
 from zhenggong_report.sources import read_source, source_from_bytes
 from zhenggong_report.sources.facts import facts_record, facts_summary
 

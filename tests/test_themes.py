@@ -6,7 +6,7 @@ from zhenggong_report.analyze.data_files import ScoringRules, Taxonomy, load_ana
 from zhenggong_report.analyze.theme_matches import TermIndex
 from zhenggong_report.analyze.themes import read_article_themes
 from zhenggong_report.analyze.tokens import tokenize_article
-from zhenggong_report.models import ThemeDefinition
+from zhenggong_report.models.analysis import ThemeDefinition
 
 from analysis_helpers import make_article
 

@@ -26,6 +26,12 @@ ENTRY_SUFFIX = ".entry"
 KEPT_REPORTS = 3
 MANIFEST = "manifest" + ENTRY_SUFFIX
 """In a kept report's folder: each file's SHA-256 (a verified entry itself)."""
+DEFAULT_CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "zhenggong-report"
+
+
+def cache_dir() -> Path:
+    """The project's cache folder (``ZHENGGONG_CACHE_DIR`` overrides): the build cache and jieba's dictionary cache."""
+    return Path(os.environ.get("ZHENGGONG_CACHE_DIR", DEFAULT_CACHE_DIR))
 
 
 def digest(*parts: str | bytes) -> str:

@@ -20,7 +20,8 @@ from .pipeline import BuildConfig, load_sources, parse_sources
 from .segmenter import Segmenter
 from .progress import Progress
 from .errors import Interrupted, ReportError
-from .models import Article, lines_label
+from .models.parsed import Article
+from .models.source_files import lines_label
 from .render.data import article_record, leftover_record
 
 

@@ -100,7 +100,7 @@ def _from_plain(plain: dict) -> Any:
 
 @lru_cache(maxsize=None)
 def _class_tag(cls: type) -> str:
-    """``module:qualname`` within this package (``models:Evidence``); TypeError for any other class."""
+    """``module:qualname`` within this package (``models.analysis:Evidence``); TypeError for any other class."""
     if not cls.__module__.startswith(f"{_PACKAGE}."):
         raise TypeError(f"{cls.__module__}:{cls.__qualname__} is not a dataclass of this package")
     return f"{cls.__module__.removeprefix(_PACKAGE + '.')}:{cls.__qualname__}"

@@ -2,7 +2,8 @@
 
 A :class:`Segmenter` holds its own ``jieba.Tokenizer`` (never the module-level
 global one), loads the project's user dictionary and stop words from data files
-and keeps jieba's dictionary cache in a project-controlled folder. Its one POS
+and keeps jieba's dictionary cache in a project-controlled folder (how the
+dictionary is loaded and kept: :mod:`.jieba_dictionary`). Its one POS
 tokenizer is bound to that tokenizer and built only when a caller first needs
 tags (loading jieba's tag table costs about as much as segmenting the seeds), and
 only for small spans: whole articles are cut once with the plain tokenizer.
@@ -10,63 +11,20 @@ only for small spans: whole articles are cut once with the plain tokenizer.
 
 from __future__ import annotations
 
-import gc
-import hashlib
-import importlib
-import logging
-import marshal
 import math
-import os
 import re
-import sys
-import threading
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from typing import TYPE_CHECKING
-
+from .cache import cache_dir
 from .errors import DataFileError
+from .jieba_dictionary import import_jieba, load_dictionary, pos_tokenizer
 from .resources import data_path
 
 if TYPE_CHECKING:  # jieba itself is imported on first use: a rebuild from the cache never needs it
     import jieba
 
     from .wordroute import RouteCutter
-
-
-def _jieba():
-    """jieba, imported on first use; the first time in a short-lived thread of its own.
-
-    Importing jieba imports ``pkg_resources``, which raises and catches parse errors (its vendored
-    pyparsing) as it reads the installed packages: each error's traceback holds the frames that
-    imported it, back to the first caller. A build runs with the cycle collector paused, so those
-    cycles, and with them every local of every caller on the stack, would live as long as the
-    process: at the reduce, all the bodies and word units (about 400 MB at 19,000 articles).
-    Imported in a thread, the cycles hold that thread's few frames only."""
-    if "jieba" not in sys.modules:
-        importer = threading.Thread(target=_import_quietly, args=("jieba",), name="import-jieba", daemon=True)
-        importer.start()
-        importer.join()
-    import jieba  # raises here, in the caller, should the import have failed
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
-
-
-def _import_quietly(name: str) -> None:
-    try:
-        importlib.import_module(name)
-    except Exception:  # noqa: BLE001 - the caller's own import reports it
-        pass
-
-CACHE_FILE = "jieba.dict.cache"
-DIGEST_SUFFIX = ".sha256"
-DEFAULT_CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "zhenggong-report"
-
-
-def cache_dir() -> Path:
-    """Where jieba's dictionary cache lives (``ZHENGGONG_CACHE_DIR`` overrides)."""
-    return Path(os.environ.get("ZHENGGONG_CACHE_DIR", DEFAULT_CACHE_DIR))
 
 
 NAME_FLAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "x", "m"})
@@ -91,12 +49,6 @@ def read_stopwords(path: Path) -> frozenset[str]:
             raise DataFileError(str(path), "one word per line, no spaces inside a word", f"line {number}")
         words.add(word)
     return frozenset(words)
-
-
-def _userdict_problem(error: Exception) -> str:
-    if isinstance(error, UnicodeDecodeError):
-        return f"not UTF-8 text ({error.reason} at byte {error.start})"
-    return str(error)
 
 
 HAN = re.compile("[\u4e00-\u9fd5]")
@@ -140,62 +92,14 @@ class Segmenter:
         A build whose pages all come from the cache never pays for the load.
         """
         if self._tokenizer is None:
-            tokenizer = _jieba().Tokenizer()
+            tokenizer = import_jieba().Tokenizer()
             self._tokenizer = tokenizer
-            if not self._load_cached_dictionary(Path(self.cache_folder) / CACHE_FILE):
-                self._build_dictionary()
-            if self.userdict and Path(self.userdict).exists():
-                try:
-                    tokenizer.load_userdict(str(self.userdict))
-                except (ValueError, UnicodeDecodeError) as error:
-                    self._tokenizer = None
-                    raise DataFileError(str(self.userdict), _userdict_problem(error)) from None
-            # The dictionary is hundreds of thousands of long-lived objects; without this every full
-            # garbage collection walks all of them again (a third of the segmenting time).
-            gc.freeze()
+            try:
+                load_dictionary(tokenizer, Path(self.cache_folder), self.keep_dictionary, self.userdict)
+            except DataFileError:
+                self._tokenizer = None
+                raise
         return self._tokenizer
-
-    def _load_cached_dictionary(self, path: Path) -> bool:
-        """Load the dictionary cache in one read, if its digest (stored beside it) matches.
-
-        ``Tokenizer.initialize`` unmarshals jieba's cache from the open file, object by object (one
-        Python-level read per word): reading the bytes first is about three times faster. The file
-        is a marshal dump of plain data (a dict of words and counts; marshal runs no code), used only
-        for jieba's default dictionary, which never changes under a cache.
-        """
-        tokenizer = self._tokenizer
-        if tokenizer is None or tokenizer.dictionary != _jieba().DEFAULT_DICT:
-            return False
-        try:
-            data = path.read_bytes()
-            if path.with_name(path.name + DIGEST_SUFFIX).read_text(encoding="ascii").strip() != hashlib.sha256(data).hexdigest():
-                return False
-            freq, total = marshal.loads(data)
-        except (OSError, EOFError, ValueError, TypeError, UnicodeDecodeError):
-            return False
-        if not isinstance(freq, dict) or not isinstance(total, (int, float)) or not freq:
-            return False
-        with tokenizer.lock:
-            tokenizer.FREQ, tokenizer.total = freq, total
-            tokenizer.initialized = True
-        return True
-
-    def _build_dictionary(self) -> None:
-        """Build the dictionary from jieba's word list (as ``Tokenizer.initialize`` does, without its
-        own cache file and its logged tracebacks) and keep it, with its digest, when caching is on.
-        A cache folder that cannot be written only costs the next build the same work."""
-        tokenizer = self._tokenizer
-        assert tokenizer is not None
-        with tokenizer.lock:
-            tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
-            tokenizer.initialized = True
-        if self.keep_dictionary and tokenizer.dictionary == _jieba().DEFAULT_DICT:
-            from .cache import write_file_atomically
-
-            data = marshal.dumps((tokenizer.FREQ, tokenizer.total))
-            path = Path(self.cache_folder) / CACHE_FILE
-            if write_file_atomically(path, data) is None:
-                write_file_atomically(path.with_name(path.name + DIGEST_SUFFIX), hashlib.sha256(data).hexdigest().encode() + b"\n")
 
     @classmethod
     def for_data_dir(
@@ -327,22 +231,3 @@ class Segmenter:
         if not any(self.frequency(block[:size]) > 0 for size in range(2, len(block) + 1)):
             return block[0]  # no dictionary word starts here: the route can only take one character
         return block[: self.cutter.first_word_length(block)]
-
-
-def pos_tokenizer(tokenizer: "jieba.Tokenizer"):
-    """A ``jieba.posseg.POSTokenizer`` over ``tokenizer``.
-
-    Importing ``jieba.posseg`` already reads the part-of-speech tag of every word of jieba's own
-    dictionary (350,000 of them) for its module-level tokenizer; a tokenizer over that same
-    dictionary file reads the same table, so it is given a copy of that table (the same strings,
-    a fifth of the memory) instead of reading it again. A copy, because the first cut moves the
-    user dictionary's tags into the table. Any other dictionary is read as jieba reads it."""
-    import jieba.posseg
-
-    shared = jieba.posseg.dt
-    if tokenizer.dictionary != shared.tokenizer.dictionary:
-        return jieba.posseg.POSTokenizer(tokenizer)
-    pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-    pos.tokenizer = tokenizer
-    pos.word_tag_tab = dict(shared.word_tag_tab)
-    return pos

@@ -21,10 +21,10 @@ import math
 from typing import Optional
 
 from .hancut import HAN_RUN, HanRuns
-from .segmenter import _jieba
+from .jieba_dictionary import import_jieba
 
-jieba = _jieba()  # imported apart the first time (see segmenter._jieba), whoever imports this module first
-from jieba import finalseg  # noqa: E402 - jieba must be imported through _jieba first
+jieba = import_jieba()  # imported apart the first time (see its docstring), whoever imports this module first
+from jieba import finalseg  # noqa: E402 - jieba must be imported through import_jieba first
 
 RE_HAN = jieba.re_han_default
 """What jieba cuts as one block: Chinese characters, Latin letters, digits and ``+#&._%-``."""

@@ -16,7 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from ..models import Analysis, ParsedCorpus
+from ..models.analysis import Analysis
+from ..models.parsed import ParsedCorpus
 from ..parse.layout_file import load_layout
 from ..segmenter import Segmenter
 from .corpus import in_order, read_corpus

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import DataFileError
-from ..models import Claim
+from ..models.analysis import Claim
 from ..resources import data_path
 from .data_files import _strings, _unknown_keys, read_toml
 from .tokens import ArticleTokens, clip_context

@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Mapping, Optional, Sequence, TypeVar
 
-from ..models import Analysis, Article, ArticleAnalysis
+from ..models.analysis import Analysis, ArticleAnalysis
+from ..models.parsed import Article
 from ..segmenter import Segmenter
 from .data_files import AnalysisData
 from .duplicate_texts import DuplicateMemo, body_text

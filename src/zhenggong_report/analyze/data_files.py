@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..errors import DataFileError
-from ..models import ThemeDefinition
+from ..models.analysis import ThemeDefinition
 from ..resources import data_file, read_toml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from ..models import Article
+from ..models.parsed import Article
 from .duplicate_candidates import CandidateMemo
 
 SHINGLE = 5

@@ -19,7 +19,8 @@ from typing import Callable, Optional, Sequence
 
 import numpy as np
 
-from ..models import Article, DuplicateGroup, DuplicateMember
+from ..models.analysis import DuplicateGroup, DuplicateMember
+from ..models.parsed import Article
 from .duplicate_candidates import CONTAINMENT, CandidateMemo, SketchSearch
 from .duplicate_texts import DistinctTexts, DuplicateMemo, body_text
 

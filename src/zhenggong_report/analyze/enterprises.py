@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Optional
 
-from ..models import Enterprise, EnterpriseLink
+from ..models.analysis import Enterprise, EnterpriseLink
 from ..segmenter import Segmenter
 from .data_files import EnterpriseKnowledge
 from .enterprise_hierarchy import needed_entities, ordered_entities, resolve_parents

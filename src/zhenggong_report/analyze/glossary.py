@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..cache import digest
-from ..models import GlossaryEntry
+from ..models.analysis import GlossaryEntry
 from .glossary_rules import GlossaryFilter, normal_form
 from .tokens import ArticleTokens, clip_context
 

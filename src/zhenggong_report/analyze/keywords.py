@@ -26,7 +26,7 @@ from typing import Mapping, Optional, Sequence
 import numpy as np
 import pandas as pd
 
-from ..models import Keyword, Related
+from ..models.analysis import Keyword, Related
 from ..segmenter import Segmenter
 from .tokens import ArticleTokens, content_counts
 

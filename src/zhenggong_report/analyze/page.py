@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import Article, Claim, SourceFile
+from ..models.analysis import Claim
+from ..models.parsed import Article
+from ..models.source_files import SourceFile
 from ..parse import PageResult, parse_page
 from ..parse.layout import Layout
 from ..parse.layout_file import default_layout

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional
 
-from ..models import PageNote
+from ..models.parsed import PageNote
 from .enterprise_registry import Affiliation, Entity, Registry, normal, slug_id
 
 

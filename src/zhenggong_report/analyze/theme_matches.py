@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping, NamedTuple, Optional
 
-from ..models import ThemeDefinition
+from ..models.analysis import ThemeDefinition
 from .data_files import ScoringRules
 from .tokens import ArticleTokens, Unit
 

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from ..models import Evidence, ThemeDefinition, ThemeHit
+from ..models.analysis import Evidence, ThemeDefinition, ThemeHit
 from .data_files import ScoringRules, Taxonomy
 from .theme_matches import Match, TermIndex, find_all_matches, mass
 from .theme_reasons import brief_lead, section_spans, strongest_by_unit, treat_reasons

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable, Optional
 
-from ..models import Article, ParsedCorpus
+from ..models.parsed import Article, ParsedCorpus
 from ..segmenter import Segmenter
 
 SENTENCE_STOPS = "。！？!?"

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..models import Article, Leftover, PageNote, ParsedCorpus, SourceFile
+from ..models.parsed import Article, Leftover, PageNote, ParsedCorpus
+from ..models.source_files import SourceFile
 from .blocks import BLOCK_RULES, tokenize_blocks
 from .gutter import split_at_gutter
 from .jumps import find_continuations, joined_article

@@ -29,7 +29,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
-from ..models import LEFT, RIGHT, WHOLE_ROW, Article, Join, Leftover, SourceFile, Span
+from ..models.parsed import Article, Join, Leftover
+from ..models.source_files import LEFT, RIGHT, WHOLE_ROW, SourceFile, Span
 from .state import Block
 
 GUTTER_SPACES = 3

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
-from ..models import Article, PageMeta
+from ..models.parsed import Article, PageMeta
 
 
 @dataclass(frozen=True)

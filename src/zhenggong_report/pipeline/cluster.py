@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from typing import Iterator, Sequence
 
 from ..errors import ClusterError, ReportError
-from ..models import SourceFile
+from ..models.source_files import SourceFile
 from .forks import declare_idle
 from .map import PageOutput, ToolsRecipe
 from .store import PageKeys

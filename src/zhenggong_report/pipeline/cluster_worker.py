@@ -8,7 +8,7 @@ from pathlib import Path
 
 from distributed import WorkerPlugin, get_worker
 
-from ..models import SourceFile
+from ..models.source_files import SourceFile
 from .map import MapTools, PageOutput, ToolsRecipe, map_page
 
 PLUGIN_NAME = "zhenggong-report-map"

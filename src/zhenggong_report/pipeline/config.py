@@ -9,7 +9,7 @@ from typing import Optional
 
 from ..cache import code_digest, digest, file_digest, tree_digest
 from ..errors import DataFileError, ReportError
-from ..models import SourceFile
+from ..models.source_files import SourceFile
 from ..resources import data_file, templates_dir
 
 DATA_FILES = (

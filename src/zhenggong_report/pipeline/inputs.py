@@ -8,7 +8,8 @@ from typing import Optional
 
 from ..cache import BuildCache, code_digest
 from ..errors import shown
-from ..models import ParsedCorpus, SourceFile
+from ..models.parsed import ParsedCorpus
+from ..models.source_files import SourceFile
 from ..segmenter import Segmenter
 from ..sources import gb18030_doubt, list_seed_files, read_source
 from ..sources.remembered import read_remembered

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import Iterator, Optional, Sequence
 
 from ..cache import BuildCache
-from ..models import SourceFile
+from ..models.source_files import SourceFile
 from .forks import can_fork
 from .map import MapTools, PageOutput, ToolsRecipe, map_page
 from .store import PageKeys, store_page

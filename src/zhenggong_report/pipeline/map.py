@@ -17,7 +17,8 @@ from ..analyze import PageReading, PageTools, read_article, read_page, read_toke
 from ..analyze.data_files import AnalysisData
 from ..analyze.tokens import ArticleTokens
 from ..errors import DataFileError
-from ..models import Article, SourceFile
+from ..models.parsed import Article
+from ..models.source_files import SourceFile
 from ..parse import PageResult
 from ..parse.layout import Layout
 from ..render.markdown import BodyRenderer, body_terms

@@ -13,7 +13,8 @@ from dataclasses import replace
 from typing import Callable, Optional, Protocol, Sequence
 
 from ..cache import BuildCache
-from ..models import Evidence, SourceFile, ThemeHit
+from ..models.analysis import Evidence, ThemeHit
+from ..models.source_files import SourceFile
 from ..parse import PageResult, join_continued
 from .forks import can_fork
 from .local import map_and_store

@@ -21,14 +21,15 @@ from ..analyze import PageReading, PageTools, in_order, load_analysis_data, page
 from ..analyze.corpus import CorpusWeights, Pair
 from ..analyze.duplicate_texts import DuplicateMemo
 from ..analyze.glossary import GlossaryMemo
-from ..cache import BuildCache, digest
-from ..models import ParsedCorpus, SourceFile
+from ..cache import BuildCache, cache_dir, digest
+from ..models.parsed import ParsedCorpus
+from ..models.source_files import SourceFile
 from ..outputs import StagedTree, source_date
 from ..parse.layout_file import load_layout
 from ..progress import Progress
 from ..render.files import Put
 from ..render.search_synonyms import Synonyms, load_search_synonyms
-from ..segmenter import Segmenter, cache_dir
+from ..segmenter import Segmenter
 from .background import BackgroundImport
 from .config import BuildConfig, Fingerprints
 from .forks import in_children, side_by_side

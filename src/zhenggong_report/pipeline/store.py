@@ -12,7 +12,7 @@ from typing import Optional
 
 from ..analyze.tokens import ArticleTokens
 from ..cache import BuildCache, digest
-from ..models import SourceFile
+from ..models.source_files import SourceFile
 from ..parse import PageResult
 from .map import MapTools, PageOutput, PageRead, reread_page
 

@@ -10,16 +10,16 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Iterable, Iterator
 
-from ..models import (
+from ..models.analysis import (
     Analysis,
     ArticleAnalysis,
     Claim,
     Enterprise,
     Evidence,
-    ParsedCorpus,
     ThemeDefinition,
     ThemeHit,
 )
+from ..models.parsed import ParsedCorpus
 from .tables import csv_tables, to_csv
 
 

@@ -9,7 +9,8 @@ from typing import Mapping, Optional
 
 from markupsafe import Markup
 
-from ..models import Article, Claim, Evidence, Keyword
+from ..models.analysis import Claim, Evidence, Keyword
+from ..models.parsed import Article
 from ..sources.facts import stated_metadata
 
 SIGNATURE_KEYS = ("issuer", "signed")

@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any, Iterator, Optional
 
-from ..models import Analysis, Article, ArticleAnalysis, Join, Leftover, PageNote, ParsedCorpus, SourceFile
+from ..models.analysis import Analysis, ArticleAnalysis
+from ..models.parsed import Article, Join, Leftover, PageNote, ParsedCorpus
+from ..models.source_files import SourceFile
 from ..sources.facts import facts_record
 from .analysis_data import analysis_files, article_analysis_fields
 from .files import CollectedFiles, Put

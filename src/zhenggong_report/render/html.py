@@ -25,7 +25,8 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..errors import TemplateError
-from ..models import Analysis, ParsedCorpus
+from ..models.analysis import Analysis
+from ..models.parsed import ParsedCorpus
 from ..resources import templates_dir
 from .files import CollectedFiles, KeptPages, Put
 from .labels import labels

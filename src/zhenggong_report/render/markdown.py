@@ -20,7 +20,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
-from ..models import Paragraph
+from ..models.parsed import Paragraph
 
 SAFE_SCHEMES = ("http:", "https:", "mailto:")
 _CONTROL_AND_SPACE = re.compile(r"[\x00-\x20\x7f]+")

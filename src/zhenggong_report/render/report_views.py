@@ -8,7 +8,8 @@ from typing import Mapping
 
 from markupsafe import Markup
 
-from ..models import Enterprise, GlossaryEntry, Join, Leftover, ThemeDefinition
+from ..models.analysis import Enterprise, GlossaryEntry, ThemeDefinition
+from ..models.parsed import Join, Leftover
 from .article_meta import PageInfo
 from .labels import labels
 from .article_views import ArticleRef, ArticleView, ClaimView, DuplicateGroupView, EnterpriseRef, HitView, ThemeRef

@@ -13,7 +13,8 @@ import io
 from itertools import islice
 from typing import Any, Iterable, Iterator, Mapping, Optional
 
-from ..models import Analysis, ParsedCorpus
+from ..models.analysis import Analysis
+from ..models.parsed import ParsedCorpus
 from .labels import labels
 
 ROWS_PER_PIECE = 2_000

@@ -12,21 +12,9 @@ from __future__ import annotations
 from collections import ChainMap, Counter
 from typing import Mapping, Optional
 
-from ..models import (
-    Analysis,
-    Article,
-    ArticleAnalysis,
-    Claim,
-    Enterprise,
-    GlossaryEntry,
-    PageMeta,
-    ParsedCorpus,
-    SourceFile,
-    ThemeHit,
-    column_suffix,
-    lines_label,
-    spans_in_columns,
-)
+from ..models.analysis import Analysis, ArticleAnalysis, Claim, Enterprise, GlossaryEntry, ThemeHit
+from ..models.parsed import Article, PageMeta, ParsedCorpus
+from ..models.source_files import SourceFile, column_suffix, lines_label, spans_in_columns
 from ..sources.facts import facts_summary, printed_span
 from .anchors import AnchorBook
 from .article_meta import PageInfo, article_record_json, compact_reasons, line_ranges, page_info

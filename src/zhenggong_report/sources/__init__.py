@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from ..errors import InputError
-from ..models import SourceFile
+from ..models.source_files import SourceFile
 from .settings import ReaderSettings, load_reader_settings
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

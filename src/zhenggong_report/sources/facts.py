@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ..models import Box, SourceFacts, Span
+from ..models.source_files import Box, SourceFacts, Span
 
 
 def facts_record(facts: SourceFacts) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import replace
 from typing import Any
 
-from ..models import SourceFacts, SourceFile
+from ..models.source_files import SourceFacts, SourceFile
 
 
 class PageText:

@@ -17,7 +17,7 @@ import re
 import statistics
 
 from ..errors import InputError
-from ..models import Furniture, SourceFile
+from ..models.source_files import Furniture, SourceFile
 from .pagetext import PageText
 from .pdf_layout import Block, Char, Row, reading_blocks, rows_of
 from .settings import ReaderSettings

@@ -7,7 +7,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
-from ..models import Box
+from ..models.source_files import Box
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..cache import BuildCache, digest
-from ..models import SourceFile
+from ..models.source_files import SourceFile
 from .settings import ReaderSettings
 
 READER_LIBRARIES = ("python-docx", "lxml", "pdfplumber", "pdfminer.six", "selectolax")

@@ -16,7 +16,7 @@ import re
 from typing import Iterator
 
 from ..errors import InputError
-from ..models import SourceFile
+from ..models.source_files import SourceFile
 from .pagetext import PageText
 from .settings import ReaderSettings
 

@@ -15,7 +15,7 @@ import zipfile
 from typing import Iterator, Optional
 
 from ..errors import InputError
-from ..models import SourceFile
+from ..models.source_files import SourceFile
 from .pagetext import PageText
 from .settings import ReaderSettings
 from .word_numbering import Numbering

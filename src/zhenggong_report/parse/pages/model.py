@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Optional
 
-from ...models import Article, Leftover, SourceFile
+from ...models.parsed import Article, Leftover
+from ...models.source_files import SourceFile
 from ..state import BODY_KINDS, Block, Lexicon
 
 if TYPE_CHECKING:

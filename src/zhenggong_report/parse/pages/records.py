@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 from typing import Optional
 
-from ...models import Article, Join, Leftover, PageMeta, PageNote, Paragraph, SourceFile, Span
+from ...models.parsed import Article, Join, Leftover, PageMeta, PageNote, Paragraph
+from ...models.source_files import SourceFile, Span
 from ..titles import infer_title
 from .attach import note_above
 from .credits import article_editors, article_metadata
