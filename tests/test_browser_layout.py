@@ -1,6 +1,6 @@
 """The report's layout for its readers, in chromium: on a desktop and a phone the article table comes
 first (titles, themes and units on the first screen), the overview one click away; the names of a
-roll list never break across two lines."""
+roll list never break across two lines; a kicker belongs to its headline."""
 
 from __future__ import annotations
 
@@ -105,5 +105,33 @@ def test_on_a_phone_the_glossary_shows_all_its_columns_without_scrolling(browser
     wrap = "document.querySelector('#glossary table').parentElement"
     assert page.evaluate(f"{wrap}.scrollWidth <= {wrap}.clientWidth + 1")
     assert page.evaluate("document.querySelector('#glossary tbody td:last-child').getBoundingClientRect().right") <= PHONE["width"]
+    assert watched.errors == []
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def stack_url(report_dir) -> str:
+    return fixture_page_report(report_dir, "lead_in_stack_page").as_uri()
+
+
+HEAD_STACK = """() => Array.from(document.querySelectorAll('.article-head'), head => head.querySelector('.kicker') && ['.article-source', '.kicker', 'h3'].map(selector => {
+  const part = head.querySelector(selector), box = part.getBoundingClientRect();
+  return {top: box.top, bottom: box.bottom, color: getComputedStyle(part).color};
+})).filter(Boolean)"""
+
+
+@pytest.mark.parametrize("viewport, media", [(DESKTOP, "screen"), (PHONE, "screen"), (DESKTOP, "print")], ids=["desktop", "phone", "print"])
+def test_a_kicker_reads_as_part_of_its_headline_not_of_the_source_line(browser, stack_url, viewport, media) -> None:
+    """The 引题 had the source line's grey and stood as close to it as to the title, so it read as
+    one more line of metadata: it takes the title's colour and stands clearly nearer the title."""
+    context = browser.new_context(viewport=viewport)
+    watched = Watched(context, stack_url)
+    watched.page.emulate_media(media=media)
+    stacks = watched.page.evaluate(HEAD_STACK)
+    assert len(stacks) == 2
+    for source, kicker, title in stacks:
+        assert kicker["color"] == title["color"] != source["color"]
+        above, below = kicker["top"] - source["bottom"], title["top"] - kicker["bottom"]
+        assert above >= 8 and above >= 2 * below, (above, below)
     assert watched.errors == []
     context.close()
