@@ -1,6 +1,6 @@
 """The report's layout for its readers, in chromium: on a desktop and a phone the article table comes
 first (titles, themes and units on the first screen), the overview one click away; the names of a
-roll list never break across two lines; a kicker belongs to its headline."""
+roll list never break across two lines; the glossary fits a phone; a kicker belongs to its headline."""
 
 from __future__ import annotations
 
@@ -105,6 +105,37 @@ def test_on_a_phone_the_glossary_shows_all_its_columns_without_scrolling(browser
     wrap = "document.querySelector('#glossary table').parentElement"
     assert page.evaluate(f"{wrap}.scrollWidth <= {wrap}.clientWidth + 1")
     assert page.evaluate("document.querySelector('#glossary tbody td:last-child').getBoundingClientRect().right") <= PHONE["width"]
+    assert watched.errors == []
+    context.close()
+
+
+COUNT_COLUMN = """() => {
+  const table = document.querySelector('#glossary table'), broken = [];
+  for (const row of table.rows) {
+    const walker = document.createTreeWalker(row.cells[1], NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(walker.currentNode);
+      const tops = Array.from(range.getClientRects(), r => r.top);
+      if (Math.max(...tops) - Math.min(...tops) > 4) broken.push(walker.currentNode.textContent);
+    }
+  }
+  const context = table.tBodies[0].rows[0].cells[2];
+  return [table.rows.length, broken, context.getBoundingClientRect().width / parseFloat(getComputedStyle(context).fontSize)];
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_glossary_counts_never_wrap_and_its_first_uses_stay_readable(browser, report_url, viewport) -> None:
+    """On a phone the 次数 column broke 加引号 13 over two lines and left the first use four
+    characters a line: no text of that column wraps, and the first use is a dozen characters wide."""
+    context = browser.new_context(viewport=viewport)
+    watched = Watched(context, report_url)
+    rows, broken, context_chars = watched.page.evaluate(COUNT_COLUMN)
+    assert rows > 10
+    assert broken == []
+    assert context_chars >= 12
+    assert watched.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     assert watched.errors == []
     context.close()
 
