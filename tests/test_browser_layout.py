@@ -58,6 +58,27 @@ def test_on_a_laptop_the_first_screen_shows_the_first_articles_title_theme_and_u
     context.close()
 
 
+FIRST_ROWS = """n => Array.from(document.querySelectorAll('#article-table tbody tr')).slice(0, n)
+  .map(row => Math.max(...[1, 3, 4].map(c => row.cells[c].getBoundingClientRect().bottom)))"""
+
+
+def test_on_a_phone_the_first_screen_holds_the_search_and_three_articles(browser, report_url) -> None:
+    """The search and filters once took half a phone's first screen, and only two articles stood
+    under them: now three do (title, unit and theme), with every filter, the search's help and the
+    count still shown."""
+    context = browser.new_context(viewport=PHONE)
+    watched = Watched(context, report_url)
+    page = watched.page
+    bottoms = page.evaluate(FIRST_ROWS, 3)
+    assert len(bottoms) == 3 and max(bottoms) <= PHONE["height"], bottoms
+    search = page.locator("#filter-search").bounding_box()
+    assert search["y"] + search["height"] <= bottoms[0], "the search box is above the articles, on the first screen"
+    shown = page.eval_on_selector_all("#article-filters > *", "parts => parts.map(p => p.getBoundingClientRect().height > 0)")
+    assert len(shown) >= 7 and all(shown), "nothing of the search and filters is hidden to make room"
+    assert watched.errors == []
+    context.close()
+
+
 @pytest.fixture(scope="module")
 def commendation_url(report_dir) -> str:
     return fixture_page_report(report_dir, "commendation_page").as_uri()
