@@ -127,3 +127,23 @@ def test_a_rendered_report_lets_its_view_go_without_the_garbage_collector(seed_c
         assert files and not [o for o in gc.get_objects() if isinstance(o, ArticleView)]
     finally:
         gc.enable()
+
+
+def _collector_running(_job) -> bool:
+    import gc
+
+    return gc.isenabled()
+
+
+def test_a_spawned_worker_for_the_corpus_weights_runs_with_the_cycle_collector_paused():
+    from zhenggong_report.pipeline import stages
+    from zhenggong_report.pipeline.workers import run_in_workers
+
+    with run_in_workers([None], _collector_running, 1, stages._ready, (), 1, "spawn", what="a test worker") as done:
+        assert list(done) == [False]
+    with run_in_workers([None], _collector_running, 1, _no_setup, (), 1, "spawn", what="a test worker") as done:
+        assert list(done) == [True]  # a fresh process collects unless told otherwise
+
+
+def _no_setup() -> None:
+    pass
