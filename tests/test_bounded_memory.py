@@ -147,3 +147,31 @@ def test_a_spawned_worker_for_the_corpus_weights_runs_with_the_cycle_collector_p
 
 def _no_setup() -> None:
     pass
+
+
+def test_the_duplicate_search_in_a_process_of_its_own_keeps_its_memo_there(tmp_path, monkeypatch):
+    """At scale the search's memo is read and written by the search's own worker, never sent
+    through the build's process: it is still in the cache afterwards, and a rebuild that takes
+    it over gives the clean build's bytes."""
+    import shutil
+
+    from conftest import SEEDS
+    from zhenggong_report.analyze.duplicate_texts import DuplicateMemo
+    from zhenggong_report.cache import BuildCache
+    from zhenggong_report.pipeline import build, stages
+
+    monkeypatch.setenv("ZHENGGONG_CACHE_DIR", str(tmp_path / "cache"))
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    monkeypatch.setattr(stages, "OWN_PROCESS_FROM_ARTICLES", 0)
+    build(seeds, tmp_path / "warm", jobs=2)
+    entries = sorted((tmp_path / "cache" / "build" / "duplicate-memo").rglob("*.entry"))
+    assert len(entries) == 1
+    memo = BuildCache(tmp_path / "cache" / "build").load("duplicate-memo", entries[0].name.removesuffix(".entry"))
+    assert isinstance(memo, DuplicateMemo) and len(memo.prints) >= 19
+    first = sorted(seeds.glob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n\n补记一段，用于重建。\n", encoding="utf-8")
+    rebuilt = build(seeds, tmp_path / "rebuilt", jobs=2)
+    assert not rebuilt.reused
+    build(seeds, tmp_path / "clean", use_cache=False, jobs=1)
+    assert snapshot(tmp_path / "rebuilt") == snapshot(tmp_path / "clean")

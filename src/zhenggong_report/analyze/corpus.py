@@ -5,14 +5,16 @@ finds the enterprises and the 提法 glossary, weighs keywords, finds related ar
 duplicate submissions, and joins it all into one :class:`~..models.Analysis`. It neither forks
 nor caches: ``pair`` runs its two independent halves (one after the other unless the caller
 gives a way to run them side by side, or the weights in a process of their own), and
-``glossary_memo`` and ``duplicate_memo`` are each article's glossary work and the duplicate
-search's work on texts and pairs as an earlier build left them, kept by the caller.
+``glossary_memo`` is each article's glossary work as an earlier build left it, kept by the
+caller; ``duplicate_memo`` is where the duplicate search's work on texts and pairs is found and
+left (a :class:`MemoPlace` the caller gives: read and written by whichever process runs the
+search, so a large corpus's memo never passes through the process holding the articles).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Mapping, Optional, Sequence, TypeVar
+from typing import Callable, Mapping, Optional, Protocol, Sequence, TypeVar
 
 from ..models.analysis import Analysis, ArticleAnalysis
 from ..models.parsed import Article
@@ -42,7 +44,6 @@ class WeighedCorpus:
     keywords: dict
     related: dict
     duplicates: tuple
-    duplicate_memo: DuplicateMemo
 
 
 @dataclass(frozen=True)
@@ -67,14 +68,27 @@ class DuplicateSearch:
 
     ids: tuple[str, ...]
     bodies: tuple[str, ...]
-    memo: Optional[DuplicateMemo] = None
+    memo: Optional["MemoPlace"] = None
 
-    def __call__(self, spread=None) -> tuple[tuple, DuplicateMemo]:
-        """The groups, and the memo a later build may take; ``spread`` may run the parts of the
-        pair search side by side (see :func:`.duplicates.join_similar`)."""
+    def __call__(self, spread=None) -> tuple:
+        """The groups; ``spread`` may run the parts of the pair search side by side (see
+        :func:`.duplicates.join_similar`). The earlier build's memo is read from ``memo``, and this
+        search's left there for a later build."""
         from .duplicates import search_duplicates  # datasketch, where this runs
 
-        return search_duplicates(self.ids, self.bodies, spread=spread, memo=self.memo)
+        groups, made = search_duplicates(self.ids, self.bodies, spread=spread, memo=self.memo.load() if self.memo else None)
+        if self.memo is not None:
+            self.memo.keep(made)
+        return groups
+
+
+class MemoPlace(Protocol):
+    """Where the duplicate search finds an earlier build's :class:`.DuplicateMemo` and leaves its
+    own (the build's cache, as the caller keeps it); picklable, as the search may run elsewhere."""
+
+    def load(self) -> DuplicateMemo: ...
+
+    def keep(self, memo: DuplicateMemo) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -87,16 +101,16 @@ class CorpusWeights:
     ids: tuple[str, ...]
     counts: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]
     bodies: tuple[str, ...]
-    duplicate_memo: Optional[DuplicateMemo] = None
+    duplicate_memo: Optional[MemoPlace] = None
 
     def parts(self) -> tuple[TermWeighing, DuplicateSearch]:
         return TermWeighing(self.ids, self.counts), DuplicateSearch(self.ids, self.bodies, self.duplicate_memo)
 
     @staticmethod
-    def joined(terms: tuple[dict, dict], duplicates: tuple[tuple, DuplicateMemo]) -> WeighedCorpus:
+    def joined(terms: tuple[dict, dict], duplicates: tuple) -> WeighedCorpus:
         """The parts' results as one :class:`WeighedCorpus`."""
         keywords, related = terms
-        return WeighedCorpus(keywords, related, *duplicates)
+        return WeighedCorpus(keywords, related, duplicates)
 
     def __call__(self) -> WeighedCorpus:
         terms, duplicates = self.parts()
@@ -110,7 +124,7 @@ def read_corpus(
     segmenter: Segmenter,
     pair: Pair = in_order,
     glossary_memo: Optional[GlossaryMemo] = None,
-    duplicate_memo: Optional[DuplicateMemo] = None,
+    duplicate_memo: Optional[MemoPlace] = None,
     mastheads: Mapping[str, Masthead] = {},
 ) -> Analysis:
     """The analysis of ``articles``, whose own readings are ``readings`` (page by page, in order).
@@ -131,8 +145,6 @@ def read_corpus(
 
     weights_job = CorpusWeights(ids, counts, tuple(body_text(a) for a in articles), duplicate_memo)
     weighed, (enterprises, glossary) = pair(weights_job, enterprises_and_glossary)
-    if duplicate_memo is not None:  # the search may have run in another process: its memo came back
-        duplicate_memo.take(weighed.duplicate_memo)
     keywords, duplicates = weighed.keywords, weighed.duplicates
     related = without_own_copies(weighed.related, duplicates)
     return Analysis(

@@ -116,10 +116,6 @@ class DuplicateMemo:
     candidates: Optional[CandidateMemo] = None
     """The LSH lookups' candidate pairs (None when the texts were compared pair by pair)."""
 
-    def take(self, other: "DuplicateMemo") -> None:
-        """Hold what ``other`` holds (the memo a search in another process gave back)."""
-        self.__dict__.update(other.__dict__)
-
 
 class DistinctTexts:
     """The corpus's distinct normalised texts, numbered in order of first appearance, each worked

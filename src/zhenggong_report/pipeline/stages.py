@@ -21,7 +21,7 @@ from ..analyze import PageReading, PageTools, in_order, load_analysis_data, page
 from ..analyze.corpus import CorpusWeights, Pair
 from ..analyze.duplicate_texts import DuplicateMemo
 from ..analyze.glossary import GlossaryMemo
-from ..cache import BuildCache, cache_dir, digest
+from ..cache import BuildCache, cache_dir
 from ..models.parsed import ParsedCorpus
 from ..models.source_files import SourceFile
 from ..outputs import StagedTree, source_date
@@ -36,6 +36,7 @@ from .forks import in_children, side_by_side
 from .inputs import load_sources
 from .kept_pages import CachedPages, cached_pages, pages_memo_key
 from .local import LocalPool
+from .memos import cached_memo
 from .map import MapTools, PageOutput, ToolsRecipe
 from .pages import Executor, join_continued_pages, local_workers_pay, map_pages, unique_article_ids, worker_count
 from .result import BuildResult, is_report_meta
@@ -192,25 +193,16 @@ def join_stage(sources: tuple[SourceFile, ...], outputs: list[PageOutput], tools
 def reduce_stage(corpus: ParsedCorpus, readings: list[PageReading], tools: MapTools, prints: Fingerprints, cache: BuildCache, parallel: bool):
     """The corpus read (:func:`..analyze.read_corpus`), its halves side by side when ``parallel``
     (:func:`reduce_pair`); the glossary's per-article work and the duplicate search's work on
-    texts and pairs are kept in the cache between builds."""
-    glossary_memo = _memo(cache, "glossary-memo", prints, GlossaryMemo)
-    duplicate_memo = _memo(cache, "duplicate-memo", prints, DuplicateMemo)
+    texts and pairs are kept in the cache between builds (the search's by the process that runs it)."""
+    glossary_place = cached_memo(cache, "glossary-memo", prints.code, GlossaryMemo)
+    glossary_memo = glossary_place.load() if glossary_place is not None else None
     pair = reduce_pair(len(corpus.articles), parallel)
     mastheads = page_mastheads(corpus.pages, tools.page.layout.masthead_endings)
-    analysis = read_corpus(corpus.articles, readings, tools.page.data, tools.segmenter, pair, glossary_memo, duplicate_memo, mastheads)
-    for kind, memo in (("glossary-memo", glossary_memo), ("duplicate-memo", duplicate_memo)):
-        if memo is not None:
-            cache.store(kind, digest(kind, prints.code), memo)
+    duplicates = cached_memo(cache, "duplicate-memo", prints.code, DuplicateMemo)
+    analysis = read_corpus(corpus.articles, readings, tools.page.data, tools.segmenter, pair, glossary_memo, duplicates, mastheads)
+    if glossary_place is not None:
+        glossary_place.keep(glossary_memo)
     return analysis
-
-
-def _memo(cache: BuildCache, kind: str, prints: Fingerprints, empty: type):
-    """The memo of ``kind`` an earlier build of this code left (a fresh one if none), or None
-    without a cache."""
-    if not cache.enabled:
-        return None
-    memo = cache.load(kind, digest(kind, prints.code))
-    return memo if isinstance(memo, empty) else empty()
 
 
 OWN_PROCESS_FROM_ARTICLES = 5_000
