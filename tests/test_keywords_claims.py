@@ -280,3 +280,24 @@ def test_a_family_root_looked_up_by_pieces_is_the_one_a_scan_finds(words) -> Non
 
     place = {w: i for i, w in enumerate(words)}
     assert [family_root(w, place) for w in words] == [_family_root_by_scan(w, words) for w in words]
+
+
+def test_tf_idf_weights_are_the_module_formula_worked_by_hand() -> None:
+    """tf = a word's share of the article's words, idf = ln((1 + N) / (1 + df)) + 1, each article's
+    vector of length one: the table's weights, word by word, to rounding."""
+    import math
+
+    counts = [(("党建", "融合", "信访"), (3, 1, 2)), (("党建", "工会"), (1, 4)), (("信访", "工会", "职工"), (2, 2, 5))]
+    weights = term_weights((), None, counts, ["a", "b", "c"])
+    df = {}
+    for words, _ in counts:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    for doc, (words, numbers) in enumerate(counts):
+        raw = {w: n / sum(numbers) * (math.log(4 / (1 + df[w])) + 1) for w, n in zip(words, numbers)}
+        norm = math.sqrt(sum(v * v for v in raw.values()))
+        rows = weights.table[weights.table["doc"] == doc]
+        got = {weights.words[w]: v for w, v in zip(rows["word"], rows["weight"])}
+        assert got.keys() == raw.keys()
+        for w, v in raw.items():
+            assert math.isclose(got[w], v / norm, rel_tol=1e-12)
