@@ -301,3 +301,25 @@ def test_tf_idf_weights_are_the_module_formula_worked_by_hand() -> None:
         assert got.keys() == raw.keys()
         for w, v in raw.items():
             assert math.isclose(got[w], v / norm, rel_tol=1e-12)
+
+
+@pytest.mark.parametrize("block", [1, 7, 64, 1000])
+def test_each_pair_worked_out_once_gives_every_rows_own_best(block) -> None:
+    """:func:`best_columns` multiplies each pair of rows once; each row's best are those of its own
+    row of the whole product, ties (many, with scores rounded) to the lower row."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from zhenggong_report.analyze.keywords import SCALE, best_columns
+
+    rng = np.random.default_rng(11)
+    dense = rng.random((300, 60)) * (rng.random((300, 60)) < 0.08)
+    dense[50] = dense[10]  # a tie of whole rows
+    dense[rng.integers(0, 300, 20)] = 0  # rows sharing nothing
+    norms = np.linalg.norm(dense, axis=1)
+    dense[norms > 0] /= norms[norms > 0, None]
+    matrix = csr_matrix(dense)
+    matrix.sort_indices()
+    whole = np.rint((matrix @ matrix.T).toarray() * SCALE).astype(np.int64)
+    expected = [sorted(((-int(q), j) for j, q in enumerate(row)))[:4] for row in whole]
+    assert best_columns(matrix, 4, block) == [[(-q, j) for q, j in row] for row in expected]

@@ -216,25 +216,66 @@ def signature_matrix(weights: TermWeights, size: int = SIGNATURE):
 
 def related_articles(weights: TermWeights, limit: int = TOP_RELATED, block: int = ROW_BLOCK) -> dict[str, tuple[Related, ...]]:
     """Each article's ``limit`` most similar others by cosine (score rounded to 4 places, > 0);
-    ties go to the article that comes first. Linear in memory: rows of similarities are made
-    ``block`` articles at a time and only each row's best ``limit`` are kept. Articles with the
-    same signature (copies of one text) share one row of similarities, made once."""
+    ties go to the article that comes first. Articles with the same signature (copies of one
+    text) share one row of similarities; each pair of distinct rows is worked out once
+    (:func:`best_columns`)."""
     ids = weights.articles
-    signature = signature_matrix(weights.with_sub_words())
-    out: dict[str, tuple[Related, ...]] = {}
     keep = min(limit, max(len(ids) - 1, 0))
     if keep == 0:
         return {article_id: () for article_id in ids}
+    signature = signature_matrix(weights.with_sub_words())
     distinct, members = same_rows(signature)
-    for start in range(0, len(distinct), block):
-        rows = distinct[start : start + block]
-        scores = np.round((signature[rows] @ signature.T).toarray(), 4)
-        for row, group in zip(scores, members[start : start + block]):
-            best = best_of(row, keep + 1)  # one spare: an article never counts itself
-            for me in group:
-                chosen = [j for j in best if j != me][:keep]
-                out[ids[me]] = tuple(Related(ids[int(j)], float(row[j])) for j in chosen if row[j] > 0)
+    best = best_columns(signature[distinct], keep + 1, block)  # one spare: an article never counts itself
+    out: dict[str, tuple[Related, ...]] = {}
+    for row, group in enumerate(members):
+        ranked = sorted(
+            (-score, article)
+            for score, column in best[row]
+            for article in members[column][: keep + 1]
+        )[: keep + 1]
+        for me in group:
+            chosen = [(-score, article) for score, article in ranked if article != me][:keep]
+            out[ids[me]] = tuple(Related(ids[article], score / SCALE) for score, article in chosen if score > 0)
     return {article_id: out[article_id] for article_id in ids}
+
+
+SCALE = 10_000
+"""Scores are rounded to 4 places: as integers, score × SCALE (``np.round(x, 4)`` is
+``rint(x × SCALE) / SCALE``), so a score and its row pack into one sortable integer."""
+
+
+def best_columns(matrix, keep: int, block: int = ROW_BLOCK) -> list[list[tuple[int, int]]]:
+    """For each row of the CSR ``matrix`` (rows L2-normalised, indices sorted), the ``keep`` rows
+    with the highest rounded dot product with it (itself among them), as (score × SCALE, row),
+    best first, ties to the lower row.
+
+    Each pair is multiplied once: the rows are taken ``block`` at a time against themselves and
+    every later row, and a block's products serve its own rows and, read down the columns, the
+    later rows. A product comes out the same either way round, bit for bit (the sparse product
+    sums the pair's shared columns in column order), so this equals working out every row in
+    full; memory stays ``block`` × rows."""
+    rows = matrix.shape[0]
+    keep = min(keep, rows)
+    best = np.full((rows, keep), -1, dtype=np.int64)  # packed: score × SCALE × rows + (rows − 1 − row)
+    lowest_first = rows - 1 - np.arange(rows, dtype=np.int64)
+    for start in range(0, rows, block):
+        end = min(start + block, rows)
+        scores = np.rint((matrix[start:end] @ matrix[start:].T).toarray() * SCALE).astype(np.int64)
+        across = scores * rows + lowest_first[start:]  # this block's rows: every row from start on
+        best[start:end] = _top(np.concatenate([best[start:end], _top(across, keep, axis=1)], axis=1), keep, axis=1)
+        if end < rows:  # the later rows, from this block's: read down the columns
+            down = scores[:, end - start :] * rows + lowest_first[start:end, None]
+            best[end:] = _top(np.concatenate([best[end:], _top(down, min(keep, end - start), axis=0).T], axis=1), keep, axis=1)
+    return [[(int(key // rows), rows - 1 - int(key % rows)) for key in found if key >= 0] for found in best]
+
+
+def _top(keys: np.ndarray, keep: int, axis: int) -> np.ndarray:
+    """The ``keep`` largest of ``keys`` along ``axis`` (all when there are fewer), largest first."""
+    size = keys.shape[axis]
+    if size > keep:
+        keys = np.partition(keys, size - keep, axis=axis)
+        keys = keys[:, size - keep :] if axis == 1 else keys[size - keep :]
+    return -np.sort(-keys, axis=axis)
 
 
 def same_rows(matrix) -> tuple[list[int], list[list[int]]]:
