@@ -226,19 +226,27 @@ def test_counted_phrases_and_function_words_are_no_keywords(seed_analysis) -> No
     assert not words & {"两个", "一套", "善于", "变为", "要细"}
 
 
-def test_related_in_row_blocks_equals_the_whole_matrix(segmenter, seed_corpus) -> None:
-    """Related articles made a few rows at a time are those of the plain articles × articles matrix."""
+def _related_from_the_whole_matrix(weights, keep: int = 3) -> dict:
+    """The plain way: the dense articles × articles matrix, each row sorted by score, ties to the lower index."""
     import numpy as np
 
-    from zhenggong_report.analyze.keywords import best_of, signature_matrix
+    from zhenggong_report.analyze.keywords import signature_matrix
 
-    corpus = seed_corpus
-    weights = term_weights(tokenize_corpus(corpus, segmenter), segmenter)
     signature = signature_matrix(weights.with_sub_words()).toarray()
     whole = np.round(signature @ signature.T, 4)
     np.fill_diagonal(whole, -1.0)
     ids = weights.articles
-    plain = {ids[me]: tuple((ids[j], float(row[j])) for j in best_of(row, 3) if row[j] > 0) for me, row in enumerate(whole)}
+    related = {}
+    for me, row in enumerate(whole):
+        best = sorted(range(len(row)), key=lambda j: (-row[j], j))[:keep]
+        related[ids[me]] = tuple((ids[j], float(row[j])) for j in best if row[j] > 0)
+    return related
+
+
+def test_related_in_row_blocks_equals_the_whole_matrix(segmenter, seed_corpus) -> None:
+    """Related articles made a few rows at a time are those of the plain articles × articles matrix."""
+    weights = term_weights(tokenize_corpus(seed_corpus, segmenter), segmenter)
+    plain = _related_from_the_whole_matrix(weights)
     for block in (1, 4, 256):
         blocked = related_articles(weights, block=block)
         assert {k: tuple((r.article_id, r.score) for r in v) for k, v in blocked.items()} == plain
@@ -247,19 +255,12 @@ def test_related_in_row_blocks_equals_the_whole_matrix(segmenter, seed_corpus) -
 def test_related_of_copies_equals_the_whole_matrix(segmenter, seed_corpus) -> None:
     """Copies of one text share a row of similarities; each copy still gets the answer of its own
     row of the plain matrix (the other copies first, ties to the first article)."""
-    import numpy as np
-
-    from zhenggong_report.analyze.keywords import best_of, signature_matrix
-
     tokens = tokenize_corpus(seed_corpus, segmenter)
     counts = [content_counts(t, segmenter) for t in tokens]
     copies = [0, 1, 0, 2, 0, 1] + list(range(len(counts)))  # three copies of the first, two of the second
     ids = [f"copy-{n}" for n in range(len(copies))]
     weights = term_weights((), segmenter, [counts[i] for i in copies], ids)
-    signature = signature_matrix(weights.with_sub_words()).toarray()
-    whole = np.round(signature @ signature.T, 4)
-    np.fill_diagonal(whole, -1.0)
-    plain = {ids[me]: tuple((ids[j], float(row[j])) for j in best_of(row, 3) if row[j] > 0) for me, row in enumerate(whole)}
+    plain = _related_from_the_whole_matrix(weights)
     for block in (1, 3, 256):
         shared = related_articles(weights, block=block)
         assert {k: tuple((r.article_id, r.score) for r in v) for k, v in shared.items()} == plain

@@ -294,10 +294,3 @@ def same_rows(matrix) -> tuple[list[int], list[list[int]]]:
         members[group].append(row)
     return distinct, members
 
-
-def best_of(row: np.ndarray, keep: int) -> np.ndarray:
-    """The indices of the ``keep`` highest scores, highest first, ties to the lower index."""
-    # Everything scoring at least the keep-th best score (ties included), then ordered exactly.
-    threshold = np.partition(row, len(row) - keep)[len(row) - keep]
-    candidates = np.flatnonzero(row >= threshold)
-    return candidates[np.lexsort((candidates, -row[candidates]))][:keep]
