@@ -160,3 +160,13 @@ def test_the_first_load_of_jieba_keeps_none_of_its_callers_locals(first_use) -> 
     result = subprocess.run([sys.executable, "-c", FIRST_LOAD_SCRIPT, first_use], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["jieba imported before: False", "caller's locals freed: True"]
+
+
+def test_an_unloaded_segmenter_lets_its_dictionary_go_and_cuts_the_same_words_after(tmp_path: Path) -> None:
+    segmenter = Segmenter(cache_folder=tmp_path)
+    text = "枣庄矿业集团深化党建工作与生产经营融合，职工代表大会审议通过。"
+    words, tags = segmenter.cut(text), segmenter.tag(text)
+    segmenter.unload()
+    assert not segmenter.loaded
+    assert segmenter.cut(text) == words and segmenter.tag(text) == tags
+    assert segmenter.loaded

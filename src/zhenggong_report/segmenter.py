@@ -85,6 +85,14 @@ class Segmenter:
         """Load the dictionary now rather than on first use."""
         _ = self.tokenizer
 
+    def unload(self) -> None:
+        """Let the dictionary, the tag table and the words judged so far go (a later use loads
+        them again): a build's renderer needs no words, and at scale they are a tenth of its process."""
+        self._tokenizer = None
+        self._pos = None
+        self._cutter = None
+        self._content_words = {}
+
     @property
     def tokenizer(self) -> "jieba.Tokenizer":
         """This segmenter's own jieba tokenizer, its dictionary loaded on first use.

@@ -126,6 +126,7 @@ def make_report(
         progress.stage("analysing the corpus")
         analysis = reduce_stage(corpus, readings, tools, prints, cache, parallel=worker_count(config.jobs) > 1)
         del readings  # their word counts served the reduce only; their themes and claims live on in the analysis
+        segmenter.unload()  # the renderer cuts no words
         progress.stage("rendering")
         return render_stage(config, corpus, analysis, bodies, build_date, put, synonyms, kept)
 
