@@ -464,3 +464,19 @@ def test_a_changed_page_is_segmented_in_a_worker_while_the_others_load(seeds, tm
     page_work_calls.clear()
     build(seeds, tmp_path / "one", jobs=1)
     assert page_work_calls == [page.name] and page_work_calls.processes() == {os.getpid()}
+
+
+def test_packing_an_entry_leaves_its_strings_as_large_as_before_and_the_bytes_as_msgpacks() -> None:
+    """CPython keeps a non-ASCII string's UTF-8 inside it once asked for it; packing must not ask."""
+    import sys
+
+    import msgpack
+
+    from zhenggong_report.entries import MAGIC, pack_entry, unpack_entry
+
+    texts = [f"第{n}段：深化党建工作与生产经营融合，" * 20 for n in range(50)]
+    sizes = [sys.getsizeof(t) for t in texts]
+    entry = pack_entry(texts)
+    assert [sys.getsizeof(t) for t in texts] == sizes
+    assert entry[len(MAGIC) + 32 :] == msgpack.packb([f"第{n}段：深化党建工作与生产经营融合，" * 20 for n in range(50)], use_bin_type=True)
+    assert unpack_entry(entry) == tuple(texts)

@@ -34,7 +34,12 @@ class DamagedEntry(ValueError):
 
 def pack_entry(value: Any) -> bytes:
     """The entry for ``value``: magic, digest, payload. Raises TypeError for values that are no plain data."""
-    payload = msgpack.packb(value, default=_to_plain, use_bin_type=True, strict_types=False)
+    # unicode_errors: each string is encoded into a bytes object that goes when packed, the same
+    # bytes; without it msgpack asks CPython for the string's UTF-8, which CPython then keeps
+    # inside every non-ASCII string for its life: a build that stored its pages held every
+    # article's text twice (as characters and as UTF-8).
+    packer = msgpack.Packer(default=_to_plain, use_bin_type=True, strict_types=False, unicode_errors="strict")
+    payload = packer.pack(value)
     return MAGIC + hashlib.sha256(payload).digest() + payload
 
 
