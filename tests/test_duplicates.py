@@ -138,7 +138,7 @@ def test_a_short_text_mostly_inside_a_long_one_is_found_by_the_sketches_as_by_th
     for pair in pairs:
         short, long = sorted(pair, key=len)
         for exact_below in (EXACT_BELOW, 0):
-            (group,), _ = search_duplicates(["a-short", "a-long"], [short, long], exact_below)
+            (group,), _ = search_duplicates(["a-short", "a-long"], [short.encode(), long.encode()], exact_below)
             assert [(m.article_id, m.relation) for m in group.members] == [("a-long", "representative"), ("a-short", "abridged")]
 
 
@@ -150,14 +150,14 @@ def test_the_pair_search_in_parts_side_by_side_finds_the_same_groups(seed_corpus
     """The LSH lookups cut into parts run side by side (forked children here, as the build runs them
     at scale) give the groups of one lookup over all texts: a chain of resubmissions spread over
     both parts still ends in one group."""
-    from zhenggong_report.analyze.duplicate_texts import body_text
+    from zhenggong_report.analyze.duplicate_texts import body_utf8
     from zhenggong_report.pipeline.forks import in_children
 
     articles = list(seed_corpus.articles)
     for n, article in enumerate(seed_corpus.articles[:6]):
         articles += [edited(article, f"e{n}"), _abridged(article, f"a{n}", max(2, len(article.paragraphs) * 9 // 10))]
         articles += [copy_of(article, f"c{n}")]
-    ids, bodies = [a.id for a in articles], [body_text(a) for a in articles]
+    ids, bodies = [a.id for a in articles], [body_utf8(a) for a in articles]
     calls = []
 
     def side_by_side(parts):
@@ -184,14 +184,14 @@ def test_a_memo_of_an_earlier_build_gives_the_groups_a_fresh_search_gives(seed_c
     """The duplicate memo is a pure cache: the corpus after one article changed, one was added
     and one removed gives the same groups with the earlier build's memo as without it, and the
     memo then holds that corpus's texts only, every pair the search measured among them."""
-    from zhenggong_report.analyze.duplicate_texts import body_text
+    from zhenggong_report.analyze.duplicate_texts import body_text, body_utf8
 
     before = _resubmissions(seed_corpus)
-    _, memo = search_duplicates([a.id for a in before], [body_text(a) for a in before], exact_below)
+    _, memo = search_duplicates([a.id for a in before], [body_utf8(a) for a in before], exact_below)
     assert len(memo.prints) == len({body_text(a) for a in before}) and memo.shared
     after = before[1:] + [edited(seed_corpus.articles[7], "new")]
     after[3] = edited(after[3], "changed", every=2)
-    ids, bodies = [a.id for a in after], [body_text(a) for a in after]
+    ids, bodies = [a.id for a in after], [body_utf8(a) for a in after]
     fresh, fresh_memo = search_duplicates(ids, bodies, exact_below)
     remembered, left = search_duplicates(ids, bodies, exact_below, memo=memo)
     assert remembered == fresh and len(fresh) >= 6
@@ -203,21 +203,21 @@ def test_a_memo_spares_the_search_all_but_the_changed_texts_work(seed_corpus, mo
     """With the memo of the same corpus before one article changed, only that article's text is
     normalised and shingled again, and only pairs with it measured."""
     from zhenggong_report.analyze import duplicate_texts
-    from zhenggong_report.analyze.duplicate_texts import body_text
+    from zhenggong_report.analyze.duplicate_texts import body_text, body_utf8
 
     articles = _resubmissions(seed_corpus)
     ids = [a.id for a in articles]
-    _, memo = search_duplicates(ids, [body_text(a) for a in articles], 0)
+    _, memo = search_duplicates(ids, [body_utf8(a) for a in articles], 0)
     articles[2] = edited(articles[2], "again", every=2)
     shingled, measured = [], []
     real_shingles, real_count = duplicate_texts.shingles, duplicate_texts.shared_count
     monkeypatch.setattr(duplicate_texts, "shingles", lambda text: shingled.append(text) or real_shingles(text))
     monkeypatch.setattr(duplicate_texts, "shared_count", lambda a, b: measured.append(1) or real_count(a, b))
-    groups, _ = search_duplicates(ids, [body_text(a) for a in articles], 0, memo=memo)
+    groups, _ = search_duplicates(ids, [body_utf8(a) for a in articles], 0, memo=memo)
     monkeypatch.undo()
     assert shingled == [duplicate_texts.normalised(body_text(articles[2]))]
     assert len(measured) < len(memo.shared)  # a fresh search of this corpus measures them all
-    assert groups == search_duplicates(ids, [body_text(a) for a in articles], 0)[0]
+    assert groups == search_duplicates(ids, [body_utf8(a) for a in articles], 0)[0]
 
 
 def test_an_articles_copies_are_not_its_related_articles(seed_corpus, segmenter) -> None:
@@ -267,18 +267,18 @@ def _variants(seed_corpus, rounds: int = 10) -> list:
 
 def _search(articles, earlier=None):
     from zhenggong_report.analyze.duplicate_candidates import SketchSearch
-    from zhenggong_report.analyze.duplicate_texts import DistinctTexts, body_text
+    from zhenggong_report.analyze.duplicate_texts import DistinctTexts, body_utf8
     from zhenggong_report.analyze.duplicates import MIN_SHINGLES
 
-    texts = DistinctTexts([body_text(a) for a in articles])
+    texts = DistinctTexts([body_utf8(a) for a in articles])
     eligible = [i for i in range(len(texts)) if texts.size(i) >= MIN_SHINGLES]
     return SketchSearch(texts, eligible, earlier), eligible
 
 
 def _memo_of(articles):
-    from zhenggong_report.analyze.duplicate_texts import body_text
+    from zhenggong_report.analyze.duplicate_texts import body_utf8
 
-    return search_duplicates([a.id for a in articles], [body_text(a) for a in articles], 0)[1]
+    return search_duplicates([a.id for a in articles], [body_utf8(a) for a in articles], 0)[1]
 
 
 def test_the_partitions_worked_out_are_those_the_lsh_index_lays_out(seed_corpus) -> None:
@@ -321,13 +321,13 @@ def _with_note(article, number: int):
 
 
 def test_a_search_with_reused_candidates_leaves_the_memo_a_fresh_search_leaves(seed_corpus) -> None:
-    from zhenggong_report.analyze.duplicate_texts import body_text
+    from zhenggong_report.analyze.duplicate_texts import body_utf8
 
     before = _variants(seed_corpus)
     memo = _memo_of(before)
     after = before[:-1]
     after[5] = edited(after[5], "changed", every=4)
-    ids, bodies = [a.id for a in after], [body_text(a) for a in after]
+    ids, bodies = [a.id for a in after], [body_utf8(a) for a in after]
     fresh, fresh_memo = search_duplicates(ids, bodies, 0)
     remembered, left = search_duplicates(ids, bodies, 0, memo=memo)
     assert remembered == fresh and len(fresh) == len(seed_corpus.articles)
@@ -339,3 +339,20 @@ def _pairs(candidates) -> set:
     import numpy as np
 
     return {tuple(row) for row in np.frombuffer(candidates.pairs, dtype=np.int32).reshape(-1, 2).tolist()}
+
+
+def test_sending_the_duplicate_search_to_another_process_leaves_what_it_holds_as_large_as_before(seed_corpus) -> None:
+    """The bodies travel as UTF-8: a pickled str makes CPython keep a UTF-8 copy inside it for its life."""
+    import pickle
+    import sys
+
+    from zhenggong_report.analyze.corpus import CorpusWeights
+    from zhenggong_report.analyze.duplicate_texts import body_utf8
+
+    articles = seed_corpus.articles
+    weights = CorpusWeights(tuple(a.id for a in articles), (), tuple(body_utf8(a) for a in articles))
+    search = weights.parts()[1]
+    sizes = [sys.getsizeof(b) for b in search.bodies]
+    sent = pickle.loads(pickle.dumps(search))
+    assert [sys.getsizeof(b) for b in search.bodies] == sizes
+    assert sent.bodies == search.bodies and sent.ids == search.ids

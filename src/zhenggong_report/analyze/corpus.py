@@ -20,7 +20,7 @@ from ..models.analysis import Analysis, ArticleAnalysis
 from ..models.parsed import Article
 from ..segmenter import Segmenter
 from .data_files import AnalysisData
-from .duplicate_texts import DuplicateMemo, body_text
+from .duplicate_texts import DuplicateMemo, body_utf8
 from .enterprises import read_enterprises
 from .glossary import GlossaryMemo, build_glossary
 from .paper_owners import Masthead
@@ -67,7 +67,8 @@ class DuplicateSearch:
     """Duplicate submissions among the articles' body texts."""
 
     ids: tuple[str, ...]
-    bodies: tuple[str, ...]
+    bodies: tuple[bytes, ...]
+    """Each article's body text in UTF-8 (:func:`.body_utf8`)."""
     memo: Optional["MemoPlace"] = None
 
     def __call__(self, spread=None) -> tuple:
@@ -100,7 +101,7 @@ class CorpusWeights:
 
     ids: tuple[str, ...]
     counts: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]
-    bodies: tuple[str, ...]
+    bodies: tuple[bytes, ...]
     duplicate_memo: Optional[MemoPlace] = None
 
     def parts(self) -> tuple[TermWeighing, DuplicateSearch]:
@@ -143,7 +144,7 @@ def read_corpus(
         names = frozenset(name for e in enterprises.enterprises for name in (e.name, *e.aliases))
         return enterprises, build_glossary(texts, names, glossary_memo, data.glossary)
 
-    weights_job = CorpusWeights(ids, counts, tuple(body_text(a) for a in articles), duplicate_memo)
+    weights_job = CorpusWeights(ids, counts, tuple(body_utf8(a) for a in articles), duplicate_memo)
     weighed, (enterprises, glossary) = pair(weights_job, enterprises_and_glossary)
     keywords, duplicates = weighed.keywords, weighed.duplicates
     related = without_own_copies(weighed.related, duplicates)

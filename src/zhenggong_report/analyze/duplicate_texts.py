@@ -43,8 +43,15 @@ def normalised(text: str) -> str:
     return _NOT_TEXT.sub("", unicodedata.normalize("NFKC", text))
 
 
-def digest(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+def body_utf8(article: Article) -> bytes:
+    """:func:`body_text` in UTF-8, as the duplicate search is given it. Bytes, not a str: a str
+    pickled for another process keeps a UTF-8 copy inside itself in the sender for its life
+    (CPython caches it), and the bodies go to a process of their own at scale."""
+    return body_text(article).encode("utf-8")
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def shingles(text: str, size: int = SHINGLE) -> np.ndarray:
@@ -122,11 +129,11 @@ class DistinctTexts:
     out when first needed and at most once, or taken from ``memo``: :meth:`size`, :meth:`shingles`,
     :meth:`sketches`, :meth:`shared`. ``text_of[i]`` is the text of the ``i``-th body."""
 
-    def __init__(self, raw_bodies: Sequence[str], memo: Optional[DuplicateMemo] = None) -> None:
+    def __init__(self, raw_bodies: Sequence[bytes], memo: Optional[DuplicateMemo] = None) -> None:
         known = memo.prints if memo is not None else {}
         self.memo_shared = memo.shared if memo is not None else {}
         self.prints: list[TextPrint] = []
-        self.raw: list[str] = []
+        self.raw: list[bytes] = []
         self.text_of: list[int] = []
         self.raw_prints: dict[bytes, TextPrint] = {}
         self._shingles: dict[int, np.ndarray] = {}
@@ -136,9 +143,9 @@ class DistinctTexts:
             key = digest(raw)
             found, made = self.raw_prints.get(key) or known.get(key), None
             if found is None:
-                text = normalised(raw)
+                text = normalised(raw.decode("utf-8"))
                 made = shingles(text)
-                found = TextPrint(digest(text), len(text), len(made))
+                found = TextPrint(digest(text.encode("utf-8")), len(text), len(made))
             self.raw_prints[key] = found
             number = numbers.get(found.digest)
             if number is None:
@@ -161,7 +168,7 @@ class DistinctTexts:
     def shingles(self, text: int) -> np.ndarray:
         made = self._shingles.get(text)
         if made is None:
-            made = self._shingles[text] = shingles(normalised(self.raw[text]))
+            made = self._shingles[text] = shingles(normalised(self.raw[text].decode("utf-8")))
         return made
 
     def sketches(self, texts: Sequence[int]) -> list[np.ndarray]:

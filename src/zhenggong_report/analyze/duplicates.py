@@ -22,7 +22,7 @@ import numpy as np
 from ..models.analysis import DuplicateGroup, DuplicateMember
 from ..models.parsed import Article
 from .duplicate_candidates import CONTAINMENT, CandidateMemo, SketchSearch
-from .duplicate_texts import DistinctTexts, DuplicateMemo, body_text
+from .duplicate_texts import DistinctTexts, DuplicateMemo, body_utf8
 
 NEAR_DUPLICATE = 0.8
 """Shingle Jaccard from which a copy counts as a near-duplicate rather than an abridged one."""
@@ -123,17 +123,17 @@ def contained_pairs(search: SketchSearch, indices: Sequence[int]) -> FoundPairs:
 
 def find_duplicates(articles: Sequence[Article], exact_below: int = EXACT_BELOW) -> tuple[DuplicateGroup, ...]:
     """Groups of two articles or more that are the same submission, representative first."""
-    return search_duplicates([a.id for a in articles], [body_text(a) for a in articles], exact_below)[0]
+    return search_duplicates([a.id for a in articles], [body_utf8(a) for a in articles], exact_below)[0]
 
 
 def search_duplicates(
     ids: Sequence[str],
-    raw_bodies: Sequence[str],
+    raw_bodies: Sequence[bytes],
     exact_below: int = EXACT_BELOW,
     spread: Optional[Spread] = None,
     memo: Optional[DuplicateMemo] = None,
 ) -> tuple[tuple[DuplicateGroup, ...], DuplicateMemo]:
-    """:func:`find_duplicates` from each article's id and :func:`body_text`, and what a later build
+    """:func:`find_duplicates` from each article's id and :func:`.body_utf8`, and what a later build
     may take from this one; ``spread`` runs the parts of the pair search (see :func:`join_similar`),
     ``memo`` gives an earlier build's work on texts and pairs."""
     texts = DistinctTexts(raw_bodies, memo)
