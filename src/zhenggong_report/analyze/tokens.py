@@ -119,6 +119,10 @@ class Unit:
 TOKEN_SEPARATOR = "\x1f"
 
 
+_NO_BOUNDARIES: frozenset[int] = frozenset()
+"""A text-only unit's (it has no words): one object for all of them, not a set of one each."""
+
+
 def make_unit(place: str, paragraph: int, text: str, segmenter: Segmenter) -> Unit:
     return unit_from_tokens(place, paragraph, text, tuple(segmenter.cut(text)))
 
@@ -144,7 +148,7 @@ def unit_from_tokens(place: str, paragraph: int, text: str, tokens: tuple[str, .
         lead_end=lead_end,
         points=points,
         level=heading_level(text) if place == "heading" else 0,
-        boundaries=frozenset((*starts, len(text))),
+        boundaries=frozenset((*starts, len(text))) if tokens else _NO_BOUNDARIES,
         sentence_starts=tuple(a for a, _ in sentences),
     )
 
