@@ -524,7 +524,9 @@
     tr.appendChild(cellLink(row.label, ""));
     return tr;
   }
-  var shownRows = [], rendered = 0;
+  // a title's link carries the table's state (search, filters, sort), so an article opened in a
+  // new tab, whose session does not share this one's storage, still leads back to the same table
+  var shownRows = [], shownState = "", rendered = 0;
   var more = doc.createElement("button");
   more.type = "button";
   more.className = "more-rows";
@@ -536,6 +538,7 @@
     for (; rendered < end; rendered += 1) {
       var row = shownRows[rendered];
       if (!row.element) { row.element = makeRow(row); }
+      row.element.cells[1].firstChild.href = link(row, shownState);
       batch.appendChild(row.element);
     }
     tbody.appendChild(batch);
@@ -549,10 +552,11 @@
     }, { rootMargin: "600px" }).observe(more);
   }
   // } folder-only
-  function renderRows(visible) {
+  function renderRows(visible, state) {
     // folder-only {
     if (data) {
       shownRows = visible;
+      shownState = state;
       rendered = 0;
       tbody.textContent = "";
       renderMore();
@@ -590,7 +594,7 @@
     found.slice(0, RESULTS_SHOWN).forEach(function (hit) { list.appendChild(resultItem(hit[0], hit[1], state)); });
     hitList.textContent = "";
     hitList.appendChild(list);
-    renderRows(visible);
+    renderRows(visible, state);
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
       var key = th.getAttribute("data-sort");
       th.setAttribute("aria-sort", key === sortKey ? (sortDescending ? "descending" : "ascending") : "none");

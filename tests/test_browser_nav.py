@@ -133,12 +133,34 @@ def test_back_from_a_filtered_tables_row_the_filter_is_still_there(browser, fold
     shown = page.eval_on_selector_all("#article-table tbody tr", "rows => rows.map(r => r.dataset.article)")
     assert 0 < len(shown) < len(records)
     page.locator("#article-table tbody tr a").first.click()
-    page.wait_for_url(f"**/articles/{shown[0]}.html")
+    page.wait_for_url(f"**/articles/{shown[0]}.html#*")
     page.click("h2.crumb a")
     page.wait_for_url("**/index.html#articles&*")
     assert page.input_value("#filter-theme") == f"t-{theme}"
     assert page.eval_on_selector_all("#article-table tbody tr", "rows => rows.map(r => r.dataset.article)") == shown
     assert watched.errors == []
+    context.close()
+
+
+def test_an_article_opened_in_a_new_tab_leads_back_to_the_filtered_table(browser, folder, records) -> None:
+    """A new tab has a storage of its own: the title's link itself carries the filters and sort
+    (it led back to the whole table)."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = Watched(context, folder.as_uri() + "/index.html").page
+    theme = records[0]["primary_theme"]
+    page.select_option("#filter-theme", f"t-{theme}")
+    page.click('#article-table th[data-sort="chars"] button')
+    shown = page.eval_on_selector_all("#article-table tbody tr", "rows => rows.map(r => r.dataset.article)")
+    assert 0 < len(shown) < len(records)
+    with context.expect_page() as opened:
+        page.locator("#article-table tbody tr a").first.click(button="middle")
+    tab = opened.value
+    tab.wait_for_load_state("load")
+    assert tab.url.split("#")[0].endswith(f"/articles/{shown[0]}.html")
+    tab.click("text=← 全部文章")
+    tab.wait_for_url("**/index.html#articles&*")
+    assert tab.input_value("#filter-theme") == f"t-{theme}"
+    assert tab.eval_on_selector_all("#article-table tbody tr", "rows => rows.map(r => r.dataset.article)") == shown
     context.close()
 
 
