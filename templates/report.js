@@ -132,13 +132,16 @@
     say(element, words.length ? "本文命中 " + ranges.length + " 处" : "");
     return ranges;
   }
-  function showArticle(target, words, stated) {
+  // kept: back or forward in the history, where the browser puts the page back where the reader left it
+  function showArticle(target, words, stated, kept) {
     var previous = doc.querySelector("article.current");
     if (previous && previous !== target) { previous.classList.remove("current"); }
     target.classList.add("current");
     doc.body.classList.add("has-current");
     var ranges = highlight(target, words);
-    if (ranges.length) {
+    if (kept) {
+      return;
+    } else if (ranges.length) {
       ranges[0].startContainer.parentElement.scrollIntoView({ block: "center" });
     } else if (stated) {
       target.scrollIntoView();
@@ -611,25 +614,32 @@
     // } folder-only
   }
 
-  function open(anchor, stated) {
+  function open(anchor, stated, kept) {
     var target = anchor ? $(anchor) : null;
     if (target && target.classList.contains("article")) {
-      showArticle(target, queryWords(search.value), stated);
+      showArticle(target, queryWords(search.value), stated, kept);
       return;
     }
     var previous = doc.querySelector("article.current");
     if (previous) { previous.classList.remove("current"); }
     doc.body.classList.remove("has-current");
     if (window.CSS && CSS.highlights) { CSS.highlights.delete(HIGHLIGHT); }
-    if (stated) { (target || $("articles")).scrollIntoView(); }
+    if (stated && !kept) { (target || $("articles")).scrollIntoView(); }
+  }
+  // back from an article to the search results, the page stays where the reader left it (it was
+  // scrolled to the top of the table); a link to a search (#q=…) still scrolls to the table
+  var traversing = false;
+  if (window.navigation && navigation.addEventListener) {
+    navigation.addEventListener("navigate", function (event) { traversing = event.navigationType === "traverse"; });
   }
   function followHash() {
-    var hash = readHash();
+    var hash = readHash(), kept = traversing;
+    traversing = false;
     if (hash.stated) {
       setControls(hash.params);
       apply(false);
     }
-    open(hash.anchor, hash.stated);
+    open(hash.anchor, hash.stated, kept);
   }
   beforePrint = function (element) {
     var state = stateString();

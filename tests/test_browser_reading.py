@@ -1,6 +1,7 @@
 """What a reader meets on the page, in chromium: on a phone the keyboard visits the article cards in
 the order they are shown and never an unseen control, names stay whole, a search hit names only
-the author and unit it knows, an inferred title's badge stands apart, the folder's list of
+the author and unit it knows, back from a hit the results are where the reader left them, an
+inferred title's badge stands apart, the folder's list of
 articles numbers each once, a 副题 is shown after its dash as printed, and an article's own page
 (folder form) starts right under its crumb."""
 
@@ -177,5 +178,31 @@ def test_an_articles_own_page_starts_right_under_its_crumb(browser, report_dir, 
         "(() => { const crumb = document.querySelector('h2.crumb'), article = document.querySelector('article.article');"
         " return [getComputedStyle(article).borderTopWidth, article.getBoundingClientRect().top - crumb.getBoundingClientRect().bottom]; })()")
     assert rule == "0px" and gap < 16
+    assert watched.errors == []
+    context.close()
+
+
+def test_back_from_a_search_hit_the_results_are_where_the_reader_left_them(browser, report_url) -> None:
+    """Back (and forward) in the history leave the page where the browser puts it: going back from an
+    article to its search scrolled the page to the top of the table, away from the hit just read."""
+    context = browser.new_context(viewport=PHONE)
+    watched = Watched(context, report_url)
+    page = watched.page
+    page.fill("#filter-search", "数字化")
+    hit = page.locator("#search-hits > li a").nth(3)
+    hit.scroll_into_view_if_needed()
+    before = page.evaluate("scrollY")
+    assert before > 400
+    hit.click()
+    page.wait_for_url("**#a-*")
+    at_article = page.evaluate("scrollY")
+    assert at_article > before + 1000
+    page.go_back()
+    page.wait_for_url("**#q=*")
+    assert abs(page.evaluate("scrollY") - before) <= 2
+    assert page.eval_on_selector_all("#search-hits > li", "items => items.length") > 3
+    page.go_forward()
+    page.wait_for_url("**#a-*")
+    assert abs(page.evaluate("scrollY") - at_article) <= 2
     assert watched.errors == []
     context.close()
