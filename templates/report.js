@@ -483,6 +483,13 @@
     var author = known(row.author), unit = known(row.unit);
     byline.textContent = author || unit ? " " + (author || "未署名") + (unit ? " · " + unit : "") : "";
     head.appendChild(byline);
+    // and its primary theme, as the table's row gives it
+    if (known(row.theme)) {
+      var primary = doc.createElement("span");
+      primary.className = "hit-theme";
+      primary.textContent = "主题：" + row.theme;
+      head.appendChild(primary);
+    }
     item.appendChild(head);
     var lines = doc.createElement("ul");
     lines.className = "kwic";

@@ -1,6 +1,6 @@
 """What a reader meets on the page, in chromium: on a phone the keyboard visits the article cards in
 the order they are shown and never an unseen control, names stay whole, a search hit names only
-the author and unit it knows, back from a hit the results are where the reader left them, an
+the author and unit it knows and its primary theme, back from a hit the results are where the reader left them, an
 inferred title's badge stands apart, the folder's list of
 articles numbers each once, a 副题 is shown after its dash as printed, and an article's own page
 (folder form) starts right under its crumb."""
@@ -14,9 +14,9 @@ import pytest
 
 from zhenggong_report.pipeline import build
 
-from conftest import FIXTURES
+from conftest import FIXTURES, SEEDS
 from test_browser import DESKTOP, PHONE, Watched, browser, report_dir, report_url  # noqa: F401
-from test_browser_reader import stack_url  # noqa: F401
+from test_browser_reader import stack_url, wait_until  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -205,4 +205,30 @@ def test_back_from_a_search_hit_the_results_are_where_the_reader_left_them(brows
     page.wait_for_url("**#a-*")
     assert abs(page.evaluate("scrollY") - at_article) <= 2
     assert watched.errors == []
+    context.close()
+
+
+def primary_theme_names(records) -> dict[str, str]:
+    return {r["id"]: next(t["name"] for t in r["themes"] if t["id"] == r["primary_theme"]) for r in records if r["primary_theme"]}
+
+
+def test_a_search_hit_names_its_primary_theme(browser, report_dir, report_url) -> None:
+    """A hit gave the author and unit but not what the article is about, which the table's row gives;
+    the single page and the folder form alike."""
+    records = json.loads((Path(report_url.removeprefix("file://")).parent / "data" / "articles.json").read_text(encoding="utf-8"))
+    names = primary_theme_names(records)
+    out = report_dir / "folder"
+    build(SEEDS, out, layout="folder")
+    context = browser.new_context(viewport=DESKTOP)
+    for url in (report_url, (out / "index.html").as_uri()):
+        watched = Watched(context, url)
+        page = watched.page
+        page.fill("#filter-search", "数字化")
+        wait_until(page, "() => !document.getElementById('filter-status').textContent.includes('正在检索')")
+        shown = page.eval_on_selector_all(
+            "#search-hits > li", "items => items.map(li => [li.dataset.article, (li.querySelector('p .hit-theme') || {}).textContent])")
+        assert len(shown) > 2
+        assert shown == [[i, f"主题：{names[i]}"] for i, _ in shown], url
+        assert watched.errors == []
+        watched.page.close()
     context.close()
