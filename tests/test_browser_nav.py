@@ -1,6 +1,7 @@
 """Finding one's way in the folder form (built from the fixture pages) in chromium: the phone's row of
-table-of-contents tabs shows that it scrolls and every tab can be reached; an article page's way back
-to the table restores the search and filters the reader came from."""
+table-of-contents tabs shows that it scrolls and every tab can be reached, an article page's bar
+back is no taller; an article page's way back to the table restores the search and filters the
+reader came from."""
 
 from __future__ import annotations
 
@@ -101,6 +102,22 @@ def test_on_a_wide_screen_the_table_of_contents_has_no_fade(browser, folder) -> 
     page = Watched(context, folder.as_uri() + "/index.html").page
     row = page.evaluate(TABS)
     assert not row["scrolls"] and row["classes"] == ["toc-list"] and row["mask"] == "none"
+    context.close()
+
+
+BAR = """() => [document.querySelector('.toc').getBoundingClientRect().height,
+  document.querySelector('.toc a').getBoundingClientRect().height]"""
+
+
+def test_on_a_phone_an_articles_bar_back_is_no_taller_than_the_tabs(browser, folder, records) -> None:
+    """An article page's sticky bar held ← 全部文章 in a paragraph's margins: taller than the index's row
+    of tabs (69 px of the screen) around a link 22 px high, under the 24 px a finger needs."""
+    context = browser.new_context(viewport=PHONE)
+    page = Watched(context, folder.as_uri() + "/index.html").page
+    tabs, _ = page.evaluate(BAR)
+    page.goto(f"{folder.as_uri()}/articles/{records[0]['id']}.html")
+    bar, link = page.evaluate(BAR)
+    assert bar <= tabs and link >= 32
     context.close()
 
 
