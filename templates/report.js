@@ -139,10 +139,12 @@
     target.classList.add("current");
     doc.body.classList.add("has-current");
     var ranges = highlight(target, words);
+    // the first match in the middle of the screen; one in the title, the article from its top
+    var first = ranges.length ? ranges[0].startContainer.parentElement : null;
     if (kept) {
       return;
-    } else if (ranges.length) {
-      ranges[0].startContainer.parentElement.scrollIntoView({ block: "center" });
+    } else if (first && !first.closest(".article-head")) {
+      first.scrollIntoView({ block: "center" });
     } else if (stated) {
       target.scrollIntoView();
     }

@@ -1,9 +1,9 @@
 """What a reader meets on the page, in chromium: on a phone the keyboard visits the article cards in
 the order they are shown and never an unseen control, names stay whole, a search hit names only
-the author and unit it knows and its primary theme, back from a hit the results are where the reader left them, an
-inferred title's badge stands apart, the folder's list of
-articles numbers each once, a 副题 is shown after its dash as printed, and an article's own page
-(folder form) starts right under its crumb."""
+the author and unit it knows and its primary theme, a hit with a match in its title opens at the
+article's top, back from a hit the results are where the reader left them, an inferred title's
+badge stands apart, the folder's list of articles numbers each once, a 副题 is shown after its dash
+as printed, and an article's own page (folder form) starts right under its crumb."""
 
 from __future__ import annotations
 
@@ -231,4 +231,22 @@ def test_a_search_hit_names_its_primary_theme(browser, report_dir, report_url) -
         assert shown == [[i, f"主题：{names[i]}"] for i, _ in shown], url
         assert watched.errors == []
         watched.page.close()
+    context.close()
+
+
+def test_a_hit_matched_in_its_title_opens_at_the_articles_top(browser, report_url) -> None:
+    """The first match, in the title, was scrolled to the middle of the screen: the upper half showed
+    the end of the section before, the article's text began under the fold."""
+    context = browser.new_context(viewport=DESKTOP)
+    watched = Watched(context, report_url)
+    page = watched.page
+    page.fill("#filter-search", "信访")
+    first = page.locator("#search-hits > li a").first
+    assert first.locator("mark").count() > 0, "the first hit for 信访 has it in its title"
+    article_id = first.get_attribute("href")[1:].split("&")[0]
+    first.click()
+    wait_until(page, f"() => document.getElementById('{article_id}').classList.contains('current')")
+    top = page.evaluate(f"document.getElementById('{article_id}').getBoundingClientRect().top")
+    assert 0 <= top <= 40
+    assert watched.errors == []
     context.close()
