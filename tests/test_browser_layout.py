@@ -1,6 +1,7 @@
 """The report's layout for its readers, in chromium: on a desktop and a phone the article table comes
-first (titles, themes and units on the first screen), the overview one click away; the names of a
-roll list never break across two lines; the glossary fits a phone; a kicker belongs to its headline."""
+first (titles, themes and units on the first screen), the overview one click away; the filters'
+labels start level over a level row of boxes; the names of a roll list never break across two
+lines; the glossary fits a phone; a kicker belongs to its headline."""
 
 from __future__ import annotations
 
@@ -76,6 +77,23 @@ def test_on_a_phone_the_first_screen_holds_the_search_and_three_articles(browser
     shown = page.eval_on_selector_all("#article-filters > *", "parts => parts.map(p => p.getBoundingClientRect().height > 0)")
     assert len(shown) >= 7 and all(shown), "nothing of the search and filters is hidden to make room"
     assert watched.errors == []
+    context.close()
+
+
+FILTER_ROW = """() => ['filter-theme', 'filter-enterprise', 'filter-source'].map(id => [
+  document.querySelector(`label[for="${id}"]`).getBoundingClientRect().top, document.getElementById(id).getBoundingClientRect().top])"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_filters_labels_start_level_over_a_level_row_of_boxes(browser, report_url, viewport) -> None:
+    """On a phone 企业（含下属单位） takes two lines; the labels beside it sat lower, each on its box,
+    level with the long label's second line."""
+    context = browser.new_context(viewport=viewport)
+    watched = Watched(context, report_url)
+    labels, boxes = zip(*watched.page.evaluate(FILTER_ROW))
+    assert max(labels) - min(labels) < 1 and max(boxes) - min(boxes) < 1, (labels, boxes)
+    search, reset = (watched.page.locator(s).bounding_box() for s in ("#filter-search", "#filter-reset"))
+    assert abs(search["y"] - reset["y"]) < 1 and abs(search["height"] - reset["height"]) < 1, "清除 stands level with the search box"
     context.close()
 
 
