@@ -13,6 +13,8 @@ from zhenggong_report.resources import data_path
 from zhenggong_report.sources import source_from_bytes
 from zhenggong_report.sources.settings import load_reader_settings
 
+from page_text import parse_text
+
 
 def test_packaged_layout_loads_every_list() -> None:
     layout = load_layout()
@@ -58,3 +60,35 @@ def test_wechat_words_come_from_sources_toml_for_the_parser_too(tmp_path: Path, 
     assert [(l.kind, l.text) for l in custom.leftovers] == [("wechat_chrome", "长按识别二维码")]
     assert dict(custom.articles[0].metadata)["account"] == "枣矿融媒"
     assert "长按识别二维码" in load_layout(tmp_path).wechat_chrome and "长按识别二维码" not in load_layout().wechat_chrome
+
+
+ISSUE_BODY = "　　矿党委坚持把班组建设作为基础工程来抓，在全矿推行班组长竞聘上岗制度，选拔出一批懂技术、会管理的班组长。\n"
+
+
+def _users_issue_forms(tmp_path: Path) -> Path:
+    text = data_path("layout.toml").read_text(encoding="utf-8")
+    assert 'issues = ["第{n}期", "总第{n}期"]' in text
+    (tmp_path / "layout.toml").write_text(text.replace('issues = ["第{n}期", "总第{n}期"]', 'issues = ["第{n}号", "总第{n}号"]'), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("head, issue", [
+    ("华能工人报\n2026年3月12日　星期四　第45号　第2版", "第45号"),          # a dateline
+    ("华能工人报\n中国华能集团有限公司主办　　第45号（总第2478号）", "第45号"),  # the 报头's publisher line
+    ("党建工作简报\n总第38号", "总第38号"),                                # a bulletin's issue line
+])
+def test_the_issue_is_read_in_the_users_forms_by_every_rule(tmp_path: Path, segmenter, head, issue) -> None:
+    """``[dateline] issues`` is the one list of the issue's printed forms: the dateline, the
+    publisher line and a bulletin's issue line all read the forms a user's file gives, and no other."""
+    page = f"{head}\n\n班组建设的几点做法\n■ 张三\n\n{ISSUE_BODY}"
+    custom = parse_text(page, segmenter, layout=load_layout(_users_issue_forms(tmp_path)))
+    assert custom.note.meta.issue == issue
+    assert parse_text(page, segmenter).note.meta.issue is None
+    assert parse_text(page.replace("号", "期"), segmenter).note.meta.issue == issue.replace("号", "期")
+
+
+def test_an_issue_form_without_its_number_names_the_table(tmp_path: Path) -> None:
+    text = data_path("layout.toml").read_text(encoding="utf-8").replace('issues = ["第{n}期"', 'issues = ["第期"')
+    (tmp_path / "layout.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"\[dateline\].*\{n\}|\{n\}.*\[dateline\]"):
+        load_layout(tmp_path)

@@ -22,6 +22,24 @@ def alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+ISSUE_NUMBER = "{n}"
+"""What stands for the number in a form of ``[dateline] issues`` (``第{n}期``)."""
+
+
+def issue_alternation(forms: tuple[str, ...]) -> str:
+    """A regex alternation of the issue's printed forms, longest first, each ``{n}`` a number of 1
+    to 6 digits (``第{n}期`` matches ``第45期``)."""
+    return "|".join(re.escape(form).replace(re.escape(ISSUE_NUMBER), r"\d{1,6}")
+                    for form in sorted(set(forms), key=lambda f: (-len(f), f)))
+
+
+def issue_with_total(layout: "Layout") -> str:
+    """The issue as a 报头 or a bulletin prints it, its first form named ``issue``, optionally with
+    another in brackets after it (``第45期（总第2478期）``)."""
+    forms = layout.pattern("issues")
+    return rf"(?P<issue>{forms})(?:[（(](?:{forms})[）)])?"
+
+
 @dataclass(frozen=True)
 class NoticeKind:
     kind: str
@@ -104,6 +122,8 @@ class Layout:
     """Labels a numbered heading opens with (``[headings] numbered_labels``: 案例一：…)."""
     list_count_units: tuple[str, ...] = ()
     """What a list label's bracketed count counts (``[lists] count_units``: 先进基层党组织（10个）)."""
+    issue_forms: tuple[str, ...] = ()
+    """How the issue's number is printed, ``{n}`` for the number (``[dateline] issues``: 第{n}期)."""
     compiler_endings: tuple[str, ...] = ()
     """How a bulletin's compiler line ends before its date (``[dateline] compiler_endings``: 编)."""
     distribution_labels: tuple[str, ...] = ()
@@ -209,5 +229,6 @@ def _patterns(layout: Layout) -> dict[str, str]:
         "notice_closers": alternation(layout.notice_closers),
         "source_labels": alternation(layout.source_labels),
     }
+    patterns["issues"] = issue_alternation(layout.issue_forms) or NEVER
     patterns.update({name: alternation(getattr(layout, field)) or NEVER for name, field in OPTIONAL_PATTERNS.items()})
     return patterns

@@ -10,7 +10,7 @@ from typing import Any, Optional
 from ..errors import DataFileError
 from ..resources import data_file, read_toml
 from ..sources.settings import SETTINGS_FILE, wechat_table, wechat_words
-from .layout import LAYOUT_FILE, Layout, NoticeKind
+from .layout import ISSUE_NUMBER, LAYOUT_FILE, Layout, NoticeKind
 
 
 def _words(table: dict[str, Any], key: str, path: str, section: str) -> tuple[str, ...]:
@@ -73,6 +73,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "issuer_endings": ("bylines", "issuer_endings"),
     "numbered_heading_labels": ("headings", "numbered_labels"),
     "list_count_units": ("lists", "count_units"),
+    "issue_forms": ("dateline", "issues"),
     "compiler_endings": ("dateline", "compiler_endings"),
     "distribution_labels": ("imprint", "distribution_labels"),
     "print_runs": ("imprint", "print_runs"),
@@ -107,6 +108,8 @@ def layout_from_toml(raw: dict[str, Any], path: str, wechat: Optional[dict[str, 
         if not isinstance(entry, dict) or not isinstance(entry.get("kind"), str):
             raise DataFileError(path, "each of 'kinds' needs a 'kind' and its 'words'", "notices")
         kinds.append(NoticeKind(entry["kind"], _words(entry, "words", path, "notices")))
+    if any(form.count(ISSUE_NUMBER) != 1 for form in _words(s["dateline"], "issues", path, "dateline")):
+        raise DataFileError(path, f"each of 'issues' must hold {ISSUE_NUMBER} once, where the number is printed", "dateline")
     max_length = s["masthead"].get("max_length", 12)
     if not isinstance(max_length, int) or max_length < 2:
         raise DataFileError(path, "'max_length' must be a whole number of at least 2", "masthead")

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
+from ..layout import issue_with_total
 from ..state import BlockState, Line
 from ..text import CJK
 from .base import BlockRule
 from .furniture import near_page_edge, push_furniture
 
-_ISSUE = re.compile(r"^(?P<issue>第\d{1,4}期)(?:[（(]总第\d{1,6}期[）)])?$")
 _DATE = r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
 
 
@@ -19,12 +19,13 @@ def _compiler(layout) -> str:
 
 
 def read_bulletin_header(line: Line, state: BlockState) -> dict[str, str] | None:
-    """The page fields of a bulletin's header line: the issue of ``第5期``; the date of the compiler's
-    line (an office's name ending ``[dateline] compiler_endings``, 编, then the date printed apart);
-    None for any other line."""
+    """The page fields of a bulletin's header line: the issue of ``第5期`` (a form of ``[dateline]
+    issues``, alone or with the total in brackets); the date of the compiler's line (an office's
+    name ending ``[dateline] compiler_endings``, 编, then the date printed apart); None for any
+    other line."""
     if line.punctuated:
         return None
-    issue = _ISSUE.match(line.plain)
+    issue = state.layout.regex("issue-with-total", issue_with_total).fullmatch(line.plain)
     if issue:
         return {"issue": issue.group("issue")}
     date = state.layout.regex("bulletin-compiler", _compiler).match(line.text)

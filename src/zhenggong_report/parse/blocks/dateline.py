@@ -17,7 +17,6 @@ from .masthead import masthead_name
 
 _DATE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _EDITION = re.compile(r"第?(?P<e>[A-Z]?\d{1,3}|[一二三四五六七八九十]{1,3})版")
-_ISSUE = re.compile(r"(?:总)?第\d{1,6}期")
 _LUNAR = re.compile(r"农历\S{2,8}")
 
 
@@ -57,7 +56,8 @@ def read_dateline(text: str, state: BlockState) -> Optional[dict[str, Any]]:
     if not (date or edition) or (plain[:1] in MARKERS and not date):  # ``▲我的师傅　4版``: a teaser, no dateline
         return None
     weekday = state.layout.regex("weekday", lambda layout: layout.pattern("weekdays")).search(plain)
-    issue = _ISSUE.search(plain)
+    issue_form = state.layout.regex("issue", lambda layout: layout.pattern("issues"))
+    issue = issue_form.search(plain)
     if not (edition or (date and (weekday or issue)) or (date and len(plain) <= 12 and _DATE.fullmatch(plain) is None)):
         return None
     meta: dict[str, Any] = {}
@@ -72,7 +72,7 @@ def read_dateline(text: str, state: BlockState) -> Optional[dict[str, Any]]:
         lettered = edition.group("e")[0].isascii() and edition.group("e")[0].isalpha()  # ``A3版`` as printed
         meta["edition"] = edition.group(0) if lettered else edition_name(edition.group("e"))
         rest = rest.replace(edition.group(0), " ", 1)
-    issue = _ISSUE.search(rest)
+    issue = issue_form.search(rest)
     if issue:
         meta["issue"] = issue.group(0)
         rest = rest.replace(issue.group(0), " ", 1)

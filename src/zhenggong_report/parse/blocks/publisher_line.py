@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
+from ..layout import issue_with_total
 from ..state import BlockState
 from ..text import CJK
 from .base import BlockRule
@@ -16,8 +17,6 @@ from .furniture import folded, near_page_edge, push_furniture
 from .imprint import SERIAL, is_imprint_line
 from .masthead import publisher_name
 
-ISSUE = re.compile(r"(?P<issue>总?第\d{1,6}期)(?:[（(]总第\d{1,6}期[）)])?")
-"""The issue as a 报头 prints it: ``第2478期``, ``总第5123期``, ``第45期（总第2478期）``."""
 _DATELINE_FIELDS = {"date", "weekday", "edition", "issue"}
 """What the rest of a publisher line may say besides its issue and imprint: no column, no paper."""
 
@@ -59,7 +58,7 @@ def read_publisher_line(text: str, state: BlockState) -> Optional[dict[str, Any]
     rest: list[str] = []
     for part in _parts(text, state):
         publisher = _publisher(part, state)
-        issue = ISSUE.fullmatch(part)
+        issue = state.layout.regex("issue-with-total", issue_with_total).fullmatch(part)
         if publisher is not None:
             if "publisher" in meta:
                 return None  # two publishers: which one the paper's is, the line does not say
