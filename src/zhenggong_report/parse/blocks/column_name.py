@@ -22,11 +22,15 @@ _COLUMN_WORDS = "专栏|栏目|专版|栏"
 
 def _name(line: Line, state: BlockState) -> str | None:
     name = line.plain.strip("【】[]〔〕")
+    return name if not line.punctuated and is_column_word(name, state) else None
+
+
+def is_column_word(name: str, state: BlockState) -> bool:
+    """Whether ``name`` (folded, no brackets) is a column's: one of ``[columns] names``, or 3 to 6
+    characters with one of its ``endings``."""
     if name in state.layout.derived("column-names", lambda layout: frozenset(layout.column_names)):
-        return name
-    if 3 <= len(name) <= 6 and not line.punctuated and name.endswith(state.layout.column_endings):
-        return name
-    return None
+        return True
+    return 3 <= len(name) <= 6 and name.endswith(state.layout.column_endings)
 
 
 def starts(line: Line, state: BlockState) -> bool:

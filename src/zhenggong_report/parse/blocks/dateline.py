@@ -10,12 +10,12 @@ from typing import Any, Optional
 from ..state import BlockState, Line
 from ..text import has_sentence_punctuation
 from .base import BlockRule
-from .furniture import edition_name, folded, push_furniture
+from .furniture import DATE, edition_name, folded, push_furniture
 from .editors_line import STAFF_SEPARATORS, has_staff_separator, read_editors
 from .marker_byline import MARKERS
 from .masthead import masthead_name
+from .teaser import pointed_title
 
-_DATE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _EDITION = re.compile(r"第?(?P<e>[A-Z]?\d{1,3}|[一二三四五六七八九十]{1,3})版")
 _LUNAR = re.compile(r"农历\S{2,8}")
 
@@ -44,21 +44,24 @@ def _is_prose(text: str) -> bool:
 
 def read_dateline(text: str, state: BlockState) -> Optional[dict[str, Any]]:
     """What a dateline says (date, weekday, edition, issue, column, the staff after them), or None
-    when ``text`` is none; a line opening with a marker (``▲``, ``●``) and naming a page but no date
-    points to that page (a contents entry without its heading), and is none."""
+    when ``text`` is none; a title pointing to a page (``我的师傅　　4版``: :mod:`.teaser`), or a line
+    opening with a marker (``▲``, ``●``) and naming a page but no date, is a contents entry without
+    its heading, and none."""
     if has_sentence_punctuation(text) or len(text) > 60 or text[:1] in "（(【[" or _is_prose(text):
+        return None
+    if pointed_title(text, state) is not None:  # ``我的师傅　　4版``: a teaser, no dateline
         return None
     editors: dict[str, str] = {}
     if has_staff_separator(text):
         text, editors = _staff_after(text, state)
     plain = state.layout.regex("page-count", _page_count).sub(" ", folded(text))
-    date, edition = _DATE.search(plain), _EDITION.search(plain)
+    date, edition = DATE.search(plain), _EDITION.search(plain)
     if not (date or edition) or (plain[:1] in MARKERS and not date):  # ``▲我的师傅　4版``: a teaser, no dateline
         return None
     weekday = state.layout.regex("weekday", lambda layout: layout.pattern("weekdays")).search(plain)
     issue_form = state.layout.regex("issue", lambda layout: layout.pattern("issues"))
     issue = issue_form.search(plain)
-    if not (edition or (date and (weekday or issue)) or (date and len(plain) <= 12 and _DATE.fullmatch(plain) is None)):
+    if not (edition or (date and (weekday or issue)) or (date and len(plain) <= 12 and DATE.fullmatch(plain) is None)):
         return None
     meta: dict[str, Any] = {}
     rest = plain

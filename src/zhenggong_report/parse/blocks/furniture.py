@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..state import Block, BlockState, Line
 from ..text import fold_for_matching
+
+DATE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+"""A date as a page prints it, ``2026年3月12日`` (on folded text)."""
 
 
 @lru_cache(maxsize=8192)
