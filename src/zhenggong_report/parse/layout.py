@@ -104,6 +104,8 @@ class Layout:
     """How a place's name ends, where a letter's writer signs it from (``[bylines] place_endings``)."""
     speaker_offices: tuple[str, ...] = ()
     """Offices printed before a speech's speaker's name (``[bylines] offices``: 党委书记, 董事长)."""
+    salutations: tuple[str, ...] = ()
+    """Words a letter's salutation line opens with (``[editorial] salutations``: 编辑同志：)."""
     editor_remarks: tuple[str, ...] = ()
     """Words of the editors' bracketed remark under an article (``[editorial] remarks``: 根据录音整理)."""
     report_endings: tuple[str, ...] = ()

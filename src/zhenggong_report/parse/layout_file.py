@@ -65,6 +65,7 @@ WORD_LISTS: dict[str, tuple[str, str]] = {
     "place_endings": ("bylines", "place_endings"),
     "speaker_offices": ("bylines", "offices"),
     "editor_remarks": ("editorial", "remarks"),
+    "salutations": ("editorial", "salutations"),
     "report_endings": ("bylines", "report_endings"),
     "writer_descriptions": ("bylines", "writer_descriptions"),
     "writer_trades": ("bylines", "writer_trade_endings"),

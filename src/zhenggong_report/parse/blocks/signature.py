@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..layout import NEVER, alternation
 from ..state import BlockState, Line
 from ..text import CJK, ends_sentence
 from .base import NAMES, BlockRule, name_list
@@ -25,7 +26,7 @@ def _signed(line: Line, state: BlockState) -> tuple[tuple[str, ...], str | None]
     if dash is None or line.punctuated:
         return None
     rest = line.text[dash.end() :]
-    unit = unit_byline_match(rest)
+    unit = unit_byline_match(rest) or unit_byline_match(_description_apart(rest, state))
     if unit is not None:
         return _without_descriptions(name_list(unit.group("names")), state), re.sub(r"\s+", "", unit.group("unit"))
     names = bare_names(rest)
@@ -33,6 +34,24 @@ def _signed(line: Line, state: BlockState) -> tuple[tuple[str, ...], str | None]
         place = state.layout.regex("signature-place", _place).match(rest)
         names = name_list(place.group("names")) if place else ()
     return (names, None) if names and all(2 <= len(n) <= 4 for n in names) else None
+
+
+def _description_apart(rest: str, state: BlockState) -> str:
+    """``鲍店煤矿职工　李明`` as ``鲍店煤矿　职工　李明``: a description the writer signs with
+    (``[bylines] writer_descriptions``, the longest first: 退休职工, 职工家属) printed right after her
+    unit's name, set apart from it (a unit byline's unit ends as a unit does)."""
+    head, space, names = rest.partition(" ")
+    words = state.layout.regex("signature-descriptions", lambda layout: rf"(?:{alternation(layout.writer_descriptions) or NEVER})+$")
+    described = words.search(head)
+    if not space or described is None or described.start() < 2:
+        return rest
+    return f"{head[: described.start()]} {' '.join(_words_in(described.group(0), state))} {names}"
+
+
+def _words_in(run: str, state: BlockState) -> list[str]:
+    """The description words a run of them is made of, in order (``职工家属``: 职工, 家属)."""
+    found = state.layout.regex("signature-description", lambda layout: alternation(layout.writer_descriptions) or NEVER)
+    return found.findall(run)
 
 
 def _without_descriptions(names: tuple[str, ...], state: BlockState) -> tuple[str, ...]:
