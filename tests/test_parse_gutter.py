@@ -30,7 +30,9 @@ SIDE_BY_SIDE = FIXTURES / "pages" / "side_by_side.txt"
 UNSPLIT = sorted((FIXTURES / "unsplit").glob("*.txt"))
 """Pages with runs of spaces on many lines (bylines, datelines, staff lines, a contents list, a name
 table, couplets, spaced sentences, ASCII indents) that are no columns side by side."""
-EVERY_OTHER_PAGE = sorted(SEEDS.glob("*.txt")) + sorted(p for p in FIXTURES.glob("*/*.txt") if p != SIDE_BY_SIDE)
+SPLIT_PAGES = {SIDE_BY_SIDE, FIXTURES / "pages" / "spanning_headline_columns.txt"}
+"""The fixture pages whose columns were OCR'd side by side."""
+EVERY_OTHER_PAGE = sorted(SEEDS.glob("*.txt")) + sorted(p for p in FIXTURES.glob("*/*.txt") if p not in SPLIT_PAGES)
 
 
 def load(path: Path) -> SourceFile:
@@ -250,3 +252,28 @@ def test_three_columns_across_are_not_read_as_two() -> None:
     assert split_at_gutter(two) is not None
     assert split_at_gutter(side_by_side(two, left, 48)) is None
     assert split_at_gutter(side_by_side(left, two, 24)) is None
+
+
+SPANNING = FIXTURES / "pages" / "spanning_headline_columns.txt"
+assert SPANNING in SPLIT_PAGES
+
+
+@pytest.mark.parametrize("path, row", [(SIDE_BY_SIDE, 20), (SPANNING, 12)])
+def test_columns_that_cannot_be_split_reliably_are_warned_of(path, row, segmenter) -> None:
+    """Two columns side by side whose gutter OCR closed up on one row (the row's text runs across
+    it): no split is believed, the page is read as printed, and the page's warning and each of its
+    articles' notes say so, naming the row, so no article passes for a clean reading."""
+    rows = list(load(path).lines)
+    assert split_at_gutter(rows) is not None
+    rows[row - 1] = re.sub(" {3,}", " ", rows[row - 1])
+    source = page(path.name, rows)
+    result = parse_page(source, segmenter)
+    assert split_at_gutter(rows) is None
+    assert result.note.warnings == (f"{path.name}:{row}: columns side by side not split",)
+    assert result.articles and all(any(f"第{row}行" in note for note in a.notes) for a in result.articles)
+
+
+def test_a_split_page_and_a_page_without_columns_warn_of_nothing(segmenter) -> None:
+    assert parse_page(load(SPANNING), segmenter).note.warnings == ()
+    for path in UNSPLIT:
+        assert not any("columns side by side" in w for w in parse_page(load(path), segmenter).note.warnings)

@@ -15,12 +15,19 @@ from dataclasses import dataclass, replace
 from ..models.parsed import Article, Leftover, PageNote, ParsedCorpus
 from ..models.source_files import SourceFile
 from .blocks import BLOCK_RULES, tokenize_blocks
-from .gutter import split_at_gutter
+from .gutter import read_columns
 from .jumps import find_continuations, joined_article
 from .layout import Layout
 from .layout_file import default_layout
 from .pages import PAGE_RULES, PageState, emit_articles, emit_leftovers, page_note
 from .state import BlockState, Lexicon, read_lines
+
+
+UNSPLIT_WARNING = "columns side by side not split"
+"""The warning (``<file>:<row>: …``) of a page whose two columns OCR'd side by side could not be
+split reliably (:func:`.gutter.read_columns`): the row is the first that runs across the gutter."""
+UNSPLIT_NOTE = "两栏并排识别，第{row}行文字跨过栏缝，无法可靠拆分：按原样读取，本文可能混有另一栏的文字"
+"""The note each article of such a page carries."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +42,7 @@ def parse_page(
 ) -> PageResult:
     """Parse one page into its articles, leftovers and a note of what was decided."""
     layout = layout or default_layout()
-    split = split_at_gutter(source.lines)  # None unless two columns were OCR'd side by side
+    split, across = read_columns(source.lines)  # no split unless two columns were OCR'd side by side
     reading = split.reading(source) if split else source
     block_state = BlockState(read_lines(reading.lines, split.columns if split else ()), lexicon, layout)
     blocks = tokenize_blocks(block_state, BLOCK_RULES)
@@ -51,6 +58,9 @@ def parse_page(
     elif not state.articles:
         state.warnings.append(f"{source.name}: no article found")
     articles, leftovers = split.on_rows(state.articles, state.leftovers) if split else (state.articles, state.leftovers)
+    if across is not None:
+        state.warnings.append(f"{source.name}:{across}: {UNSPLIT_WARNING}")
+        articles = [replace(article, notes=article.notes + (UNSPLIT_NOTE.format(row=across),)) for article in articles]
     return PageResult(tuple(articles), tuple(leftovers), page_note(state))
 
 

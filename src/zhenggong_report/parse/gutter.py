@@ -122,23 +122,38 @@ def split_at_gutter(lines: Sequence[str]) -> Optional[ColumnSplit]:
 
     A normal page costs one count of runs of spaces over its text: it holds fewer than
     :data:`MIN_SPLIT_ROWS` of them."""
+    return read_columns(lines)[0]
+
+
+def read_columns(lines: Sequence[str]) -> tuple[Optional[ColumnSplit], Optional[int]]:
+    """:func:`split_at_gutter`'s split, and when there is none for a page whose rows do hold two
+    columns of running text side by side at one gutter but for some rows whose text runs across it
+    (OCR closed the gutter up, or glued the columns), the first of those rows (1-based): the page is
+    then read as printed, and the rows that run across cannot be cut reliably."""
     if "\n".join(lines).count(_GUTTER) < MIN_SPLIT_ROWS:  # a normal page: one pass in C
-        return None
+        return None, None
     spaced = [index for index, line in enumerate(lines) if _GUTTER in line]
     if len(spaced) < MIN_SPLIT_ROWS:
-        return None
+        return None, None
     runs = {index: _interior_runs(lines[index]) for index in spaced}
     gutter = _commonest_gutter(runs)
     if gutter is None:
-        return None
+        return None, None
     split_rows = [index for index, found in runs.items() if any(abs(end - gutter) <= TOLERANCE for _, end in found)]
     non_blank = sum(1 for line in lines if line.strip())
     if len(split_rows) < MIN_SPLIT_ROWS or 2 * len(split_rows) <= non_blank:
-        return None
+        return None, None
     first = split_rows[0]
     cut_rows = [_cut_at(lines[index], gutter) for index in range(first, split_rows[-1] + 1)]
-    if any(pair is None for pair in cut_rows):
-        return None
+    across = [first + offset for offset, pair in enumerate(cut_rows) if pair is None]
+    if across:
+        cut = [pair for pair in cut_rows if pair is not None and pair[0].strip() and pair[1].strip()]
+        return None, (across[0] + 1 if len(across) <= len(cut) // 4 and _both_filled(cut) else None)
+    return _split(lines, first, split_rows, cut_rows, gutter), None
+
+
+def _split(lines: Sequence[str], first: int, split_rows: list[int], cut_rows: list, gutter: int) -> Optional[ColumnSplit]:
+    """The columns read from the rows cut at the gutter, with the longer column's rows under them."""
     pairs = [pair for pair in cut_rows if pair is not None]
     for line in lines[split_rows[-1] + 1 :]:  # the longer column running on alone
         alone = _cut_at(line, gutter) if line.strip() else None
