@@ -150,6 +150,21 @@ def test_a_three_character_name_ending_like_a_unit_in_an_items_brackets_is_its_a
     assert (second.authors, second.affiliation) == ((), "动力厂")
 
 
+def test_a_unit_and_its_writer_in_an_items_brackets_are_its_affiliation_and_author(segmenter) -> None:
+    """``（油田工会　刘晓燕）``: the unit that sent the item and the writer, as a unit byline prints
+    them; an item that opens at its bullet is complete, never a fragment begun mid-sentence, and a
+    credited item shorter than twenty characters is still an article."""
+    items = (
+        "■孤东采油厂开展党员承诺践诺活动，320名党员在岗位上亮身\n份、作表率。（孤东采油厂党委组织部）\n"
+        "■油田工会举办第五届职工技术创新成果展，展出成果86项。（油田工会　刘晓燕）\n"
+        "■机修车间开展技能比武，32名职工参赛。（王海　李娜）\n"
+    )
+    first, second, third = parse_text(f"短讯\n\n{items}", segmenter).articles
+    assert (first.authors, first.affiliation, first.partial) == ((), "孤东采油厂党委组织部", False)
+    assert (second.authors, second.affiliation) == (("刘晓燕",), "油田工会")
+    assert (third.authors, third.affiliation) == (("王海", "李娜"), None)
+
+
 DECISION = (
     "关于表彰2025年度先进基层党组织\n和优秀共产党员的决定\n\n各基层党委：\n"
     "　　为表彰先进、树立典型，集团公司党委决定，授予炼油厂党委等10个基层党组织“先进基层党组织”称号。\n"

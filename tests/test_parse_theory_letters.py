@@ -207,3 +207,29 @@ def test_a_book_named_in_a_news_articles_text_stays_text(segmenter) -> None:
             "《大国工匠》，李明著，人民出版社2025年出版，是此次新书中借阅最多的一本。\n")
     [article] = parse_text(page, segmenter).articles
     assert article.references == () and article.paragraphs[0].text.startswith("《大国工匠》")
+
+
+THEORY = "【摘要】党支部是党在基层的战斗堡垒。\n\n　　近年来，采油厂生产单元点多线长，部分党支部组织设置与生产单元不匹配。\n"
+
+
+@pytest.mark.parametrize(
+    "byline, author, unit, position",
+    [
+        ("孤岛采油厂党委书记　马国栋", "马国栋", "孤岛采油厂", "党委书记"),
+        ("东滩煤矿工会主席　李娜", "李娜", "东滩煤矿", "工会主席"),
+        ("孤岛采油厂党委　马国栋", "马国栋", "孤岛采油厂党委", None),
+    ],
+)
+def test_an_office_glued_to_the_unit_in_a_byline_is_the_writers_position(byline, author, unit, position, segmenter) -> None:
+    """``孤岛采油厂党委书记　马国栋`` under a headline and its subtitle: the office (``[bylines] offices``)
+    is neither part of the unit nor a name; the headline stays the title."""
+    page = f"以“三基”工作夯实基层党建根基\n——关于党支部标准化建设的思考\n{byline}\n\n{THEORY}"
+    [article] = parse_text(page, segmenter).articles
+    assert (article.title, article.subtitle) == ("以“三基”工作夯实基层党建根基", "关于党支部标准化建设的思考")
+    assert (article.authors, article.affiliation, article.role) == ((author,), unit, position)
+
+
+def test_a_unit_ending_in_an_office_word_with_no_name_after_it_is_no_byline(segmenter) -> None:
+    page = f"以“三基”工作夯实基层党建根基\n孤岛采油厂党委书记　马国栋说得好，党建要落地\n\n{THEORY}"
+    article = parse_text(page, segmenter).articles[0]
+    assert "马国栋" not in article.authors

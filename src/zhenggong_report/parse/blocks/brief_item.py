@@ -6,10 +6,10 @@ import re
 
 from ..state import BlockState, Line
 from ..text import ends_sentence
-from .base import BlockRule, joined
+from .base import BlockRule, joined, name_list
 from .plain_byline import bare_names
 from .reporter_byline import read_credits
-from .unit_byline import is_unit
+from .unit_byline import is_unit, unit_byline_match
 
 BULLETS = "●◆■◇□○★☆•◎"
 """What a brief column sets before each item (no caption marker: ▲ opens a photo's caption)."""
@@ -50,6 +50,16 @@ def closing_unit(text: str, state: BlockState) -> str | None:
     return inside if long_enough and " " not in inside and is_unit(inside) else None
 
 
+def closing_unit_and_writer(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """The unit and the writer in the brackets that end an item after its sentence, as a unit
+    byline prints them (``（油田工会　刘晓燕）``): the writer is the author, the unit the affiliation."""
+    match = CREDIT.search(text)
+    if match is None or not ends_sentence(text[: match.start()]):
+        return None
+    byline = unit_byline_match(re.sub(r"\s+", " ", match.group("credit").strip()))
+    return (re.sub(r"\s+", "", byline.group("unit")), name_list(byline.group("names"))) if byline else None
+
+
 def _item_lines(state: BlockState, start: int | None = None) -> list[Line]:
     """The item's lines: from its bullet (on line ``start``, by default the cursor's) down to the
     line that ends with its credit."""
@@ -85,7 +95,12 @@ def brief_item(state: BlockState) -> bool:
     lines = _item_lines(state)
     text = joined(lines)
     unit = closing_unit(text, state)
-    credit = ((), ()) if unit is not None else closing_credit(text, state)
+    unit_and_writer = None if unit is not None else closing_unit_and_writer(text)
+    if unit_and_writer is not None:
+        unit, writers = unit_and_writer
+        credit = (writers, (None,) * len(writers))
+    else:
+        credit = ((), ()) if unit is not None else closing_credit(text, state)
     if credit is None:
         return False
     names, roles = credit

@@ -43,9 +43,10 @@ def ends_mid_sentence(block: Block) -> bool:
 
 
 def starts_mid_sentence(block: Block, lexicon: Lexicon) -> bool:
-    """A paragraph starts mid-sentence when it opens with closing punctuation or a stray syllable."""
+    """A paragraph starts mid-sentence when it opens with closing punctuation or a stray syllable;
+    never an item its rule found complete (a bullet, its sentences, its credit: ``■孤东采油厂…``)."""
     text = block.text.lstrip()
-    if not text or block.kind != "text" or starts_with_enumerator(text) or block.data.get("indented"):
+    if not text or block.kind != "text" or starts_with_enumerator(text) or block.data.get("indented") or block.data.get("complete"):
         return False  # an indent (``　　``) on a hard-wrapped page marks a paragraph's start
     if text[0] in CLOSING_PUNCT:
         return True

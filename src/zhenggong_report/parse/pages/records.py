@@ -143,8 +143,9 @@ def emit_articles(state: PageState, taken_ids: set[str]) -> None:
         unit = state.units[chain.title_unit] if chain.title_unit is not None else None
         paragraphs, joins = _paragraphs(state, chain)
         signed = any(state.blocks[i].data.get("authors") for i in chain.bylines)  # ``——某分公司　王　军`` under it
-        if unit is None and sum(len(p.text) for p in paragraphs) < 20 and not (chain.affiliations or signed):
-            continue  # a scrap of text; a one-sentence opinion signed by its writer is an article
+        complete = any(state.blocks[i].data.get("complete") for i in chain.blocks)  # ``■…参赛。（李娜）``
+        if unit is None and sum(len(p.text) for p in paragraphs) < 20 and not (chain.affiliations or signed or complete):
+            continue  # a scrap of text; a one-sentence opinion signed by its writer, or a credited brief, is an article
         notes: list[str] = []
         unit_spans = [state.blocks[i].span for i in unit.blocks] if unit else []
         extra_spans = [state.blocks[i].span for i in chain.extras]
