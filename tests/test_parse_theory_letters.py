@@ -233,3 +233,14 @@ def test_a_unit_ending_in_an_office_word_with_no_name_after_it_is_no_byline(segm
     page = f"以“三基”工作夯实基层党建根基\n孤岛采油厂党委书记　马国栋说得好，党建要落地\n\n{THEORY}"
     article = parse_text(page, segmenter).articles[0]
     assert "马国栋" not in article.authors
+
+
+@pytest.mark.parametrize("line", ["　孤岛采油厂党委书记", "孤岛采油厂党委书记　", "党委书记　马国栋"])
+def test_a_line_without_both_a_unit_with_its_office_and_a_name_is_no_unit_office_byline(line, segmenter) -> None:
+    from zhenggong_report.parse.blocks.unit_byline import unit_office_byline
+    from zhenggong_report.parse.layout_file import load_layout
+
+    class State:
+        layout = load_layout(None)
+
+    assert unit_office_byline(line.replace("　", " "), State()) is None

@@ -40,8 +40,11 @@ def unit_office_byline(text: str, state: BlockState) -> tuple[str, str, tuple[st
     (``layout.toml`` ``[bylines] offices``) and after a space the name(s); None for any other line."""
     if " " not in text or has_sentence_punctuation(text) or "，" in text:
         return None
-    head, names = re.split(r"\s+", text.strip(), maxsplit=1)
-    if not _NAMES_ONLY.match(names):
+    parts = re.split(r"\s+", text.strip(), maxsplit=1)
+    if len(parts) != 2 or not _NAMES_ONLY.match(parts[1]):
+        return None
+    head, names = parts
+    if is_office(head, state):  # ``党委书记　马国栋``: a speaker's offices, no unit (see speaker_byline)
         return None
     for cut in range(2, len(head) - 1):  # the shortest unit first: 孤岛采油厂 + 党委书记, not 孤岛采油厂党委 + 书记
         if is_unit(head[:cut]) and is_office(head[cut:], state):
