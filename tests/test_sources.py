@@ -209,3 +209,16 @@ def test_listing_refuses_a_folder_without_pages(tmp_path):
     (tmp_path / "notes.md").write_text("x", encoding="utf-8")
     with pytest.raises(InputError, match=r"no \.txt file"):
         list_seed_files(tmp_path)
+
+
+def test_a_page_pickled_for_a_worker_is_the_same_page_and_leaves_its_lines_as_large_as_before() -> None:
+    """Sent to a Dask worker, a page goes as UTF-8: a pickled str would keep a UTF-8 copy of itself here."""
+    import pickle
+    import sys
+
+    from zhenggong_report.sources import source_from_bytes
+
+    page = source_from_bytes("枣庄矿业集团　枣矿报\n\n深化党建工作与生产经营融合\n　　职工代表大会审议通过。\n".encode("utf-8"), "p.txt")
+    sizes = [sys.getsizeof(line) for line in page.lines]
+    assert pickle.loads(pickle.dumps(page)) == page
+    assert [sys.getsizeof(line) for line in page.lines] == sizes

@@ -105,6 +105,11 @@ class SourceFile:
     facts: SourceFacts = SourceFacts()
     """What the file's reader knows for certain (kind, pages, columns, styles, metadata)."""
 
+    def __reduce__(self):
+        """Pickled (for a Dask worker) with its lines in UTF-8: pickling a str makes CPython keep a
+        UTF-8 copy inside it in this process, where the articles go on holding the lines as their text."""
+        return (_source_from_utf8, (self.name, self.encoding, self.size, self.sha256, tuple(line.encode("utf-8") for line in self.lines), self.facts))
+
     @property
     def non_blank_line_numbers(self) -> tuple[int, ...]:
         return tuple(i for i, line in enumerate(self.lines, 1) if not is_blank_line(line))
@@ -119,3 +124,7 @@ class SourceFile:
         file; elsewhere each line is left empty). Every article already holds its own text; a
         corpus's pages need not be held twice."""
         return self if self.facts.places else replace(self, lines=("",) * len(self.lines))
+
+
+def _source_from_utf8(name: str, encoding: str, size: int, sha256: str, lines: tuple[bytes, ...], facts: SourceFacts) -> SourceFile:
+    return SourceFile(name, encoding, size, sha256, tuple(line.decode("utf-8") for line in lines), facts)
