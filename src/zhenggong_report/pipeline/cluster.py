@@ -11,6 +11,7 @@ the worker). Dask schedules, retries and moves the work; this module only hands 
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -151,6 +152,11 @@ def connect(scheduler: str, recipe: ToolsRecipe) -> Iterator[DaskCluster]:
             cluster.close()
         _declare_dask_pool_idle()
         _wait_for_threads_to_end(set(threading.enumerate()) - threads_before)
+        # The client, a local cluster's scheduler and their task records hold one another in cycles
+        # (the tasks' pages and frames among them); the build runs with the cycle collector paused,
+        # so without this they would stay to the end.
+        del client, cluster
+        gc.collect()
 
 
 THREADS_END_WITHIN_S = 5.0
