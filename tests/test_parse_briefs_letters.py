@@ -165,6 +165,14 @@ def test_a_unit_and_its_writer_in_an_items_brackets_are_its_affiliation_and_auth
     assert (third.authors, third.affiliation) == (("王海", "李娜"), None)
 
 
+def test_a_news_items_closing_unit_and_writer_are_its_affiliation_and_author(segmenter) -> None:
+    """``本报讯　…。（油田工会　刘晓燕）`` reads its brackets as a brief item does."""
+    page = "职工创新成果展开幕\n\n本报讯　油田工会举办第五届职工技术创新成果展，展出成果86项，其中12项已推广应用。（油田工会　刘晓燕）\n"
+    [article] = parse_text(page, segmenter).articles
+    assert (article.title, article.authors, article.affiliation) == ("职工创新成果展开幕", ("刘晓燕",), "油田工会")
+    assert "刘晓燕" not in article.body
+
+
 DECISION = (
     "关于表彰2025年度先进基层党组织\n和优秀共产党员的决定\n\n各基层党委：\n"
     "　　为表彰先进、树立典型，集团公司党委决定，授予炼油厂党委等10个基层党组织“先进基层党组织”称号。\n"

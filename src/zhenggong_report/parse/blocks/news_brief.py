@@ -8,7 +8,7 @@ from typing import Optional
 
 from ..state import BlockState, Line
 from .base import initials, BlockRule, block_lines, joined
-from .brief_item import CREDIT, closing_credit, closing_unit
+from .brief_item import CREDIT, closing_bracket
 from .reporter_byline import read_credits
 
 
@@ -33,8 +33,8 @@ def news_brief(state: BlockState) -> bool:
     """``本报讯（记者 张三 通讯员 李四）…``: the opening paragraph of a news item; the reporters are
     its authors and the opener is dropped from the text (the headline above becomes its title); with
     no reporters after the opener, a name in brackets ending the paragraph (``（张敏）``) is its writer,
-    and a unit there (``（综采一队）``, as a brief item's: :func:`.brief_item.closing_unit`) the unit
-    that sent it: no author, the unit its affiliation."""
+    and a unit there (``（综采一队）``, as a brief item's: :func:`.brief_item.closing_bracket`) the unit
+    that sent it: no author, the unit its affiliation; a unit and a name, both."""
     if not starts(state.line, state):
         return False
     lines = block_lines(state, state.pos) if state.hard_wrapped else [state.line]
@@ -44,11 +44,12 @@ def news_brief(state: BlockState) -> bool:
     credits = read_credits(match.group("credits") or "", state) if match.group("credits") else None
     authors, roles = credits if credits else ((), ())
     body = text[match.end() :]
-    unit = closing_unit(body, state) if not match.group("credits") else None
-    closing = closing_credit(body, state) if not match.group("credits") and unit is None else None
-    if closing is not None:  # 本报讯　…。（张敏）: the writer signs at the item's end
-        authors, roles = closing
-    if closing is not None or unit is not None:  # …。（综采一队）: the unit that sent it, no writer
+    closing = closing_bracket(body, state) if not match.group("credits") else None
+    unit = None
+    if closing is not None:  # 本报讯　…。（张敏）: the writer signs at the item's end; （综采一队）: the unit that sent it
+        unit, closing_authors, closing_roles = closing
+        if closing_authors:
+            authors, roles = closing_authors, closing_roles
         body = body[: CREDIT.search(body).start()].rstrip()  # type: ignore[union-attr]
     state.push("text", lines[0].number, lines[-1].number, body, "news_brief",
                news=True, authors=authors, roles=roles, opener=match.group(0).strip(), indented=lines[0].indented,
