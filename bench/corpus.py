@@ -1,8 +1,8 @@
 """Scale corpora for the benchmarks, made from the seed pages.
 
-    python bench/corpus.py --scale N [--form copies|mixed] [--seed S] [--out DIR]
+    python bench/corpus.py --scale N [--form copies|mixed|sentences] [--seed S] [--out DIR]
 
-Two forms, both N times the seed corpus in articles and roughly in bytes:
+Three forms, all N times the seed corpus in articles and roughly in bytes:
 
 * ``copies``: the seed pages copied N times under distinct names (``c0000_<page>.txt`` …). Every
   article is a duplicate of one of the 19 seed articles, and the corpus has one vocabulary.
@@ -15,9 +15,18 @@ Two forms, both N times the seed corpus in articles and roughly in bytes:
   author, the paragraphs, ``(作者单位：…)``, each separated by a blank line. Everything is drawn from
   one ``random.Random(seed)``: the same seed pages and seed give the same bytes.
 
-The seed articles hold 177 such paragraph units, so at N× each one recurs about 1.6·N times: far
-more shared paragraphs than a real corpus has, the pessimistic case for the duplicate-submission step
-(articles that share paragraphs are compared and grouped as overlapping).
+* ``sentences``: distinct articles as in ``mixed``, but each paragraph is rebuilt from sentences drawn
+  from different seed paragraphs (its section headings kept), so no two articles share a paragraph;
+  and a fixed share of the articles (:data:`RESUBMITTED`) are a later page's resubmission of an
+  earlier article (一稿多投): the same title, author and unit, the body whole or with one paragraph
+  left out.
+
+The seed articles hold 177 such paragraph units, so at N× each one recurs about 1.6·N times in the
+``mixed`` form: far more shared paragraphs than a real corpus has, and a share of articles that
+contain most of another's paragraphs growing with N (8 % of the articles fall in duplicate groups at
+100×, 17 % at 300×) — the pessimistic case for the duplicate-submission step, whose true pairs grow
+as N². The ``sentences`` form is the corpus a real paper gives: its duplicates are the planted
+resubmissions, a share that does not grow with N.
 
 The seed articles are read through the build's own parser (``python -m zhenggong_report parse
 --json``), so the pools hold what the parser reads as titles, authors and paragraphs.
@@ -37,7 +46,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FORMS = ("copies", "mixed")
+FORMS = ("copies", "mixed", "sentences")
+RESUBMITTED = 0.02
+"""Share of the ``sentences`` form's articles that resubmit an earlier one (half whole, half abridged)."""
+SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’」』）)]*|$)")
+"""A sentence: up to and with its end marks and the closing quotes after them."""
 
 NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、是要]|\d+[、.．])\s*")
 """The numbering that opens a section heading (一、 (二) 三是 4.), left off when a heading becomes a title half."""
@@ -212,6 +225,46 @@ def mixed_body(target: int, units: list[tuple[int, tuple[str, ...]]], rng: rando
     return tuple(p for _, paragraphs in chosen for p in paragraphs)
 
 
+def sentence_pool(units: list[tuple[int, tuple[str, ...]]]) -> list[tuple[int, str]]:
+    """(seed article, sentence) for every sentence of every body paragraph."""
+    return [(seed, m.group(0)) for seed, paragraphs in units for m in SENTENCE.finditer(paragraphs[-1]) if m.group(0).strip()]
+
+
+def sentence_paragraph(target: int, sentences: list[tuple[int, str]], rng: random.Random, opening: str = "") -> str:
+    """About ``target`` characters of sentences from at least two seed articles, after ``opening``."""
+    chosen, sources, size = [opening], set(), len(opening)
+    while size < target or len(sources) < 2:
+        seed, sentence = rng.choice(sentences)
+        if chosen and len(sources) > 1 and size + len(sentence) // 2 > target:
+            break  # the paragraph would overshoot by more than it falls short
+        chosen.append(sentence)
+        sources.add(seed)
+        size += len(sentence)
+    return "".join(chosen)
+
+
+def sentences_body(
+    target: int, units: list[tuple[int, tuple[str, ...]]], sentences: list[tuple[int, str]], rng: random.Random
+) -> tuple[str, ...]:
+    """A :func:`mixed_body` whose every body paragraph is rebuilt from sentences of the seed
+    paragraphs (as long as the one it stands for; its headings kept). The first keeps the first
+    sentence of the paragraph it stands for, one that opened a seed paragraph with no heading
+    before it (a sentence from mid-paragraph, such as 例如…, would open no article)."""
+    first, *rest = mixed_body(target, units, rng)
+    headings = {p for _, unit in units for p in unit[:-1]}
+    opening = SENTENCE.match(first).group(0)
+    rebuilt = [sentence_paragraph(len(first), sentences, rng, opening)]
+    return tuple(rebuilt + [p if p in headings else sentence_paragraph(len(p), sentences, rng) for p in rest])
+
+
+def resubmission(body: tuple[str, ...], rng: random.Random) -> tuple[str, ...]:
+    """An earlier article's body as it is resubmitted: whole, or with one later paragraph left out."""
+    if len(body) < 4 or rng.random() < 0.5:
+        return body
+    left_out = rng.randrange(1, len(body))
+    return body[:left_out] + body[left_out + 1 :]
+
+
 def article_text(title: str, subtitle: str | None, author: str, affiliation: str, body: tuple[str, ...]) -> str:
     lines = [f"# {title}"]
     if subtitle:
@@ -220,27 +273,38 @@ def article_text(title: str, subtitle: str | None, author: str, affiliation: str
     return "\n\n".join(lines)
 
 
-def make_mixed(seeds: Path, scale: int, out: Path, seed: int = 0, records: dict | None = None) -> Corpus:
-    """``scale`` × the seed corpus in distinct articles recombined from the seed articles."""
+def make_mixed(seeds: Path, scale: int, out: Path, seed: int = 0, records: dict | None = None, form: str = "mixed") -> Corpus:
+    """``scale`` × the seed corpus in distinct articles recombined from the seed articles: of
+    their paragraphs (``mixed``), or of their sentences with resubmissions planted (``sentences``)."""
     records = records or parse_seeds(seeds)
     articles = seed_articles(records)
     per_page = articles_per_page(records)
     page_names = sorted(p.name for p in seeds.glob("*.txt") if per_page.get(p.name))
     rng = random.Random(seed)
     units = paragraph_units(articles)
+    sentences = sentence_pool(units)
     titles, phrases = title_pool(articles, rng)
     names, affiliations = name_pool(articles), affiliation_pool(articles)
     out.mkdir(parents=True, exist_ok=True)
-    pages, expected, bodies, headers = [], {}, set(), set()
+    pages, expected, bodies, headers, made = [], {}, set(), set(), []
     number = 0
+    prefix = form[0]
     for copy in range(scale):
         for page_index, name in enumerate(page_names):
             texts = []
             for _ in range(per_page[name]):
+                if form == "sentences" and made and rng.random() < RESUBMITTED:
+                    title, subtitle, author, affiliation, body = rng.choice(made)
+                    texts.append(article_text(title, subtitle, author, affiliation, resubmission(body, rng)))
+                    number += 1
+                    continue
                 template = articles[number % len(articles)]
-                body = mixed_body(template.characters, units, rng)
+                draw = (lambda: sentences_body(template.characters, units, sentences, rng)) if form == "sentences" else (
+                    lambda: mixed_body(template.characters, units, rng)
+                )
+                body = draw()
                 while body in bodies:
-                    body = mixed_body(template.characters, units, rng)
+                    body = draw()
                 bodies.add(body)
                 title = titles[number % len(titles)]
                 subtitle = None
@@ -249,21 +313,23 @@ def make_mixed(seeds: Path, scale: int, out: Path, seed: int = 0, records: dict 
                     while (title, subtitle) in headers or subtitle == title:
                         subtitle = rng.choice(phrases)
                 headers.add((title, subtitle))
-                texts.append(article_text(title, subtitle, rng.choice(names), rng.choice(affiliations), body))
+                header = (title, subtitle, rng.choice(names), rng.choice(affiliations))
+                made.append((*header, body))
+                texts.append(article_text(*header, body))
                 number += 1
-            target = out / f"m{copy:04d}_{page_index:03d}.txt"
+            target = out / f"{prefix}{copy:04d}_{page_index:03d}.txt"
             target.write_text("\n\n\n".join(texts) + "\n", encoding="utf-8")
             pages.append(target)
             expected[target.name] = len(texts)
-    return Corpus(out, "mixed", scale, tuple(pages), number, expected)
+    return Corpus(out, form, scale, tuple(pages), number, expected)
 
 
 def make_corpus(form: str, seeds: Path, scale: int, out: Path, seed: int = 0, records: dict | None = None) -> Corpus:
     if form == "copies":
         records = records if records is not None else parse_seeds(seeds)
         return make_copies(seeds, scale, out, articles_per_page(records))
-    if form == "mixed":
-        return make_mixed(seeds, scale, out, seed, records)
+    if form in ("mixed", "sentences"):
+        return make_mixed(seeds, scale, out, seed, records, form)
     raise ValueError(f"unknown corpus form {form!r} (one of {', '.join(FORMS)})")
 
 
@@ -271,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=int, default=1, help="N × the seed corpus (articles, and roughly bytes)")
     parser.add_argument("--form", choices=FORMS, default="mixed")
-    parser.add_argument("--seed", type=int, default=0, help="seed of the random draws (mixed form)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the random draws (mixed and sentences forms)")
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="the seed pages")
     parser.add_argument("--out", type=Path, required=True, help="folder to write the pages into (made if missing)")
     args = parser.parse_args(argv)

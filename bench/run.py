@@ -1,6 +1,6 @@
-"""Benchmark: the build against its physical floor, at N× the seed corpus, in two corpus forms.
+"""Benchmark: the build against its physical floor, at N× the seed corpus, in three corpus forms.
 
-    python bench/run.py [--scale N …] [--form copies|mixed …] [--runs R] [--floors all|jieba|none]
+    python bench/run.py [--scale N …] [--form copies|mixed|sentences …] [--runs R] [--floors all|jieba|none]
                         [--scheduler ADDRESS] [--seed S] [--seeds DIR] [--json]
 
 The floor is what no build can avoid: start Python, import the libraries, load
@@ -9,7 +9,8 @@ with jieba's own ``lcut`` and, as the "route floor", with the build's one-pass
 cut of :mod:`zhenggong_report.wordroute` (same words, about half the time). For
 each form and scale the script generates the corpus with ``bench/corpus.py``
 (``copies``: the seed pages copied N times; ``mixed``: N× as many distinct
-articles recombined from the seed articles), then times, in one run, the floors,
+articles recombined from the seed articles' paragraphs; ``sentences``: from their
+sentences, with resubmissions planted), then times, in one run, the floors,
 ``build --no-cache`` (cold), the first build into an empty cache, a rebuild with
 nothing changed (warm cache) and a rebuild after one page changed. The first
 cold build of each corpus runs under ``bench/memory.py``: its peak memory per
@@ -229,11 +230,11 @@ def _stage_cell(stage: dict | None) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=int, action="append", help="N × the seed corpus (repeatable; default 1 and 100)")
-    parser.add_argument("--form", choices=FORMS, action="append", help="corpus form (repeatable; default both)")
+    parser.add_argument("--form", choices=FORMS, action="append", help="corpus form (repeatable; default all three)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per figure; the median is reported")
     parser.add_argument("--floors", choices=sorted(FLOORS), default="all", help="floors to time (default all three)")
     parser.add_argument("--scheduler", metavar="ADDRESS", help="also build cold through this Dask scheduler (local:2: a local cluster)")
-    parser.add_argument("--seed", type=int, default=0, help="seed of the mixed corpus")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the mixed and sentences corpora")
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
     args = parser.parse_args(argv)

@@ -36,6 +36,11 @@ def mixed(records, tmp_path_factory):
     return corpus.make_corpus("mixed", SEEDS, 2, tmp_path_factory.mktemp("mixed"), seed=7, records=records)
 
 
+@pytest.fixture(scope="module")
+def sentences(records, tmp_path_factory):
+    return corpus.make_corpus("sentences", SEEDS, 6, tmp_path_factory.mktemp("sentences"), seed=7, records=records)
+
+
 def _texts(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.glob("*.txt"))}
 
@@ -74,6 +79,52 @@ def test_the_articles_are_distinct_and_mix_several_seed_articles(mixed, records,
     owner = {p: i for i, a in enumerate(records["articles"]) for p in a["body"].split("\n\n")}
     for body in bodies:  # (a paragraph the parser reads differently in its new place is left out)
         assert len({owner[p] for p in body.split("\n\n") if p in owner}) >= 2
+
+
+def test_the_sentences_form_is_deterministic_and_as_large_as_the_others(records, sentences, tmp_path):
+    again = corpus.make_corpus("sentences", SEEDS, 6, tmp_path / "again", seed=7, records=records)
+    assert _texts(again.folder) == _texts(sentences.folder)
+    assert sentences.articles == 6 * len(records["articles"])
+    seed_bytes = sum(p.stat().st_size for p in SEEDS.glob("*.txt"))
+    assert 0.8 * 6 * seed_bytes < sum(p.stat().st_size for p in sentences.pages) < 1.25 * 6 * seed_bytes
+
+
+def test_sentences_pages_parse_into_the_articles_laid_out_on_them(sentences, segmenter):
+    parsed = parse_sources(load_sources(sentences.folder).sources, segmenter)
+    assert dict(Counter(a.file for a in parsed.articles)) == sentences.expected
+    assert not parsed.leftovers
+    assert all(a.title and a.author and a.affiliation for a in parsed.articles)
+
+
+def test_sentences_articles_share_no_paragraph_but_the_planted_resubmissions(sentences, records, segmenter):
+    """Every paragraph of every article but a resubmission is new (made of sentences from two seed
+    articles or more); a resubmission repeats an earlier article's title, author and paragraphs."""
+    parsed = parse_sources(load_sources(sentences.folder).sources, segmenter)
+    seed_paragraphs = {p for a in records["articles"] for p in a["body"].split("\n\n")}
+    first_seen: dict[str, object] = {}
+    resubmitted = 0
+    for article in parsed.articles:
+        paragraphs = [p.text for p in article.paragraphs if p.kind != "heading"]
+        earlier = {first_seen[p].title for p in paragraphs if p in first_seen}
+        if earlier:
+            assert earlier == {article.title} and all(p in first_seen for p in paragraphs)
+            resubmitted += 1
+            continue
+        assert not seed_paragraphs & set(paragraphs)
+        first_seen.update((p, article) for p in paragraphs)
+    assert 0 < resubmitted <= 4 * corpus.RESUBMITTED * len(parsed.articles)
+
+
+def test_the_duplicate_search_finds_the_planted_resubmissions(sentences, segmenter):
+    from zhenggong_report.analyze.duplicates import find_duplicates
+
+    parsed = parse_sources(load_sources(sentences.folder).sources, segmenter)
+    by_title: dict[str, list[str]] = {}
+    for article in parsed.articles:
+        by_title.setdefault(article.title, []).append(article.id)
+    planted = sorted(sorted(ids) for ids in by_title.values() if len(ids) > 1)
+    found = sorted(sorted(m.article_id for m in group.members) for group in find_duplicates(parsed.articles))
+    assert planted and found == planted
 
 
 def test_copies_are_the_seed_pages_under_distinct_names(records, tmp_path):
