@@ -138,14 +138,12 @@ def test_copies_are_the_seed_pages_under_distinct_names(records, tmp_path):
 def test_a_rebuild_after_a_page_changed_equals_a_clean_build_through_the_lsh_search(records, tmp_path, monkeypatch):
     """76 distinct articles and a page's articles resubmitted retouched, more than the pairwise
     search takes: the duplicate search goes through MinHash LSH, and the rebuild after one page
-    changed takes the memo the first build left (only the changed page's texts shingled again, no
-LSH index built);
-    its report, duplicate groups and all, is byte for byte a clean build's."""
+    changed takes the memo the first build left (only the changed page's texts shingled again and
+    looked up); its report, duplicate groups and all, is byte for byte a clean build's."""
     import json
 
-    from datasketch import MinHashLSHEnsemble
-
     from zhenggong_report.analyze import duplicate_texts
+    from zhenggong_report.analyze.duplicate_candidates import SketchSearch
     from zhenggong_report.analyze.duplicates import EXACT_BELOW
     from zhenggong_report.pipeline import build
 
@@ -157,11 +155,13 @@ LSH index built);
     build(mixed.folder, tmp_path / "first", jobs=1)
     page = mixed.pages[0]
     page.write_bytes(page.read_bytes() + "\n\n追加一段文字，用于检验增量构建与全新构建的结果一致。\n".encode("utf-8"))
-    shingled, indexed = [], []
+    shingled, looked_up = [], []
     real = duplicate_texts.shingles
     monkeypatch.setattr(duplicate_texts, "shingles", lambda text: shingled.append(text) or real(text))
-    real_index = MinHashLSHEnsemble.index
-    monkeypatch.setattr(MinHashLSHEnsemble, "index", lambda self, entries: indexed.append(1) or real_index(self, entries))
+    real_lookup = SketchSearch._looked_up
+    monkeypatch.setattr(
+        SketchSearch, "_looked_up", lambda self, looking, among: looked_up.append(min(len(looking), len(among))) or real_lookup(self, looking, among)
+    )
     build(mixed.folder, tmp_path / "again", jobs=1)
     monkeypatch.undo()
     build(mixed.folder, tmp_path / "clean", use_cache=False, jobs=1)
@@ -172,4 +172,4 @@ LSH index built);
     assert files(tmp_path / "again") == files(tmp_path / "clean")
     assert json.loads((tmp_path / "clean" / "data" / "duplicates.json").read_text(encoding="utf-8"))
     assert 0 < len(shingled) < mixed.articles // 4
-    assert indexed == []  # the first build's candidates, and the changed page's bands, served
+    assert looked_up and max(looked_up) < mixed.articles // 4  # the first build's candidates served; only the changed page's texts looked up

@@ -281,12 +281,49 @@ def _memo_of(articles):
     return search_duplicates([a.id for a in articles], [body_utf8(a) for a in articles], 0)[1]
 
 
-def test_the_partitions_worked_out_are_those_the_lsh_index_lays_out(seed_corpus) -> None:
-    from zhenggong_report.analyze.duplicate_candidates import partition_bounds
+def _ensemble_of(search, eligible):
+    """A datasketch LSH Ensemble with the search's sketches indexed: the plain way to look them up."""
+    from datasketch import LeanMinHash, MinHashLSHEnsemble
 
+    from zhenggong_report.analyze import duplicate_candidates as candidates
+    from zhenggong_report.analyze.duplicate_texts import NUM_PERM, SKETCH_SCHEME
+
+    ensemble = MinHashLSHEnsemble(
+        threshold=candidates.CONTAINMENT - candidates.SKETCH_MARGIN, num_perm=NUM_PERM,
+        num_part=candidates.PARTITIONS, weights=candidates.RECALL_WEIGHTS,
+    )
+    sketches = {i: LeanMinHash(seed=1, hashvalues=search.signatures[i], scheme=SKETCH_SCHEME) for i in eligible}
+    ensemble.index((i, sketches[i], int(search.classes[i])) for i in eligible)
+    return ensemble, sketches
+
+
+def test_the_partitions_worked_out_are_those_the_lsh_index_lays_out(seed_corpus) -> None:
     search, eligible = _search(_variants(seed_corpus))
+    ensemble, _ = _ensemble_of(search, eligible)
     assert len(search.bounds) == 4
-    assert partition_bounds(search.classes[eligible]) == search.bounds
+    assert search.bounds == tuple((int(lo), int(up)) for lo, up in zip(ensemble.lowers, ensemble.uppers))
+
+
+@pytest.mark.parametrize("block_cells", [1 << 24, 3000], ids=["one-block", "blocks-of-a-few-texts"])
+def test_all_texts_looked_up_at_once_find_what_the_lsh_ensembles_lookups_find(seed_corpus, monkeypatch, block_cells) -> None:
+    """The Ensemble's rule applied to every text at once (:mod:`.duplicate_bands`) against the
+    Ensemble itself, indexed and queried text by text, each lookup narrowed by the sketches."""
+    import numpy as np
+
+    from zhenggong_report.analyze import duplicate_bands
+    from zhenggong_report.analyze.duplicate_candidates import may_contain
+
+    monkeypatch.setattr(duplicate_bands, "BLOCK_CELLS", block_cells)
+    search, eligible = _search(_variants(seed_corpus))
+    ensemble, sketches = _ensemble_of(search, eligible)
+    raw = 0
+    for text in eligible:
+        found = np.array(sorted(j for j in ensemble.query(sketches[text], int(search.classes[text])) if j != text), dtype=np.int64)
+        raw += len(found)
+        expected = found[may_contain(search.signatures, search.sizes, np.full(len(found), text), found)]
+        assert search.candidates(text).tolist() == expected.tolist(), text
+    assert not search.reused
+    assert raw > sum(len(search.candidates(t)) for t in eligible) > len(eligible)  # real lookups, narrowed
 
 
 def test_an_earlier_builds_candidates_and_the_new_texts_bands_are_the_lsh_index_candidates(seed_corpus) -> None:
@@ -298,7 +335,7 @@ def test_an_earlier_builds_candidates_and_the_new_texts_bands_are_the_lsh_index_
     after[60] = edited(after[60], "changed", every=4)
     reused, eligible = _search(after, memo.candidates)
     plain, _ = _search(after)
-    assert reused.known is not None and plain.known is None
+    assert reused.reused and not plain.reused
     assert reused.bounds == plain.bounds
     for text in eligible:
         assert reused.candidates(text).tolist() == plain.candidates(text).tolist(), text
@@ -309,9 +346,9 @@ def test_candidates_are_not_reused_when_the_partitions_move_or_many_texts_are_ne
     before = _variants(seed_corpus)
     memo = _memo_of(before)
     moved = dataclasses.replace(memo.candidates, bounds=memo.candidates.bounds[1:])
-    assert _search(before, moved)[0].known is None
+    assert not _search(before, moved)[0].reused
     most_new = [_with_note(a, k) if k % 3 else a for k, a in enumerate(before)]
-    assert _search(most_new, memo.candidates)[0].known is None
+    assert not _search(most_new, memo.candidates)[0].reused
 
 
 def _with_note(article, number: int):
@@ -356,3 +393,25 @@ def test_sending_the_duplicate_search_to_another_process_leaves_what_it_holds_as
     sent = pickle.loads(pickle.dumps(search))
     assert [sys.getsizeof(b) for b in search.bodies] == sizes
     assert sent.bodies == search.bodies and sent.ids == search.ids
+
+
+def test_ruling_candidates_out_by_size_first_keeps_the_sketches_verdict_on_every_pair() -> None:
+    """may_contain leaves out, before comparing sketches, the pairs whose sizes alone rule them out:
+    the same verdict as the sketches' bound taken on every pair."""
+    import numpy as np
+
+    from zhenggong_report.analyze.duplicate_candidates import CONTAINMENT, SLACK_ERRORS, may_contain
+
+    rng = np.random.default_rng(5)
+    signatures = rng.integers(0, 3, size=(400, 128), dtype=np.uint32)  # sketches from unlike to alike
+    signatures[200:] = signatures[:200]
+    sizes = rng.integers(30, 6000, size=400).astype(np.float64)
+    looking, found = rng.integers(0, 400, size=(2, 20_000))
+    found[:5000] = looking[:5000] + 200 * (looking[:5000] < 200)  # same sketches, sizes apart
+    estimate = (signatures[found] == signatures[looking]).mean(axis=1)
+    error = np.sqrt(np.maximum(estimate * (1 - estimate), 1 / 128) / 128)
+    jaccard = np.minimum(estimate + np.maximum(SLACK_ERRORS * error, 0.02), 1.0)
+    plain = jaccard * (sizes[looking] + sizes[found]) / ((1 + jaccard) * sizes[looking]) >= CONTAINMENT
+    verdict = may_contain(signatures, sizes, looking, found)
+    assert verdict.tolist() == plain.tolist()
+    assert 0 < verdict.sum() < len(verdict) and (sizes[found] < 0.6 * sizes[looking]).any()

@@ -1,14 +1,13 @@
 """Which pairs of distinct texts the duplicate search measures: the candidates of a MinHash LSH
-Ensemble (``datasketch``), narrowed by the sketches, and what a later build may reuse of them.
+Ensemble (``datasketch``: its partitions and band parameters, its lookup rule applied to all texts
+at once by :mod:`.duplicate_bands`), narrowed by the sketches, and what a later build may reuse.
 
-Every eligible text's sketch goes into the Ensemble, and each text looks up the others that may
-contain it. Whether a lookup finds a text depends only on the two sketches, the two sizes (as
-:func:`size_class`) and the bounds of the index's partitions, which the index lays out over the
-sizes of all the texts. So when a build's partitions are those of the build before, two texts both
-builds had are candidates exactly when they were (:class:`CandidateMemo`), and the pairs with a new
-text are looked at by the index's own rule (:func:`band_matches`: one of the first ``b`` bands of
-``r`` values equal) without the index being built: a corpus with one page changed looks up that
-page's texts only. A test holds both ways to the same candidates.
+Each eligible text looks up the others that may contain it. Whether a lookup finds a text depends
+only on the two sketches, the two sizes (as :func:`size_class`) and the bounds of the partitions,
+which the Ensemble lays out over the sizes of all the texts. So when a build's partitions are those
+of the build before, two texts both builds had are candidates exactly when they were
+(:class:`CandidateMemo`), and only the pairs with a new text are looked up: a corpus with one page
+changed looks up that page's texts only. A test holds both ways to the same candidates.
 """
 
 from __future__ import annotations
@@ -19,6 +18,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional, Sequence
 
 import numpy as np
+
+from .duplicate_bands import Bands
 
 if TYPE_CHECKING:
     from .duplicate_texts import DistinctTexts
@@ -40,7 +41,9 @@ SLACK_ERRORS = 4.0
 """Standard errors added to a sketch's Jaccard estimate before it may rule a candidate out."""
 REUSE_UP_TO = 0.25
 """Largest share of new texts for which the earlier build's candidates are reused: past it, looking
-each new text up by the bands costs more than building the index."""
+the new texts up (both ways) costs about as much as looking every text up."""
+MEASURED_AT_ONCE = 1 << 16
+"""Pairs whose sketches are compared in one step (each gathers two rows of hash values)."""
 
 
 @dataclass(frozen=True)
@@ -73,59 +76,64 @@ def may_contain(signatures: np.ndarray, sizes: np.ndarray, looking: np.ndarray, 
     """For each pair (``looking[k]``, ``found[k]``), whether the sketches say text ``found[k]`` may
     hold :data:`CONTAINMENT` of text ``looking[k]``'s shingles (its containment bounded from the
     sketches' Jaccard and the two sizes): only those are measured exactly. A corpus whose articles
-    share paragraphs gives the LSH index many candidates; this keeps the exact measure to the few
+    share paragraphs gives the LSH lookups many candidates; this keeps the exact measure to the few
     that matter, all at once in numpy."""
+    possible = _sizes_allow(sizes[looking], sizes[found])  # a text too small to hold it, whatever its sketch
+    looking, found = looking[possible], found[possible]
     if not len(found):
-        return np.zeros(0, dtype=bool)
-    estimate = (signatures[found] == signatures[looking]).mean(axis=1)
+        return possible
+    perms = signatures.shape[1]
+    estimate = np.count_nonzero(signatures[found] == signatures[looking], axis=1) / perms  # a mean, without floats per value
     # The estimate's standard error is sqrt(J(1 - J) / NUM_PERM); an upper bound of the Jaccard
     # four of those above it (and never less than 0.02), turned into containment (a small text in a
     # large one magnifies it), decides.
-    perms = signatures.shape[1]
     error = np.sqrt(np.maximum(estimate * (1 - estimate), 1 / perms) / perms)
     jaccard = np.minimum(estimate + np.maximum(SLACK_ERRORS * error, 0.02), 1.0)
-    return jaccard * (sizes[looking] + sizes[found]) / ((1 + jaccard) * sizes[looking]) >= CONTAINMENT
+    possible[possible] = _contains_enough(jaccard, sizes[looking], sizes[found])
+    return possible
 
 
-def band_matches(signatures: np.ndarray, text: int, others: np.ndarray, bands: int, rows: int) -> np.ndarray:
-    """Which of ``others`` share one of the first ``bands`` bands of ``rows`` hash values with
-    ``text``: how an LSH index of those parameters finds a text (either way round)."""
-    width = bands * rows
-    equal = signatures[others, :width] == signatures[text, :width]
-    return equal.reshape(len(others), bands, rows).all(axis=2).any(axis=1)
+def _contains_enough(jaccard: np.ndarray, looking_size: np.ndarray, found_size: np.ndarray) -> np.ndarray:
+    """Whether a Jaccard of ``jaccard`` between the two sets makes the found one hold
+    :data:`CONTAINMENT` of the looking one's items."""
+    return jaccard * (looking_size + found_size) / ((1 + jaccard) * looking_size) >= CONTAINMENT
+
+
+def _sizes_allow(looking_size: np.ndarray, found_size: np.ndarray) -> np.ndarray:
+    """:func:`_contains_enough` at a Jaccard of 1, its largest: a found set under 60 % of the
+    looking one's size can never hold 80 % of it."""
+    return _contains_enough(np.ones(len(looking_size)), looking_size, found_size)
 
 
 class SketchSearch:
     """The distinct texts' MinHash sketches, sizes and candidates: :meth:`candidates` gives, for any
     eligible text, the others the LSH Ensemble finds that the sketches say may hold
-    :data:`CONTAINMENT` of it — from the index, or from an ``earlier`` build's candidates and a look
-    at the new texts' bands when the index would lay out the same partitions."""
+    :data:`CONTAINMENT` of it — all looked up at once by the Ensemble's rule (:mod:`.duplicate_bands`),
+    or taken from an ``earlier`` build's candidates and the new texts' lookups when the Ensemble
+    would lay out the same partitions (``reused``)."""
 
     def __init__(self, texts: "DistinctTexts", eligible: list[int], earlier: Optional[CandidateMemo] = None) -> None:
-        from datasketch import LeanMinHash, MinHashLSHEnsemble  # imported only when there are many texts to compare
+        from datasketch import MinHashLSHEnsemble  # its parameters only: no index is built
 
-        from .duplicate_texts import NUM_PERM, SKETCH_SCHEME
+        from .duplicate_texts import NUM_PERM
 
         self.texts, self.eligible = texts, np.array(eligible, dtype=np.int64)
         self.signatures = np.zeros((len(texts), NUM_PERM), dtype=np.uint32)
         self.signatures[eligible] = texts.sketches(eligible)
         self.sizes = np.array([texts.size(i) for i in range(len(texts))], dtype=np.float64)
         self.classes = np.array([size_class(texts.size(i)) for i in range(len(texts))], dtype=np.int64)
-        self.index = MinHashLSHEnsemble(
+        self.ensemble = MinHashLSHEnsemble(
             threshold=CONTAINMENT - SKETCH_MARGIN, num_perm=NUM_PERM, num_part=PARTITIONS, weights=RECALL_WEIGHTS
         )
-        self.known = self._reused(earlier) if earlier is not None else None
-        if self.known is None:
-            self.sketches = {i: LeanMinHash(seed=1, hashvalues=self.signatures[i], scheme=SKETCH_SCHEME) for i in eligible}
-            self.index.index((i, self.sketches[i], int(self.classes[i])) for i in eligible)
-            self.bounds = tuple((int(lo), int(up)) for lo, up in zip(self.index.lowers, self.index.uppers) if up is not None)
+        self.bounds = partition_bounds(self.classes[self.eligible]) if len(self.eligible) else ()
+        self.uppers = np.array([upper for _, upper in self.bounds], dtype=np.int64)
+        known = self._reused(earlier) if earlier is not None else None
+        self.reused = known is not None
+        self.known = known if known is not None else _by_text(self._looked_up(self.eligible, self.eligible))
 
     def candidates(self, text: int) -> np.ndarray:
         """The texts ``text`` looks up, in ascending order, that the sketches say may contain it."""
-        if self.known is not None:
-            return self.known.get(text, np.zeros(0, dtype=np.int64))
-        found = np.array(sorted(j for j in self.index.query(self.sketches[text], int(self.classes[text])) if j != text), dtype=np.int64)
-        return found[may_contain(self.signatures, self.sizes, np.full(len(found), text), found)]
+        return self.known.get(text, np.zeros(0, dtype=np.int64))
 
     def remembered(self, looked_up: Sequence[np.ndarray]) -> CandidateMemo:
         """What a later build may reuse of this one's lookups (``looked_up``: the pairs as int32 rows)."""
@@ -133,51 +141,34 @@ class SketchSearch:
         return CandidateMemo(tuple(p.digest for p in self.texts.prints), self.bounds, pairs.tobytes())
 
     def _reused(self, earlier: CandidateMemo) -> Optional[dict[int, np.ndarray]]:
-        """Every eligible text's candidates from ``earlier`` and the new texts' bands, or None when
-        the partitions differ or too many texts are new (then the index is built)."""
+        """Every eligible text's candidates from ``earlier`` and the new texts' lookups (theirs, and
+        the others' of them), or None when the partitions differ or too many texts are new."""
         now = {p.digest: i for i, p in enumerate(self.texts.prints)}
         then = np.array([now.get(d, -1) for d in earlier.digests] + [-1], dtype=np.int64)
         seen = np.zeros(len(self.texts), dtype=bool)
         seen[then[then >= 0]] = True
-        new = [int(i) for i in self.eligible if not seen[i]]
-        if len(new) > REUSE_UP_TO * len(self.eligible):
+        new = self.eligible[~seen[self.eligible]]
+        if len(new) > REUSE_UP_TO * len(self.eligible) or self.bounds != earlier.bounds:
             return None
-        bounds = partition_bounds(self.classes[self.eligible]) if len(self.eligible) else ()
-        if bounds != earlier.bounds:
-            return None
-        self.bounds = bounds
-        uppers = np.array([upper for _, upper in bounds], dtype=np.int64)
         kept = np.frombuffer(earlier.pairs, dtype=np.int32).reshape(-1, 2)
         kept = then[kept]  # into this build's numbers; -1 for a text no longer here
         kept = kept[(kept >= 0).all(axis=1)]
-        return _by_text(np.concatenate([kept, *(self._new_pairs(n, uppers) for n in new)]))
+        return _by_text(np.concatenate([kept, self._looked_up(new, self.eligible), self._looked_up(self.eligible, new)]))
 
-    def _new_pairs(self, text: int, uppers: np.ndarray) -> np.ndarray:
-        """The candidate pairs with a new ``text`` (``uppers``: the partitions' upper size classes):
-        the texts it finds, and the texts that find it."""
-        others = self.eligible[self.eligible != text]
-        part = np.searchsorted(uppers, self.classes[others], side="left")
-        finds = [
-            group[band_matches(self.signatures, text, group, *self._bands(uppers[p], self.classes[text]))]
-            for p in range(len(uppers))
-            for group in [others[part == p]]
-            if len(group)
-        ]
-        own_upper = uppers[np.searchsorted(uppers, self.classes[text], side="left")]
-        classes, where = np.unique(self.classes[others], return_inverse=True)
-        bands = np.array([self._bands(own_upper, c) for c in classes], dtype=np.int64).reshape(-1, 2)[where]
-        found_by = [
-            group[band_matches(self.signatures, text, group, int(b), int(r))]
-            for b, r in {tuple(row) for row in bands.tolist()}
-            for group in [others[(bands[:, 0] == b) & (bands[:, 1] == r)]]
-        ]
-        looking = [np.column_stack([np.full(len(f), text), f]) for f in finds]
-        looking += [np.column_stack([f, np.full(len(f), text)]) for f in found_by]
-        pairs = np.concatenate([np.zeros((0, 2), dtype=np.int64), *looking])
-        return pairs[may_contain(self.signatures, self.sizes, pairs[:, 0], pairs[:, 1])]
+    def _looked_up(self, looking: np.ndarray, among: np.ndarray) -> np.ndarray:
+        """(text looking, text found) rows: what each of ``looking`` finds among ``among`` that the
+        sketches say may contain it."""
+        bands = Bands(self.signatures, self.classes, among, self.uppers, self._parameters)
+        kept = [np.zeros((0, 2), dtype=np.int64)]
+        for queries, found in bands.found(looking):
+            for start in range(0, len(found), MEASURED_AT_ONCE):
+                q, f = queries[start : start + MEASURED_AT_ONCE], found[start : start + MEASURED_AT_ONCE]
+                possible = may_contain(self.signatures, self.sizes, q, f)
+                kept.append(np.column_stack([q[possible], f[possible]]))
+        return np.concatenate(kept)
 
-    def _bands(self, upper: int, size: int) -> tuple[int, int]:
-        bands, rows = self.index._get_optimal_param(int(upper), int(size))
+    def _parameters(self, upper: int, size: int) -> tuple[int, int]:
+        bands, rows = self.ensemble._get_optimal_param(upper, size)
         return int(bands), int(rows)
 
 

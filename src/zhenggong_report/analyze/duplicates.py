@@ -59,7 +59,7 @@ FoundPairs = tuple[list[tuple[int, int]], dict[bytes, int], np.ndarray]
 pairs it looked at (int32 rows; both for the memo)."""
 
 SEARCH_PARTS = 2
-"""How many parts the pair search over the distinct texts is cut into for a ``spread``."""
+"""How many parts the exact measures of the candidates are cut into for a ``spread``."""
 
 
 def join_similar(
@@ -75,11 +75,11 @@ def join_similar(
     candidates a later build may reuse (None when the texts were compared pair by pair).
 
     Fewer than ``exact_below`` texts are simply compared pair by pair (cheaper than sketching them);
-    more are sketched and their candidates taken from the LSH Ensemble (or the ``earlier`` build's,
-    see :mod:`.duplicate_candidates`), and only those compared. Given a ``spread``, the texts are
-    looked up in :data:`SEARCH_PARTS` parts that it runs side by side, each finding its pairs on its
-    own, joined here: the groups are the same as in one part, since a pair a part leaves unmeasured
-    is one its own joins already connect.
+    more are sketched and their candidates looked up by the LSH Ensemble's rule (or taken from the
+    ``earlier`` build's, see :mod:`.duplicate_candidates`), and only those compared. Given a
+    ``spread``, the candidates are measured in :data:`SEARCH_PARTS` parts that it runs side by side,
+    each finding its pairs on its own, joined here: the groups are the same as in one part, since a
+    pair a part leaves unmeasured is one its own joins already connect.
     """
     eligible = [i for i in range(len(texts)) if texts.size(i) >= MIN_SHINGLES]
     if len(eligible) < exact_below:

@@ -234,8 +234,8 @@ def weights_in_own_process(weights: CorpusWeights, names):
     """The weights' two parts (TF-IDF; duplicates) in two spawned workers (of :mod:`.workers`: they
     die with the build), each sent only its own data, and the names here meanwhile: the largest
     process is then the larger part, not both together. The duplicate search, the longest of the
-    three on a corpus whose articles share paragraphs, looks its texts up in two forked children of
-    its worker (:func:`_search_in_halves`)."""
+    three on a corpus whose articles share paragraphs, measures its candidates in two forked
+    children of its worker (:func:`_search_in_halves`)."""
     terms, duplicates = weights.parts()
     with run_in_workers([terms], _run, 1, _ready, (), 1, "spawn", what="the corpus weights") as terms_done:
         with run_in_workers([duplicates], _search_in_halves, 1, _ready, (), 1, "spawn", what="the duplicate search") as duplicates_done:
@@ -255,7 +255,7 @@ def _run(job):
 
 
 def _search_in_halves(search):
-    """The duplicate search with its pair search in forked children side by side (in the worker
+    """The duplicate search with its exact measures in forked children side by side (in the worker
     that runs it): the TF-IDF and the names are done long before it at scale, so a core would idle."""
     return search(spread=_side_by_side_parts)
 
