@@ -188,3 +188,22 @@ def _block_rules(page: str, segmenter) -> set[str]:
 
     source = source_from_bytes(page.encode("utf-8"), "p.txt")
     return {block.rule for block in tokenize_blocks(BlockState(read_lines(source.lines), segmenter, default_layout()))}
+
+
+@pytest.mark.parametrize("label", ["温馨提示", "【温馨提示】", "友情提示"])
+def test_a_label_run_in_before_a_colon_is_the_box_with_its_text_not_the_brief_above(label, segmenter) -> None:
+    brief = "本报讯（通讯员　赵敏）11月20日，付村煤矿召开职工代表大会，83名职工代表参加会议。\n"
+    result = parse_text(f"{brief}\n{label}：本版投稿邮箱fcgh@163.com，欢迎广大职工踊跃投稿。\n", segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("announcement", ((3, 3),))]
+    (article,) = result.articles
+    assert article.authors == ("赵敏",) and article.paragraphs[-1].text.endswith("83名职工代表参加会议。")
+
+
+def test_a_run_in_label_ends_a_hard_wrapped_paragraph_only_after_a_finished_sentence(segmenter) -> None:
+    page = (
+        "冬季安全须知\n■ 张三\n\n　　进入冬季，矿工会提醒广大职工注意出行安全，下面是工会的\n"
+        "温馨提示：雨雪天气请减速慢行。\n"
+    )
+    result = parse_text(page, segmenter)
+    assert result.leftovers == ()
+    assert result.articles[0].paragraphs[-1].text.endswith("下面是工会的温馨提示：雨雪天气请减速慢行。")
