@@ -60,6 +60,31 @@ def test_the_ranked_table_is_the_table_sorted_by_article_weight_and_word(segment
         assert table.ranked().equals(plain) and list(table.ranked().index) == list(plain.index)
 
 
+def test_counts_summed_through_a_sparse_matrix_are_pandas_group_by_sums(segmenter, seed_corpus, monkeypatch) -> None:
+    """The sub-word table's counts (each compound's counted again for its parts) summed by
+    :func:`summed_counts` and by pandas' two-key group-by: the same frame, dtypes and order, and so
+    the same weights to the bit."""
+    import numpy as np
+    import pandas as pd
+
+    from zhenggong_report.analyze import keywords
+
+    rng = np.random.default_rng(3)
+    counts = pd.DataFrame({
+        "doc": np.sort(rng.integers(0, 50, 4000)).astype(np.int32),
+        "word": rng.integers(0, 300, 4000).astype(np.int32),
+        "count": rng.integers(1, 6, 4000).astype(np.int64),
+    })
+    plain = counts.groupby(["doc", "word"], sort=True, as_index=False)["count"].sum()
+    pd.testing.assert_frame_equal(keywords.summed_counts(counts), plain)
+    assert len(plain) < len(counts)  # duplicates were summed
+
+    weights = term_weights(tokenize_corpus(seed_corpus, segmenter), segmenter)
+    sparse = weights.with_sub_words().table
+    monkeypatch.setattr(keywords, "summed_counts", lambda c: c.groupby(["doc", "word"], sort=True, as_index=False)["count"].sum())
+    pd.testing.assert_frame_equal(sparse, weights.with_sub_words().table, check_exact=True)
+
+
 def test_related_articles_are_the_three_most_similar_others(seed_analysis, by_title) -> None:
     for item in seed_analysis.articles:
         scores = [r.score for r in item.related]

@@ -89,8 +89,23 @@ class TermWeights:
         mapping = pd.DataFrame(np.array(parts, dtype=np.int32), columns=["word", "part"])
         extra = self.table[["doc", "word", "count"]].merge(mapping, on="word")[["doc", "part", "count"]]
         counts = pd.concat([self.table[["doc", "word", "count"]], extra.rename(columns={"part": "word"})], ignore_index=True)
-        counts = counts.groupby(["doc", "word"], sort=True, as_index=False)["count"].sum()
-        return TermWeights(weigh(counts, len(self.articles)), self.articles, self.words, True)
+        return TermWeights(weigh(summed_counts(counts), len(self.articles)), self.articles, self.words, True)
+
+
+def summed_counts(counts: pd.DataFrame) -> pd.DataFrame:
+    """``counts`` (``doc``, ``word``, ``count``) with each (doc, word) once, its counts summed, in
+    (doc, word) order: pandas' two-key ``groupby(...).sum()``, through a sparse matrix that sums its
+    duplicate entries (a tenth of the time on millions of rows; a test holds the two equal)."""
+    from scipy.sparse import coo_array
+
+    doc, word, count = (counts[column].to_numpy() for column in ("doc", "word", "count"))
+    if not len(doc):
+        return counts.groupby(["doc", "word"], sort=True, as_index=False)["count"].sum()
+    matrix = coo_array((count, (doc, word)), shape=(int(doc.max()) + 1, int(word.max()) + 1)).tocsr()
+    matrix.sum_duplicates()
+    matrix.sort_indices()
+    rows = np.repeat(np.arange(matrix.shape[0], dtype=doc.dtype), np.diff(matrix.indptr))
+    return pd.DataFrame({"doc": rows, "word": matrix.indices.astype(word.dtype), "count": matrix.data.astype(count.dtype)})
 
 
 def term_weights(
