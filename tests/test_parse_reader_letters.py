@@ -56,3 +56,17 @@ def test_a_line_that_is_no_salutation_alone_stays_in_its_paragraph(line, segment
     result = parse_text(page, segmenter)
     texts = [p.text for a in result.articles for p in a.paragraphs]
     assert any(line in text and len(text) > len(line) for text in texts)
+
+
+def test_a_salutation_word_wrapped_to_the_head_of_a_line_mid_sentence_stays_in_its_paragraph(segmenter) -> None:
+    """``尊敬的老劳模致敬：`` under ``……全矿职工向`` is the wrapped rest of that sentence, no salutation."""
+    page = f"{BAND}井口班车能否多开一趟\n　　在庆祝大会上，矿党委书记代表全矿职工向\n尊敬的老劳模致敬：\n你们辛苦了。\n"
+    result = parse_text(page, segmenter)
+    texts = [p.text for a in result.articles for p in a.paragraphs]
+    assert any("全矿职工向尊敬的老劳模致敬：" in text for text in texts)
+
+
+def test_a_salutation_after_a_finished_paragraph_is_its_own(segmenter) -> None:
+    page = f"{BAND}在职工代表大会上的讲话\n　　同志们好，大会今天开幕。\n同志们：\n　　过去一年，全矿安全生产形势持续稳定。\n"
+    result = parse_text(page, segmenter)
+    assert "同志们：" in [p.text for a in result.articles for p in a.paragraphs]
