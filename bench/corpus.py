@@ -273,7 +273,7 @@ def article_text(title: str, subtitle: str | None, author: str, affiliation: str
     return "\n\n".join(lines)
 
 
-def make_mixed(seeds: Path, scale: int, out: Path, seed: int = 0, records: dict | None = None, form: str = "mixed") -> Corpus:
+def make_recombined(seeds: Path, scale: int, out: Path, seed: int = 0, records: dict | None = None, form: str = "mixed") -> Corpus:
     """``scale`` × the seed corpus in distinct articles recombined from the seed articles: of
     their paragraphs (``mixed``), or of their sentences with resubmissions planted (``sentences``)."""
     records = records or parse_seeds(seeds)
@@ -329,7 +329,7 @@ def make_corpus(form: str, seeds: Path, scale: int, out: Path, seed: int = 0, re
         records = records if records is not None else parse_seeds(seeds)
         return make_copies(seeds, scale, out, articles_per_page(records))
     if form in ("mixed", "sentences"):
-        return make_mixed(seeds, scale, out, seed, records, form)
+        return make_recombined(seeds, scale, out, seed, records, form)
     raise ValueError(f"unknown corpus form {form!r} (one of {', '.join(FORMS)})")
 
 

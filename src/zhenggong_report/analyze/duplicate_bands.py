@@ -30,40 +30,42 @@ Parameters = Callable[[int, int], tuple[int, int]]
 
 
 class Bands:
-    """The texts ``among`` (by partition), ready to be looked up by any texts of the same
-    ``signatures`` (rows: texts; columns: hash values) and size ``classes``."""
+    """The bands of texts of the same ``signatures`` (rows: texts; columns: hash values) and size
+    ``classes``, ready for any texts to be looked up among any others (each band's ranks are worked
+    out once, for every lookup)."""
 
-    def __init__(
-        self, signatures: np.ndarray, classes: np.ndarray, among: np.ndarray, uppers: np.ndarray, parameters: Parameters
-    ) -> None:
+    def __init__(self, signatures: np.ndarray, classes: np.ndarray, uppers: np.ndarray, parameters: Parameters) -> None:
         self.signatures, self.classes, self.uppers, self.parameters = signatures, classes, uppers, parameters
-        part = np.searchsorted(uppers, classes[among], side="left")
-        self.parts = [among[part == p] for p in range(len(uppers))]
         self._ranks: dict[tuple[int, int], np.ndarray] = {}
-        self._sorted: dict[tuple[int, int, int], tuple[np.ndarray, np.ndarray]] = {}
 
-    def found(self, looking: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-        """``(looking texts, found texts)`` pairs, block by block, in ascending order of both."""
+    def found(self, looking: np.ndarray, among: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """``(looking texts, found texts)`` pairs, the texts found being of ``among``, block by
+        block, in ascending order of both."""
+        part = np.searchsorted(self.uppers, self.classes[among], side="left")
+        parts = [among[part == p] for p in range(len(self.uppers))]
+        sorted_parts: dict[tuple[int, int, int], tuple[np.ndarray, np.ndarray]] = {}
         texts = len(self.signatures)
         block = max(1, BLOCK_CELLS // max(texts, 1))
         for start in range(0, len(looking), block):
             queries = looking[start : start + block]
             hits = np.zeros((len(queries), texts), dtype=bool)
-            for p, members in enumerate(self.parts):
+            for p, members in enumerate(parts):
                 if len(members):
-                    self._mark(hits, queries, p)
+                    self._mark(hits, queries, p, members, sorted_parts)
             hits[np.arange(len(queries)), queries] = False  # a text does not find itself
             rows, found = np.nonzero(hits)
             yield queries[rows], found
 
-    def _mark(self, hits: np.ndarray, queries: np.ndarray, p: int) -> None:
-        """Mark in ``hits`` the texts of partition ``p`` that each of ``queries`` finds."""
+    def _mark(self, hits: np.ndarray, queries: np.ndarray, p: int, members: np.ndarray, sorted_parts: dict) -> None:
+        """Mark in ``hits`` the texts of partition ``p`` (``members``) that each of ``queries`` finds."""
         classes, where = np.unique(self.classes[queries], return_inverse=True)
         params = np.array([self.parameters(int(self.uppers[p]), int(c)) for c in classes], dtype=np.int64).reshape(-1, 2)[where]
         for b, r in {tuple(row) for row in params.tolist()}:
             rows = np.flatnonzero((params[:, 0] == b) & (params[:, 1] == r))
             for band in range(b):
-                ranks, order = self._sorted_part(p, r, band)
+                if (p, r, band) not in sorted_parts:
+                    sorted_parts[p, r, band] = self._sorted(members, r, band)
+                ranks, order = sorted_parts[p, r, band]
                 wanted = self._band_ranks(r, band)[queries[rows]]
                 low, high = np.searchsorted(ranks, wanted, side="left"), np.searchsorted(ranks, wanted, side="right")
                 counts = high - low
@@ -73,15 +75,11 @@ class Bands:
                 starts = np.repeat(low - (np.cumsum(counts) - counts), counts)
                 hits[np.repeat(rows, counts), order[starts + np.arange(total)]] = True
 
-    def _sorted_part(self, p: int, r: int, band: int) -> tuple[np.ndarray, np.ndarray]:
-        """Partition ``p``'s ranks of band ``band`` (width ``r``), sorted, and its texts in that order."""
-        key = (p, r, band)
-        if key not in self._sorted:
-            members = self.parts[p]
-            ranks = self._band_ranks(r, band)[members]
-            order = np.argsort(ranks, kind="stable")
-            self._sorted[key] = ranks[order], members[order]
-        return self._sorted[key]
+    def _sorted(self, members: np.ndarray, r: int, band: int) -> tuple[np.ndarray, np.ndarray]:
+        """The ``members``' ranks of band ``band`` (width ``r``), sorted, and the members in that order."""
+        ranks = self._band_ranks(r, band)[members]
+        order = np.argsort(ranks, kind="stable")
+        return ranks[order], members[order]
 
     def _band_ranks(self, r: int, band: int) -> np.ndarray:
         """One number per text for band ``band`` of width ``r``, equal exactly when the bands are."""

@@ -126,7 +126,7 @@ class SketchSearch:
             threshold=CONTAINMENT - SKETCH_MARGIN, num_perm=NUM_PERM, num_part=PARTITIONS, weights=RECALL_WEIGHTS
         )
         self.bounds = partition_bounds(self.classes[self.eligible]) if len(self.eligible) else ()
-        self.uppers = np.array([upper for _, upper in self.bounds], dtype=np.int64)
+        self.bands = Bands(self.signatures, self.classes, np.array([upper for _, upper in self.bounds], dtype=np.int64), self._parameters)
         known = self._reused(earlier) if earlier is not None else None
         self.reused = known is not None
         self.known = known if known is not None else _by_text(self._looked_up(self.eligible, self.eligible))
@@ -158,9 +158,8 @@ class SketchSearch:
     def _looked_up(self, looking: np.ndarray, among: np.ndarray) -> np.ndarray:
         """(text looking, text found) rows: what each of ``looking`` finds among ``among`` that the
         sketches say may contain it."""
-        bands = Bands(self.signatures, self.classes, among, self.uppers, self._parameters)
         kept = [np.zeros((0, 2), dtype=np.int64)]
-        for queries, found in bands.found(looking):
+        for queries, found in self.bands.found(looking, among):
             for start in range(0, len(found), MEASURED_AT_ONCE):
                 q, f = queries[start : start + MEASURED_AT_ONCE], found[start : start + MEASURED_AT_ONCE]
                 possible = may_contain(self.signatures, self.sizes, q, f)
