@@ -207,3 +207,19 @@ def test_a_run_in_label_ends_a_hard_wrapped_paragraph_only_after_a_finished_sent
     result = parse_text(page, segmenter)
     assert result.leftovers == ()
     assert result.articles[0].paragraphs[-1].text.endswith("下面是工会的温馨提示：雨雪天气请减速慢行。")
+
+
+ADVERT_HEAD = "诚信经营　服务矿区\n八一煤电化物资供应公司\n经营范围：矿用设备、劳保用品\n地址：枣庄市山亭区府前路8号　电话：0632-8812345\n"
+
+
+def test_short_lines_of_their_own_over_a_contact_line_are_an_unlabelled_advert(segmenter) -> None:
+    result = parse_text(f"{ARTICLE}\n{ADVERT_HEAD}", segmenter)
+    assert [(l.kind, l.lines) for l in result.leftovers] == [("advert", ((6, 9),))]
+    assert [p.text for p in result.articles[0].paragraphs][-1].endswith("懂技术、会管理的班组长。")
+
+
+def test_short_lines_run_on_from_a_paragraph_or_with_commas_are_no_advert_head(segmenter) -> None:
+    run_on = "班组建设的几点做法\n■ 张三\n\n　　矿党委坚持把班组建设作为基础工程来抓\n选拔出一批懂技术会管理的班组长\n联系电话：0632-8812345\n"
+    assert all(l.lines != ((4, 6),) for l in parse_text(run_on, segmenter).leftovers)
+    commas = ADVERT_HEAD.replace("诚信经营　服务矿区", "诚信经营，服务矿区")
+    assert [l.lines for l in parse_text(f"{ARTICLE}\n{commas}", segmenter).leftovers if l.kind == "advert"] != [((6, 9),)]

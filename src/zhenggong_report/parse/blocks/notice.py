@@ -135,15 +135,42 @@ def notice(state: BlockState) -> bool:
     return True
 
 
+ADVERT_HEAD_LINES = 4
+"""The most short lines an unlabelled advert prints over its contact lines."""
+
+
+def _advert_head(state: BlockState) -> int:
+    """How many short lines at the cursor stand right above contact lines as an advert's head
+    (0: none). One line (a product's name) may stand anywhere; several (a slogan, the firm, what it
+    sells: ``诚信经营　服务矿区`` / ``八一煤电化物资供应公司`` / ``经营范围：…``) only as a block of their
+    own after a blank line, not indented as a paragraph opens and with no comma among them: a
+    wrapped sentence's lines have commas."""
+    above = state.lines[state.pos - 1] if state.pos else None
+    count = 0
+    while count <= ADVERT_HEAD_LINES and state.pos + count < len(state.lines):
+        line = state.lines[state.pos + count]
+        if line.blank:
+            return 0
+        if _is_closer(line, state):
+            break
+        if len(line.plain) > 20 or has_sentence_punctuation(line.text):
+            return 0
+        count += 1
+    else:
+        return 0
+    head = state.lines[state.pos : state.pos + count]
+    if count > 1 and (not (above is None or above.blank) or head[0].indented):
+        return 0
+    return count if count == 1 or not any(comma in line.text for line in head for comma in "，,") else 0
+
+
 def contact_advert(state: BlockState) -> bool:
-    """A short unpunctuated line right above contact lines (``订购热线：…``, ``电话：…``): an advert
-    (or the notice its words name)."""
-    line, following = state.line, state.peek()
-    if following is None or following.blank or len(line.plain) > 20 or has_sentence_punctuation(line.text):
+    """Short unpunctuated lines right above contact lines (``订购热线：…``, ``电话：…``; see
+    :func:`_advert_head`): an advert (or the notice its words name)."""
+    head = _advert_head(state)
+    if not head:
         return False
-    if not _is_closer(following, state) or _is_closer(line, state):
-        return False
-    end = state.pos + 1
+    end = state.pos + head
     while end + 1 < len(state.lines) and not state.lines[end + 1].blank and _is_closer(state.lines[end + 1], state):
         end += 1
     covered = state.lines[state.pos : end + 1]
